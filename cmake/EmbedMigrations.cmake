@@ -1,0 +1,11 @@
+# Writes OUT: a C++ table of every migration in FILES (numbered NNNN_name.sql), in order.
+set(body "// Generated from resources/migrations by cmake/EmbedMigrations.cmake.\n#include \"earshot/store/Migrations.h\"\n\nnamespace earshot::store {\n\nconst std::vector<Migration>& migrations() {\n    static const std::vector<Migration> all = {\n")
+foreach(file ${FILES})
+    get_filename_component(name ${file} NAME_WE)
+    string(REGEX MATCH "^[0-9]+" number ${name})
+    math(EXPR number "${number}")
+    file(READ ${file} sql)
+    string(APPEND body "        {${number}, \"${name}\", R\"earshot_sql(${sql})earshot_sql\"},\n")
+endforeach()
+string(APPEND body "    };\n    return all;\n}\n\n}  // namespace earshot::store\n")
+file(WRITE ${OUT} "${body}")

@@ -1,0 +1,18 @@
+#include "Command.h"
+
+#include <iostream>
+
+namespace earshot::cli {
+
+int reportError(const std::string& message, int code)
+{
+    std::cerr << "earshot-cli: " << message << '\n';
+    return code;
+}
+
+std::vector<Command> allCommands()
+{
+    return {parseFeedCommand()};
+}
+
+}  // namespace earshot::cli

@@ -1,0 +1,43 @@
+// What every earshot-cli command looks like, and the exit codes scripts can rely on.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "Args.h"
+
+namespace earshot::cli {
+
+enum ExitCode : int {
+    kExitOk = 0,
+    kExitFailed = 1,     // the operation ran and failed (network, parse, database ...)
+    kExitUsage = 2,      // the command line was wrong
+};
+
+struct Context {
+    std::string databasePath;   // --db, else the default location
+};
+
+struct Command {
+    std::string name;
+    std::string summary;        // one line for the command list
+    std::string help;           // full usage text for --help
+    std::function<int(Context&, Args&)> run;
+};
+
+// Prints "earshot-cli: MESSAGE" to stderr and returns the code, for one-line error exits.
+int reportError(const std::string& message, int code = kExitFailed);
+
+std::vector<Command> allCommands();
+
+// Declared here, defined one per file.
+Command parseFeedCommand();
+Command sourcesCommand();
+Command pollCommand();
+Command runCommand();
+Command mentionsCommand();
+Command dbCommand();
+Command generateCommand();
+
+}  // namespace earshot::cli

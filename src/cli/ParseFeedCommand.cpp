@@ -1,0 +1,40 @@
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "Command.h"
+#include "earshot/feeds/FeedParser.h"
+
+namespace earshot::cli {
+
+Command parseFeedCommand()
+{
+    return {"parse-feed", "parse a feed file and print it as JSON",
+            "usage: earshot-cli parse-feed FILE [--url URL] [--content-type TYPE]\n"
+            "\n"
+            "Parses an RSS, RDF, Atom or JSON Feed document and prints the entries as JSON.\n"
+            "  --url URL            the address the file came from (resolves relative links)\n"
+            "  --content-type TYPE  the HTTP Content-Type it was served with (its charset wins)\n",
+            [](Context&, Args& args) {
+                feeds::ParseOptions options;
+                options.documentUrl = args.value("--url").value_or("");
+                options.contentType = args.value("--content-type").value_or("");
+                if (auto ok = args.finish(1, 1); !ok)
+                    return reportError(ok.message(), kExitUsage);
+                const std::string path = args.positionals().front();
+                std::ifstream in(path, std::ios::binary);
+                if (!in)
+                    return reportError("cannot read " + path);
+                std::ostringstream bytes;
+                bytes << in.rdbuf();
+                if (options.documentUrl.empty())
+                    options.documentUrl = "file://" + path;
+                auto feed = feeds::parseFeed(bytes.str(), options);
+                if (!feed)
+                    return reportError(path + ": " + feed.message());
+                std::cout << feeds::feedToJson(*feed) << '\n';
+                return int(kExitOk);
+            }};
+}
+
+}  // namespace earshot::cli
