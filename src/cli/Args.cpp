@@ -40,6 +40,14 @@ bool Args::flag(const std::string& name)
     return false;
 }
 
+std::string Args::subcommand()
+{
+    if (m_tokens.empty() || m_taken[0] || (m_tokens[0].size() > 1 && m_tokens[0][0] == '-'))
+        return {};
+    m_taken[0] = true;
+    return m_tokens[0];
+}
+
 std::vector<std::string> Args::positionals() const
 {
     std::vector<std::string> out;

@@ -18,6 +18,8 @@ public:
     std::optional<std::string> value(const std::string& name);
     // "--name"
     bool flag(const std::string& name);
+    // Takes the first token when it is a word (not an option): "sources add ..." -> "add".
+    std::string subcommand();
     // Everything that is not an option, in order (call after taking the options).
     std::vector<std::string> positionals() const;
     // Checks that no unknown options remain and the positional count is in range.

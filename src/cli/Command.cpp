@@ -12,7 +12,8 @@ int reportError(const std::string& message, int code)
 
 std::vector<Command> allCommands()
 {
-    return {parseFeedCommand()};
+    return {sourcesCommand(), pollCommand(), runCommand(), mentionsCommand(),
+            parseFeedCommand(), dbCommand()};
 }
 
 }  // namespace earshot::cli

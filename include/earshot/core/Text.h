@@ -1,0 +1,20 @@
+// Small UTF-8 text helpers shared across the core.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace earshot::core {
+
+// At most maxBytes bytes, never cutting a UTF-8 sequence; "…" marks a cut.
+std::string truncateUtf8(std::string_view text, std::size_t maxBytes);
+
+// Lower case with Latin accents removed ("Café ÉCLAIR" -> "cafe eclair"), for
+// case- and accent-insensitive matching. Letters outside Latin are kept as they are.
+std::string foldForMatching(std::string_view text);
+
+// "2026-11-22T13:48:00Z"
+std::string formatUtc(std::int64_t unixSeconds);
+
+}  // namespace earshot::core

@@ -1,0 +1,79 @@
+// The monitoring engine: schedules every enabled source, fetches due ones in parallel,
+// parses, maps and filters them, and hands the results to the single store writer.
+// It reports outward only through EngineObserver; it knows nothing of Qt.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "earshot/core/Result.h"
+#include "earshot/engine/EngineEvents.h"
+#include "earshot/engine/Schedule.h"
+#include "earshot/net/Fetcher.h"
+#include "earshot/store/Database.h"
+#include "earshot/store/Sources.h"
+#include "earshot/store/StoreWriter.h"
+
+namespace earshot::engine {
+
+struct EngineOptions {
+    net::FetchOptions fetch;
+    std::size_t maxParseBytes = 16 * 1024 * 1024;
+};
+
+// One line of `poll --once`: what happened to one source.
+struct SourcePollSummary {
+    std::int64_t sourceId = 0;
+    std::string name;
+    std::string url;
+    std::string outcome;      // "ok", "not modified", "failed", "disabled", "rate limited"
+    int newMentions = 0;
+    int duplicates = 0;
+    int filteredOut = 0;
+    std::string error;
+    bool failed() const { return !error.empty(); }
+};
+
+class Engine {
+public:
+    // observer may be null; it must outlive the engine.
+    static Result<std::unique_ptr<Engine>> open(const std::string& databasePath, EngineObserver* observer,
+                                                EngineOptions options = {});
+    ~Engine();   // stops, finishing every write already queued
+
+    // Polls every enabled source now, whatever its schedule; returns when all is stored.
+    std::vector<SourcePollSummary> pollOnce();
+    // Polls sources as they fall due until stop(); call from a thread of your own.
+    void run();
+    // Thread-safe: makes run() and pollOnce() return soon; in-flight transfers are dropped,
+    // anything already fetched and queued is still written.
+    void stop();
+    // Thread-safe: poll due sources now instead of waiting (e.g. after a source was added).
+    void wake();
+
+private:
+    Engine(store::Database reader, store::Database writer, EngineObserver* observer, EngineOptions options);
+    std::vector<SourcePollSummary> poll(const std::vector<store::Source>& sources);
+    void handle(const store::Source& source, net::FetchResponse response, SourcePollSummary& summary);
+    void recordFailure(const store::Source& source, const std::string& error, bool disable,
+                       std::optional<std::int64_t> retryAfter, SourcePollSummary& summary);
+    Result<std::vector<store::Source>> dueSources(std::int64_t now, std::int64_t& nextDue);
+
+    store::Database m_reader;
+    store::StoreWriter m_writer;
+    EngineObserver* m_observer;
+    EngineOptions m_options;
+    net::Fetcher m_fetcher;
+    Schedule m_schedule;
+    std::mutex m_mutex;                // guards summaries written by the writer thread, and waking
+    std::condition_variable m_wake;
+    bool m_wakeRequested = false;
+    std::atomic<bool> m_stopping{false};
+};
+
+}  // namespace earshot::engine

@@ -1,0 +1,26 @@
+// The append-only event log: every change, who made it, when, and from what to what.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "earshot/core/Result.h"
+#include "earshot/store/Database.h"
+
+namespace earshot::store {
+
+struct Event {
+    std::int64_t at = 0;                 // 0: now
+    std::string actor;                   // an agent's name, "engine" or "cli"
+    std::string kind;                    // e.g. conversation_created, status, source_state
+    std::optional<std::int64_t> conversationId;
+    std::optional<std::int64_t> sourceId;
+    std::optional<std::string> fromValue;
+    std::optional<std::string> toValue;
+    std::optional<std::string> detail;
+};
+
+Status appendEvent(Database& db, const Event& event);
+
+}  // namespace earshot::store

@@ -1,0 +1,69 @@
+// Sources: what Earshot listens to, and each one's polling state.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "earshot/core/Result.h"
+#include "earshot/store/Database.h"
+
+namespace earshot::store {
+
+struct Source {
+    std::int64_t id = 0;
+    std::string kind = "feed";
+    std::string name;
+    std::string url;
+    bool enabled = true;
+    int intervalSeconds = 300;
+    std::vector<std::string> includeWords;
+    std::vector<std::string> excludeWords;
+    std::string etag;
+    std::string lastModified;
+    std::string state = "new";       // new | ok | failing | disabled
+    int errorCount = 0;
+    std::string lastError;
+    std::optional<std::int64_t> lastPollAt;
+    std::optional<std::int64_t> lastSuccessAt;
+    std::int64_t nextPollAt = 0;
+    std::int64_t createdAt = 0;
+};
+
+// What a poll learned about a source, to be written back.
+struct PollRecord {
+    std::int64_t sourceId = 0;
+    std::int64_t polledAt = 0;
+    std::int64_t nextPollAt = 0;
+    bool succeeded = false;
+    bool disable = false;            // e.g. 410 Gone
+    std::string error;               // when !succeeded
+    std::optional<std::string> etag;          // set when the server sent one (or cleared it)
+    std::optional<std::string> lastModified;
+    std::string movedTo;             // new URL after a permanent redirect
+};
+
+class SourceRepository {
+public:
+    explicit SourceRepository(Database& db) : m_db(db) {}
+
+    Result<std::int64_t> add(const Source& source);
+    Result<std::vector<Source>> list();
+    // By numeric id, exact URL or exact name.
+    Result<Source> find(const std::string& idUrlOrName);
+    Result<Source> byId(std::int64_t id);
+    // Hides the source from polling and lists; its mentions stay for history and metrics.
+    Status remove(std::int64_t id);
+    Status setEnabled(std::int64_t id, bool enabled);
+    Status recordPoll(const PollRecord& record);
+
+private:
+    Database& m_db;
+};
+
+std::string joinWords(const std::vector<std::string>& words);
+// Splits "a, b ,c" on commas; trims; drops empties.
+std::vector<std::string> splitWords(const std::string& text);
+
+}  // namespace earshot::store

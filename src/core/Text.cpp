@@ -1,0 +1,91 @@
+#include "earshot/core/Text.h"
+
+#include <array>
+#include <ctime>
+
+namespace earshot::core {
+
+namespace {
+
+// Base letters for U+00C0..U+017F (Latin-1 Supplement letters and Latin Extended-A),
+// lower-cased; 0 where a code point has no single-letter base.
+constexpr std::string_view kLatinBases =
+    "aaaaaaaceeeeiiii"   // C0-CF (Æ -> a)
+    "dnooooo\0ouuuuyts"  // D0-DF (× kept, Þ -> t, ß -> s)
+    "aaaaaaaceeeeiiii"   // E0-EF
+    "dnooooo\0ouuuuyty"  // F0-FF (÷ kept, þ -> t)
+    "aaaaaaccccccccdd"   // 100-10F
+    "ddeeeeeeeeeegggg"   // 110-11F
+    "gggghhhhiiiiiiii"   // 120-12F
+    "iiiijjkkklllllll"   // 130-13F
+    "lllnnnnnnnnnoooo"   // 140-14F
+    "oooorrrrrrssssss"   // 150-15F
+    "ssttttttuuuuuuuu"   // 160-16F
+    "uuuuwwyyyzzzzzzs";  // 170-17F
+
+std::size_t sequenceLength(unsigned char lead)
+{
+    if (lead < 0x80)
+        return 1;
+    if ((lead >> 5) == 0x6)
+        return 2;
+    if ((lead >> 4) == 0xe)
+        return 3;
+    if ((lead >> 3) == 0x1e)
+        return 4;
+    return 1;   // stray continuation byte: treat alone
+}
+
+}  // namespace
+
+std::string truncateUtf8(std::string_view text, std::size_t maxBytes)
+{
+    if (text.size() <= maxBytes)
+        return std::string(text);
+    std::size_t cut = 0;
+    while (cut < text.size()) {
+        const std::size_t next = cut + sequenceLength(static_cast<unsigned char>(text[cut]));
+        if (next > maxBytes)
+            break;
+        cut = next;
+    }
+    return std::string(text.substr(0, cut)) + "…";
+}
+
+std::string foldForMatching(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        if (lead < 0x80) {
+            out += char(lead >= 'A' && lead <= 'Z' ? lead + 32 : lead);
+            ++i;
+            continue;
+        }
+        const std::size_t length = std::min(sequenceLength(lead), text.size() - i);
+        if (length == 2) {
+            const unsigned codePoint = ((lead & 0x1fu) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3fu);
+            if (codePoint >= 0xc0 && codePoint <= 0x17f && kLatinBases[codePoint - 0xc0] != '\0') {
+                out += kLatinBases[codePoint - 0xc0];
+                i += 2;
+                continue;
+            }
+        }
+        out.append(text.substr(i, length));
+        i += length;
+    }
+    return out;
+}
+
+std::string formatUtc(std::int64_t unixSeconds)
+{
+    const std::time_t time = static_cast<std::time_t>(unixSeconds);
+    std::tm parts{};
+    gmtime_r(&time, &parts);
+    std::array<char, 32> buffer{};
+    std::strftime(buffer.data(), buffer.size(), "%Y-%m-%dT%H:%M:%SZ", &parts);
+    return buffer.data();
+}
+
+}  // namespace earshot::core

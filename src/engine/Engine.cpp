@@ -1,0 +1,229 @@
+#include "earshot/engine/Engine.h"
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <unordered_map>
+
+#include <spdlog/spdlog.h>
+
+#include "earshot/engine/FeedMapper.h"
+#include "earshot/feeds/FeedParser.h"
+#include "earshot/store/Schema.h"
+
+namespace earshot::engine {
+
+namespace {
+
+std::int64_t now() { return std::int64_t(std::time(nullptr)); }
+
+}  // namespace
+
+Result<std::unique_ptr<Engine>> Engine::open(const std::string& databasePath, EngineObserver* observer,
+                                             EngineOptions options)
+{
+    auto writer = store::openWorkspace(databasePath);
+    if (!writer)
+        return writer.error();
+    auto reader = store::openReader(databasePath);
+    if (!reader)
+        return reader.error();
+    return std::unique_ptr<Engine>(new Engine(std::move(*reader), std::move(*writer), observer, std::move(options)));
+}
+
+Engine::Engine(store::Database reader, store::Database writer, EngineObserver* observer, EngineOptions options)
+    : m_reader(std::move(reader)),
+      m_writer(std::move(writer)),
+      m_observer(observer),
+      m_options(std::move(options)),
+      m_fetcher(m_options.fetch)
+{
+}
+
+Engine::~Engine() { stop(); }
+
+void Engine::stop()
+{
+    m_stopping = true;
+    m_fetcher.cancel();
+    std::lock_guard lock(m_mutex);
+    m_wake.notify_all();
+}
+
+void Engine::wake()
+{
+    std::lock_guard lock(m_mutex);
+    m_wakeRequested = true;
+    m_wake.notify_all();
+}
+
+std::vector<SourcePollSummary> Engine::pollOnce()
+{
+    store::SourceRepository sources(m_reader);
+    auto all = sources.list();
+    if (!all) {
+        spdlog::error("cannot read sources: {}", all.message());
+        return {};
+    }
+    std::erase_if(*all, [](const store::Source& s) { return !s.enabled; });
+    return poll(*all);
+}
+
+Result<std::vector<store::Source>> Engine::dueSources(std::int64_t at, std::int64_t& nextDue)
+{
+    store::SourceRepository repository(m_reader);
+    auto all = repository.list();
+    if (!all)
+        return all.error();
+    std::vector<store::Source> due;
+    nextDue = at + 60;
+    for (auto& source : *all) {
+        if (!source.enabled)
+            continue;
+        if (source.nextPollAt <= at)
+            due.push_back(std::move(source));
+        else
+            nextDue = std::min(nextDue, source.nextPollAt);
+    }
+    return due;
+}
+
+void Engine::run()
+{
+    while (!m_stopping) {
+        std::int64_t nextDue = 0;
+        auto due = dueSources(now(), nextDue);
+        if (!due)
+            spdlog::error("cannot read sources: {}", due.message());
+        else if (!due->empty())
+            poll(*due);
+        if (m_stopping)
+            break;
+        std::unique_lock lock(m_mutex);
+        const auto wait = std::chrono::seconds(std::clamp<std::int64_t>(nextDue - now(), 1, 60));
+        m_wake.wait_for(lock, wait, [this] { return m_stopping || m_wakeRequested; });
+        m_wakeRequested = false;
+    }
+}
+
+std::vector<SourcePollSummary> Engine::poll(const std::vector<store::Source>& sources)
+{
+    std::vector<SourcePollSummary> summaries(sources.size());
+    std::vector<net::FetchRequest> requests;
+    std::unordered_map<std::int64_t, std::size_t> indexById;
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+        const auto& s = sources[i];
+        summaries[i] = {.sourceId = s.id, .name = s.name, .url = s.url};
+        indexById[s.id] = i;
+        requests.push_back({.key = s.id, .url = s.url, .etag = s.etag, .lastModified = s.lastModified});
+    }
+    int finished = 0;
+    const int total = int(sources.size());
+    if (m_observer)
+        m_observer->pollProgress({.finished = 0, .total = total});
+    m_fetcher.fetchAll(requests, [&](net::FetchResponse response) {
+        const std::size_t index = indexById.at(response.key);
+        handle(sources[index], std::move(response), summaries[index]);
+        if (m_observer)
+            m_observer->pollProgress({.finished = ++finished, .total = total});
+    });
+    // Summaries are completed by the writer thread; wait until it has written them all.
+    m_writer.flush();
+    std::lock_guard lock(m_mutex);
+    if (m_observer) {
+        const int failing = int(std::count_if(summaries.begin(), summaries.end(),
+                                              [](const SourcePollSummary& s) { return s.failed(); }));
+        m_observer->pollProgress({.finished = total, .total = total, .failing = failing});
+        m_observer->pollProgress({});
+    }
+    return summaries;
+}
+
+void Engine::handle(const store::Source& source, net::FetchResponse response, SourcePollSummary& summary)
+{
+    using net::FetchOutcome;
+    switch (response.outcome) {
+    case FetchOutcome::Gone:
+        return recordFailure(source, response.error, true, std::nullopt, summary);
+    case FetchOutcome::RateLimited:
+        return recordFailure(source, response.error, false, response.retryAfterSeconds, summary);
+    case FetchOutcome::HttpError:
+    case FetchOutcome::Failed:
+        if (m_stopping)
+            return;   // cancelled: the source keeps its state and is polled next time
+        return recordFailure(source, response.error, false, std::nullopt, summary);
+    case FetchOutcome::NotModified:
+    case FetchOutcome::Ok:
+        break;
+    }
+
+    store::PollRecord record{.sourceId = source.id, .polledAt = now(), .succeeded = true};
+    record.nextPollAt = record.polledAt + m_schedule.afterSuccess(source.intervalSeconds);
+    record.movedTo = response.permanentUrl;
+    MappedFeed mapped;
+    if (response.outcome == FetchOutcome::Ok) {
+        feeds::ParseOptions parse{.documentUrl = response.effectiveUrl.empty() ? source.url : response.effectiveUrl,
+                                  .contentType = response.contentType,
+                                  .maxBytes = m_options.maxParseBytes};
+        auto feed = feeds::parseFeed(response.body, parse);
+        if (!feed)
+            return recordFailure(source, "not a feed: " + feed.message(), false, std::nullopt, summary);
+        mapped = mapFeed(*feed, source.url, KeywordFilter(source.includeWords, source.excludeWords));
+        record.etag = response.etag;
+        record.lastModified = response.lastModified;
+    }
+    summary.outcome = response.outcome == FetchOutcome::Ok ? "ok" : "not modified";
+    summary.filteredOut = mapped.filteredOut;
+
+    m_writer.submit(
+        [this, record, mapped = std::move(mapped), &summary](store::Database& db) -> Status {
+            auto stored = store::ingestMentions(db, record.sourceId, mapped.mentions, record.polledAt);
+            if (!stored)
+                return stored.error();
+            if (auto recorded = store::SourceRepository(db).recordPoll(record); !recorded)
+                return recorded;
+            std::lock_guard lock(m_mutex);
+            summary.newMentions = int(stored->mentionIds.size());
+            summary.duplicates = stored->duplicates;
+            if (m_observer && !stored->mentionIds.empty())
+                m_observer->mentionsStored({record.sourceId, stored->mentionIds, stored->conversationsCreated,
+                                            stored->conversationsReopened});
+            return Ok{};
+        },
+        [this, record, &summary, name = source.name](const Status& status) {
+            std::lock_guard lock(m_mutex);
+            if (!status) {
+                summary.error = "could not store: " + status.message();
+                summary.outcome = "failed";
+                summary.newMentions = 0;
+            }
+            if (m_observer)
+                m_observer->sourceStateChanged({record.sourceId, name, status ? "ok" : "failing",
+                                                status ? "" : summary.error, record.nextPollAt});
+        });
+}
+
+void Engine::recordFailure(const store::Source& source, const std::string& error, bool disable,
+                           std::optional<std::int64_t> retryAfter, SourcePollSummary& summary)
+{
+    store::PollRecord record{.sourceId = source.id, .polledAt = now(), .succeeded = false, .disable = disable,
+                             .error = error};
+    record.nextPollAt = record.polledAt + m_schedule.afterFailure(source.errorCount + 1, retryAfter);
+    {
+        std::lock_guard lock(m_mutex);
+        summary.outcome = disable ? "disabled" : retryAfter ? "rate limited" : "failed";
+        summary.error = error;
+    }
+    spdlog::warn("source {} ({}): {}", source.id, source.url, error);
+    m_writer.submit([record](store::Database& db) { return store::SourceRepository(db).recordPoll(record); },
+                    [this, record, name = source.name](const Status& status) {
+                        if (!status)
+                            spdlog::error("cannot record poll of source {}: {}", record.sourceId, status.message());
+                        if (m_observer)
+                            m_observer->sourceStateChanged({record.sourceId, name,
+                                                            record.disable ? "disabled" : "failing", record.error,
+                                                            record.nextPollAt});
+                    });
+}
+
+}  // namespace earshot::engine

@@ -1,0 +1,246 @@
+#include "earshot/store/Mentions.h"
+
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
+#include "earshot/core/Text.h"
+#include "earshot/store/Events.h"
+
+namespace earshot::store {
+
+namespace {
+
+constexpr std::size_t kSnippetLength = 200;
+
+Result<std::optional<std::int64_t>> upsertAuthor(Database& db, const AuthorInfo& author)
+{
+    if (author.handle.empty())
+        return std::optional<std::int64_t>();
+    auto upsert = db.prepare(
+        "INSERT INTO authors(platform, handle, display_name, profile_url, followers) VALUES (?, ?, ?, ?, ?)"
+        " ON CONFLICT(platform, handle) DO UPDATE SET"
+        " display_name = coalesce(nullif(excluded.display_name, ''), display_name),"
+        " profile_url = coalesce(nullif(excluded.profile_url, ''), profile_url),"
+        " followers = coalesce(excluded.followers, followers)"
+        " RETURNING id");
+    if (!upsert)
+        return upsert.error();
+    upsert->bind(1, author.platform.empty() ? std::string("feed") : author.platform)
+        .bind(2, author.handle)
+        .bind(3, author.displayName)
+        .bind(4, author.profileUrl)
+        .bind(5, author.followers);
+    auto row = upsert->step();
+    if (!row)
+        return row.error();
+    const std::int64_t id = upsert->integer(0);
+    upsert->reset();
+    return std::optional<std::int64_t>(id);
+}
+
+Result<std::optional<std::int64_t>> optionalId(Statement& statement)
+{
+    auto row = statement.step();
+    if (!row)
+        return row.error();
+    std::optional<std::int64_t> id;
+    if (*row)
+        id = statement.integer(0);
+    statement.reset();
+    return id;
+}
+
+// The thread a mention belongs to: the platform's thread id, else the conversation of
+// the post it answers, else its own id (one conversation per mention).
+Result<std::string> threadKeyFor(Database& db, std::int64_t sourceId, const NewMention& m)
+{
+    if (!m.threadId.empty())
+        return m.threadId;
+    if (m.replyTo.empty())
+        return m.externalId;
+    auto parent = db.prepare("SELECT c.thread_key FROM mentions m JOIN conversations c ON c.id = m.conversation_id"
+                             " WHERE m.source_id = ? AND m.external_id = ?");
+    if (!parent)
+        return parent.error();
+    parent->bind(1, sourceId).bind(2, m.replyTo);
+    auto row = parent->step();
+    if (!row)
+        return row.error();
+    return *row ? parent->text(0) : m.replyTo;
+}
+
+}  // namespace
+
+std::string stableExternalId(const std::string& link, const std::string& title, std::optional<std::int64_t> date)
+{
+    // FNV-1a, 64 bits: stable across runs and builds, which std::hash is not.
+    std::uint64_t hash = 1469598103934665603ull;
+    auto mix = [&hash](std::string_view part) {
+        for (unsigned char c : part) {
+            hash ^= c;
+            hash *= 1099511628211ull;
+        }
+        hash ^= 0xff;
+        hash *= 1099511628211ull;
+    };
+    mix(link);
+    mix(title);
+    mix(date ? std::to_string(*date) : "");
+    char text[24];
+    std::snprintf(text, sizeof text, "hash:%016llx", static_cast<unsigned long long>(hash));
+    return text;
+}
+
+Result<IngestResult> ingestMentions(Database& db, std::int64_t sourceId, const std::vector<NewMention>& mentions,
+                                    std::int64_t now)
+{
+    IngestResult result;
+    auto exists = db.prepare("SELECT id FROM mentions WHERE source_id = ? AND external_id = ?");
+    auto findConversation = db.prepare("SELECT id FROM conversations WHERE source_id = ? AND thread_key = ?");
+    auto createConversation = db.prepare(
+        "INSERT INTO conversations(source_id, thread_key, customer_id, created_at, updated_at, last_customer_at,"
+        " message_count, snippet) VALUES (?, ?, ?, ?, ?, ?, 1, ?)");
+    auto addToConversation = db.prepare(
+        "UPDATE conversations SET message_count = message_count + 1, updated_at = ?2, last_customer_at = ?2,"
+        " snippet = ?3 WHERE id = ?1 RETURNING status, assignee");
+    auto reopen = db.prepare("UPDATE conversations SET status = CASE WHEN assignee IS NULL THEN 'new' ELSE 'open' END,"
+                             " resolved_at = NULL WHERE id = ? RETURNING status");
+    auto insert = db.prepare(
+        "INSERT INTO mentions(source_id, external_id, conversation_id, author_id, title, body, link, html_links,"
+        " reply_to, published_at, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (auto* statement : {&exists, &findConversation, &createConversation, &addToConversation, &reopen, &insert})
+        if (!*statement)
+            return statement->error();
+
+    for (const NewMention& m : mentions) {
+        exists->bind(1, sourceId).bind(2, m.externalId);
+        auto existing = optionalId(*exists);
+        if (!existing)
+            return existing.error();
+        if (*existing) {
+            ++result.duplicates;
+            continue;
+        }
+        auto authorId = upsertAuthor(db, m.author);
+        if (!authorId)
+            return authorId.error();
+        auto threadKey = threadKeyFor(db, sourceId, m);
+        if (!threadKey)
+            return threadKey.error();
+        const std::string snippet = core::truncateUtf8(m.body.empty() ? m.title : m.body, kSnippetLength);
+
+        findConversation->bind(1, sourceId).bind(2, *threadKey);
+        auto conversationId = optionalId(*findConversation);
+        if (!conversationId)
+            return conversationId.error();
+        std::int64_t conversation = 0;
+        if (*conversationId) {
+            conversation = **conversationId;
+            addToConversation->bind(1, conversation).bind(2, now).bind(3, snippet);
+            auto row = addToConversation->step();
+            if (!row)
+                return row.error();
+            const std::string status = addToConversation->text(0);
+            const std::string assignee = addToConversation->text(1);
+            addToConversation->reset();
+            if (status == "resolved" || status == "pending") {
+                reopen->bind(1, conversation);
+                auto reopened = reopen->step();
+                if (!reopened)
+                    return reopened.error();
+                const std::string newStatus = reopen->text(0);
+                reopen->reset();
+                if (auto logged = appendEvent(db, {.at = now, .actor = "engine", .kind = "reopened",
+                                                   .conversationId = conversation, .fromValue = status,
+                                                   .toValue = newStatus, .detail = assignee.empty() ? std::optional<std::string>() : assignee});
+                    !logged)
+                    return logged.error();
+                result.conversationsReopened.push_back(conversation);
+            }
+        } else {
+            createConversation->bind(1, sourceId)
+                .bind(2, *threadKey)
+                .bind(3, *authorId)
+                .bind(4, now)
+                .bind(5, now)
+                .bind(6, now)
+                .bind(7, snippet);
+            if (auto created = createConversation->run(); !created)
+                return created.error();
+            conversation = db.lastInsertId();
+            result.conversationsCreated.push_back(conversation);
+            if (auto logged = appendEvent(db, {.at = now, .actor = "engine", .kind = "conversation_created",
+                                               .conversationId = conversation, .sourceId = sourceId});
+                !logged)
+                return logged.error();
+        }
+
+        insert->bind(1, sourceId)
+            .bind(2, m.externalId)
+            .bind(3, conversation)
+            .bind(4, *authorId)
+            .bind(5, m.title)
+            .bind(6, m.body)
+            .bind(7, m.link)
+            .bind(8, nlohmann::json(m.htmlLinks).dump())
+            .bind(9, m.replyTo)
+            .bind(10, m.publishedAt)
+            .bind(11, now);
+        if (auto stored = insert->run(); !stored)
+            return stored.error();
+        result.mentionIds.push_back(db.lastInsertId());
+    }
+    return result;
+}
+
+Result<std::vector<MentionRow>> listMentions(Database& db, const MentionQuery& query)
+{
+    std::string sql =
+        "SELECT m.id, m.source_id, s.name, m.conversation_id, m.external_id,"
+        " coalesce(nullif(a.display_name, ''), a.handle, ''), m.title, m.body, m.link, m.published_at, m.ingested_at"
+        " FROM mentions m JOIN sources s ON s.id = m.source_id LEFT JOIN authors a ON a.id = m.author_id";
+    if (!query.search.empty())
+        sql += " JOIN mentions_fts f ON f.rowid = m.id";
+    sql += " WHERE m.ingested_at >= ?1";
+    if (!query.search.empty())
+        sql += " AND mentions_fts MATCH ?2";
+    if (query.before)
+        sql += " AND (m.ingested_at, m.id) < (?3, ?4)";
+    sql += " ORDER BY m.ingested_at DESC, m.id DESC LIMIT ?5";
+    auto statement = db.prepare(sql);
+    if (!statement)
+        return statement.error();
+    statement->bind(1, query.since.value_or(0)).bind(5, query.limit);
+    if (!query.search.empty())
+        statement->bind(2, query.search);
+    if (query.before)
+        statement->bind(3, query.before->first).bind(4, query.before->second);
+    std::vector<MentionRow> rows;
+    for (;;) {
+        auto row = statement->step();
+        if (!row) {
+            if (!query.search.empty())
+                return fail("search '" + query.search + "' is not a valid full-text query (" + row.message() +
+                            "); put phrases in double quotes");
+            return row.error();
+        }
+        if (!*row)
+            return rows;
+        MentionRow r;
+        r.id = statement->integer(0);
+        r.sourceId = statement->integer(1);
+        r.sourceName = statement->text(2);
+        r.conversationId = statement->integer(3);
+        r.externalId = statement->text(4);
+        r.author = statement->text(5);
+        r.title = statement->text(6);
+        r.body = statement->text(7);
+        r.link = statement->text(8);
+        r.publishedAt = statement->optionalInteger(9);
+        r.ingestedAt = statement->integer(10);
+        rows.push_back(std::move(r));
+    }
+}
+
+}  // namespace earshot::store

@@ -1,0 +1,228 @@
+#include "earshot/store/Sources.h"
+
+#include <ctime>
+
+#include <nlohmann/json.hpp>
+
+#include "earshot/store/Events.h"
+
+namespace earshot::store {
+
+namespace {
+
+constexpr const char* kColumns =
+    "id, kind, name, url, enabled, interval_s, include_words, exclude_words, etag, last_modified, state,"
+    " error_count, last_error, last_poll_at, last_success_at, next_poll_at, created_at";
+
+std::vector<std::string> wordsFromJson(const std::string& text)
+{
+    auto parsed = nlohmann::json::parse(text, nullptr, false);
+    std::vector<std::string> words;
+    if (parsed.is_array())
+        for (const auto& word : parsed)
+            if (word.is_string())
+                words.push_back(word.get<std::string>());
+    return words;
+}
+
+std::string wordsToJson(const std::vector<std::string>& words) { return nlohmann::json(words).dump(); }
+
+Source readSource(const Statement& row)
+{
+    Source s;
+    s.id = row.integer(0);
+    s.kind = row.text(1);
+    s.name = row.text(2);
+    s.url = row.text(3);
+    s.enabled = row.integer(4) != 0;
+    s.intervalSeconds = int(row.integer(5));
+    s.includeWords = wordsFromJson(row.text(6));
+    s.excludeWords = wordsFromJson(row.text(7));
+    s.etag = row.text(8);
+    s.lastModified = row.text(9);
+    s.state = row.text(10);
+    s.errorCount = int(row.integer(11));
+    s.lastError = row.text(12);
+    s.lastPollAt = row.optionalInteger(13);
+    s.lastSuccessAt = row.optionalInteger(14);
+    s.nextPollAt = row.integer(15);
+    s.createdAt = row.integer(16);
+    return s;
+}
+
+Result<std::vector<Source>> collect(Statement& statement)
+{
+    std::vector<Source> sources;
+    for (;;) {
+        auto row = statement.step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return sources;
+        sources.push_back(readSource(statement));
+    }
+}
+
+}  // namespace
+
+std::string joinWords(const std::vector<std::string>& words)
+{
+    std::string out;
+    for (const auto& word : words)
+        out += (out.empty() ? "" : ", ") + word;
+    return out;
+}
+
+std::vector<std::string> splitWords(const std::string& text)
+{
+    std::vector<std::string> words;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find(',', start);
+        if (end == std::string::npos)
+            end = text.size();
+        std::string word = text.substr(start, end - start);
+        const auto first = word.find_first_not_of(" \t\n");
+        const auto last = word.find_last_not_of(" \t\n");
+        if (first != std::string::npos)
+            words.push_back(word.substr(first, last - first + 1));
+        start = end + 1;
+    }
+    return words;
+}
+
+Result<std::int64_t> SourceRepository::add(const Source& source)
+{
+    auto insert = m_db.prepare(
+        "INSERT INTO sources(kind, name, url, enabled, interval_s, include_words, exclude_words, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    if (!insert)
+        return insert.error();
+    insert->bind(1, source.kind)
+        .bind(2, source.name.empty() ? source.url : source.name)
+        .bind(3, source.url)
+        .bind(4, std::int64_t(source.enabled))
+        .bind(5, source.intervalSeconds)
+        .bind(6, wordsToJson(source.includeWords))
+        .bind(7, wordsToJson(source.excludeWords))
+        .bind(8, source.createdAt ? source.createdAt : std::int64_t(std::time(nullptr)));
+    if (auto done = insert->run(); !done) {
+        if (done.message().find("UNIQUE") != std::string::npos)
+            return fail("a source with URL " + source.url + " already exists");
+        if (done.message().find("CHECK") != std::string::npos)
+            return fail("the interval must be at least 30 seconds");
+        return done.error();
+    }
+    const std::int64_t id = m_db.lastInsertId();
+    if (auto logged = appendEvent(m_db, {.actor = "cli", .kind = "source_added", .sourceId = id, .toValue = source.url});
+        !logged)
+        return logged.error();
+    return id;
+}
+
+Result<std::vector<Source>> SourceRepository::list()
+{
+    auto statement = m_db.prepare(std::string("SELECT ") + kColumns +
+                                  " FROM sources WHERE removed_at IS NULL ORDER BY id");
+    if (!statement)
+        return statement.error();
+    return collect(*statement);
+}
+
+Result<Source> SourceRepository::byId(std::int64_t id)
+{
+    auto statement = m_db.prepare(std::string("SELECT ") + kColumns + " FROM sources WHERE id = ?");
+    if (!statement)
+        return statement.error();
+    statement->bind(1, id);
+    auto found = collect(*statement);
+    if (!found)
+        return found.error();
+    if (found->empty())
+        return fail("no source with id " + std::to_string(id));
+    return found->front();
+}
+
+Result<Source> SourceRepository::find(const std::string& idUrlOrName)
+{
+    auto statement = m_db.prepare(std::string("SELECT ") + kColumns +
+                                  " FROM sources WHERE removed_at IS NULL AND"
+                                  " (CAST(id AS TEXT) = ?1 OR url = ?1 OR name = ?1) ORDER BY id");
+    if (!statement)
+        return statement.error();
+    statement->bind(1, idUrlOrName);
+    auto found = collect(*statement);
+    if (!found)
+        return found.error();
+    if (found->empty())
+        return fail("no source '" + idUrlOrName + "' (see 'earshot-cli sources list')");
+    if (found->size() > 1)
+        return fail("'" + idUrlOrName + "' names several sources; use the id from 'earshot-cli sources list'");
+    return found->front();
+}
+
+Status SourceRepository::remove(std::int64_t id)
+{
+    auto update = m_db.prepare("UPDATE sources SET removed_at = ?, enabled = 0 WHERE id = ? AND removed_at IS NULL");
+    if (!update)
+        return update.error();
+    if (auto done = update->bind(1, std::int64_t(std::time(nullptr))).bind(2, id).run(); !done)
+        return done;
+    if (m_db.changes() == 0)
+        return fail("no source with id " + std::to_string(id));
+    return appendEvent(m_db, {.actor = "cli", .kind = "source_removed", .sourceId = id});
+}
+
+Status SourceRepository::setEnabled(std::int64_t id, bool enabled)
+{
+    auto update = m_db.prepare("UPDATE sources SET enabled = ?, state = CASE WHEN ? THEN 'new' ELSE state END,"
+                               " next_poll_at = 0 WHERE id = ?");
+    if (!update)
+        return update.error();
+    return update->bind(1, std::int64_t(enabled)).bind(2, std::int64_t(enabled)).bind(3, id).run();
+}
+
+Status SourceRepository::recordPoll(const PollRecord& r)
+{
+    auto before = byId(r.sourceId);
+    if (!before)
+        return before.error();
+    const std::string state = r.disable ? "disabled" : r.succeeded ? "ok" : "failing";
+    auto update = m_db.prepare(
+        "UPDATE sources SET last_poll_at = ?1, next_poll_at = ?2, state = ?3,"
+        " error_count = CASE WHEN ?4 THEN 0 ELSE error_count + 1 END,"
+        " last_error = CASE WHEN ?4 THEN NULL ELSE ?5 END,"
+        " last_success_at = CASE WHEN ?4 THEN ?1 ELSE last_success_at END,"
+        " enabled = CASE WHEN ?6 THEN 0 ELSE enabled END,"
+        " etag = CASE WHEN ?7 THEN ?8 ELSE etag END,"
+        " last_modified = CASE WHEN ?9 THEN ?10 ELSE last_modified END,"
+        " url = CASE WHEN ?11 <> '' THEN ?11 ELSE url END"
+        " WHERE id = ?12");
+    if (!update)
+        return update.error();
+    update->bind(1, r.polledAt)
+        .bind(2, r.nextPollAt)
+        .bind(3, state)
+        .bind(4, std::int64_t(r.succeeded))
+        .bind(5, r.error)
+        .bind(6, std::int64_t(r.disable))
+        .bind(7, std::int64_t(r.etag.has_value()))
+        .bind(8, r.etag.value_or(""))
+        .bind(9, std::int64_t(r.lastModified.has_value()))
+        .bind(10, r.lastModified.value_or(""))
+        .bind(11, r.movedTo)
+        .bind(12, r.sourceId);
+    if (auto done = update->run(); !done)
+        return done;
+    if (!r.movedTo.empty() && r.movedTo != before->url)
+        if (auto logged = appendEvent(m_db, {.actor = "engine", .kind = "source_moved", .sourceId = r.sourceId,
+                                             .fromValue = before->url, .toValue = r.movedTo});
+            !logged)
+            return logged;
+    if (state != before->state)
+        return appendEvent(m_db, {.actor = "engine", .kind = "source_state", .sourceId = r.sourceId,
+                                  .fromValue = before->state, .toValue = state, .detail = r.error});
+    return Ok{};
+}
+
+}  // namespace earshot::store
