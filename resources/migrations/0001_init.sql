@@ -77,6 +77,28 @@ CREATE INDEX mentions_conversation ON mentions(conversation_id, ingested_at);
 CREATE INDEX mentions_ingested ON mentions(ingested_at, id);
 CREATE INDEX mentions_author ON mentions(author_id);
 
+-- Webcare agents: local profiles (single-desktop mode has no passwords).
+CREATE TABLE agents (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT    NOT NULL UNIQUE,
+    first_name  TEXT    NOT NULL DEFAULT '',
+    languages   TEXT    NOT NULL DEFAULT '[]',
+    teams       TEXT    NOT NULL DEFAULT '[]',
+    created_at  INTEGER NOT NULL
+);
+
+-- What agents said to customers, on the platform or off it (copied and posted by hand).
+CREATE TABLE replies (
+    id              INTEGER PRIMARY KEY,
+    conversation_id INTEGER NOT NULL REFERENCES conversations(id),
+    agent           TEXT    NOT NULL,
+    body            TEXT    NOT NULL,
+    channel         TEXT    NOT NULL DEFAULT 'platform' CHECK (channel IN ('platform', 'off-platform')),
+    external_id     TEXT,
+    sent_at         INTEGER NOT NULL
+);
+CREATE INDEX replies_conversation ON replies(conversation_id, sent_at);
+
 -- Append-only: who did what, when, from what to what.
 CREATE TABLE events (
     id              INTEGER PRIMARY KEY,
