@@ -7,12 +7,16 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace earshot::net {
 
+class MultiHandle;
+
+// Out-of-range values (zero or negative limits) are raised to the smallest workable one.
 struct FetchOptions {
     int maxConnectionsPerHost = 2;
     int maxParallel = 32;
@@ -44,18 +48,22 @@ enum class FetchOutcome {
 struct FetchResponse {
     std::int64_t key = 0;
     FetchOutcome outcome = FetchOutcome::Failed;
-    long httpStatus = 0;
+    long httpStatus = 0;                        // 0 for file:// and when no response came
     std::string body;
     std::string contentType;
-    std::string etag;
-    std::string lastModified;
+    std::string etag;                           // on NotModified: the request's when the server
+    std::string lastModified;                   // did not repeat them
     std::string effectiveUrl;                   // where the body finally came from
     std::string permanentUrl;                   // new URL to store after 301/308, else empty
+                                                // (only when the outcome is Ok or NotModified)
     std::optional<std::int64_t> retryAfterSeconds;
     std::string error;                          // one line a person can act on; empty when Ok/NotModified
 };
 
+// "Earshot/<version> (+<project URL>)"
 std::string defaultUserAgent();
+// Stable lower-case names for logs and storage: "ok", "not_modified", "gone",
+// "rate_limited", "http_error", "failed".
 const char* outcomeName(FetchOutcome outcome);
 
 class Fetcher {
@@ -67,16 +75,22 @@ public:
 
     // Fetches every request, in parallel within the limits. onDone runs on the calling
     // thread as each transfer finishes. Returns when all are done or cancel() was called
-    // (unfinished ones are then reported as Failed "cancelled").
+    // (unfinished ones are then reported as Failed "cancelled"). One call at a time per
+    // Fetcher; use one Fetcher per thread to fetch from several threads.
     void fetchAll(const std::vector<FetchRequest>& requests,
                   const std::function<void(FetchResponse)>& onDone);
 
-    // Thread-safe; makes a running fetchAll return promptly.
+    // Thread-safe; makes a running fetchAll return promptly. A cancel() that arrives
+    // while no fetchAll runs applies to the next one (so a shutdown racing with the start
+    // of a round still stops it); the Fetcher is usable again once that call returns.
     void cancel();
 
 private:
     FetchOptions m_options;
     std::atomic<bool> m_cancelled{false};
+    // Lives as long as the Fetcher so cancel() can always wake it, and so connections
+    // and TLS sessions carry over from one fetchAll to the next.
+    std::unique_ptr<MultiHandle> m_multi;
 };
 
 }  // namespace earshot::net
