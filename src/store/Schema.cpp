@@ -61,7 +61,7 @@ Status migrate(Database& db)
         });
         if (!applied)
             return applied;
-        spdlog::info("database {} migrated to schema {}", db.path(), migration.version);
+        spdlog::debug("database {} migrated to schema {}", db.path(), migration.version);
     }
     return Ok{};
 }

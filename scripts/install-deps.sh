@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs, from Debian 12's archive, whatever Earshot needs to build, test and run that
+# is not on this machine yet. Runs as root, or through sudo for apt-get.
+# usage: scripts/install-deps.sh [--bench]   (--bench adds nginx, newsboat and hyperfine)
+set -euo pipefail
+
+packages=(
+    g++ cmake ninja-build ccache pkg-config python3 git
+    libcurl4-openssl-dev libsqlite3-dev libxml2-dev zlib1g-dev nlohmann-json3-dev libspdlog-dev
+    qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins libgl-dev
+    qtkeychain-qt6-dev fonts-dejavu-core
+    libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
+)
+if [[ "${1:-}" == "--bench" ]]; then
+    packages+=(nginx-light newsboat hyperfine)
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+as_root=()
+if [[ $(id -u) -ne 0 ]]; then
+    command -v sudo >/dev/null || { echo "install these as root: ${missing[*]}" >&2; exit 1; }
+    as_root=(sudo)
+fi
+echo "Installing: ${missing[*]}"
+"${as_root[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

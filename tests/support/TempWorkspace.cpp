@@ -1,0 +1,44 @@
+#include "TempWorkspace.h"
+
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <stdexcept>
+
+namespace earshot::test {
+
+TempWorkspace::TempWorkspace()
+{
+    std::random_device random;
+    for (;;) {
+        m_dir = std::filesystem::temp_directory_path() / ("earshot-test-" + std::to_string(random()));
+        if (std::filesystem::create_directory(m_dir))
+            break;
+    }
+}
+
+TempWorkspace::~TempWorkspace()
+{
+    std::error_code ignored;
+    std::filesystem::remove_all(m_dir, ignored);
+}
+
+std::filesystem::path TempWorkspace::writeFile(const std::string& name, const std::string& content) const
+{
+    const auto path = m_dir / name;
+    std::filesystem::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << content;
+    return path;
+}
+
+std::string readTestData(const std::string& relativePath)
+{
+    std::ifstream in(std::string(EARSHOT_TEST_DATA) + "/" + relativePath, std::ios::binary);
+    if (!in)
+        throw std::runtime_error("missing test data " + relativePath);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+}  // namespace earshot::test
