@@ -1,0 +1,314 @@
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <ctime>
+#include <mutex>
+#include <thread>
+
+#include "FeedFactory.h"
+#include "TempWorkspace.h"
+#include "TestHttpServer.h"
+#include "earshot/engine/Engine.h"
+#include "earshot/store/Schema.h"
+#include "earshot/store/Sources.h"
+
+using namespace earshot;
+using namespace std::chrono_literals;
+
+namespace {
+
+class RecordingObserver : public engine::EngineObserver {
+public:
+    void mentionsStored(const engine::MentionsStored& event) override
+    {
+        std::lock_guard lock(mutex);
+        stored.push_back(event);
+    }
+    void sourceStateChanged(const engine::SourceStateChanged& event) override
+    {
+        std::lock_guard lock(mutex);
+        states.push_back(event);
+    }
+    std::mutex mutex;
+    std::vector<engine::MentionsStored> stored;
+    std::vector<engine::SourceStateChanged> states;
+};
+
+class EngineTest : public ::testing::Test {
+protected:
+    std::int64_t addSource(const std::string& url, std::vector<std::string> include = {},
+                           std::vector<std::string> exclude = {})
+    {
+        auto db = store::openWorkspace(workspace.dbPath());
+        store::Source source;
+        source.url = url;
+        source.includeWords = std::move(include);
+        source.excludeWords = std::move(exclude);
+        return store::SourceRepository(*db).add(source).value();
+    }
+
+    store::Source source(std::int64_t id)
+    {
+        auto db = store::openWorkspace(workspace.dbPath());
+        return store::SourceRepository(*db).byId(id).value();
+    }
+
+    std::int64_t count(const std::string& sql)
+    {
+        auto db = store::openWorkspace(workspace.dbPath());
+        return store::queryInteger(*db, sql).value();
+    }
+
+    std::vector<engine::SourcePollSummary> pollOnce(engine::EngineOptions options = {})
+    {
+        auto engine = engine::Engine::open(workspace.dbPath(), &observer, options);
+        EXPECT_TRUE(engine) << engine.message();
+        return (*engine)->pollOnce();
+    }
+
+    static std::int64_t now() { return std::int64_t(std::time(nullptr)); }
+
+    test::TempWorkspace workspace;
+    test::TestHttpServer http;
+    RecordingObserver observer;
+};
+
+}  // namespace
+
+TEST_F(EngineTest, StoresAFeedAndReportsOneBatch)
+{
+    http.server().Get("/feed.xml", [](const httplib::Request&, httplib::Response& res) {
+        res.set_content(test::rssFeed(20), "application/rss+xml");
+    });
+    const auto id = addSource(http.url("/feed.xml"));
+    auto summaries = pollOnce();
+    ASSERT_EQ(summaries.size(), 1u);
+    EXPECT_EQ(summaries[0].outcome, "ok");
+    EXPECT_EQ(summaries[0].newMentions, 20);
+    EXPECT_EQ(count("SELECT count(*) FROM mentions"), 20);
+    EXPECT_EQ(count("SELECT count(*) FROM conversations"), 20);
+    EXPECT_EQ(count("SELECT count(*) FROM mentions WHERE body = 'Question 3 about acme'"), 1);
+    ASSERT_EQ(observer.stored.size(), 1u);
+    EXPECT_EQ(observer.stored[0].sourceId, id);
+    EXPECT_EQ(observer.stored[0].mentionIds.size(), 20u);
+    const auto polled = source(id);
+    EXPECT_EQ(polled.state, "ok");
+    EXPECT_GT(polled.nextPollAt, now() + 200);
+}
+
+TEST_F(EngineTest, SecondPollWithEtagIs304AndStoresNothing)
+{
+    std::atomic<int> conditional = 0;
+    http.server().Get("/feed.xml", [&](const httplib::Request& req, httplib::Response& res) {
+        if (req.get_header_value("If-None-Match") == "\"v1\"") {
+            ++conditional;
+            res.status = 304;
+            return;
+        }
+        res.set_header("ETag", "\"v1\"");
+        res.set_content(test::rssFeed(5), "application/rss+xml");
+    });
+    const auto id = addSource(http.url("/feed.xml"));
+    pollOnce();
+    EXPECT_EQ(source(id).etag, "\"v1\"");
+    auto second = pollOnce();
+    EXPECT_EQ(conditional, 1);
+    EXPECT_EQ(second[0].outcome, "not modified");
+    EXPECT_EQ(second[0].newMentions, 0);
+    EXPECT_EQ(count("SELECT count(*) FROM mentions"), 5);
+    EXPECT_EQ(source(id).state, "ok");
+}
+
+TEST_F(EngineTest, SecondPollWithLastModifiedIs304)
+{
+    const std::string stamp = "Sun, 22 Nov 2026 09:00:00 GMT";
+    std::atomic<int> conditional = 0;
+    http.server().Get("/feed.xml", [&](const httplib::Request& req, httplib::Response& res) {
+        if (req.get_header_value("If-Modified-Since") == stamp) {
+            ++conditional;
+            res.status = 304;
+            return;
+        }
+        res.set_header("Last-Modified", stamp);
+        res.set_content(test::atomFeed(3), "application/atom+xml");
+    });
+    const auto id = addSource(http.url("/feed.xml"));
+    pollOnce();
+    EXPECT_EQ(source(id).lastModified, stamp);
+    pollOnce();
+    EXPECT_EQ(conditional, 1);
+    EXPECT_EQ(count("SELECT count(*) FROM mentions"), 3);
+}
+
+TEST_F(EngineTest, RepeatedFullPollsStoreNothingTwice)
+{
+    http.server().Get("/feed.xml", [](const httplib::Request&, httplib::Response& res) {
+        res.set_content(test::rssFeed(10), "application/rss+xml");
+    });
+    addSource(http.url("/feed.xml"));
+    pollOnce();
+    auto second = pollOnce();
+    EXPECT_EQ(second[0].newMentions, 0);
+    EXPECT_EQ(second[0].duplicates, 10);
+    EXPECT_EQ(count("SELECT count(*) FROM mentions"), 10);
+}
+
+TEST_F(EngineTest, PermanentRedirectUpdatesTheStoredUrl)
+{
+    for (const int code : {301, 308}) {
+        const std::string from = "/old" + std::to_string(code), to = "/new" + std::to_string(code);
+        http.server().Get(from, [code, to](const httplib::Request&, httplib::Response& res) {
+            res.status = code;
+            res.set_header("Location", to);
+        });
+        http.server().Get(to, [](const httplib::Request&, httplib::Response& res) {
+            res.set_content(test::rssFeed(2), "application/rss+xml");
+        });
+    }
+    const auto a = addSource(http.url("/old301"));
+    const auto b = addSource(http.url("/old308"));
+    pollOnce();
+    EXPECT_EQ(source(a).url, http.url("/new301"));
+    EXPECT_EQ(source(b).url, http.url("/new308"));
+    EXPECT_EQ(count("SELECT count(*) FROM events WHERE kind = 'source_moved'"), 2);
+}
+
+TEST_F(EngineTest, TemporaryRedirectKeepsTheUrl)
+{
+    http.server().Get("/tmp", [](const httplib::Request&, httplib::Response& res) {
+        res.status = 302;
+        res.set_header("Location", "/real");
+    });
+    http.server().Get("/real", [](const httplib::Request&, httplib::Response& res) {
+        res.set_content(test::rssFeed(1), "application/rss+xml");
+    });
+    const auto id = addSource(http.url("/tmp"));
+    pollOnce();
+    EXPECT_EQ(source(id).url, http.url("/tmp"));
+    EXPECT_EQ(count("SELECT count(*) FROM mentions"), 1);
+}
+
+TEST_F(EngineTest, GoneDisablesTheSourceWithAReason)
+{
+    http.server().Get("/gone", [](const httplib::Request&, httplib::Response& res) { res.status = 410; });
+    const auto id = addSource(http.url("/gone"));
+    auto summaries = pollOnce();
+    EXPECT_EQ(summaries[0].outcome, "disabled");
+    const auto s = source(id);
+    EXPECT_FALSE(s.enabled);
+    EXPECT_EQ(s.state, "disabled");
+    EXPECT_FALSE(s.lastError.empty());
+    EXPECT_TRUE(pollOnce().empty()) << "a disabled source is not polled";
+}
+
+TEST_F(EngineTest, NotFoundAndServerErrorsBackOff)
+{
+    http.server().Get("/missing", [](const httplib::Request&, httplib::Response& res) { res.status = 404; });
+    http.server().Get("/broken", [](const httplib::Request&, httplib::Response& res) { res.status = 500; });
+    const auto missing = addSource(http.url("/missing"));
+    const auto broken = addSource(http.url("/broken"));
+    pollOnce();
+    pollOnce();
+    for (const auto id : {missing, broken}) {
+        const auto s = source(id);
+        EXPECT_EQ(s.state, "failing");
+        EXPECT_EQ(s.errorCount, 2);
+        EXPECT_NE(s.lastError.find(id == missing ? "404" : "500"), std::string::npos) << s.lastError;
+        // Second failure: about 120 s (± 20 %), well before the 300 s interval.
+        EXPECT_GE(s.nextPollAt, now() + 90);
+        EXPECT_LE(s.nextPollAt, now() + 150);
+    }
+    EXPECT_EQ(count("SELECT count(*) FROM mentions"), 0);
+}
+
+TEST_F(EngineTest, RateLimitHonoursRetryAfter)
+{
+    http.server().Get("/busy", [](const httplib::Request&, httplib::Response& res) {
+        res.status = 429;
+        res.set_header("Retry-After", "7200");
+    });
+    const auto id = addSource(http.url("/busy"));
+    auto summaries = pollOnce();
+    EXPECT_EQ(summaries[0].outcome, "rate limited");
+    const auto s = source(id);
+    EXPECT_EQ(s.state, "failing");
+    EXPECT_GE(s.nextPollAt, now() + 7190);
+}
+
+TEST_F(EngineTest, AnHtmlPageIsNotAFeed)
+{
+    http.server().Get("/page", [](const httplib::Request&, httplib::Response& res) {
+        res.set_content("<!DOCTYPE html><html><head><title>Home</title></head><body><p>Welcome</p></body></html>",
+                        "text/html");
+    });
+    const auto id = addSource(http.url("/page"));
+    auto summaries = pollOnce();
+    EXPECT_TRUE(summaries[0].failed());
+    const auto s = source(id);
+    EXPECT_EQ(s.state, "failing");
+    EXPECT_NE(s.lastError.find("not a feed"), std::string::npos) << s.lastError;
+}
+
+TEST_F(EngineTest, ABrokenSourceDoesNotStopTheOthers)
+{
+    http.server().Get("/good", [](const httplib::Request&, httplib::Response& res) {
+        res.set_content(test::rssFeed(4), "application/rss+xml");
+    });
+    addSource(http.url("/good"));
+    addSource("http://127.0.0.1:1/closed");
+    auto summaries = pollOnce();
+    ASSERT_EQ(summaries.size(), 2u);
+    EXPECT_FALSE(summaries[0].failed());
+    EXPECT_TRUE(summaries[1].failed());
+    EXPECT_EQ(count("SELECT count(*) FROM mentions"), 4);
+}
+
+TEST_F(EngineTest, KeywordFiltersKeepOnlyMentionsAboutTheBrand)
+{
+    http.server().Get("/acme", [](const httplib::Request&, httplib::Response& res) {
+        res.set_content(test::rssFeed(3, "a", "Acmé"), "application/rss+xml");
+    });
+    http.server().Get("/other", [](const httplib::Request&, httplib::Response& res) {
+        res.set_content(test::rssFeed(3, "b", "weather"), "application/rss+xml");
+    });
+    http.server().Get("/jobs", [](const httplib::Request&, httplib::Response& res) {
+        res.set_content(test::rssFeed(3, "vacature", "acme"), "application/rss+xml");
+    });
+    addSource(http.url("/acme"), {"acme"});
+    addSource(http.url("/other"), {"acme"});
+    addSource(http.url("/jobs"), {"acme"}, {"vacature"});
+    auto summaries = pollOnce();
+    EXPECT_EQ(summaries[0].newMentions, 3);
+    EXPECT_EQ(summaries[1].newMentions, 0);
+    EXPECT_EQ(summaries[1].filteredOut, 3);
+    EXPECT_EQ(summaries[2].newMentions, 0);
+    EXPECT_EQ(count("SELECT count(*) FROM mentions"), 3);
+}
+
+TEST_F(EngineTest, RunPollsDueSourcesAndStopsPromptlyLosingNothing)
+{
+    std::atomic<int> requests = 0;
+    http.server().Get("/feed.xml", [&](const httplib::Request&, httplib::Response& res) {
+        ++requests;
+        res.set_content(test::rssFeed(30), "application/rss+xml");
+    });
+    http.server().Get("/slow", [&](const httplib::Request&, httplib::Response& res) {
+        http.sleepFor(30s);
+        res.set_content(test::rssFeed(1, "slow"), "application/rss+xml");
+    });
+    addSource(http.url("/feed.xml"));
+    addSource(http.url("/slow"));
+    auto engine = engine::Engine::open(workspace.dbPath(), &observer);
+    ASSERT_TRUE(engine);
+    std::thread worker([&] { (*engine)->run(); });
+    for (int i = 0; i < 100 && count("SELECT count(*) FROM mentions") < 30; ++i)
+        std::this_thread::sleep_for(50ms);
+    const auto stopAsked = std::chrono::steady_clock::now();
+    (*engine)->stop();
+    worker.join();
+    EXPECT_LT(std::chrono::steady_clock::now() - stopAsked, 5s) << "stop must not wait for a slow server";
+    engine->reset();
+    EXPECT_EQ(requests, 1) << "a source is not polled again before its interval";
+    EXPECT_EQ(count("SELECT count(*) FROM mentions"), 30);
+    EXPECT_EQ(count("SELECT count(*) FROM sources WHERE state = 'new'"), 1) << "the cancelled poll left no error";
+}
