@@ -9,6 +9,9 @@ TestHttpServer::TestHttpServer()
     // Short keep-alive: an idle connection a client left open holds a server thread, and
     // shutdown waits for it.
     m_server.set_keep_alive_timeout(1);
+    // httplib writes headers and body separately; with Nagle's algorithm each response
+    // would then stall ~40 ms on the client's delayed ACK.
+    m_server.set_tcp_nodelay(true);
     m_port = m_server.bind_to_any_port("127.0.0.1");
     if (m_port <= 0) {
         throw std::runtime_error("TestHttpServer: cannot bind a port on 127.0.0.1");
