@@ -1,0 +1,193 @@
+// Drives the real earshot-cli binary as a script would: exit codes, stdout, stderr.
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "FeedFactory.h"
+#include "TempWorkspace.h"
+#include "TestHttpServer.h"
+
+using namespace earshot;
+
+namespace {
+
+struct CliRun {
+    int exitCode = -1;
+    std::string out;
+    std::string err;
+};
+
+class CliTest : public ::testing::Test {
+protected:
+    CliRun cli(const std::string& arguments)
+    {
+        const auto errPath = workspace.dir() / "stderr.txt";
+        const std::string command = std::string(EARSHOT_CLI_PATH) + " --db '" + workspace.dbPath() + "' " +
+                                    arguments + " 2>'" + errPath.string() + "'";
+        CliRun run;
+        FILE* pipe = popen(command.c_str(), "r");
+        char buffer[4096];
+        for (std::size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;)
+            run.out.append(buffer, n);
+        const int status = pclose(pipe);
+        run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        std::ifstream err(errPath);
+        std::ostringstream text;
+        text << err.rdbuf();
+        run.err = text.str();
+        return run;
+    }
+
+    test::TempWorkspace workspace;
+    test::TestHttpServer http;
+};
+
+}  // namespace
+
+TEST_F(CliTest, AddListPollAndListMentionsAsJson)
+{
+    http.server().Get("/feed.xml", [](const httplib::Request&, httplib::Response& res) {
+        res.set_content(test::rssFeed(7), "application/rss+xml");
+    });
+    auto added = cli("sources add " + http.url("/feed.xml") + " --name Forum --interval 600 --include 'acme, acme corp'");
+    ASSERT_EQ(added.exitCode, 0) << added.err;
+    auto listed = cli("sources list --json");
+    ASSERT_EQ(listed.exitCode, 0) << listed.err;
+    auto sources = nlohmann::json::parse(listed.out);
+    ASSERT_EQ(sources.size(), 1u);
+    EXPECT_EQ(sources[0]["name"], "Forum");
+    EXPECT_EQ(sources[0]["interval_seconds"], 600);
+    EXPECT_EQ(sources[0]["include"], nlohmann::json({"acme", "acme corp"}));
+
+    auto polled = cli("poll --once");
+    EXPECT_EQ(polled.exitCode, 0) << polled.err;
+    EXPECT_NE(polled.out.find("7 new, 0 known"), std::string::npos) << polled.out;
+
+    auto mentions = cli("mentions list --limit 3 --json");
+    ASSERT_EQ(mentions.exitCode, 0) << mentions.err;
+    auto rows = nlohmann::json::parse(mentions.out);
+    ASSERT_TRUE(rows.is_array());
+    EXPECT_EQ(rows.size(), 3u);
+    EXPECT_EQ(rows[0]["source"], "Forum");
+
+    auto found = cli("mentions list --search 'item AND 4' --json");
+    ASSERT_EQ(found.exitCode, 0) << found.err;
+    EXPECT_EQ(nlohmann::json::parse(found.out).size(), 1u);
+
+    auto table = cli("sources list");
+    EXPECT_NE(table.out.find("ok"), std::string::npos) << table.out;
+}
+
+TEST_F(CliTest, PollFailsOnlyWhenEverySourceFails)
+{
+    http.server().Get("/down", [](const httplib::Request&, httplib::Response& res) { res.status = 503; });
+    ASSERT_EQ(cli("sources add " + http.url("/down")).exitCode, 0);
+    auto allFailed = cli("poll --once");
+    EXPECT_EQ(allFailed.exitCode, 1);
+    EXPECT_NE(allFailed.out.find("503"), std::string::npos) << allFailed.out;
+
+    http.server().Get("/up", [](const httplib::Request&, httplib::Response& res) {
+        res.set_content(test::rssFeed(1), "application/rss+xml");
+    });
+    ASSERT_EQ(cli("sources add " + http.url("/up")).exitCode, 0);
+    EXPECT_EQ(cli("poll --once").exitCode, 0);
+    auto list = cli("sources list");
+    EXPECT_NE(list.out.find("failing"), std::string::npos) << list.out;
+}
+
+TEST_F(CliTest, WrongInputGetsAClearErrorAndExitCodeTwo)
+{
+    auto unknown = cli("sources list --jsn");
+    EXPECT_EQ(unknown.exitCode, 2);
+    EXPECT_NE(unknown.err.find("unknown option --jsn"), std::string::npos) << unknown.err;
+
+    auto interval = cli("sources add https://example.org/feed --interval 5");
+    EXPECT_EQ(interval.exitCode, 2);
+    EXPECT_NE(interval.err.find("--interval must be a whole number from 30"), std::string::npos) << interval.err;
+
+    auto scheme = cli("sources add ftp://example.org/feed");
+    EXPECT_EQ(scheme.exitCode, 2);
+    EXPECT_NE(scheme.err.find("unsupported URL scheme"), std::string::npos);
+
+    auto command = cli("frobnicate");
+    EXPECT_EQ(command.exitCode, 2);
+    EXPECT_NE(command.err.find("unknown command"), std::string::npos);
+
+    auto since = cli("mentions list --since yesterday");
+    EXPECT_EQ(since.exitCode, 2);
+    EXPECT_NE(since.err.find("cannot read the time"), std::string::npos);
+
+    auto twice = cli("sources add https://example.org/feed");
+    ASSERT_EQ(twice.exitCode, 0);
+    auto duplicate = cli("sources add https://example.org/feed");
+    EXPECT_EQ(duplicate.exitCode, 1);
+    EXPECT_NE(duplicate.err.find("already exists"), std::string::npos);
+}
+
+TEST_F(CliTest, EveryCommandHasHelp)
+{
+    for (const char* command : {"sources", "poll", "run", "mentions", "parse-feed", "db"}) {
+        auto help = cli(std::string(command) + " --help");
+        EXPECT_EQ(help.exitCode, 0) << command;
+        EXPECT_NE(help.out.find("usage: earshot-cli"), std::string::npos) << command;
+    }
+}
+
+TEST_F(CliTest, OpmlRoundTrip)
+{
+    const auto opml = workspace.writeFile("subs.opml", R"(<?xml version="1.0"?><opml version="1.0"><body>
+        <outline text="Brand"><outline text="Blog" type="rss" xmlUrl="https://blog.example/feed"/>
+        <outline text="Forum" type="rss" xmlUrl="https://forum.example/latest.rss"/></outline></body></opml>)");
+    auto imported = cli("sources import-opml " + opml.string());
+    ASSERT_EQ(imported.exitCode, 0) << imported.err;
+    EXPECT_NE(imported.out.find("imported 2"), std::string::npos);
+    auto again = cli("sources import-opml " + opml.string());
+    EXPECT_NE(again.out.find("skipped 2"), std::string::npos) << again.out;
+    auto exported = cli("sources export-opml");
+    EXPECT_NE(exported.out.find("xmlUrl=\"https://forum.example/latest.rss\""), std::string::npos);
+    EXPECT_NE(exported.out.find("text=\"Blog\""), std::string::npos);
+
+    auto notOpml = cli("sources import-opml " + workspace.writeFile("x.txt", "hello").string());
+    EXPECT_EQ(notOpml.exitCode, 1);
+    EXPECT_NE(notOpml.err.find("not an OPML"), std::string::npos);
+}
+
+TEST_F(CliTest, RemoveKeepsHistory)
+{
+    http.server().Get("/feed.xml", [](const httplib::Request&, httplib::Response& res) {
+        res.set_content(test::rssFeed(2), "application/rss+xml");
+    });
+    ASSERT_EQ(cli("sources add " + http.url("/feed.xml") + " --name Forum").exitCode, 0);
+    ASSERT_EQ(cli("poll --once").exitCode, 0);
+    auto removed = cli("sources remove Forum");
+    EXPECT_EQ(removed.exitCode, 0) << removed.err;
+    EXPECT_EQ(nlohmann::json::parse(cli("sources list --json").out).size(), 0u);
+    EXPECT_EQ(nlohmann::json::parse(cli("mentions list --json").out).size(), 2u);
+    EXPECT_EQ(cli("sources remove Forum").exitCode, 1);
+}
+
+TEST_F(CliTest, DbCheckReportsSchemaAndIntegrity)
+{
+    ASSERT_EQ(cli("sources add https://example.org/feed").exitCode, 0);
+    auto check = cli("db check");
+    EXPECT_EQ(check.exitCode, 0) << check.err;
+    EXPECT_NE(check.out.find("integrity: ok"), std::string::npos);
+    EXPECT_NE(check.out.find("schema version: 1"), std::string::npos);
+}
+
+TEST_F(CliTest, ParseFeedRejectsWhatIsNotAFeed)
+{
+    auto page = cli("parse-feed " + workspace.writeFile("page.html", "<html><body>hi</body></html>").string());
+    EXPECT_NE(page.exitCode, 0);
+    EXPECT_FALSE(page.err.empty());
+    EXPECT_EQ(page.err.find('\n'), page.err.size() - 1) << "one line: " << page.err;
+    auto missing = cli("parse-feed /nonexistent/feed.xml");
+    EXPECT_NE(missing.exitCode, 0);
+    EXPECT_NE(missing.err.find("cannot read"), std::string::npos);
+}
