@@ -214,7 +214,7 @@ void Engine::recordFailure(const store::Source& source, const std::string& error
         summary.outcome = disable ? "disabled" : retryAfter ? "rate limited" : "failed";
         summary.error = error;
     }
-    spdlog::warn("source {} ({}): {}", source.id, source.url, error);
+    spdlog::info("source {} ({}): {}", source.id, source.url, error);
     m_writer.submit([record](store::Database& db) { return store::SourceRepository(db).recordPoll(record); },
                     [this, record, name = source.name](const Status& status) {
                         if (!status)
