@@ -1,0 +1,46 @@
+// One open workspace in the console: the mention list, the source health, the running
+// engine and the main window, created together and torn down in the right order
+// (the window first, then the engine, which finishes its writes, then the readers).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "earshot/core/Result.h"
+#include "earshot/engine/Engine.h"
+
+namespace earshot::bridge {
+class EngineBridge;
+class MentionListModel;
+class SourceHealth;
+}  // namespace earshot::bridge
+
+namespace earshot::gui {
+
+class MainWindow;
+
+class Console {
+public:
+    // Opens (creating and migrating when needed) the workspace database, starts the engine
+    // and builds the window, which is not shown yet. Errors say what could not be opened.
+    static Result<std::unique_ptr<Console>> open(const std::string& databasePath, engine::EngineOptions options = {});
+    ~Console();
+    Console(const Console&) = delete;
+    Console& operator=(const Console&) = delete;
+
+    MainWindow& window() { return *m_window; }
+    bridge::MentionListModel& mentions() { return *m_mentions; }
+    bridge::EngineBridge& engine() { return *m_engine; }
+    bridge::SourceHealth& health() { return *m_health; }
+
+private:
+    Console() = default;
+
+    // Declared in construction order; members are destroyed in reverse.
+    std::unique_ptr<bridge::MentionListModel> m_mentions;
+    std::unique_ptr<bridge::SourceHealth> m_health;
+    std::unique_ptr<bridge::EngineBridge> m_engine;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+}  // namespace earshot::gui

@@ -1,0 +1,266 @@
+#include "MainWindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeySequence>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTime>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include "MentionDetailView.h"
+#include "earshot/bridge/EngineBridge.h"
+#include "earshot/bridge/MentionListModel.h"
+#include "earshot/bridge/SourceHealth.h"
+
+namespace earshot::gui {
+
+using bridge::MentionListModel;
+
+namespace {
+
+// Long enough that typing a word runs one query, short enough to feel immediate.
+constexpr int kSearchDelayMs = 300;
+
+}  // namespace
+
+MainWindow::MainWindow(bridge::MentionListModel& mentions, bridge::EngineBridge& engine,
+                       bridge::SourceHealth& health, const QString& databasePath, QWidget* parent)
+    : QMainWindow(parent),
+      m_mentions(mentions),
+      m_engine(engine),
+      m_health(health),
+      m_search(new QLineEdit(this)),
+      m_searchDelay(new QTimer(this)),
+      m_listStack(new QStackedWidget(this)),
+      m_table(new QTableView(this)),
+      m_emptyState(new QLabel(this)),
+      m_detail(new MentionDetailView(this)),
+      m_progress(new QLabel(this)),
+      m_problems(new QLabel(this))
+{
+    setWindowTitle(tr("Earshot — %1").arg(QFileInfo(databasePath).fileName()));
+    setWindowFilePath(databasePath);
+    resize(1200, 800);
+
+    m_search->setPlaceholderText(tr("Search mentions (full text, e.g. delivery OR refund)"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setObjectName(QStringLiteral("searchField"));
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(kSearchDelayMs);
+    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_search, &QLineEdit::returnPressed, this, &MainWindow::applySearch);
+    connect(m_searchDelay, &QTimer::timeout, this, &MainWindow::applySearch);
+
+    m_table->setModel(&m_mentions);
+    m_table->setObjectName(QStringLiteral("mentionTable"));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->setShowGrid(false);
+    m_table->setTextElideMode(Qt::ElideRight);
+    m_table->verticalHeader()->hide();
+    // Fixed row heights: the view never measures rows, whatever the model's size.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+    QHeaderView* header = m_table->horizontalHeader();
+    header->setHighlightSections(false);
+    header->setStretchLastSection(true);
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    const int padding = 2 * fontMetrics().averageCharWidth() + 12;
+    header->resizeSection(MentionListModel::IngestedColumn,
+                          fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00 00:00")) + padding);
+    header->resizeSection(MentionListModel::SourceColumn, fontMetrics().averageCharWidth() * 22 + padding);
+    header->resizeSection(MentionListModel::AuthorColumn, fontMetrics().averageCharWidth() * 18 + padding);
+
+    m_emptyState->setAlignment(Qt::AlignCenter);
+    m_emptyState->setWordWrap(true);
+    m_emptyState->setTextFormat(Qt::PlainText);
+    m_emptyState->setForegroundRole(QPalette::PlaceholderText);
+    m_emptyState->setObjectName(QStringLiteral("emptyState"));
+    m_listStack->addWidget(m_table);
+    m_listStack->addWidget(m_emptyState);
+
+    auto* pollButton = new QPushButton(tr("Poll Now"), this);
+    pollButton->setToolTip(tr("Poll the sources that are due now instead of waiting (F5)"));
+    connect(pollButton, &QPushButton::clicked, this, [this] { m_engine.pollNow(); });
+
+    auto* searchRow = new QHBoxLayout;
+    searchRow->addWidget(m_search, 1);
+    searchRow->addWidget(pollButton);
+
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_listStack);
+    splitter->addWidget(m_detail);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    splitter->setChildrenCollapsible(false);
+
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    layout->addLayout(searchRow);
+    layout->addWidget(splitter, 1);
+    setCentralWidget(central);
+
+    m_progress->setObjectName(QStringLiteral("progressLabel"));
+    m_problems->setObjectName(QStringLiteral("problemsLabel"));
+    // Not permanent: a passing message (a failed search) may cover it for a moment.
+    statusBar()->addWidget(m_progress, 1);
+    statusBar()->addPermanentWidget(m_problems);
+
+    createActions();
+
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::showCurrentMention);
+    connect(&m_mentions, &QAbstractItemModel::modelReset, this, [this] {
+        showCurrentMention();
+        updateEmptyState();
+    });
+    connect(&m_mentions, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex&, int first, int last) { keepViewportOnInsert(first, last - first + 1); });
+    connect(&m_mentions, &MentionListModel::queryFailed, this, &MainWindow::showQueryFailure);
+
+    // MentionsStored can arrive a moment before its rows are committed (the engine reports
+    // from inside the write); the end of each poll round, reported after the commit,
+    // picks up anything the first refresh missed.
+    connect(&m_engine, &bridge::EngineBridge::newMentionsStored, this, [this] { m_mentions.refreshNewest(); });
+    connect(&m_engine, &bridge::EngineBridge::pollProgressUpdated, this, &MainWindow::showProgress);
+    connect(&m_engine, &bridge::EngineBridge::sourceStateUpdated, &m_health, &bridge::SourceHealth::update);
+    connect(&m_health, &bridge::SourceHealth::changed, this, &MainWindow::showProblems);
+
+    showProgress(0, 0, 0);
+    showProblems();
+    updateEmptyState();
+}
+
+void MainWindow::createActions()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* poll = file->addAction(tr("&Poll Now"), this, [this] { m_engine.pollNow(); });
+    poll->setShortcut(QKeySequence::Refresh);
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* find = view->addAction(tr("&Search Mentions"), this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+    find->setShortcut(QKeySequence::Find);
+}
+
+void MainWindow::applySearch()
+{
+    m_searchDelay->stop();
+    m_mentions.setSearch(m_search->text());
+}
+
+void MainWindow::showCurrentMention()
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    if (!current.isValid()) {
+        m_detail->showPlaceholder(tr("Select a mention to read it here."));
+        return;
+    }
+    // Rows put in above the current one move it; that is not a new mention to read.
+    if (m_mentions.mentionIdAt(current.row()) == m_detail->mentionId())
+        return;
+    auto mention = m_mentions.mentionAt(current.row());
+    if (mention)
+        m_detail->showMention(*mention);
+    else
+        m_detail->showPlaceholder(tr("This mention cannot be shown: %1").arg(QString::fromStdString(mention.message())));
+}
+
+void MainWindow::keepViewportOnInsert(int first, int count)
+{
+    updateEmptyState();
+    // Someone reading further down keeps their place when new mentions arrive on top;
+    // someone watching the top sees them come in.
+    QScrollBar* scroll = m_table->verticalScrollBar();
+    if (first != 0 || scroll->value() == 0)
+        return;
+    const int step = m_table->verticalScrollMode() == QAbstractItemView::ScrollPerItem
+                         ? count
+                         : count * m_table->verticalHeader()->defaultSectionSize();
+    const int target = scroll->value() + step;
+    m_table->doItemsLayout();   // the scroll range must include the new rows first
+    scroll->setValue(target);
+}
+
+void MainWindow::updateEmptyState()
+{
+    if (m_mentions.rowCount() > 0) {
+        m_listStack->setCurrentWidget(m_table);
+        return;
+    }
+    if (!m_mentions.lastError().isEmpty())
+        m_emptyState->setText(tr("The search could not run.\n%1").arg(m_mentions.lastError()));
+    else if (!m_mentions.search().isEmpty())
+        m_emptyState->setText(tr("No mentions match “%1”.").arg(m_mentions.search()));
+    else
+        m_emptyState->setText(tr("No mentions stored yet.\nAdd sources with “earshot-cli sources add URL”; "
+                                 "new mentions appear here as they arrive."));
+    m_listStack->setCurrentWidget(m_emptyState);
+}
+
+void MainWindow::showProgress(int finished, int total, int failing)
+{
+    Q_UNUSED(failing);   // SourceHealth says which sources fail, and keeps saying it after the round
+    if (total > 0) {
+        m_polling = true;
+        m_progress->setText(tr("Polling sources: %1 of %2 done").arg(finished).arg(total));
+        return;
+    }
+    if (m_polling) {
+        // The round just ended, and its last mentions are committed by now.
+        m_polling = false;
+        m_lastPollFinished = QTime::currentTime();
+        m_mentions.refreshNewest();
+    }
+    if (m_lastPollFinished.isValid())
+        m_progress->setText(
+            tr("Up to date — last poll finished at %1").arg(m_lastPollFinished.toString(QStringLiteral("HH:mm"))));
+    else
+        m_progress->setText(tr("Waiting for the first poll"));
+}
+
+void MainWindow::showProblems()
+{
+    const int count = m_health.problemCount();
+    if (count == 0) {
+        m_problems->clear();
+        m_problems->setToolTip({});
+        m_problems->hide();
+        return;
+    }
+    m_problems->setText(tr("⚠ %n source(s) failing", nullptr, count));
+    QStringList lines;
+    for (const bridge::SourceProblem& problem : m_health.problems())
+        lines << tr("%1 (%2): %3").arg(problem.name, problem.state, problem.error);
+    m_problems->setToolTip(lines.join(QLatin1Char('\n')));
+    m_problems->show();
+}
+
+void MainWindow::showQueryFailure(const QString& message)
+{
+    statusBar()->showMessage(message, 10000);
+    updateEmptyState();
+}
+
+}  // namespace earshot::gui

@@ -1,0 +1,64 @@
+// The console's main window: the live list of stored mentions, newest first, with a
+// search box, the selected mention below it, and the engine's progress and failing
+// sources in the status bar. It only wires things together; the work is in the bridge.
+#pragma once
+
+#include <QMainWindow>
+#include <QTime>
+
+class QLabel;
+class QLineEdit;
+class QStackedWidget;
+class QTableView;
+class QTimer;
+
+namespace earshot::bridge {
+class EngineBridge;
+class MentionListModel;
+class SourceHealth;
+}  // namespace earshot::bridge
+
+namespace earshot::gui {
+
+class MentionDetailView;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    // The window uses these but does not own them; they must outlive it.
+    MainWindow(bridge::MentionListModel& mentions, bridge::EngineBridge& engine, bridge::SourceHealth& health,
+               const QString& databasePath, QWidget* parent = nullptr);
+
+    QTableView* mentionTable() const { return m_table; }
+    QLineEdit* searchField() const { return m_search; }
+    MentionDetailView* detailView() const { return m_detail; }
+    QLabel* progressLabel() const { return m_progress; }
+    QLabel* problemsLabel() const { return m_problems; }
+
+private:
+    void createActions();
+    void applySearch();
+    void showCurrentMention();
+    void keepViewportOnInsert(int first, int count);
+    void updateEmptyState();
+    void showProgress(int finished, int total, int failing);
+    void showProblems();
+    void showQueryFailure(const QString& message);
+
+    bridge::MentionListModel& m_mentions;
+    bridge::EngineBridge& m_engine;
+    bridge::SourceHealth& m_health;
+    QLineEdit* m_search;
+    QTimer* m_searchDelay;
+    QStackedWidget* m_listStack;
+    QTableView* m_table;
+    QLabel* m_emptyState;
+    MentionDetailView* m_detail;
+    QLabel* m_progress;
+    QLabel* m_problems;
+    bool m_polling = false;
+    QTime m_lastPollFinished;
+};
+
+}  // namespace earshot::gui

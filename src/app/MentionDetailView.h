@@ -1,0 +1,42 @@
+// The pane under the mention list: one mention's full text, as plain text, and its link.
+// Nothing in a mention is rendered as HTML or fetched; the link opens in the user's
+// browser only when they click it.
+#pragma once
+
+#include <QWidget>
+
+#include <cstdint>
+
+#include "earshot/store/Mentions.h"
+
+class QLabel;
+class QPlainTextEdit;
+
+namespace earshot::gui {
+
+class MentionDetailView : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit MentionDetailView(QWidget* parent = nullptr);
+
+    void showMention(const store::MentionRow& mention);
+    // A message instead of a mention: nothing selected, or why it could not be read.
+    void showPlaceholder(const QString& message);
+
+    std::int64_t mentionId() const { return m_mentionId; }
+    QString titleText() const;
+    QString bodyText() const;
+    QString linkText() const;
+
+private:
+    void openLink(const QString& link);
+
+    std::int64_t m_mentionId = 0;
+    QLabel* m_title;
+    QLabel* m_meta;
+    QPlainTextEdit* m_body;
+    QLabel* m_link;
+};
+
+}  // namespace earshot::gui

@@ -1,0 +1,53 @@
+// earshot: the Qt Widgets console. Opens a workspace, starts the monitoring engine and
+// shows the mentions as they come in.
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFile>
+#include <QMessageBox>
+
+#include <filesystem>
+#include <system_error>
+
+#include <spdlog/spdlog.h>
+
+#include "Console.h"
+#include "MainWindow.h"
+#include "earshot/core/Logging.h"
+#include "earshot/core/Paths.h"
+#include "earshot/core/Version.h"
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Earshot"));
+    QApplication::setApplicationVersion(QString::fromLatin1(earshot::kVersion));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Earshot social listening console"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dbOption(QStringLiteral("db"),
+                                      QApplication::translate("main", "Workspace database to open."),
+                                      QApplication::translate("main", "path"));
+    parser.addOption(dbOption);
+    parser.process(app);
+
+    const std::filesystem::path databasePath = parser.isSet(dbOption)
+                                                   ? std::filesystem::path(QFile::encodeName(parser.value(dbOption)).toStdString())
+                                                   : earshot::core::defaultDatabasePath();
+    // The log lives beside the database; make its folder so the log can start at once.
+    std::error_code ignored;
+    std::filesystem::create_directories(databasePath.parent_path().empty() ? "." : databasePath.parent_path(), ignored);
+    earshot::core::initLogging(earshot::core::logFileFor(databasePath), spdlog::level::warn);
+
+    auto console = earshot::gui::Console::open(databasePath.string());
+    if (!console) {
+        spdlog::error("cannot open workspace {}: {}", databasePath.string(), console.message());
+        QMessageBox::critical(nullptr, QApplication::translate("main", "Earshot"),
+                              QApplication::translate("main", "Earshot cannot open the workspace\n%1\n\n%2")
+                                  .arg(QFile::decodeName(databasePath.c_str()), QString::fromStdString(console.message())));
+        return 1;
+    }
+    (*console)->window().show();
+    return app.exec();
+}
