@@ -1,0 +1,39 @@
+// Maps an XML feed — RSS 0.9x/2.0, RSS 1.0 (RDF), Atom 0.3/1.0, CDF — onto Feed. The
+// format is told by the root element and its namespace, never by a file name.
+#pragma once
+
+#include <libxml/tree.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "earshot/core/Result.h"
+#include "earshot/feeds/Feed.h"
+#include "earshot/feeds/FeedParser.h"
+
+namespace earshot::feeds {
+
+class XmlFeedParser {
+public:
+    explicit XmlFeedParser(const ParseOptions& options);
+
+    // `utf8` is the document already decoded to UTF-8.
+    Result<Feed> parse(std::string_view utf8);
+
+private:
+    // Which format the root element names; empty when it is not a feed.
+    static std::string detectFormat(const xmlNode* root);
+
+    void readChannel(const xmlNode* channel, const std::string& base, Feed& feed);
+    void readEntry(const xmlNode* item, const std::string& parentBase, FeedEntry& entry);
+
+    // The element's xml:base resolved against its parent's base.
+    static std::string baseOf(const xmlNode* element, const std::string& parentBase);
+    std::string text(const xmlNode* element, std::vector<std::string>* hrefs = nullptr) const;
+
+    ParseOptions m_options;
+    xmlDoc* m_doc = nullptr;
+};
+
+}  // namespace earshot::feeds
