@@ -337,9 +337,12 @@ std::string HtmlText::convert(std::string_view html, std::vector<std::string>* h
                         const std::size_t gt = html.find('>', close);
                         i = gt == std::string_view::npos ? n : gt + 1;
                     }
-                } else {
+                } else if (findEndTag(html, i, tag.name) != std::string_view::npos) {
                     ++skipDepth;
                 }
+                // An <object> or <iframe> never closed would swallow the rest of the
+                // snippet; truncated and sloppy HTML is common in feeds, so only the tag
+                // itself goes.
             }
             continue;
         }

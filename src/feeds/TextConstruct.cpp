@@ -115,6 +115,10 @@ std::string TextConstruct::plainText(xmlDoc* doc, const xmlNode* element, std::v
     else if (mode == "xml")
         encoding = Encoding::Markup;
 
+    if (encoding == Encoding::Html && XmlNodes::hasElementChildren(element)) {
+        // TypePad style: escaped HTML wrapped in an XHTML <div>; the text is the HTML.
+        return fold(XmlNodes::text(element), Encoding::Html, hrefs);
+    }
     if (XmlNodes::hasElementChildren(element)) {
         // Inline markup, whatever the type claims: fold the elements as HTML.
         return fold(XmlNodes::innerXml(doc, element), Encoding::Markup, hrefs);

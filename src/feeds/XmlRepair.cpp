@@ -1,5 +1,9 @@
 #include "XmlRepair.h"
 
+#include <string>
+
+#include "earshot/feeds/Utf8.h"
+
 namespace earshot::feeds {
 
 namespace {
@@ -24,9 +28,11 @@ constexpr std::string_view kCdataClose = "]]>";
 
 }  // namespace
 
-std::size_t XmlRepair::referenceLength(std::string_view xml, std::size_t i, bool& upperHex)
+std::size_t XmlRepair::referenceLength(std::string_view xml, std::size_t i, bool& upperHex,
+                                       std::uint32_t& codePoint)
 {
     upperHex = false;
+    codePoint = 0;
     std::size_t j = i + 1;
     if (j < xml.size() && xml[j] == '#') {
         ++j;
@@ -41,6 +47,13 @@ std::size_t XmlRepair::referenceLength(std::string_view xml, std::size_t i, bool
             ++j;
         if (j == digits || j >= xml.size() || xml[j] != ';')
             return 0;
+        std::uint32_t value = 0;
+        for (std::size_t k = digits; k < j && value < 0x110000; ++k) {
+            const char c = xml[k];
+            const std::uint32_t digit = c <= '9' ? std::uint32_t(c - '0') : std::uint32_t((c | 0x20) - 'a' + 10);
+            value = value * (hex ? 16 : 10) + digit;
+        }
+        codePoint = value;
         return j + 1 - i;
     }
     if (j >= xml.size() || !isNameStart(static_cast<unsigned char>(xml[j])))
@@ -72,14 +85,20 @@ std::optional<std::string> XmlRepair::escapeBareAmpersands(std::string_view xml)
             }
         }
         bool upperHex = false;
-        const std::size_t length = referenceLength(xml, i, upperHex);
-        if (length == 0 || upperHex) {
+        std::uint32_t codePoint = 0;
+        const std::size_t length = referenceLength(xml, i, upperHex, codePoint);
+        // &#146; means the windows-1252 character, not the C1 control U+0092.
+        const bool c1 = codePoint >= 0x80 && codePoint < 0xA0;
+        if (length == 0 || upperHex || c1) {
             if (!out) {
                 out.emplace();
                 out->reserve(xml.size() + 64);
             }
             out->append(xml.substr(copiedUpTo, i - copiedUpTo));
-            if (upperHex) {
+            if (c1) {
+                out->append("&#" + std::to_string(windows1252CodePoint(std::uint8_t(codePoint))) + ";");
+                copiedUpTo = i + length;
+            } else if (upperHex) {
                 out->append("&#x");
                 copiedUpTo = i + 3;
             } else {
