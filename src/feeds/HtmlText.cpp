@@ -41,6 +41,16 @@ bool equalsLower(std::string_view name, std::string_view lowerWord)
     return true;
 }
 
+bool equalsIgnoreCase(std::string_view a, std::string_view b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (lower(a[i]) != lower(b[i]))
+            return false;
+    return true;
+}
+
 bool isOneOf(std::string_view name, std::initializer_list<std::string_view> words)
 {
     return std::any_of(words.begin(), words.end(),
@@ -241,7 +251,7 @@ bool parseTag(std::string_view html, std::size_t i, Tag& tag, std::string* hrefO
 std::size_t findEndTag(std::string_view html, std::size_t from, std::string_view name)
 {
     for (std::size_t i = html.find("</", from); i != std::string_view::npos; i = html.find("</", i + 2)) {
-        if (i + 2 + name.size() <= html.size() && equalsLower(html.substr(i + 2, name.size()), name) &&
+        if (i + 2 + name.size() <= html.size() && equalsIgnoreCase(html.substr(i + 2, name.size()), name) &&
             (i + 2 + name.size() == html.size() || !isAlnum(html[i + 2 + name.size()])))
             return i;
     }
