@@ -249,7 +249,8 @@ void MainWindow::showProblems()
         m_problems->hide();
         return;
     }
-    m_problems->setText(tr("⚠ %n source(s) failing", nullptr, count));
+    // Two strings rather than %n: without a loaded translation %n would read "source(s)".
+    m_problems->setText(count == 1 ? tr("⚠ 1 source failing") : tr("⚠ %1 sources failing").arg(count));
     QStringList lines;
     for (const bridge::SourceProblem& problem : m_health.problems())
         lines << tr("%1 (%2): %3").arg(problem.name, problem.state, problem.error);

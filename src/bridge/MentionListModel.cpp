@@ -79,12 +79,12 @@ QVariant MentionListModel::headerData(int section, Qt::Orientation orientation, 
 
 bool MentionListModel::canFetchMore(const QModelIndex& parent) const
 {
-    return !parent.isValid() && !m_atEnd;
+    return !parent.isValid() && !m_atEnd && !m_changing;
 }
 
 void MentionListModel::fetchMore(const QModelIndex& parent)
 {
-    if (parent.isValid() || m_atEnd)
+    if (parent.isValid() || m_atEnd || m_changing)
         return;
     appendRows(readOlderPage());
 }
@@ -100,12 +100,14 @@ void MentionListModel::setSearch(const QString& search)
 
 void MentionListModel::reload()
 {
+    m_changing = true;
     beginResetModel();
     m_rows.clear();
     m_sequenceById.clear();
     m_firstSequence = 0;
     m_oldest.reset();
     m_newestIngestedAt = 0;
+    m_largestId = 0;
     m_atEnd = false;
     m_sourceNames.clear();   // a source may have been renamed since
     for (Row& row : readOlderPage()) {
@@ -113,6 +115,7 @@ void MentionListModel::reload()
         m_rows.push_back(std::move(row));
     }
     endResetModel();
+    m_changing = false;
 }
 
 std::vector<MentionListModel::Row> MentionListModel::readOlderPage()
@@ -136,6 +139,7 @@ std::vector<MentionListModel::Row> MentionListModel::readOlderPage()
     for (const store::MentionRow& mention : *page) {
         m_oldest = std::make_pair(mention.ingestedAt, mention.id);
         m_newestIngestedAt = std::max(m_newestIngestedAt, mention.ingestedAt);
+        m_largestId = std::max(m_largestId, mention.id);
         // A mention that came in live can sort below the cursor; it is shown already.
         if (!m_sequenceById.contains(mention.id))
             rows.push_back(makeRow(mention));
@@ -148,17 +152,22 @@ void MentionListModel::appendRows(std::vector<Row> rows)
     if (rows.empty())
         return;
     const int first = int(m_rows.size());
+    m_changing = true;
     beginInsertRows({}, first, first + int(rows.size()) - 1);
     for (Row& row : rows) {
         m_sequenceById.insert(row.id, m_firstSequence + std::int64_t(m_rows.size()));
         m_rows.push_back(std::move(row));
     }
     endInsertRows();
+    m_changing = false;
 }
 
 int MentionListModel::refreshNewest()
 {
     if (m_rows.empty()) {
+        // A search that cannot run will not run any better with more mentions stored.
+        if (!m_lastError.isEmpty())
+            return 0;
         // Nothing shown yet: start over from the top, one page, as on opening.
         reload();
         return rowCount();
@@ -175,7 +184,8 @@ int MentionListModel::refreshNewest()
             return 0;
         }
         for (const store::MentionRow& mention : *page) {
-            if (!m_sequenceById.contains(mention.id))
+            // The window also holds older rows that are simply not paged in yet.
+            if (mention.id > m_largestId && !m_sequenceById.contains(mention.id))
                 fresh.push_back(makeRow(mention));
         }
         if (int(page->size()) < m_pageSize)
@@ -185,8 +195,11 @@ int MentionListModel::refreshNewest()
     clearFailure();
     if (fresh.empty())
         return 0;
-    for (const Row& row : fresh)
+    for (const Row& row : fresh) {
         m_newestIngestedAt = std::max(m_newestIngestedAt, row.ingestedAt);
+        m_largestId = std::max(m_largestId, row.id);
+    }
+    m_changing = true;
     beginInsertRows({}, 0, int(fresh.size()) - 1);
     for (auto it = fresh.rbegin(); it != fresh.rend(); ++it) {
         --m_firstSequence;
@@ -194,6 +207,7 @@ int MentionListModel::refreshNewest()
         m_rows.push_front(std::move(*it));
     }
     endInsertRows();
+    m_changing = false;
     return int(fresh.size());
 }
 

@@ -19,8 +19,9 @@ Status SourceHealth::load(store::Database& reader)
         return sources.error();
     QMap<qint64, SourceProblem> problems;
     for (const store::Source& source : *sources) {
-        // A source the user switched off is not a problem; one the engine gave up on is.
-        if (source.state == "failing" || (source.state == "disabled" && !source.lastError.empty()))
+        // A source the user switched off is not a problem, even if it failed before;
+        // one the engine gave up on (e.g. 410 Gone) is.
+        if ((source.enabled && source.state == "failing") || source.state == "disabled")
             problems.insert(source.id, {source.id, fromUtf8(source.name), fromUtf8(source.state),
                                         fromUtf8(source.lastError)});
     }

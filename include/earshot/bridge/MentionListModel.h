@@ -98,7 +98,14 @@ private:
     // Keyset cursor of the oldest row read so far; empty before the first page.
     std::optional<std::pair<std::int64_t, std::int64_t>> m_oldest;
     std::int64_t m_newestIngestedAt = 0;
+    // Ids grow with every insert, so a mention with a larger id than any read so far was
+    // stored since; older rows not paged in yet have smaller ones.
+    std::int64_t m_largestId = 0;
     bool m_atEnd = false;
+    // Between begin…() and end…() of our own changes, including the signals end…() sends:
+    // views and testers react to those by calling fetchMore, which must not start a
+    // second change inside the first.
+    bool m_changing = false;
     // Source names repeat on every row; sharing one QString per source keeps pages small.
     QHash<std::int64_t, QString> m_sourceNames;
     QString m_lastError;
