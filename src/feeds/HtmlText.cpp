@@ -304,18 +304,19 @@ std::string HtmlText::convert(std::string_view html, std::vector<std::string>* h
             continue;
         }
         // html[i] == '<'
-        if (html.compare(i, 4, "<!--") == 0) {
+        const bool bang = i + 1 < n && html[i + 1] == '!';
+        if (bang && html.compare(i, 4, "<!--") == 0) {
             const std::size_t close = html.find("-->", i + 4);
             i = close == std::string_view::npos ? n : close + 3;
             continue;
         }
-        if (html.compare(i, 9, "<![CDATA[") == 0) {
+        if (bang && html.compare(i, 9, "<![CDATA[") == 0) {
             const std::size_t close = html.find("]]>", i + 9);
             i = close == std::string_view::npos ? n : close + 3;
             continue;
         }
         // <!DOCTYPE …> and <?pi …?> are markup; "<!'" or an unterminated one is text.
-        const bool declaration = i + 2 < n && html[i + 1] == '!' && isAlpha(html[i + 2]);
+        const bool declaration = bang && i + 2 < n && isAlpha(html[i + 2]);
         const bool instruction = i + 1 < n && html[i + 1] == '?';
         if (declaration || instruction) {
             const std::size_t close = html.find('>', i + 2);

@@ -173,12 +173,14 @@ std::string XmlFeedParser::detectFormat(const xmlNode* root)
     return {};
 }
 
-std::string XmlFeedParser::baseOf(const xmlNode* element, const std::string& parentBase)
+const std::string& XmlFeedParser::baseOf(const xmlNode* element, const std::string& parentBase,
+                                         std::string& storage)
 {
     const std::string_view base = XmlNodes::attribute(element, "base", true);
     if (base.empty())
         return parentBase;
-    return UrlResolver::resolve(parentBase, base);
+    storage = UrlResolver::resolve(parentBase, base);
+    return storage;
 }
 
 std::string XmlFeedParser::text(const xmlNode* element, std::vector<std::string>* hrefs) const
@@ -205,13 +207,14 @@ Result<Feed> XmlFeedParser::parse(std::string_view utf8)
                     ">, not <rss>, <rdf:RDF> or <feed>");
     }
 
-    const std::string rootBase = baseOf(root, m_options.documentUrl);
+    std::string rootBaseStorage;
+    const std::string& rootBase = baseOf(root, m_options.documentUrl, rootBaseStorage);
     const xmlNode* channel = feed.format == "atom10" || feed.format == "atom03" || feed.format == "cdf"
                                  ? root
                                  : firstChild(root, "channel");
-    std::string channelBase = rootBase;
+    std::string channelBaseStorage;
+    const std::string& channelBase = channel ? baseOf(channel, rootBase, channelBaseStorage) : rootBase;
     if (channel) {
-        channelBase = baseOf(channel, rootBase);
         readChannel(channel, channelBase, feed);
         if (feed.language.empty())
             feed.language = normaliseLanguage(XmlNodes::attribute(channel, "lang", true));
@@ -254,7 +257,8 @@ void XmlFeedParser::readChannel(const xmlNode* channel, const std::string& base,
             continue;
         const Vocabulary vocabulary = XmlNodes::vocabulary(child);
         const std::string name = lowerName(XmlNodes::localName(child));
-        const std::string childBase = baseOf(child, base);
+        std::string childBaseStorage;
+        const std::string& childBase = baseOf(child, base, childBaseStorage);
         switch (vocabulary) {
         case Vocabulary::Core:
             if (name == "title" && title.wants(0)) {
@@ -330,7 +334,8 @@ void XmlFeedParser::readChannel(const xmlNode* channel, const std::string& base,
 
 void XmlFeedParser::readEntry(const xmlNode* item, const std::string& parentBase, FeedEntry& entry)
 {
-    const std::string base = baseOf(item, parentBase);
+    std::string baseStorage;
+    const std::string& base = baseOf(item, parentBase, baseStorage);
     Pick title, link, id, author, authorUrl, summary, content, inReplyTo;
     DatePick published, updated;
     std::string permalink;
@@ -358,7 +363,8 @@ void XmlFeedParser::readEntry(const xmlNode* item, const std::string& parentBase
         const xmlNode* child = children[i];
         const Vocabulary vocabulary = XmlNodes::vocabulary(child);
         const std::string name = lowerName(XmlNodes::localName(child));
-        const std::string childBase = baseOf(child, base);
+        std::string childBaseStorage;
+        const std::string& childBase = baseOf(child, base, childBaseStorage);
         switch (vocabulary) {
         case Vocabulary::Core:
             if (name == "title" && title.wants(0)) {

@@ -28,8 +28,10 @@ private:
     void readChannel(const xmlNode* channel, const std::string& base, Feed& feed);
     void readEntry(const xmlNode* item, const std::string& parentBase, FeedEntry& entry);
 
-    // The element's xml:base resolved against its parent's base.
-    static std::string baseOf(const xmlNode* element, const std::string& parentBase);
+    // The element's xml:base resolved against its parent's base; `storage` holds it when
+    // it differs, so the common case (no xml:base) copies nothing.
+    static const std::string& baseOf(const xmlNode* element, const std::string& parentBase,
+                                     std::string& storage);
     std::string text(const xmlNode* element, std::vector<std::string>* hrefs = nullptr) const;
 
     ParseOptions m_options;
