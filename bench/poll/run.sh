@@ -9,7 +9,8 @@
 #   WORK=DIR          scratch directory (default: a new /tmp/earshot-pollbench.XXXXXX, removed at the end
 #                     unless KEEP=1)
 #   EARSHOT_CLI=PATH  the binary to measure (default: build it in build-bench, Release, no GUI/tests)
-#   SKIP_PARSE=1      skip the parse-feed throughput measurement
+#   SKIP_PARSE=1      skip the parse throughput measurements
+#   BUILD_DIR=DIR     build tree with src/libearshot_core.a for parse_speed.cpp (default: build-bench)
 # Writes bench/poll/results.md (paste into docs/benchmarks.md) and bench/poll/results.json.
 set -euo pipefail
 
@@ -41,6 +42,7 @@ if [ -z "${EARSHOT_CLI:-}" ]; then
     EARSHOT_CLI="$ROOT/build-bench/bin/earshot-cli"
 fi
 [ -x "$EARSHOT_CLI" ] || { echo "no earshot-cli at $EARSHOT_CLI" >&2; exit 1; }
+BUILD_DIR="${BUILD_DIR:-$ROOT/build-bench}"   # where libearshot_core.a is, for parse_speed
 
 # --- scratch space, corpus ----------------------------------------------------------------
 CREATED=0
@@ -95,9 +97,22 @@ cat > "$NBCONF" <<CONF
 reload-threads 8
 CONF
 
+# --- in-process parse benchmark ----------------------------------------------------------------
+PARSE_SPEED=""
+if [ "${SKIP_PARSE:-0}" != 1 ] && [ -f "$BUILD_DIR/src/libearshot_core.a" ]; then
+    if c++ -std=c++20 -O2 -DNDEBUG -DFMT_SHARED -DSPDLOG_COMPILED_LIB -DSPDLOG_FMT_EXTERNAL -DSPDLOG_SHARED_LIB \
+           -I"$ROOT/include" -I"$BUILD_DIR/src/generated" "$HERE/parse_speed.cpp" "$BUILD_DIR/src/libearshot_core.a" \
+           -lspdlog -lfmt -lcurl -lsqlite3 -lxml2 -lpthread -o "$WORK/parse_speed"; then
+        PARSE_SPEED="$WORK/parse_speed"
+    else
+        echo "warning: could not build parse_speed; only the per-process parse-feed bound is measured" >&2
+    fi
+fi
+
 # --- measure ----------------------------------------------------------------------------------
 args=(--cli "$EARSHOT_CLI" --work "$WORK" --corpus "$CORPUS" --opml "$OPML" --urls "$URLS"
       --newsboat-config "$NBCONF" --access-log "$RUN/access.log" --port "$PORT" --rounds "$ROUNDS"
       --out "$HERE/results.md" --json-out "$HERE/results.json")
 [ "${SKIP_PARSE:-0}" = 1 ] && args+=(--skip-parse)
+[ -n "$PARSE_SPEED" ] && args+=(--parse-speed "$PARSE_SPEED")
 python3 "$HERE/bench.py" "${args[@]}"
