@@ -312,3 +312,72 @@ TEST_F(EngineTest, RunPollsDueSourcesAndStopsPromptlyLosingNothing)
     EXPECT_EQ(count("SELECT count(*) FROM mentions"), 30);
     EXPECT_EQ(count("SELECT count(*) FROM sources WHERE state = 'new'"), 1) << "the cancelled poll left no error";
 }
+
+TEST_F(EngineTest, GzipFeedIsDecodedAndStored)
+{
+    http.server().Get("/feed.xml", [](const httplib::Request&, httplib::Response& res) {
+        res.set_header("Content-Encoding", "gzip");
+        res.set_content(test::gzipCompress(test::rssFeed(12)), "application/rss+xml");
+    });
+    const auto id = addSource(http.url("/feed.xml"));
+    auto summaries = pollOnce();
+    EXPECT_EQ(summaries[0].newMentions, 12) << summaries[0].error;
+    EXPECT_EQ(source(id).state, "ok");
+}
+
+TEST_F(EngineTest, SlowServerTimesOutIntoAnErrorState)
+{
+    http.server().Get("/slow", [&](const httplib::Request&, httplib::Response& res) {
+        http.sleepFor(20s);
+        res.set_content(test::rssFeed(1), "application/rss+xml");
+    });
+    const auto id = addSource(http.url("/slow"));
+    engine::EngineOptions options;
+    options.fetch.totalTimeoutSeconds = 1;
+    const auto started = std::chrono::steady_clock::now();
+    auto summaries = pollOnce(options);
+    EXPECT_LT(std::chrono::steady_clock::now() - started, 10s);
+    EXPECT_TRUE(summaries[0].failed());
+    const auto s = source(id);
+    EXPECT_EQ(s.state, "failing");
+    EXPECT_NE(s.lastError.find("timed out"), std::string::npos) << s.lastError;
+    EXPECT_EQ(count("SELECT count(*) FROM mentions"), 0);
+}
+
+TEST_F(EngineTest, OversizedBodyIsRefusedAndEarlierMentionsStay)
+{
+    std::atomic<bool> huge = false;
+    http.server().Get("/feed.xml", [&](const httplib::Request&, httplib::Response& res) {
+        res.set_content(huge ? test::rssFeed(2000) : test::rssFeed(3), "application/rss+xml");
+    });
+    const auto id = addSource(http.url("/feed.xml"));
+    engine::EngineOptions options;
+    options.fetch.maxBodyBytes = 64 * 1024;
+    pollOnce(options);
+    huge = true;
+    auto summaries = pollOnce(options);
+    EXPECT_TRUE(summaries[0].failed());
+    const auto s = source(id);
+    EXPECT_EQ(s.state, "failing");
+    EXPECT_NE(s.lastError.find("larger than"), std::string::npos) << s.lastError;
+    EXPECT_EQ(count("SELECT count(*) FROM mentions"), 3) << "what was stored before is kept";
+}
+
+TEST_F(EngineTest, RedirectLoopIsAnErrorState)
+{
+    http.server().Get("/a", [](const httplib::Request&, httplib::Response& res) {
+        res.status = 302;
+        res.set_header("Location", "/b");
+    });
+    http.server().Get("/b", [](const httplib::Request&, httplib::Response& res) {
+        res.status = 302;
+        res.set_header("Location", "/a");
+    });
+    const auto id = addSource(http.url("/a"));
+    auto summaries = pollOnce();
+    EXPECT_TRUE(summaries[0].failed());
+    const auto s = source(id);
+    EXPECT_EQ(s.state, "failing");
+    EXPECT_NE(s.lastError.find("redirect"), std::string::npos) << s.lastError;
+    EXPECT_EQ(s.url, http.url("/a"));
+}
