@@ -13,7 +13,7 @@ int reportError(const std::string& message, int code)
 std::vector<Command> allCommands()
 {
     return {sourcesCommand(), pollCommand(), runCommand(), mentionsCommand(),
-            parseFeedCommand(), dbCommand()};
+            parseFeedCommand(), dbCommand(), generateCommand()};
 }
 
 }  // namespace earshot::cli
