@@ -335,6 +335,21 @@ TEST(FetcherTest, MalformedUrlFails)
     EXPECT_NE(response.error.find("malformed address"), std::string::npos) << response.error;
 }
 
+TEST(FetcherTest, TestServerServesHandlersRegisteredAfterStarting)
+{
+    { const TestHttpServer unused; }  // a server never started still shuts down
+    TestHttpServer http;
+    const std::string url = http.url("/late");
+    http.server().Get("/late", [](const httplib::Request&, httplib::Response& res) {
+        res.set_content(kFeed, "application/rss+xml");
+    });
+
+    const FetchResponse response = fetchUrl(url);
+
+    EXPECT_EQ(response.outcome, FetchOutcome::Ok) << response.error;
+    EXPECT_EQ(response.body, kFeed);
+}
+
 TEST(FetcherTest, OutcomeNamesAreStable)
 {
     EXPECT_STREQ(outcomeName(FetchOutcome::Ok), "ok");
