@@ -108,6 +108,7 @@ MainWindow::MainWindow(bridge::MentionListModel& mentions, bridge::EngineBridge&
     splitter->addWidget(m_detail);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    splitter->setSizes({480, 320});   // scaled to the real height; the list gets the most
     splitter->setChildrenCollapsible(false);
 
     auto* central = new QWidget(this);

@@ -4,6 +4,7 @@
 #include <QDesktopServices>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QStackedWidget>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -28,11 +29,20 @@ bool isWebLink(const QUrl& url)
 
 MentionDetailView::MentionDetailView(QWidget* parent)
     : QWidget(parent),
-      m_title(new QLabel(this)),
-      m_meta(new QLabel(this)),
-      m_body(new QPlainTextEdit(this)),
-      m_link(new QLabel(this))
+      m_pages(new QStackedWidget(this)),
+      m_placeholder(new QLabel(this)),
+      m_mentionPage(new QWidget(this)),
+      m_title(new QLabel(m_mentionPage)),
+      m_meta(new QLabel(m_mentionPage)),
+      m_body(new QPlainTextEdit(m_mentionPage)),
+      m_link(new QLabel(m_mentionPage))
 {
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setTextFormat(Qt::PlainText);
+    m_placeholder->setForegroundRole(QPalette::PlaceholderText);
+    m_placeholder->setObjectName(QStringLiteral("mentionPlaceholder"));
+
     QFont titleFont = m_title->font();
     titleFont.setBold(true);
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
@@ -57,12 +67,18 @@ MentionDetailView::MentionDetailView(QWidget* parent)
     m_link->setObjectName(QStringLiteral("mentionLink"));
     connect(m_link, &QLabel::linkActivated, this, &MentionDetailView::openLink);
 
+    auto* page = new QVBoxLayout(m_mentionPage);
+    page->setContentsMargins(0, 0, 0, 0);
+    page->addWidget(m_title);
+    page->addWidget(m_meta);
+    page->addWidget(m_body, 1);
+    page->addWidget(m_link);
+
+    m_pages->addWidget(m_placeholder);
+    m_pages->addWidget(m_mentionPage);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 6, 0, 0);
-    layout->addWidget(m_title);
-    layout->addWidget(m_meta);
-    layout->addWidget(m_body, 1);
-    layout->addWidget(m_link);
+    layout->addWidget(m_pages);
 
     showPlaceholder(tr("Select a mention to read it here."));
 }
@@ -81,10 +97,7 @@ void MentionDetailView::showMention(const store::MentionRow& mention)
         meta << tr("published %1").arg(formatTime(*mention.publishedAt));
     meta << tr("ingested %1").arg(formatTime(mention.ingestedAt));
     m_meta->setText(meta.join(QStringLiteral("  ·  ")));
-    m_meta->show();
-
     m_body->setPlainText(fromUtf8(mention.body));
-    m_body->show();
 
     const QString link = fromUtf8(mention.link);
     const QUrl url(link);
@@ -96,22 +109,25 @@ void MentionDetailView::showMention(const store::MentionRow& mention)
     else
         m_link->setText(link.toHtmlEscaped());
     m_link->setToolTip(link);
-    m_link->show();
+    m_pages->setCurrentWidget(m_mentionPage);
 }
 
 void MentionDetailView::showPlaceholder(const QString& message)
 {
     m_mentionId = 0;
-    m_title->setText(message);
+    m_placeholder->setText(message);
+    m_title->clear();
     m_meta->clear();
-    m_meta->hide();
     m_body->clear();
-    m_body->hide();
     m_link->clear();
-    m_link->hide();
+    m_link->setToolTip({});
+    m_pages->setCurrentWidget(m_placeholder);
 }
 
-QString MentionDetailView::titleText() const { return m_title->text(); }
+QString MentionDetailView::titleText() const
+{
+    return m_pages->currentWidget() == m_placeholder ? m_placeholder->text() : m_title->text();
+}
 QString MentionDetailView::bodyText() const { return m_body->toPlainText(); }
 QString MentionDetailView::linkText() const { return m_link->toolTip(); }
 

@@ -11,6 +11,7 @@
 
 class QLabel;
 class QPlainTextEdit;
+class QStackedWidget;
 
 namespace earshot::gui {
 
@@ -25,7 +26,7 @@ public:
     void showPlaceholder(const QString& message);
 
     std::int64_t mentionId() const { return m_mentionId; }
-    QString titleText() const;
+    QString titleText() const;   // the placeholder's message when no mention is shown
     QString bodyText() const;
     QString linkText() const;
 
@@ -33,6 +34,11 @@ private:
     void openLink(const QString& link);
 
     std::int64_t m_mentionId = 0;
+    // The placeholder takes the mention's place rather than hiding parts of it, so the
+    // pane keeps its size as the selection comes and goes.
+    QStackedWidget* m_pages;
+    QLabel* m_placeholder;
+    QWidget* m_mentionPage;
     QLabel* m_title;
     QLabel* m_meta;
     QPlainTextEdit* m_body;

@@ -1,6 +1,7 @@
 #include "earshot/bridge/MentionListModel.h"
 
 #include <QDateTime>
+#include <QUrl>
 
 #include <algorithm>
 
@@ -17,6 +18,23 @@ constexpr std::int64_t kLateArrivalSeconds = 120;
 constexpr qsizetype kSnippetLength = 300;
 
 QString fromUtf8(const std::string& text) { return QString::fromUtf8(text.data(), qsizetype(text.size())); }
+
+// Sources added by URL alone are named by it, and a column of "https://www.…" says
+// little; the host and path (or a local file's name) tell them apart.
+QString shortSourceName(const QString& name)
+{
+    if (!name.contains(QLatin1String("://")))
+        return name;
+    const QUrl url(name);
+    if (!url.isValid())
+        return name;
+    if (url.isLocalFile())
+        return url.fileName();
+    QString shown = url.host() + url.path();
+    while (shown.endsWith(QLatin1Char('/')))
+        shown.chop(1);
+    return shown.isEmpty() ? name : shown;
+}
 
 }  // namespace
 
@@ -56,7 +74,11 @@ QVariant MentionListModel::data(const QModelIndex& index, int role) const
         default: return {};
         }
     case Qt::ToolTipRole:
-        return index.column() == MentionColumn ? QVariant(row.snippet) : QVariant();
+        switch (index.column()) {
+        case SourceColumn: return row.sourceName;
+        case MentionColumn: return row.snippet;
+        default: return {};
+        }
     case MentionIdRole: return qint64(row.id);
     case IngestedAtRole: return qint64(row.ingestedAt);
     case LinkRole: return row.link;
@@ -109,7 +131,7 @@ void MentionListModel::reload()
     m_newestIngestedAt = 0;
     m_largestId = 0;
     m_atEnd = false;
-    m_sourceNames.clear();   // a source may have been renamed since
+    m_sourceLabels.clear();   // a source may have been renamed since
     for (Row& row : readOlderPage()) {
         m_sequenceById.insert(row.id, std::int64_t(m_rows.size()));
         m_rows.push_back(std::move(row));
@@ -246,10 +268,13 @@ MentionListModel::Row MentionListModel::makeRow(const store::MentionRow& mention
     row.id = mention.id;
     row.ingestedAt = mention.ingestedAt;
     row.ingested = QDateTime::fromSecsSinceEpoch(mention.ingestedAt).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
-    auto source = m_sourceNames.find(mention.sourceId);
-    if (source == m_sourceNames.end())
-        source = m_sourceNames.insert(mention.sourceId, fromUtf8(mention.sourceName));
-    row.source = *source;
+    auto source = m_sourceLabels.find(mention.sourceId);
+    if (source == m_sourceLabels.end()) {
+        const QString full = fromUtf8(mention.sourceName);
+        source = m_sourceLabels.insert(mention.sourceId, {shortSourceName(full), full});
+    }
+    row.source = source->shown;
+    row.sourceName = source->full;
     row.author = fromUtf8(mention.author);
     QString snippet = fromUtf8(mention.title.empty() ? mention.body : mention.title).simplified();
     if (snippet.size() > kSnippetLength)

@@ -121,6 +121,28 @@ TEST_F(MentionListModelTest, ListsStoredMentionsNewestFirst)
     EXPECT_FALSE(model->canFetchMore({}));
 }
 
+TEST_F(MentionListModelTest, ShortensSourcesNamedByTheirUrl)
+{
+    store::SourceRepository sources(*m_db);
+    auto web = sources.add({.url = "https://www.example.com/blog/feed/"});
+    auto local = sources.add({.url = "file:///srv/feeds/klantenforum.rss"});
+    ASSERT_TRUE(web && local);
+    for (const auto source : {*web, *local}) {
+        auto done = m_db->transaction([&]() -> earshot::Status {
+            auto stored = store::ingestMentions(*m_db, source, {{.externalId = "x", .title = "t"}}, 1'700'000'000 + source);
+            return stored ? earshot::Status(earshot::Ok{}) : earshot::Status(stored.error());
+        });
+        ASSERT_TRUE(done) << done.message();
+    }
+    auto model = makeModel();
+
+    ASSERT_EQ(model->rowCount(), 2);
+    EXPECT_EQ(text(*model, 0, MentionListModel::SourceColumn), "klantenforum.rss");
+    EXPECT_EQ(model->index(0, MentionListModel::SourceColumn).data(Qt::ToolTipRole).toString(),
+              "file:///srv/feeds/klantenforum.rss");
+    EXPECT_EQ(text(*model, 1, MentionListModel::SourceColumn), "www.example.com/blog/feed");
+}
+
 TEST_F(MentionListModelTest, ShowsTheBodyWhenAMentionHasNoTitle)
 {
     ingest({""}, 1'700'000'000, "  Mijn pakket\n is   niet aangekomen  ");

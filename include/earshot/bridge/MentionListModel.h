@@ -70,7 +70,8 @@ private:
         std::int64_t id = 0;
         std::int64_t ingestedAt = 0;
         QString ingested;
-        QString source;
+        QString source;       // short form when the source is named by its URL
+        QString sourceName;   // as stored, for the tooltip
         QString author;
         QString snippet;
         QString link;
@@ -107,7 +108,11 @@ private:
     // second change inside the first.
     bool m_changing = false;
     // Source names repeat on every row; sharing one QString per source keeps pages small.
-    QHash<std::int64_t, QString> m_sourceNames;
+    struct SourceLabel {
+        QString shown;
+        QString full;
+    };
+    QHash<std::int64_t, SourceLabel> m_sourceLabels;
     QString m_lastError;
 };
 
