@@ -125,6 +125,20 @@ Result<Statement> Database::prepare(std::string_view sql)
     return Statement(raw, m_db.get());
 }
 
+Result<Statement*> Database::cached(std::string_view sql)
+{
+    const std::string key(sql);
+    auto found = m_cache->find(key);
+    if (found == m_cache->end()) {
+        auto prepared = prepare(sql);
+        if (!prepared)
+            return prepared.error();
+        found = m_cache->emplace(key, std::move(*prepared)).first;
+    }
+    found->second.reset();
+    return &found->second;
+}
+
 Status Database::exec(std::string_view sql)
 {
     char* message = nullptr;

@@ -6,11 +6,11 @@ namespace earshot::store {
 
 Status appendEvent(Database& db, const Event& e)
 {
-    auto insert = db.prepare("INSERT INTO events(at, actor, kind, conversation_id, source_id, from_value, to_value, detail)"
+    auto insert = db.cached("INSERT INTO events(at, actor, kind, conversation_id, source_id, from_value, to_value, detail)"
                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     if (!insert)
         return insert.error();
-    return insert->bind(1, e.at ? e.at : std::int64_t(std::time(nullptr)))
+    return (*insert)->bind(1, e.at ? e.at : std::int64_t(std::time(nullptr)))
         .bind(2, e.actor)
         .bind(3, e.kind)
         .bind(4, e.conversationId)

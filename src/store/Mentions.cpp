@@ -17,25 +17,26 @@ Result<std::optional<std::int64_t>> upsertAuthor(Database& db, const AuthorInfo&
 {
     if (author.handle.empty())
         return std::optional<std::int64_t>();
-    auto upsert = db.prepare(
+    auto upsertQuery = db.cached(
         "INSERT INTO authors(platform, handle, display_name, profile_url, followers) VALUES (?, ?, ?, ?, ?)"
         " ON CONFLICT(platform, handle) DO UPDATE SET"
         " display_name = coalesce(nullif(excluded.display_name, ''), display_name),"
         " profile_url = coalesce(nullif(excluded.profile_url, ''), profile_url),"
         " followers = coalesce(excluded.followers, followers)"
         " RETURNING id");
-    if (!upsert)
-        return upsert.error();
-    upsert->bind(1, author.platform.empty() ? std::string("feed") : author.platform)
+    if (!upsertQuery)
+        return upsertQuery.error();
+    Statement& upsert = **upsertQuery;
+    upsert.bind(1, author.platform.empty() ? std::string("feed") : author.platform)
         .bind(2, author.handle)
         .bind(3, author.displayName)
         .bind(4, author.profileUrl)
         .bind(5, author.followers);
-    auto row = upsert->step();
+    auto row = upsert.step();
     if (!row)
         return row.error();
-    const std::int64_t id = upsert->integer(0);
-    upsert->reset();
+    const std::int64_t id = upsert.integer(0);
+    upsert.reset();
     return std::optional<std::int64_t>(id);
 }
 
@@ -59,18 +60,27 @@ Result<std::string> threadKeyFor(Database& db, std::int64_t sourceId, const NewM
         return m.threadId;
     if (m.replyTo.empty())
         return m.externalId;
-    auto parent = db.prepare("SELECT c.thread_key FROM mentions m JOIN conversations c ON c.id = m.conversation_id"
+    auto parentQuery = db.cached("SELECT c.thread_key FROM mentions m JOIN conversations c ON c.id = m.conversation_id"
                              " WHERE m.source_id = ? AND m.external_id = ?");
-    if (!parent)
-        return parent.error();
-    parent->bind(1, sourceId).bind(2, m.replyTo);
-    auto row = parent->step();
+    if (!parentQuery)
+        return parentQuery.error();
+    Statement& parent = **parentQuery;
+    parent.bind(1, sourceId).bind(2, m.replyTo);
+    auto row = parent.step();
     if (!row)
         return row.error();
-    return *row ? parent->text(0) : m.replyTo;
+    return *row ? parent.text(0) : m.replyTo;
 }
 
 }  // namespace
+
+Status indexPendingMentions(Database& db)
+{
+    return db.exec(
+        "INSERT INTO mentions_fts(rowid, title, body) SELECT id, title, body FROM mentions"
+        " WHERE id > (SELECT last_indexed_id FROM search_index_state) ORDER BY id;"
+        "UPDATE search_index_state SET last_indexed_id = (SELECT coalesce(max(id), 0) FROM mentions)");
+}
 
 std::string stableExternalId(const std::string& link, const std::string& title, std::optional<std::int64_t> date)
 {
@@ -96,26 +106,33 @@ Result<IngestResult> ingestMentions(Database& db, std::int64_t sourceId, const s
                                     std::int64_t now)
 {
     IngestResult result;
-    auto exists = db.prepare("SELECT id FROM mentions WHERE source_id = ? AND external_id = ?");
-    auto findConversation = db.prepare("SELECT id FROM conversations WHERE source_id = ? AND thread_key = ?");
-    auto createConversation = db.prepare(
+    auto existsQuery = db.cached("SELECT id FROM mentions WHERE source_id = ? AND external_id = ?");
+    auto findConversationQuery = db.cached("SELECT id FROM conversations WHERE source_id = ? AND thread_key = ?");
+    auto createConversationQuery = db.cached(
         "INSERT INTO conversations(source_id, thread_key, customer_id, created_at, updated_at, last_customer_at,"
         " message_count, snippet) VALUES (?, ?, ?, ?, ?, ?, 1, ?)");
-    auto addToConversation = db.prepare(
+    auto addToConversationQuery = db.cached(
         "UPDATE conversations SET message_count = message_count + 1, updated_at = ?2, last_customer_at = ?2,"
         " snippet = ?3 WHERE id = ?1 RETURNING status, assignee");
-    auto reopen = db.prepare("UPDATE conversations SET status = CASE WHEN assignee IS NULL THEN 'new' ELSE 'open' END,"
+    auto reopenQuery = db.cached("UPDATE conversations SET status = CASE WHEN assignee IS NULL THEN 'new' ELSE 'open' END,"
                              " resolved_at = NULL WHERE id = ? RETURNING status");
-    auto insert = db.prepare(
+    auto insertQuery = db.cached(
         "INSERT INTO mentions(source_id, external_id, conversation_id, author_id, title, body, link, html_links,"
         " reply_to, published_at, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    for (auto* statement : {&exists, &findConversation, &createConversation, &addToConversation, &reopen, &insert})
-        if (!*statement)
-            return statement->error();
+    for (auto* query : {&existsQuery, &findConversationQuery, &createConversationQuery, &addToConversationQuery,
+                        &reopenQuery, &insertQuery})
+        if (!*query)
+            return query->error();
+    Statement& exists = **existsQuery;
+    Statement& findConversation = **findConversationQuery;
+    Statement& createConversation = **createConversationQuery;
+    Statement& addToConversation = **addToConversationQuery;
+    Statement& reopen = **reopenQuery;
+    Statement& insert = **insertQuery;
 
     for (const NewMention& m : mentions) {
-        exists->bind(1, sourceId).bind(2, m.externalId);
-        auto existing = optionalId(*exists);
+        exists.bind(1, sourceId).bind(2, m.externalId);
+        auto existing = optionalId(exists);
         if (!existing)
             return existing.error();
         if (*existing) {
@@ -130,27 +147,27 @@ Result<IngestResult> ingestMentions(Database& db, std::int64_t sourceId, const s
             return threadKey.error();
         const std::string snippet = core::truncateUtf8(m.body.empty() ? m.title : m.body, kSnippetLength);
 
-        findConversation->bind(1, sourceId).bind(2, *threadKey);
-        auto conversationId = optionalId(*findConversation);
+        findConversation.bind(1, sourceId).bind(2, *threadKey);
+        auto conversationId = optionalId(findConversation);
         if (!conversationId)
             return conversationId.error();
         std::int64_t conversation = 0;
         if (*conversationId) {
             conversation = **conversationId;
-            addToConversation->bind(1, conversation).bind(2, now).bind(3, snippet);
-            auto row = addToConversation->step();
+            addToConversation.bind(1, conversation).bind(2, now).bind(3, snippet);
+            auto row = addToConversation.step();
             if (!row)
                 return row.error();
-            const std::string status = addToConversation->text(0);
-            const std::string assignee = addToConversation->text(1);
-            addToConversation->reset();
+            const std::string status = addToConversation.text(0);
+            const std::string assignee = addToConversation.text(1);
+            addToConversation.reset();
             if (status == "resolved" || status == "pending") {
-                reopen->bind(1, conversation);
-                auto reopened = reopen->step();
+                reopen.bind(1, conversation);
+                auto reopened = reopen.step();
                 if (!reopened)
                     return reopened.error();
-                const std::string newStatus = reopen->text(0);
-                reopen->reset();
+                const std::string newStatus = reopen.text(0);
+                reopen.reset();
                 if (auto logged = appendEvent(db, {.at = now, .actor = "engine", .kind = "reopened",
                                                    .conversationId = conversation, .fromValue = status,
                                                    .toValue = newStatus, .detail = assignee.empty() ? std::optional<std::string>() : assignee});
@@ -159,14 +176,14 @@ Result<IngestResult> ingestMentions(Database& db, std::int64_t sourceId, const s
                 result.conversationsReopened.push_back(conversation);
             }
         } else {
-            createConversation->bind(1, sourceId)
+            createConversation.bind(1, sourceId)
                 .bind(2, *threadKey)
                 .bind(3, *authorId)
                 .bind(4, now)
                 .bind(5, now)
                 .bind(6, now)
                 .bind(7, snippet);
-            if (auto created = createConversation->run(); !created)
+            if (auto created = createConversation.run(); !created)
                 return created.error();
             conversation = db.lastInsertId();
             result.conversationsCreated.push_back(conversation);
@@ -176,7 +193,7 @@ Result<IngestResult> ingestMentions(Database& db, std::int64_t sourceId, const s
                 return logged.error();
         }
 
-        insert->bind(1, sourceId)
+        insert.bind(1, sourceId)
             .bind(2, m.externalId)
             .bind(3, conversation)
             .bind(4, *authorId)
@@ -187,7 +204,7 @@ Result<IngestResult> ingestMentions(Database& db, std::int64_t sourceId, const s
             .bind(9, m.replyTo)
             .bind(10, m.publishedAt)
             .bind(11, now);
-        if (auto stored = insert->run(); !stored)
+        if (auto stored = insert.run(); !stored)
             return stored.error();
         result.mentionIds.push_back(db.lastInsertId());
     }

@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include "earshot/store/Mentions.h"
+
 namespace earshot::store {
 
 StoreWriter::StoreWriter(Database db) : m_db(std::move(db)), m_thread([this] { loop(); }) {}
@@ -69,6 +71,15 @@ void StoreWriter::writeBatch(std::deque<Job>& batch)
                 (void)m_db.exec("ROLLBACK TO job; RELEASE job");
             }
             outcomes.push_back(std::move(outcome));
+        }
+        // Search lagging behind is better than losing the batch: on failure the index
+        // catches up with the next batch.
+        (void)m_db.exec("SAVEPOINT search");
+        if (auto indexed = indexPendingMentions(m_db); indexed) {
+            (void)m_db.exec("RELEASE search");
+        } else {
+            spdlog::error("full-text indexing postponed: {}", indexed.message());
+            (void)m_db.exec("ROLLBACK TO search; RELEASE search");
         }
         return Ok{};
     });

@@ -46,7 +46,9 @@ protected:
         std::optional<Result<IngestResult>> result;
         auto status = db->transaction([&]() -> Status {
             result.emplace(ingestMentions(*db, sourceId, mentions, now));
-            return *result ? Status(Ok{}) : Status(result->error());
+            if (!*result)
+                return result->error();
+            return indexPendingMentions(*db);
         });
         return std::move(*result);
     }
@@ -193,6 +195,42 @@ TEST_F(StoreTest, FullTextSearchIgnoresCaseAndAccents)
     auto bad = listMentions(*db, {.search = "\"unbalanced"});
     ASSERT_FALSE(bad);
     EXPECT_NE(bad.message().find("not a valid full-text query"), std::string::npos);
+}
+
+TEST_F(StoreTest, SearchIndexFollowsEditsAndDeletesOfIndexedMentions)
+{
+    ASSERT_TRUE(ingest({mention("a", "orange")}));
+    ASSERT_TRUE(db->exec("UPDATE mentions SET title = 'lemon', body = 'lemon'"));
+    EXPECT_EQ(listMentions(*db, {.search = "orange"})->size(), 0u);
+    EXPECT_EQ(listMentions(*db, {.search = "lemon"})->size(), 1u);
+    // Stored but not indexed yet: the bulk indexer picks it up with its latest text.
+    ASSERT_TRUE(db->transaction([&]() -> Status {
+        auto stored = ingestMentions(*db, sourceId, {mention("b", "grape")}, 1000);
+        return stored ? Status(Ok{}) : Status(stored.error());
+    }));
+    EXPECT_EQ(listMentions(*db, {.search = "grape"})->size(), 0u);
+    ASSERT_TRUE(db->exec("UPDATE mentions SET title = 'melon', body = 'melon' WHERE external_id = 'b'"));
+    ASSERT_TRUE(indexPendingMentions(*db));
+    EXPECT_EQ(listMentions(*db, {.search = "melon"})->size(), 1u);
+    EXPECT_EQ(listMentions(*db, {.search = "grape"})->size(), 0u);
+    ASSERT_TRUE(indexPendingMentions(*db));
+    EXPECT_EQ(count(*db, "SELECT count(*) FROM mentions_fts WHERE mentions_fts MATCH 'melon'"), 1) << "indexed once";
+    ASSERT_TRUE(db->exec("INSERT INTO mentions_fts(mentions_fts, rank) VALUES ('integrity-check', 1)"));
+}
+
+TEST_F(StoreTest, WriterIndexesEachBatchForSearch)
+{
+    const std::string path = workspace.dbPath();
+    db.reset();
+    auto connection = openWorkspace(path);
+    StoreWriter writer(std::move(*connection));
+    ASSERT_TRUE(writer.run([this](Database& d) -> Status {
+        auto stored = ingestMentions(d, sourceId, {mention("w", "bezorging vertraagd")}, 10);
+        return stored ? Status(Ok{}) : Status(stored.error());
+    }));
+    auto reader = openReader(path);
+    ASSERT_TRUE(reader);
+    EXPECT_EQ(listMentions(*reader, {.search = "bezorging"})->size(), 1u);
 }
 
 TEST_F(StoreTest, ListsNewestFirstWithKeysetPaging)

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "earshot/core/Result.h"
 
@@ -65,6 +66,9 @@ public:
     Database& operator=(Database&&) noexcept = default;
 
     Result<Statement> prepare(std::string_view sql);
+    // A statement prepared once per connection and reset for each use: for hot paths
+    // that run the same SQL for every row. Valid as long as this Database.
+    Result<Statement*> cached(std::string_view sql);
     Status exec(std::string_view sql);   // one or more statements, no rows
     std::int64_t lastInsertId() const;
     int changes() const;
@@ -94,6 +98,9 @@ private:
     struct Closer { void operator()(sqlite3* db) const; };
     std::unique_ptr<sqlite3, Closer> m_db;
     std::string m_path;
+    // Declared after m_db so the statements are finalized before the connection closes.
+    std::unique_ptr<std::unordered_map<std::string, Statement>> m_cache =
+        std::make_unique<std::unordered_map<std::string, Statement>>();
 };
 
 // Convenience for single-value queries.

@@ -43,6 +43,10 @@ struct IngestResult {
 Result<IngestResult> ingestMentions(Database& db, std::int64_t sourceId, const std::vector<NewMention>& mentions,
                                     std::int64_t now);
 
+// Adds every mention stored since the last call to the full-text index, in one statement.
+// The writer calls it after each batch; bulk loaders call it once at the end.
+Status indexPendingMentions(Database& db);
+
 // A stable id for an item without guid: a hash of link, title and date.
 std::string stableExternalId(const std::string& link, const std::string& title, std::optional<std::int64_t> date);
 
