@@ -1,7 +1,9 @@
+#include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
 #include <iostream>
+#include <limits>
 
 #include "Command.h"
 #include "TimeArgs.h"
@@ -56,12 +58,20 @@ int generate(Context& context, Args& args)
     demo::WorkspaceGenerator generator(*db);
     // Small runs finish before anyone would read a progress line.
     if (options.conversations >= 10000) {
-        generator.onProgress([](const demo::GeneratorProgress& progress) {
+        const auto started = std::chrono::steady_clock::now();
+        generator.onProgress([started](const demo::GeneratorProgress& progress) {
+            const auto seconds =
+                std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started).count();
+            std::cerr << "generate: " << seconds << " s: ";
             if (progress.phase == "conversations")
-                std::cerr << "generate: " << progress.done * 100 / progress.total << "% (" << progress.done << " of "
-                          << progress.total << " conversations)" << std::endl;
+                std::cerr << progress.done * 100 / progress.total << "% (" << progress.done << " of " << progress.total
+                          << " conversations)" << std::endl;
+            else if (progress.phase == "indexing")
+                std::cerr << "building indexes and the full-text index…" << std::endl;
             else if (progress.phase == "committing")
-                std::cerr << "generate: writing to disk…" << std::endl;
+                std::cerr << "writing to disk…" << std::endl;
+            else
+                std::cerr << progress.phase << std::endl;
         });
     }
     auto summary = generator.generate(options);
@@ -74,8 +84,11 @@ int generate(Context& context, Args& args)
     std::cout << "generated " << summary->conversations << " conversations, " << summary->mentions << " mentions, "
               << summary->replies << " replies, " << summary->events << " events, " << summary->authors
               << " authors, " << summary->sources << " demo sources in " << seconds << " s";
-    if (!error)
-        std::cout << " (" << context.databasePath << ", " << (bytes + (1 << 19)) / (1 << 20) << " MiB)";
+    if (!error) {
+        char size[32];
+        std::snprintf(size, sizeof size, "%.1f MiB", double(bytes) / (1 << 20));
+        std::cout << " (" << context.databasePath << ", " << size << ")";
+    }
     std::cout << '\n';
     return kExitOk;
 }

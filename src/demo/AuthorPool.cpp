@@ -53,7 +53,7 @@ AuthorPool::AuthorPool(double newShare) : m_newShare(newShare), m_byPlatform(dem
         m_platformShares.push_back(platform.share);
 }
 
-std::int64_t AuthorPool::create(Random& random, std::size_t platform)
+std::int64_t AuthorPool::create(Random& random, std::size_t platform, bool returns)
 {
     const bool dutch = random.chance(demoPlatforms()[platform].dutchShare);
     Person person{};
@@ -65,6 +65,11 @@ std::int64_t AuthorPool::create(Random& random, std::size_t platform)
     person.followers = std::uint32_t(std::min(2'000'000.0, random.logNormal(120, 1.6)));
     const auto number = std::int64_t(m_people.size());
     m_people.push_back(person);
+    // Returning customers are drawn in proportion to a Pareto-distributed activity, capped
+    // so that even the most vocal regular stays a person (a few hundred threads), not a bot.
+    const double activity = std::pow(1.0 - random.unit(), -1.0 / 1.5);
+    if (returns)
+        m_tickets.insert(m_tickets.end(), std::size_t(std::min(30.0, activity)), std::uint32_t(number));
     m_byPlatform[platform].push_back(number);
     m_fresh.push_back(number);
     return number;
@@ -73,18 +78,20 @@ std::int64_t AuthorPool::create(Random& random, std::size_t platform)
 std::int64_t AuthorPool::pickCustomer(Random& random)
 {
     if (m_people.empty() || random.chance(m_newShare))
-        return create(random, random.weighted(m_platformShares));
-    // u² puts half of all returns on the first quarter of people: the earliest, most
-    // active customers keep coming back, the way a few regulars dominate a real inbox.
-    const double u = random.unit();
-    return std::int64_t(u * u * double(m_people.size()));
+        return create(random, random.weighted(m_platformShares), true);
+    return m_tickets[random.below(m_tickets.size())];
+}
+
+std::int64_t AuthorPool::pickOneOff(Random& random)
+{
+    return create(random, random.weighted(m_platformShares), false);
 }
 
 std::int64_t AuthorPool::pickBystander(Random& random, std::size_t platform)
 {
     const auto& known = m_byPlatform[platform];
     if (known.empty() || random.chance(0.5))
-        return create(random, platform);
+        return create(random, platform, true);
     return known[random.below(known.size())];
 }
 

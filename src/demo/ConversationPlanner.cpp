@@ -123,11 +123,11 @@ void ConversationPlanner::plan(Random& random, std::int64_t createdAt, Conversat
     out.resolvedAt.reset();
     out.createdAt = createdAt;
 
-    out.customer = m_authors.pickCustomer(random);
+    const bool spam = random.chance(0.025);
+    out.customer = spam ? m_authors.pickOneOff(random) : m_authors.pickCustomer(random);
     const std::size_t platform = m_authors.platformOf(out.customer);
     out.source = m_sourcesByPlatform[platform][random.weighted(m_sourceWeights[platform])];
     out.language = m_authors.languageOf(out.customer);
-    const bool spam = random.chance(0.025);
     if (spam)
         out.topic = Topic::Spam;
     else if (m_calendar.inIncident(createdAt) && random.chance(0.7))
@@ -253,7 +253,9 @@ void ConversationPlanner::perform(Random& random, ConversationPlan& plan)
     for (const Step& step : m_steps)
         total += step.delay;
     const std::int64_t now = m_calendar.now();
-    const double room = double(now - plan.createdAt);
+    // A story that would run past now is squeezed into a random part of the time left,
+    // so recent conversations do not all end exactly at `now`.
+    const double room = double(now - plan.createdAt) * (0.3 + 0.7 * random.unit());
     const double scale = total > room ? room / total : 1.0;
 
     m_authors.describe(plan.customer, m_customer);

@@ -5,13 +5,13 @@ namespace earshot::demo {
 const std::vector<DemoPlatform>& demoPlatforms()
 {
     static const std::vector<DemoPlatform> platforms = {
-        {"mastodon", "http://social.example/@", 14, 0.60},
+        {"mastodon", "http://social.example/@", 14, 0.55},
         {"bluesky", "http://bsky.example/profile/", 12, 0.55},
-        {"reddit", "http://reddit.example/user/", 16, 0.55},
-        {"discourse", "http://community.verskist.example/u/", 18, 0.75},
+        {"reddit", "http://reddit.example/user/", 16, 0.50},
+        {"discourse", "http://community.verskist.example/u/", 18, 0.65},
         {"hackernews", "http://news.ycombinator.example/user?id=", 4, 0.10},
-        {"feed:tweakers.example", "http://tweakers.example/gallery/", 12, 0.95},
-        {"feed:forum.example", "http://forum.example/members/", 10, 0.70},
+        {"feed:tweakers.example", "http://tweakers.example/gallery/", 12, 0.90},
+        {"feed:forum.example", "http://forum.example/members/", 10, 0.60},
         {"feed:reviews.example", "http://reviews.example/users/", 9, 0.45},
         {"feed:kassa.example", "http://kassa.example/profiel/", 5, 0.98},
     };

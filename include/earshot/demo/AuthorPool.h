@@ -1,5 +1,5 @@
-// The people who write in a generated workspace. Most conversations come from someone
-// new, the rest from returning customers, heavily skewed (Zipf-like) towards a few regulars
+// The people who write in a generated workspace. A third of the conversations come from
+// someone new, the rest from returning customers, skewed (Pareto, Zipf-like) towards regulars
 // who come back again and again, on any source of their platform. People are kept as a few
 // bytes each and given names, handles and profile URLs only when they are stored.
 #pragma once
@@ -29,6 +29,8 @@ public:
 
     // Person numbers count from 0 in order of first appearance.
     std::int64_t pickCustomer(Random& random);
+    // Someone new who never comes back as a customer (a spammer).
+    std::int64_t pickOneOff(Random& random);
     // Someone joining another's thread on the same platform, new or returning.
     std::int64_t pickBystander(Random& random, std::size_t platform);
 
@@ -51,12 +53,13 @@ private:
         std::uint8_t style;     // how the handle and display name are written
     };
 
-    std::int64_t create(Random& random, std::size_t platform);
+    std::int64_t create(Random& random, std::size_t platform, bool returns);
 
     double m_newShare;
     std::vector<double> m_platformShares;
     std::vector<Person> m_people;
     std::vector<std::vector<std::int64_t>> m_byPlatform;
+    std::vector<std::uint32_t> m_tickets;    // each person once per unit of activity
     std::vector<std::int64_t> m_fresh;
 };
 
