@@ -14,6 +14,7 @@
 #include "earshot/demo/DemoCast.h"
 #include "earshot/demo/PhraseBank.h"
 #include "earshot/demo/Random.h"
+#include "earshot/store/Mentions.h"
 
 namespace earshot::demo {
 
@@ -51,8 +52,7 @@ public:
         m_journal = mode ? *mode : std::string("wal");
         // Fails quietly when another connection has the file open; WAL is merely slower.
         (void)pragmaValue(db, "PRAGMA journal_mode=TRUNCATE");
-        (void)db.exec("PRAGMA synchronous=OFF; PRAGMA foreign_keys=OFF; PRAGMA cache_size=-262144;"
-                      " PRAGMA temp_store=MEMORY");
+        (void)db.exec("PRAGMA synchronous=OFF; PRAGMA foreign_keys=OFF; PRAGMA cache_size=-262144");
     }
     ~BulkSettings()
     {
@@ -67,10 +67,9 @@ private:
     std::string m_journal;
 };
 
-// Secondary indexes and the full-text trigger cost most of the time of a big load when
-// kept up row by row; built once at the end they cost a sort. The definitions are read
-// back from the schema, so later migrations' indexes are rebuilt as they were declared.
-// Unique indexes stay: they are the duplicate checks.
+// Secondary indexes kept up row by row cost most of the time of a big load; built once at
+// the end they cost a sort. The definitions are read back from the schema, so indexes that
+// later migrations add are rebuilt as declared. Unique indexes stay: they are the duplicate checks.
 class DeferredIndexes {
 public:
     explicit DeferredIndexes(Database& db) : m_db(db) {}
@@ -78,54 +77,38 @@ public:
     Status drop()
     {
         auto list = m_db.prepare(
-            "SELECT m.name, m.sql FROM sqlite_master m WHERE m.sql IS NOT NULL AND ("
-            " (m.type = 'index' AND m.tbl_name IN ('authors', 'conversations', 'mentions', 'replies', 'events')"
-            "  AND NOT (SELECT il.\"unique\" FROM pragma_index_list(m.tbl_name) il WHERE il.name = m.name))"
-            " OR (m.type = 'trigger' AND m.name = 'mentions_fts_insert'))");
+            "SELECT m.name, m.sql FROM sqlite_master m WHERE m.type = 'index' AND m.sql IS NOT NULL"
+            " AND m.tbl_name IN ('authors', 'conversations', 'mentions', 'replies', 'events')"
+            " AND NOT (SELECT il.\"unique\" FROM pragma_index_list(m.tbl_name) il WHERE il.name = m.name)");
         if (!list)
             return list.error();
-        std::vector<std::pair<std::string, std::string>> found;
+        std::vector<std::string> names;
         for (;;) {
             auto row = list->step();
             if (!row)
                 return row.error();
             if (!*row)
                 break;
-            found.emplace_back(list->text(0), list->text(1));
+            names.push_back(list->text(0));
+            m_indexes.push_back(list->text(1));
         }
-        for (const auto& [name, sql] : found) {
-            const bool trigger = name == "mentions_fts_insert";
-            if (auto dropped = m_db.exec((trigger ? "DROP TRIGGER \"" : "DROP INDEX \"") + name + "\""); !dropped)
+        for (const std::string& name : names)
+            if (auto dropped = m_db.exec("DROP INDEX \"" + name + "\""); !dropped)
                 return dropped;
-            if (trigger)
-                m_ftsTrigger = sql;
-            else
-                m_indexes.push_back(sql);
-        }
         return Ok{};
     }
 
-    // Indexes the mentions from firstMention on and recreates what drop() removed.
-    Status restore(std::int64_t firstMention)
+    Status restore()
     {
         for (const std::string& sql : m_indexes)
             if (auto created = m_db.exec(sql); !created)
                 return created;
-        if (m_ftsTrigger.empty())
-            return Ok{};
-        auto index = m_db.prepare("INSERT INTO mentions_fts(rowid, title, body)"
-                                  " SELECT id, title, body FROM mentions WHERE id >= ?");
-        if (!index)
-            return index.error();
-        if (auto indexed = index->bind(1, firstMention).run(); !indexed)
-            return indexed;
-        return m_db.exec(m_ftsTrigger);
+        return Ok{};
     }
 
 private:
     Database& m_db;
     std::vector<std::string> m_indexes;
-    std::string m_ftsTrigger;
 };
 
 Statement& bindOptional(Statement& statement, int index, std::string_view text)
@@ -148,7 +131,6 @@ public:
     }
 
     Status prepare();
-    std::int64_t firstMentionId() const { return m_firstMention; }
     Status writeCast(GeneratorSummary& summary);
     Status writeConversation(std::int64_t createdAt, GeneratorSummary& summary);
     std::vector<std::int64_t> sampleTimes();
@@ -169,7 +151,6 @@ private:
     Statement m_insertAuthor, m_insertConversation, m_insertMention, m_insertReply, m_insertEvent;
     std::int64_t m_authorBase = 0;
     std::int64_t m_nextConversation = 0, m_nextMention = 0, m_nextReply = 0;
-    std::int64_t m_firstMention = 0;
     std::vector<std::int64_t> m_sourceIds;
     std::vector<std::string> m_externalIds;
     std::vector<std::int64_t> m_replyIds;
@@ -212,7 +193,6 @@ Status Run::prepare()
             return highest.error();
         *next = *highest + 1;
     }
-    m_firstMention = m_nextMention;
     return Ok{};
 }
 
@@ -439,11 +419,13 @@ Result<GeneratorSummary> WorkspaceGenerator::generate(const GeneratorOptions& op
             if (done % step == 0 || done == options.conversations)
                 report("conversations", done, options.conversations);
         }
-        if (deferIndexes) {
-            report("indexing", options.conversations, options.conversations);
-            if (auto restored = deferred.restore(run.firstMentionId()); !restored)
+        report("indexing", options.conversations, options.conversations);
+        if (deferIndexes)
+            if (auto restored = deferred.restore(); !restored)
                 return fail("cannot index the generated data: " + restored.message());
-        }
+        // The full-text index is filled in bulk, as the store writer does after each batch.
+        if (auto indexed = store::indexPendingMentions(m_db); !indexed)
+            return fail("cannot index the generated mentions for search: " + indexed.message());
         report("committing", options.conversations, options.conversations);
         return Ok{};
     });
