@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <set>
 #include <string>
+#include <vector>
 
 #include <unistd.h>
 
@@ -325,6 +326,31 @@ TEST(WorkspaceGenerator, AppendsAfterExistingData)
     EXPECT_EQ(count(*db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
     // The connection is back to its everyday settings.
     EXPECT_EQ(count(*db, "SELECT foreign_keys FROM pragma_foreign_keys"), 1);
+}
+
+TEST(WorkspaceGenerator, AddsAFewIntoALargerWorkspaceKeepingItsIndexes)
+{
+    // Fewer new conversations than there are already: indexes are kept up row by row.
+    TempDatabase file;
+    auto db = store::openWorkspace(file.path());
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE(db->exec("INSERT INTO sources(name, url, created_at) VALUES ('Real feed', 'http://real.example/rss', 1)").ok());
+    std::vector<store::NewMention> mentions(5);
+    for (std::size_t i = 0; i < mentions.size(); ++i) {
+        mentions[i].externalId = "real-" + std::to_string(i);
+        mentions[i].body = "Echte vermelding nummer " + std::to_string(i);
+    }
+    ASSERT_TRUE(db->transaction([&]() -> Status {
+                      auto ingested = store::ingestMentions(*db, 1, mentions, kNow - 100);
+                      return ingested ? Status(Ok{}) : Status(ingested.error());
+                  })
+                    .ok());
+    const std::int64_t indexesBefore = count(*db, "SELECT count(*) FROM sqlite_master WHERE type = 'index'");
+    const auto summary = generateInto(*db, 2, 5);
+    EXPECT_EQ(summary.conversations, 2);
+    EXPECT_EQ(count(*db, "SELECT count(*) FROM sqlite_master WHERE type = 'index'"), indexesBefore);
+    EXPECT_EQ(count(*db, "SELECT count(*) FROM mentions_fts"), summary.mentions + 5);
+    EXPECT_EQ(count(*db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
 }
 
 TEST(WorkspaceGenerator, RejectsCountsOutOfRange)
