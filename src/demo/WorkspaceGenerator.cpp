@@ -383,24 +383,25 @@ Result<GeneratorSummary> WorkspaceGenerator::generate(const GeneratorOptions& op
         return fail("the number of days must be from 1 to " + std::to_string(kMaxDays));
     const auto started = std::chrono::steady_clock::now();
 
-    auto generated = store::queryInteger(
-        m_db, "SELECT count(*) FROM sources WHERE json_valid(settings) AND json_extract(settings, '$.generator') IS NOT NULL");
-    if (!generated)
-        return generated.error();
-    if (*generated > 0)
-        return fail(m_db.path() + " already holds a generated workspace (" + std::to_string(*generated) +
-                    " demo sources); generate into a new file instead, e.g. --db /tmp/earshot-demo.db");
-
-    auto existing = store::queryInteger(m_db, "SELECT count(*) FROM conversations");
-    if (!existing)
-        return existing.error();
-    // Rebuilding indexes sorts everything already there too; worth it unless that is most.
-    const bool deferIndexes = options.conversations >= *existing;
-
     const std::int64_t now = options.now ? options.now : std::int64_t(std::time(nullptr));
     GeneratorSummary summary;
     BulkSettings bulk(m_db);
     Status written = m_db.transaction([&]() -> Status {
+        // Checked inside the transaction, so two runs at once cannot both pass.
+        auto generated = store::queryInteger(m_db, "SELECT count(*) FROM sources WHERE json_valid(settings) AND"
+                                                   " json_extract(settings, '$." + std::string(kGeneratorKey) +
+                                                       "') IS NOT NULL");
+        if (!generated)
+            return generated.error();
+        if (*generated > 0)
+            return fail(m_db.path() + " already holds a generated workspace (" + std::to_string(*generated) +
+                        " demo sources); generate into a new file instead, e.g. --db /tmp/earshot-demo.db");
+        auto existing = store::queryInteger(m_db, "SELECT count(*) FROM conversations");
+        if (!existing)
+            return existing.error();
+        // Rebuilding indexes sorts everything already there too; worth it unless that is most.
+        const bool deferIndexes = options.conversations >= *existing;
+
         Run run(m_db, options, now);
         if (auto prepared = run.prepare(); !prepared)
             return prepared;
