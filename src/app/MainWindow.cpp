@@ -146,6 +146,7 @@ MainWindow::MainWindow(bridge::MentionListModel& mentions, bridge::EngineBridge&
     showProgress(0, 0, 0);
     showProblems();
     updateEmptyState();
+    m_table->setFocus();   // arrow keys walk the mentions from the start
 }
 
 void MainWindow::createActions()
@@ -238,7 +239,7 @@ void MainWindow::showProgress(int finished, int total, int failing)
         m_progress->setText(
             tr("Up to date — last poll finished at %1").arg(m_lastPollFinished.toString(QStringLiteral("HH:mm"))));
     else
-        m_progress->setText(tr("Waiting for the first poll"));
+        m_progress->setText(tr("Waiting for sources to fall due"));
 }
 
 void MainWindow::showProblems()
