@@ -146,7 +146,6 @@ MainWindow::MainWindow(bridge::MentionListModel& mentions, bridge::EngineBridge&
     showProgress(0, 0, 0);
     showProblems();
     updateEmptyState();
-    m_table->setFocus();   // arrow keys walk the mentions from the start
 }
 
 void MainWindow::createActions()

@@ -66,7 +66,9 @@ protected:
                                                  .author = {.platform = "feed", .handle = "bob", .displayName = "Bob"}}};
         auto done = m_db->transaction([&]() -> earshot::Status {
             auto stored = store::ingestMentions(*m_db, m_sourceId, mentions, at);
-            return stored ? earshot::Status(earshot::Ok{}) : earshot::Status(stored.error());
+            if (!stored)
+                return stored.error();
+            return store::indexPendingMentions(*m_db);   // as the store writer does per batch
         });
         ASSERT_TRUE(done) << done.message();
     }

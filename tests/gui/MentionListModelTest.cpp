@@ -50,7 +50,8 @@ protected:
             if (!stored)
                 return stored.error();
             ids = stored->mentionIds;
-            return earshot::Ok{};
+            // As the store writer does after each batch: search sees only indexed rows.
+            return store::indexPendingMentions(*m_db);
         });
         EXPECT_TRUE(done) << done.message();
         return ids;
