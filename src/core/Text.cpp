@@ -42,14 +42,16 @@ std::string truncateUtf8(std::string_view text, std::size_t maxBytes)
 {
     if (text.size() <= maxBytes)
         return std::string(text);
+    constexpr std::string_view kEllipsis = "…";
+    const std::size_t room = maxBytes > kEllipsis.size() ? maxBytes - kEllipsis.size() : 0;
     std::size_t cut = 0;
     while (cut < text.size()) {
         const std::size_t next = cut + sequenceLength(static_cast<unsigned char>(text[cut]));
-        if (next > maxBytes)
+        if (next > room)
             break;
         cut = next;
     }
-    return std::string(text.substr(0, cut)) + "…";
+    return std::string(text.substr(0, cut)).append(kEllipsis);
 }
 
 std::string foldForMatching(std::string_view text)

@@ -15,8 +15,10 @@ TEST(TextTest, FoldsCaseAndLatinAccents)
 TEST(TextTest, TruncatesWithoutCuttingACharacter)
 {
     EXPECT_EQ(truncateUtf8("short", 10), "short");
-    EXPECT_EQ(truncateUtf8("ééé", 5), "éé…");
-    EXPECT_EQ(truncateUtf8("abcdef", 3), "abc…");
+    EXPECT_EQ(truncateUtf8("éééé", 7), "éé…");
+    EXPECT_EQ(truncateUtf8("éééé", 6), "é…") << "never half a character";
+    EXPECT_EQ(truncateUtf8("abcdefgh", 6), "abc…");
+    EXPECT_LE(truncateUtf8(std::string(500, 'x'), 200).size(), 200u);
 }
 
 TEST(TextTest, FormatsUtc)
