@@ -96,7 +96,7 @@ MainWindow::MainWindow(bridge::MentionListModel& mentions, bridge::EngineBridge&
     m_listStack->addWidget(m_emptyState);
 
     auto* pollButton = new QPushButton(tr("Poll Now"), this);
-    pollButton->setToolTip(tr("Poll the sources that are due now instead of waiting (F5)"));
+    pollButton->setToolTip(tr("Poll every source now instead of waiting for its schedule (F5)"));
     connect(pollButton, &QPushButton::clicked, this, [this] { m_engine.pollNow(); });
 
     auto* searchRow = new QHBoxLayout;

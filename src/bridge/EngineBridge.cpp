@@ -41,7 +41,7 @@ void EngineBridge::stop()
 void EngineBridge::pollNow()
 {
     if (m_engine)
-        m_engine->wake();
+        m_engine->pollAllNow();
 }
 
 // The lambdas below carry copies of the values: the event objects belong to the engine's

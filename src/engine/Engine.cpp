@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <limits>
 #include <unordered_map>
 
 #include <spdlog/spdlog.h>
@@ -57,6 +58,13 @@ void Engine::wake()
     m_wake.notify_all();
 }
 
+void Engine::pollAllNow()
+{
+    std::lock_guard lock(m_mutex);
+    m_pollAllRequested = m_wakeRequested = true;
+    m_wake.notify_all();
+}
+
 std::vector<SourcePollSummary> Engine::pollOnce()
 {
     store::SourceRepository sources(m_reader);
@@ -92,7 +100,12 @@ void Engine::run()
 {
     while (!m_stopping) {
         std::int64_t nextDue = 0;
-        auto due = dueSources(now(), nextDue);
+        bool everything = false;
+        {
+            std::lock_guard lock(m_mutex);
+            std::swap(everything, m_pollAllRequested);
+        }
+        auto due = dueSources(everything ? std::numeric_limits<std::int64_t>::max() : now(), nextDue);
         if (!due)
             spdlog::error("cannot read sources: {}", due.message());
         else if (!due->empty())
@@ -175,31 +188,37 @@ void Engine::handle(const store::Source& source, net::FetchResponse response, So
     summary.outcome = response.outcome == FetchOutcome::Ok ? "ok" : "not modified";
     summary.filteredOut = mapped.filteredOut;
 
+    // Feeds list newest first; storing oldest first gives the newest item the highest id,
+    // which is the order the inbox shows.
+    std::reverse(mapped.mentions.begin(), mapped.mentions.end());
+    auto stored = std::make_shared<store::IngestResult>();
     m_writer.submit(
-        [this, record, mapped = std::move(mapped), &summary](store::Database& db) -> Status {
-            auto stored = store::ingestMentions(db, record.sourceId, mapped.mentions, record.polledAt);
-            if (!stored)
-                return stored.error();
-            if (auto recorded = store::SourceRepository(db).recordPoll(record); !recorded)
-                return recorded;
-            std::lock_guard lock(m_mutex);
-            summary.newMentions = int(stored->mentionIds.size());
-            summary.duplicates = stored->duplicates;
-            if (m_observer && !stored->mentionIds.empty())
+        [record, mapped = std::move(mapped), stored](store::Database& db) -> Status {
+            auto ingested = store::ingestMentions(db, record.sourceId, mapped.mentions, record.polledAt);
+            if (!ingested)
+                return ingested.error();
+            *stored = std::move(*ingested);
+            return store::SourceRepository(db).recordPoll(record);
+        },
+        // Runs after the commit, so whoever hears of the mentions can already read them.
+        [this, record, stored, &summary, name = source.name](const Status& status) {
+            {
+                std::lock_guard lock(m_mutex);
+                if (status) {
+                    summary.newMentions = int(stored->mentionIds.size());
+                    summary.duplicates = stored->duplicates;
+                } else {
+                    summary.error = "could not store: " + status.message();
+                    summary.outcome = "failed";
+                }
+            }
+            if (!m_observer)
+                return;
+            if (status && !stored->mentionIds.empty())
                 m_observer->mentionsStored({record.sourceId, stored->mentionIds, stored->conversationsCreated,
                                             stored->conversationsReopened});
-            return Ok{};
-        },
-        [this, record, &summary, name = source.name](const Status& status) {
-            std::lock_guard lock(m_mutex);
-            if (!status) {
-                summary.error = "could not store: " + status.message();
-                summary.outcome = "failed";
-                summary.newMentions = 0;
-            }
-            if (m_observer)
-                m_observer->sourceStateChanged({record.sourceId, name, status ? "ok" : "failing",
-                                                status ? "" : summary.error, record.nextPollAt});
+            m_observer->sourceStateChanged({record.sourceId, name, status ? "ok" : "failing",
+                                            status ? "" : summary.error, record.nextPollAt});
         });
 }
 

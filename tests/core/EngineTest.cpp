@@ -9,6 +9,7 @@
 #include "TempWorkspace.h"
 #include "TestHttpServer.h"
 #include "earshot/engine/Engine.h"
+#include "earshot/store/Mentions.h"
 #include "earshot/store/Schema.h"
 #include "earshot/store/Sources.h"
 
@@ -380,4 +381,67 @@ TEST_F(EngineTest, RedirectLoopIsAnErrorState)
     EXPECT_EQ(s.state, "failing");
     EXPECT_NE(s.lastError.find("redirect"), std::string::npos) << s.lastError;
     EXPECT_EQ(s.url, http.url("/a"));
+}
+
+TEST_F(EngineTest, NewestItemOfAFeedGetsTheHighestId)
+{
+    http.server().Get("/feed.xml", [](const httplib::Request&, httplib::Response& res) {
+        res.set_content(test::rssFeed(5), "application/rss+xml");   // item 0 listed first, as the newest
+    });
+    addSource(http.url("/feed.xml"));
+    pollOnce();
+    auto db = store::openReader(workspace.dbPath());
+    auto newest = store::listMentions(*db, {.limit = 1});
+    ASSERT_EQ(newest->size(), 1u);
+    EXPECT_EQ(newest->front().externalId, "item-0");
+}
+
+TEST_F(EngineTest, ObserverHearsOfMentionsOnlyOnceTheyCanBeRead)
+{
+    class ReadingObserver : public engine::EngineObserver {
+    public:
+        explicit ReadingObserver(std::string path) : m_path(std::move(path)) {}
+        void mentionsStored(const engine::MentionsStored& event) override
+        {
+            auto db = store::openReader(m_path);
+            visible = int(store::listMentions(*db, {.limit = 1000})->size());
+            reported = int(event.mentionIds.size());
+        }
+        std::atomic<int> visible = -1, reported = -1;
+
+    private:
+        std::string m_path;
+    };
+    http.server().Get("/feed.xml", [](const httplib::Request&, httplib::Response& res) {
+        res.set_content(test::rssFeed(8), "application/rss+xml");
+    });
+    addSource(http.url("/feed.xml"));
+    ReadingObserver reader(workspace.dbPath());
+    auto engine = engine::Engine::open(workspace.dbPath(), &reader);
+    (*engine)->pollOnce();
+    EXPECT_EQ(reader.reported, 8);
+    EXPECT_EQ(reader.visible, 8);
+}
+
+TEST_F(EngineTest, PollAllNowPollsSourcesThatAreNotDue)
+{
+    std::atomic<int> requests = 0;
+    http.server().Get("/feed.xml", [&](const httplib::Request&, httplib::Response& res) {
+        ++requests;
+        res.set_content(test::rssFeed(2), "application/rss+xml");
+    });
+    addSource(http.url("/feed.xml"));
+    auto engine = engine::Engine::open(workspace.dbPath(), &observer);
+    std::thread worker([&] { (*engine)->run(); });
+    for (int i = 0; i < 100 && requests < 1; ++i)
+        std::this_thread::sleep_for(50ms);
+    (*engine)->wake();
+    std::this_thread::sleep_for(300ms);
+    EXPECT_EQ(requests, 1) << "wake() polls only what is due";
+    (*engine)->pollAllNow();
+    for (int i = 0; i < 100 && requests < 2; ++i)
+        std::this_thread::sleep_for(50ms);
+    (*engine)->stop();
+    worker.join();
+    EXPECT_EQ(requests, 2);
 }

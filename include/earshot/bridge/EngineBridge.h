@@ -31,8 +31,7 @@ public:
     void stop();
     bool isRunning() const { return m_engine != nullptr; }
 
-    // Polls sources that are due now instead of at the engine's next wake-up
-    // (a source just added is due at once).
+    // Polls every enabled source now, due or not.
     void pollNow();
 
 signals:

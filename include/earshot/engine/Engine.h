@@ -55,6 +55,8 @@ public:
     void stop();
     // Thread-safe: poll due sources now instead of waiting (e.g. after a source was added).
     void wake();
+    // Thread-safe: the next round polls every enabled source, due or not ("Poll now").
+    void pollAllNow();
 
 private:
     Engine(store::Database reader, store::Database writer, EngineObserver* observer, EngineOptions options);
@@ -73,6 +75,7 @@ private:
     std::mutex m_mutex;                // guards summaries written by the writer thread, and waking
     std::condition_variable m_wake;
     bool m_wakeRequested = false;
+    bool m_pollAllRequested = false;
     std::atomic<bool> m_stopping{false};
 };
 
