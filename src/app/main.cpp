@@ -15,6 +15,7 @@
 #include "earshot/core/Logging.h"
 #include "earshot/core/Paths.h"
 #include "earshot/core/Version.h"
+#include "earshot/demo/DemoWorkspace.h"
 
 int main(int argc, char* argv[])
 {
@@ -30,6 +31,9 @@ int main(int argc, char* argv[])
                                       QApplication::translate("main", "Workspace database to open."),
                                       QApplication::translate("main", "path"));
     parser.addOption(dbOption);
+    const QCommandLineOption demoOption(
+        QStringLiteral("demo"), QApplication::translate("main", "Create a demo workspace when the database does not exist yet."));
+    parser.addOption(demoOption);
     parser.process(app);
 
     const std::filesystem::path databasePath = parser.isSet(dbOption)
@@ -39,6 +43,29 @@ int main(int argc, char* argv[])
     std::error_code ignored;
     std::filesystem::create_directories(databasePath.parent_path().empty() ? "." : databasePath.parent_path(), ignored);
     earshot::core::initLogging(earshot::core::logFileFor(databasePath), spdlog::level::warn);
+
+    if (!std::filesystem::exists(databasePath)) {
+        // A newcomer on the default workspace is offered a living demo; --demo asks for it outright.
+        bool demo = parser.isSet(demoOption);
+        if (!demo && !parser.isSet(dbOption))
+            demo = QMessageBox::question(nullptr, QApplication::translate("main", "Welcome to Earshot"),
+                                         QApplication::translate("main",
+                                                                 "There is no workspace yet.\n\nStart with a demo workspace "
+                                                                 "(weeks of sample conversations and a few local feeds)?\n"
+                                                                 "Choose No to start with an empty workspace."),
+                                         QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes) == QMessageBox::Yes;
+        if (demo) {
+            QApplication::setOverrideCursor(Qt::WaitCursor);
+            auto created = earshot::demo::createDemoWorkspace(databasePath.string(),
+                                                              databasePath.parent_path() / "demo-feeds");
+            QApplication::restoreOverrideCursor();
+            if (!created)
+                QMessageBox::warning(nullptr, QApplication::translate("main", "Earshot"),
+                                     QApplication::translate("main", "The demo workspace could not be created:\n%1\n\n"
+                                                                     "Earshot starts with an empty workspace instead.")
+                                         .arg(QString::fromStdString(created.message())));
+        }
+    }
 
     auto console = earshot::gui::Console::open(databasePath.string());
     if (!console) {

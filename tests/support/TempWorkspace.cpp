@@ -31,14 +31,19 @@ std::filesystem::path TempWorkspace::writeFile(const std::string& name, const st
     return path;
 }
 
-std::string readTestData(const std::string& relativePath)
+std::string readFile(const std::filesystem::path& path)
 {
-    std::ifstream in(std::string(EARSHOT_TEST_DATA) + "/" + relativePath, std::ios::binary);
+    std::ifstream in(path, std::ios::binary);
     if (!in)
-        throw std::runtime_error("missing test data " + relativePath);
+        throw std::runtime_error("cannot read " + path.string());
     std::ostringstream text;
     text << in.rdbuf();
     return text.str();
+}
+
+std::string readTestData(const std::string& relativePath)
+{
+    return readFile(std::filesystem::path(EARSHOT_TEST_DATA) / relativePath);
 }
 
 }  // namespace earshot::test

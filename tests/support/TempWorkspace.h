@@ -22,6 +22,9 @@ private:
     std::filesystem::path m_dir;
 };
 
+// Reads a whole file.
+std::string readFile(const std::filesystem::path& path);
+
 // Reads a file from tests/data.
 std::string readTestData(const std::string& relativePath);
 

@@ -1,0 +1,40 @@
+#include <gtest/gtest.h>
+
+#include "TempWorkspace.h"
+#include "earshot/demo/DemoWorkspace.h"
+#include "earshot/engine/Engine.h"
+#include "earshot/store/Schema.h"
+
+using namespace earshot;
+
+TEST(DemoWorkspaceTest, CreatesHistoryAndLiveBundledFeeds)
+{
+    test::TempWorkspace workspace;
+    auto created = demo::createDemoWorkspace(workspace.dbPath(), workspace.dir() / "demo-feeds", {.conversations = 300});
+    ASSERT_TRUE(created) << created.message();
+    auto db = store::openReader(workspace.dbPath());
+    ASSERT_TRUE(db);
+    EXPECT_EQ(store::queryInteger(*db, "SELECT count(*) FROM conversations").value(), 300);
+    EXPECT_EQ(store::queryInteger(*db, "SELECT count(*) FROM sources WHERE enabled AND url LIKE 'file://%'").value(),
+              std::int64_t(demo::demoFeedFiles().size()));
+
+    // The bundled feeds are real: the engine polls them and every one parses.
+    auto engine = engine::Engine::open(workspace.dbPath(), nullptr);
+    ASSERT_TRUE(engine);
+    const auto summaries = (*engine)->pollOnce();
+    ASSERT_EQ(summaries.size(), demo::demoFeedFiles().size());
+    for (const auto& summary : summaries) {
+        EXPECT_FALSE(summary.failed()) << summary.name << ": " << summary.error;
+        EXPECT_GT(summary.newMentions, 0) << summary.name;
+    }
+}
+
+TEST(DemoWorkspaceTest, NeverTouchesAnExistingDatabase)
+{
+    test::TempWorkspace workspace;
+    workspace.writeFile("earshot.db", "precious");
+    auto created = demo::createDemoWorkspace(workspace.dbPath(), workspace.dir() / "demo-feeds");
+    ASSERT_FALSE(created);
+    EXPECT_NE(created.message().find("already exists"), std::string::npos);
+    EXPECT_EQ(test::readFile(workspace.dbPath()), "precious");
+}
