@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs, from Debian 12's archive, whatever Earshot needs to build, test and run that
 # is not on this machine yet. Runs as root, or through sudo for apt-get.
-# usage: scripts/install-deps.sh [--bench]   (--bench adds nginx, newsboat and hyperfine)
+# usage: scripts/install-deps.sh [--bench] [--screenshots]
+#   --bench adds nginx, newsboat and hyperfine; --screenshots adds xvfb, xdotool and imagemagick
 set -euo pipefail
 
 packages=(
@@ -11,9 +12,13 @@ packages=(
     qtkeychain-qt6-dev fonts-dejavu-core
     libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
 )
-if [[ "${1:-}" == "--bench" ]]; then
-    packages+=(nginx-light newsboat hyperfine)
-fi
+for option in "$@"; do
+    case "$option" in
+        --bench) packages+=(nginx-light newsboat hyperfine) ;;
+        --screenshots) packages+=(xvfb xauth xdotool imagemagick) ;;
+        *) echo "unknown option $option" >&2; exit 2 ;;
+    esac
+done
 
 missing=()
 for package in "${packages[@]}"; do

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Renders the console under Xvfb and saves the screenshots used in docs/user-guide.md.
-# usage: scripts/screenshots.sh   (after scripts/build.sh; needs xvfb, xdotool, imagemagick)
+# usage: scripts/screenshots.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+scripts/install-deps.sh --screenshots
+scripts/build.sh
 out=docs/images
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
