@@ -368,7 +368,7 @@ void expand(std::string_view phrase, Random& random, const LanguagePhrases& lang
         } else if (key == "version") {
             out += "4." + std::to_string(random.between(8, 14)) + "." + std::to_string(random.between(0, 3));
         } else if (key == "code") {
-            out += "E" + std::to_string(random.between(100, 599));
+            out.append("E").append(std::to_string(random.between(100, 599)));
         } else if (key == "slot") {
             const std::int64_t from = random.between(8, 20);
             appendNumber(out, from, 2);

@@ -94,7 +94,7 @@ xmlEntity* getEntityLiberally(void* ctx, const xmlChar* name)
         return nullptr;
     if (xmlEntity* seen = xmlGetDocEntity(scratch->unknownEntities.get(), name))
         return seen;
-    const std::string literal = "&" + std::string(reinterpret_cast<const char*>(name)) + ";";
+    const std::string literal = std::string("&").append(reinterpret_cast<const char*>(name)).append(";");
     addLiteralEntity(scratch->unknownEntities.get(), name, literal);
     return xmlGetDocEntity(scratch->unknownEntities.get(), name);
 }
