@@ -1,8 +1,7 @@
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "Command.h"
+#include "earshot/core/Files.h"
 #include "earshot/feeds/FeedParser.h"
 
 namespace earshot::cli {
@@ -22,14 +21,12 @@ Command parseFeedCommand()
                 if (auto ok = args.finish(1, 1); !ok)
                     return reportError(ok.message(), kExitUsage);
                 const std::string path = args.positionals().front();
-                std::ifstream in(path, std::ios::binary);
-                if (!in)
-                    return reportError("cannot read " + path);
-                std::ostringstream bytes;
-                bytes << in.rdbuf();
+                auto bytes = core::readFile(path);
+                if (!bytes)
+                    return reportError(bytes.message());
                 if (options.documentUrl.empty())
                     options.documentUrl = "file://" + path;
-                auto feed = feeds::parseFeed(bytes.str(), options);
+                auto feed = feeds::parseFeed(*bytes, options);
                 if (!feed)
                     return reportError(path + ": " + feed.message());
                 std::cout << feeds::feedToJson(*feed) << '\n';

@@ -9,6 +9,7 @@
 
 #include "Command.h"
 #include "Table.h"
+#include "earshot/core/Files.h"
 #include "earshot/core/Opml.h"
 #include "earshot/core/Text.h"
 #include "earshot/store/Schema.h"
@@ -82,6 +83,14 @@ nlohmann::json sourceToJson(const store::Source& s)
             {"next_poll_at", s.enabled ? nlohmann::json(core::formatUtc(s.nextPollAt)) : nlohmann::json()}};
 }
 
+Result<std::vector<store::Source>> listSources(const Context& context)
+{
+    auto db = store::openWorkspace(context.databasePath);
+    if (!db)
+        return db.error();
+    return store::SourceRepository(*db).list();
+}
+
 int add(Context& context, Args& args)
 {
     store::Source source;
@@ -116,10 +125,7 @@ int list(Context& context, Args& args)
     const bool json = args.flag("--json");
     if (auto ok = args.finish(0, 0); !ok)
         return reportError(ok.message(), kExitUsage);
-    auto db = store::openWorkspace(context.databasePath);
-    if (!db)
-        return reportError(db.message());
-    auto sources = store::SourceRepository(*db).list();
+    auto sources = listSources(context);
     if (!sources)
         return reportError(sources.message());
     if (json) {
@@ -165,12 +171,10 @@ int importOpml(Context& context, Args& args)
     if (auto ok = args.finish(1, 1); !ok)
         return reportError(ok.message(), kExitUsage);
     const std::string path = args.positionals().front();
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return reportError("cannot read " + path);
-    std::ostringstream text;
-    text << in.rdbuf();
-    auto outlines = core::parseOpml(text.str());
+    auto text = core::readFile(path);
+    if (!text)
+        return reportError(text.message());
+    auto outlines = core::parseOpml(*text);
     if (!outlines)
         return reportError(path + ": " + outlines.message());
     auto db = store::openWorkspace(context.databasePath);
@@ -201,10 +205,7 @@ int exportOpml(Context& context, Args& args)
     const auto output = args.value("-o");
     if (auto ok = args.finish(0, 0); !ok)
         return reportError(ok.message(), kExitUsage);
-    auto db = store::openWorkspace(context.databasePath);
-    if (!db)
-        return reportError(db.message());
-    auto sources = store::SourceRepository(*db).list();
+    auto sources = listSources(context);
     if (!sources)
         return reportError(sources.message());
     std::vector<core::OpmlOutline> outlines;
