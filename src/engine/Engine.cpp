@@ -155,6 +155,8 @@ std::vector<SourcePollSummary> Engine::poll(const std::vector<store::Source>& so
 void Engine::handle(const store::Source& source, net::FetchResponse response, SourcePollSummary& summary)
 {
     using net::FetchOutcome;
+    spdlog::debug("source {} ({}): {} (HTTP {}, {} bytes)", source.id, source.url, net::outcomeName(response.outcome),
+                  response.httpStatus, response.body.size());
     switch (response.outcome) {
     case FetchOutcome::Gone:
         return recordFailure(source, response.error, true, std::nullopt, summary);

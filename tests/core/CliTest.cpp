@@ -191,3 +191,15 @@ TEST_F(CliTest, ParseFeedRejectsWhatIsNotAFeed)
     EXPECT_NE(missing.exitCode, 0);
     EXPECT_NE(missing.err.find("cannot read"), std::string::npos);
 }
+
+TEST_F(CliTest, LogsToAFileBesideTheDatabaseAndHonoursVerboseAndQuiet)
+{
+    http.server().Get("/gone", [](const httplib::Request&, httplib::Response& res) { res.status = 410; });
+    ASSERT_EQ(cli("sources add " + http.url("/gone")).exitCode, 0);
+    auto verbose = cli("--verbose poll --once");
+    EXPECT_NE(verbose.err.find("debug"), std::string::npos) << verbose.err;
+    auto quiet = cli("--quiet sources list");
+    EXPECT_EQ(quiet.err, "");
+    const auto log = test::readFile(workspace.dir() / "earshot.log");
+    EXPECT_NE(log.find("410"), std::string::npos) << log;
+}
