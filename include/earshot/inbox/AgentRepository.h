@@ -1,0 +1,43 @@
+// Local agent profiles: who may act in the inbox. Single-desktop mode has no passwords; the
+// name is the identity written as the actor of every event, so names are unique.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "earshot/core/Result.h"
+#include "earshot/store/Database.h"
+
+namespace earshot::inbox {
+
+struct Agent {
+    std::int64_t id = 0;
+    std::string name;                     // display name; unique; the actor in events
+    std::string firstName;                // signs replies; defaults to the name's first word
+    std::vector<std::string> languages;   // e.g. "nl", "en"
+    std::vector<std::string> teams;       // e.g. "care", "billing"; "leads" may reassign
+    std::int64_t createdAt = 0;
+
+    bool inTeam(std::string_view team) const;
+};
+
+// The team whose members may reassign a conversation someone else holds (see Inbox::assign).
+inline constexpr std::string_view kLeadsTeam = "leads";
+
+class AgentRepository {
+public:
+    explicit AgentRepository(store::Database& db) : m_db(db) {}
+
+    // Trims the name and refuses an empty or taken one; returns the new id.
+    Result<std::int64_t> add(const Agent& agent);
+    // Sorted by name.
+    Result<std::vector<Agent>> list();
+    // Exact name. The message of a miss names the agent, so callers can add how to fix it.
+    Result<Agent> find(const std::string& name);
+
+private:
+    store::Database& m_db;
+};
+
+}  // namespace earshot::inbox

@@ -1,0 +1,114 @@
+// The rules of webcare work on one database: who holds a conversation, which status changes
+// are allowed, replies, internal notes, tags, priority and drafts. The console and the CLI
+// both act through this class, so the rules hold whichever face an agent uses.
+//
+// Every action runs in its own BEGIN IMMEDIATE transaction and writes its change together
+// with its events (inbox/Vocabulary.h), so the log never disagrees with the rows. Claiming
+// is decided by one conditional UPDATE inside that transaction: when several processes claim
+// the same conversation at once, SQLite's write lock orders them and exactly one wins.
+//
+// Who may do what (docs/inbox-rules.md):
+//  - claim: anyone, when nobody holds it; release: only the holder;
+//  - assign: the holder (a handover), anyone when nobody holds it, and members of the
+//    "leads" team from anyone; take over: anyone, explicitly, logged as taken_over;
+//  - status changes and replies: the holder; on a conversation nobody holds they also claim
+//    it for the agent; someone else's conversation must be taken over first;
+//  - notes, tags and priority: anyone, because triage and context don't take the work away.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "earshot/core/Result.h"
+#include "earshot/inbox/Outcome.h"
+#include "earshot/inbox/Vocabulary.h"
+#include "earshot/store/Database.h"
+
+namespace earshot::inbox {
+
+// A reply check (include/earshot/checks) the agent chose to override, and why.
+struct CheckOverride {
+    std::string checkId;
+    std::string reason;
+};
+
+class Inbox {
+public:
+    // Unix seconds; tests pass their own to make times exact.
+    using Clock = std::function<std::int64_t()>;
+
+    explicit Inbox(store::Database& db, Clock clock = {});
+
+    // Takes a conversation nobody holds: 'new' becomes 'open'. HeldByOther names the winner
+    // when someone else has it (also when they won a simultaneous claim); claiming your own
+    // is Unchanged.
+    Result<Outcome> claim(std::int64_t conversationId, const std::string& agent);
+    // Gives it back; an 'open' conversation becomes 'new' again.
+    Result<Outcome> release(std::int64_t conversationId, const std::string& agent);
+    // Hands it to a colleague; a non-empty note is kept as an internal note and in the event.
+    Result<Outcome> assign(std::int64_t conversationId, const std::string& agent, const std::string& to,
+                           const std::string& note = {});
+    // Takes it from whoever holds it (claims it when nobody does).
+    Result<Outcome> takeOver(std::int64_t conversationId, const std::string& agent);
+
+    // open -> pending (waiting for the customer).
+    Result<Outcome> setPending(std::int64_t conversationId, const std::string& agent);
+    // new/open/pending -> resolved; sets resolved_at.
+    Result<Outcome> resolve(std::int64_t conversationId, const std::string& agent);
+    // pending/resolved/spam -> open, by an agent (a customer's new mention reopens by itself).
+    Result<Outcome> reopen(std::int64_t conversationId, const std::string& agent);
+    // anything but spam -> spam.
+    Result<Outcome> markSpam(std::int64_t conversationId, const std::string& agent);
+
+    // Records what the agent answered. Outcome::id is the new replies.id. Sets
+    // first_response_at on the first reply, clears the agent's draft and logs each
+    // overridden check. A platform reply on a source we cannot post to is refused.
+    Result<Outcome> reply(std::int64_t conversationId, const std::string& agent, const std::string& text,
+                          Channel channel, const std::vector<CheckOverride>& overrides = {});
+
+    // Outcome::id is the new notes.id.
+    Result<Outcome> addNote(std::int64_t conversationId, const std::string& agent, const std::string& text);
+    // Tags are normalised (normaliseTag); adding one twice or removing a missing one is Unchanged.
+    Result<Outcome> addTag(std::int64_t conversationId, const std::string& agent, const std::string& tag);
+    Result<Outcome> removeTag(std::int64_t conversationId, const std::string& agent, const std::string& tag);
+    Result<Outcome> setPriority(std::int64_t conversationId, const std::string& agent, Priority priority);
+
+    // One draft per (conversation, agent), kept in SQLite so it survives a crash. Drafts are
+    // work in progress, not changes, so they write no events. Saving empty text clears it.
+    Status saveDraft(std::int64_t conversationId, const std::string& agent, const std::string& text);
+    Status clearDraft(std::int64_t conversationId, const std::string& agent);
+
+private:
+    struct State {
+        std::int64_t id = 0;
+        ConversationStatus status = ConversationStatus::New;
+        std::string assignee;     // empty: nobody
+        std::string sourceKind;
+        Priority priority = Priority::Normal;
+    };
+
+    // Runs `work` in one transaction; `work` fills the outcome or fails.
+    Result<Outcome> act(const std::function<Status(Outcome&)>& work);
+    Result<State> load(std::int64_t conversationId);
+    Result<State> loadAs(std::int64_t conversationId, const std::string& agent);
+    Status requireAgent(const std::string& name);
+    Status log(std::string_view kind, const State& state, const std::string& actor,
+               std::optional<std::string> from, std::optional<std::string> to,
+               std::optional<std::string> detail = std::nullopt);
+    // The atomic claim: false when someone else got there first (state.assignee then names them).
+    Result<bool> claimInside(State& state, const std::string& agent, bool openIfNew);
+    // Holds or, when nobody does, claims; false (with `out` set) when someone else holds it.
+    Result<bool> holdOrClaim(State& state, const std::string& agent, Outcome& out, std::string_view doing,
+                             bool openIfNew);
+    Status touch(const State& state, const std::string& agent);
+    Result<Outcome> changeStatus(std::int64_t conversationId, const std::string& agent, ConversationStatus to);
+
+    store::Database& m_db;
+    Clock m_clock;
+    std::int64_t m_now = 0;   // the time of the action in progress
+};
+
+}  // namespace earshot::inbox

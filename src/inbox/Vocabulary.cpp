@@ -1,0 +1,84 @@
+#include "earshot/inbox/Vocabulary.h"
+
+#include <array>
+
+namespace earshot::inbox {
+
+namespace {
+
+constexpr std::array<std::string_view, 5> kStatusNames = {"new", "open", "pending", "resolved", "spam"};
+constexpr std::array<std::string_view, 4> kPriorityNames = {"low", "normal", "high", "urgent"};
+constexpr std::size_t kMaxTagBytes = 64;
+
+bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+}  // namespace
+
+std::string_view statusName(ConversationStatus status) { return kStatusNames[std::size_t(status)]; }
+
+std::optional<ConversationStatus> parseStatus(std::string_view name)
+{
+    for (std::size_t i = 0; i < kStatusNames.size(); ++i)
+        if (kStatusNames[i] == name)
+            return ConversationStatus(i);
+    return std::nullopt;
+}
+
+std::string_view priorityName(Priority priority) { return kPriorityNames[std::size_t(priority)]; }
+
+std::optional<Priority> parsePriority(std::string_view name)
+{
+    for (std::size_t i = 0; i < kPriorityNames.size(); ++i)
+        if (kPriorityNames[i] == name)
+            return Priority(i);
+    return std::nullopt;
+}
+
+Priority priorityFromInt(std::int64_t value)
+{
+    return value >= 0 && value <= 3 ? Priority(value) : Priority::Normal;
+}
+
+std::string_view channelName(Channel channel) { return channel == Channel::Platform ? "platform" : "off-platform"; }
+
+bool canPostOnPlatform(std::string_view sourceKind)
+{
+    return sourceKind != "feed" && sourceKind != "hackernews" && sourceKind != "stackexchange";
+}
+
+Result<std::string> normaliseTag(std::string_view tag)
+{
+    std::string out;
+    bool pendingSpace = false;
+    for (std::size_t i = 0; i < tag.size(); ++i) {
+        char c = tag[i];
+        if (c == ',')
+            return fail("a tag cannot contain a comma ('" + std::string(tag) + "'); add each tag on its own");
+        if (isSpace(c)) {
+            pendingSpace = !out.empty();
+            continue;
+        }
+        if (pendingSpace) {
+            out += ' ';
+            pendingSpace = false;
+        }
+        if (c >= 'A' && c <= 'Z') {
+            c = char(c - 'A' + 'a');
+        } else if (static_cast<unsigned char>(c) == 0xC3 && i + 1 < tag.size()) {
+            // U+00C0..U+00DE (À..Þ, but not ×) lower-case by adding 0x20 to the second byte.
+            const auto next = static_cast<unsigned char>(tag[i + 1]);
+            out += c;
+            out += char(next >= 0x80 && next <= 0x9E && next != 0x97 ? next + 0x20 : next);
+            ++i;
+            continue;
+        }
+        out += c;
+    }
+    if (out.empty())
+        return fail("a tag needs at least one letter");
+    if (out.size() > kMaxTagBytes)
+        return fail("the tag '" + out + "' is longer than " + std::to_string(kMaxTagBytes) + " bytes");
+    return out;
+}
+
+}  // namespace earshot::inbox
