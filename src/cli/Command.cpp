@@ -13,6 +13,7 @@ int reportError(const std::string& message, int code)
 std::vector<Command> allCommands()
 {
     return {sourcesCommand(), pollCommand(), runCommand(), mentionsCommand(),
+            inboxCommand(), agentsCommand(), cannedCommand(), checkReplyCommand(),
             parseFeedCommand(), dbCommand(), generateCommand()};
 }
 

@@ -13,6 +13,7 @@ enum ExitCode : int {
     kExitOk = 0,
     kExitFailed = 1,     // the operation ran and failed (network, parse, database ...)
     kExitUsage = 2,      // the command line was wrong
+    kExitHeldByOther = 3,  // someone else holds the conversation (a lost claim); the message names them
 };
 
 struct Context {
@@ -39,5 +40,9 @@ Command runCommand();
 Command mentionsCommand();
 Command dbCommand();
 Command generateCommand();
+Command inboxCommand();
+Command agentsCommand();
+Command cannedCommand();
+Command checkReplyCommand();
 
 }  // namespace earshot::cli

@@ -192,8 +192,9 @@ Result<std::vector<TimelineEntry>> readTimeline(store::Database& db, std::int64_
 Result<std::vector<ReopenedConversation>> reopenedFor(store::Database& db, const std::string& agent,
                                                       std::int64_t since)
 {
-    // Driven by conversations_assignee, then events_conversation per conversation: the event
-    // log has no index on kind, and an agent holds far fewer conversations than it has events.
+    // Driven by the index on conversations(assignee, ...), then events_conversation per
+    // conversation: the event log has no index on kind, and an agent holds far fewer
+    // conversations than the log has events.
     auto query = db.cached(
         "SELECT e.conversation_id, e.at, COALESCE(e.from_value, ''), c.status, c.snippet"
         " FROM conversations c JOIN events e ON e.conversation_id = c.id"

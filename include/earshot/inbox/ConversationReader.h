@@ -94,7 +94,7 @@ struct ReopenedConversation {
     std::int64_t conversationId = 0;
     std::int64_t reopenedAt = 0;
     std::string fromStatus;                 // what it was when the customer wrote
-    ConversationStatus status = ConversationStatus::Open;           // what it is now
+    ConversationStatus status = ConversationStatus::Open;   // what it is now
     std::string snippet;                    // the customer's latest words
 };
 

@@ -1,0 +1,264 @@
+// Several processes claim the same fresh conversation at the same moment, many rounds over:
+// exactly one wins, every other one is told who has it, and the log has one claim. Once
+// with forked processes calling inbox::Inbox, once with the real earshot-cli binary.
+#include <gtest/gtest.h>
+
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "TempWorkspace.h"
+#include "earshot/inbox/AgentRepository.h"
+#include "earshot/inbox/Inbox.h"
+#include "earshot/store/Mentions.h"
+#include "earshot/store/Schema.h"
+#include "earshot/store/Sources.h"
+
+using namespace earshot;
+
+namespace {
+
+constexpr int kProcesses = 4;
+constexpr int kRounds = 50;
+
+// A pipe whose write end the parent closes to let every waiting child go at once.
+class StartGate {
+public:
+    StartGate()
+    {
+        if (pipe(m_fds) != 0)
+            ADD_FAILURE() << "cannot create a pipe";
+    }
+    ~StartGate()
+    {
+        closeEnd(0);
+        closeEnd(1);
+    }
+    StartGate(const StartGate&) = delete;
+    StartGate& operator=(const StartGate&) = delete;
+
+    // In the child: blocks until the parent opens the gate (end of file).
+    void wait()
+    {
+        closeEnd(1);
+        char byte = 0;
+        while (read(m_fds[0], &byte, 1) > 0) {
+        }
+    }
+    void open()
+    {
+        closeEnd(0);
+        closeEnd(1);
+    }
+
+private:
+    void closeEnd(int end)
+    {
+        if (m_fds[end] >= 0)
+            close(m_fds[end]);
+        m_fds[end] = -1;
+    }
+    int m_fds[2] = {-1, -1};
+};
+
+int exitCodeOf(pid_t pid)
+{
+    int status = 0;
+    if (waitpid(pid, &status, 0) != pid)
+        return -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+class ClaimRaceTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        auto db = store::openWorkspace(workspace.dbPath());
+        ASSERT_TRUE(db) << db.message();
+        store::Source source;
+        source.url = "https://forum.example/feed.xml";
+        source.name = "Forum";
+        auto id = store::SourceRepository(*db).add(source);
+        ASSERT_TRUE(id) << id.message();
+        sourceId = *id;
+        for (int i = 0; i < kProcesses; ++i) {
+            agents[std::size_t(i)] = "Agent " + std::to_string(i + 1);
+            ASSERT_TRUE(inbox::AgentRepository(*db).add({.name = agents[std::size_t(i)]}));
+        }
+    }
+
+    // A fresh unclaimed conversation; the connection is closed again before any fork.
+    std::int64_t freshConversation(int round)
+    {
+        auto db = store::openWorkspace(workspace.dbPath());
+        EXPECT_TRUE(db) << db.message();
+        store::NewMention m;
+        m.externalId = "race-" + std::to_string(round);
+        m.title = "Round " + std::to_string(round);
+        m.author = {.platform = "feed:forum.example", .handle = "anna"};
+        std::int64_t id = 0;
+        auto done = db->transaction([&]() -> Status {
+            auto stored = store::ingestMentions(*db, sourceId, {m}, 1000 + round);
+            if (!stored)
+                return stored.error();
+            id = stored->conversationsCreated.at(0);
+            return Ok{};
+        });
+        EXPECT_TRUE(done) << done.message();
+        return id;
+    }
+
+    // The winner must be the holder in the row and the one claim in the log.
+    void expectOneClaimBy(std::int64_t conversation, const std::string& winner)
+    {
+        auto db = store::openReader(workspace.dbPath());
+        ASSERT_TRUE(db) << db.message();
+        auto row = db->prepare("SELECT assignee, status FROM conversations WHERE id = ?");
+        ASSERT_TRUE(row);
+        row->bind(1, conversation);
+        ASSERT_TRUE(row->step().value());
+        EXPECT_EQ(row->text(0), winner);
+        EXPECT_EQ(row->text(1), "open");
+        auto claims = db->prepare("SELECT count(*), min(to_value), min(actor) FROM events"
+                                  " WHERE conversation_id = ? AND kind = 'claimed'");
+        ASSERT_TRUE(claims);
+        claims->bind(1, conversation);
+        ASSERT_TRUE(claims->step().value());
+        EXPECT_EQ(claims->integer(0), 1);
+        EXPECT_EQ(claims->text(1), winner);
+        EXPECT_EQ(claims->text(2), winner);
+    }
+
+    test::TempWorkspace workspace;
+    std::int64_t sourceId = 0;
+    std::array<std::string, kProcesses> agents;
+};
+
+}  // namespace
+
+TEST_F(ClaimRaceTest, ForkedProcessesClaimingAtOnceHaveExactlyOneWinner)
+{
+    for (int round = 0; round < kRounds; ++round) {
+        SCOPED_TRACE("round " + std::to_string(round));
+        const std::int64_t conversation = freshConversation(round);
+        ASSERT_GT(conversation, 0);
+        StartGate gate;
+        std::array<int, kProcesses> reports{};
+        std::array<pid_t, kProcesses> children{};
+        for (int i = 0; i < kProcesses; ++i) {
+            int fds[2];
+            ASSERT_EQ(pipe(fds), 0);
+            const pid_t pid = fork();
+            ASSERT_GE(pid, 0);
+            if (pid == 0) {
+                // The child opens its own connection before the gate, so only the claims race.
+                close(fds[0]);
+                auto db = store::Database::open(workspace.dbPath());
+                if (!db)
+                    _exit(1);
+                inbox::Inbox inbox(*db);
+                gate.wait();
+                auto outcome = inbox.claim(conversation, agents[std::size_t(i)]);
+                if (!outcome)
+                    _exit(1);
+                const std::string holder = outcome->holder;
+                if (write(fds[1], holder.data(), holder.size()) < 0)
+                    _exit(1);
+                _exit(outcome->changed() ? 0 : outcome->heldByOther() ? 3 : 4);
+            }
+            close(fds[1]);
+            reports[std::size_t(i)] = fds[0];
+            children[std::size_t(i)] = pid;
+        }
+        gate.open();
+
+        std::vector<int> winners;
+        std::array<std::string, kProcesses> holders;
+        std::array<int, kProcesses> codes{};
+        for (int i = 0; i < kProcesses; ++i) {
+            char buffer[256];
+            for (ssize_t n; (n = read(reports[std::size_t(i)], buffer, sizeof buffer)) > 0;)
+                holders[std::size_t(i)].append(buffer, std::size_t(n));
+            close(reports[std::size_t(i)]);
+            codes[std::size_t(i)] = exitCodeOf(children[std::size_t(i)]);
+            if (codes[std::size_t(i)] == 0)
+                winners.push_back(i);
+        }
+        ASSERT_EQ(winners.size(), 1u);
+        const std::string& winner = agents[std::size_t(winners[0])];
+        for (int i = 0; i < kProcesses; ++i) {
+            if (i == winners[0])
+                continue;
+            EXPECT_EQ(codes[std::size_t(i)], 3) << agents[std::size_t(i)];
+            EXPECT_EQ(holders[std::size_t(i)], winner) << agents[std::size_t(i)];
+        }
+        expectOneClaimBy(conversation, winner);
+    }
+}
+
+TEST_F(ClaimRaceTest, CliProcessesClaimingAtOnceHaveExactlyOneWinnerAndTheOthersExitThree)
+{
+    const std::string cli = EARSHOT_CLI_PATH;
+    const std::string dbPath = workspace.dbPath();
+    for (int round = 0; round < kRounds; ++round) {
+        SCOPED_TRACE("round " + std::to_string(round));
+        const std::int64_t conversation = freshConversation(round);
+        ASSERT_GT(conversation, 0);
+
+        // Everything the children need is built before fork: after it they only open
+        // files, wait at the gate and exec.
+        std::array<std::vector<std::string>, kProcesses> argvText;
+        std::array<std::vector<char*>, kProcesses> argv;
+        std::array<std::string, kProcesses> errPaths;
+        for (int i = 0; i < kProcesses; ++i) {
+            const auto slot = std::size_t(i);
+            argvText[slot] = {cli, "--db", dbPath, "inbox", "claim", std::to_string(conversation), "--agent",
+                              agents[slot]};
+            for (auto& word : argvText[slot])
+                argv[slot].push_back(word.data());
+            argv[slot].push_back(nullptr);
+            errPaths[slot] = (workspace.dir() / ("claim-" + std::to_string(i) + ".err")).string();
+        }
+
+        StartGate gate;
+        std::array<pid_t, kProcesses> children{};
+        for (int i = 0; i < kProcesses; ++i) {
+            const auto slot = std::size_t(i);
+            const pid_t pid = fork();
+            ASSERT_GE(pid, 0);
+            if (pid == 0) {
+                const int err = open(errPaths[slot].c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+                const int out = open("/dev/null", O_WRONLY);
+                if (err < 0 || out < 0 || dup2(err, 2) < 0 || dup2(out, 1) < 0)
+                    _exit(120);
+                gate.wait();
+                execv(argv[slot][0], argv[slot].data());
+                _exit(121);
+            }
+            children[slot] = pid;
+        }
+        gate.open();
+
+        std::array<int, kProcesses> codes{};
+        std::vector<int> winners;
+        for (int i = 0; i < kProcesses; ++i) {
+            codes[std::size_t(i)] = exitCodeOf(children[std::size_t(i)]);
+            if (codes[std::size_t(i)] == 0)
+                winners.push_back(i);
+        }
+        ASSERT_EQ(winners.size(), 1u) << test::readFile(errPaths[0]) << test::readFile(errPaths[1]);
+        const std::string& winner = agents[std::size_t(winners[0])];
+        for (int i = 0; i < kProcesses; ++i) {
+            if (i == winners[0])
+                continue;
+            const std::string err = test::readFile(errPaths[std::size_t(i)]);
+            EXPECT_EQ(codes[std::size_t(i)], 3) << err;
+            EXPECT_NE(err.find("already claimed by " + winner), std::string::npos) << err;
+        }
+        expectOneClaimBy(conversation, winner);
+    }
+}
