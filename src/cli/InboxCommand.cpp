@@ -102,20 +102,24 @@ std::string kindName(inbox::Outcome::Kind kind)
     return "changed";
 }
 
+nlohmann::json outcomeJson(const inbox::Outcome& outcome, const Target& target)
+{
+    nlohmann::json out = {{"conversation_id", target.conversationId},
+                          {"agent", target.agent},
+                          {"result", kindName(outcome.kind)},
+                          {"holder", outcome.holder.empty() ? nlohmann::json() : nlohmann::json(outcome.holder)},
+                          {"message", outcome.message}};
+    if (outcome.id)
+        out["id"] = outcome.id;
+    return out;
+}
+
 int report(const Result<inbox::Outcome>& outcome, const Target& target)
 {
     if (!outcome)
         return reportError(outcome.message());
-    if (target.json) {
-        nlohmann::json out = {{"conversation_id", target.conversationId},
-                              {"agent", target.agent},
-                              {"result", kindName(outcome->kind)},
-                              {"holder", outcome->holder.empty() ? nlohmann::json() : nlohmann::json(outcome->holder)},
-                              {"message", outcome->message}};
-        if (outcome->id)
-            out["id"] = outcome->id;
-        std::cout << out.dump(2) << '\n';
-    }
+    if (target.json)
+        std::cout << outcomeJson(*outcome, target).dump(2) << '\n';
     if (outcome->heldByOther()) {
         const std::string hint = "; to take it over: earshot-cli inbox takeover " +
                                  std::to_string(target.conversationId) + " --agent '" + target.agent + "'";
@@ -233,13 +237,31 @@ int tag(Context& context, Args& args)
     if (!db)
         return reportError(db.message());
     inbox::Inbox inbox(*db);
-    // Each tag is its own change and event; the first failure stops the rest.
+    // Each tag is its own change and event; the first failure stops the rest. JSON output
+    // is one document: every result and the tags the conversation has afterwards.
+    nlohmann::json results = nlohmann::json::array();
+    auto apply = [&](const Result<inbox::Outcome>& outcome) {
+        if (!outcome || outcome->heldByOther() || !target.json)
+            return report(outcome, target);
+        results.push_back(outcomeJson(*outcome, target));
+        return int(kExitOk);
+    };
     for (const std::string& given : added)
-        if (int code = report(inbox.addTag(target.conversationId, target.agent, given), target); code != kExitOk)
+        if (int code = apply(inbox.addTag(target.conversationId, target.agent, given)); code != kExitOk)
             return code;
     for (const std::string& given : removed)
-        if (int code = report(inbox.removeTag(target.conversationId, target.agent, given), target); code != kExitOk)
+        if (int code = apply(inbox.removeTag(target.conversationId, target.agent, given)); code != kExitOk)
             return code;
+    if (target.json) {
+        auto conversation = inbox::readConversation(*db, target.conversationId);
+        if (!conversation)
+            return reportError(conversation.message());
+        std::cout << nlohmann::json{{"conversation_id", target.conversationId},
+                                    {"results", results},
+                                    {"tags", conversation->tags}}
+                         .dump(2)
+                  << '\n';
+    }
     return kExitOk;
 }
 

@@ -162,7 +162,13 @@ TEST_F(InboxCliTest, AWholeConversationShowsUpInTheTimeline)
     const std::string as = " --agent 'Eva de Graaf'";
     ASSERT_EQ(cli("inbox claim " + conversation + as).exitCode, 0);
     ASSERT_EQ(cli("inbox tag " + conversation + as + " --add Delivery --add urgent-ish").exitCode, 0);
-    ASSERT_EQ(cli("inbox tag " + conversation + as + " --remove urgent-ish").exitCode, 0);
+    auto untagged = cli("inbox tag " + conversation + as + " --remove urgent-ish --add delivery --json");
+    ASSERT_EQ(untagged.exitCode, 0) << untagged.err;
+    const auto tagResult = nlohmann::json::parse(untagged.out);
+    EXPECT_EQ(tagResult["tags"], nlohmann::json({"delivery"}));
+    ASSERT_EQ(tagResult["results"].size(), 2u);
+    EXPECT_EQ(tagResult["results"][0]["result"], "unchanged");   // --add runs first: already tagged
+    EXPECT_EQ(tagResult["results"][1]["result"], "changed");
     ASSERT_EQ(cli("inbox priority " + conversation + as + " --set high").exitCode, 0);
     ASSERT_EQ(cli("inbox note " + conversation + " --agent 'Daan Visser' --text 'Courier delay'").exitCode, 0);
     ASSERT_EQ(cli("inbox draft " + conversation + as + " --set 'Hi Anna'").exitCode, 0);
