@@ -67,6 +67,8 @@ bool followsReferenceWord(std::string_view text, std::size_t offset)
         std::string word = lowerAscii(text.substr(start, end - start));
         while (!word.empty() && (word.back() == ':' || word.back() == ','))
             word.pop_back();
+        while (!word.empty() && (word.front() == '(' || word.front() == '[' || word.front() == '"'))
+            word.erase(word.begin());
         for (std::string_view reference : kReferenceWords) {
             if (word.rfind(reference, 0) == 0)
                 return true;
