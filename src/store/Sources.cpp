@@ -182,6 +182,34 @@ Status SourceRepository::setEnabled(std::int64_t id, bool enabled)
     return update->bind(1, std::int64_t(enabled)).bind(2, std::int64_t(enabled)).bind(3, id).run();
 }
 
+Status SourceRepository::update(const Source& source)
+{
+    // SET expressions see the row as it was, so "enabled = 0" below means "was off".
+    auto update = m_db.prepare(
+        "UPDATE sources SET name = CASE WHEN ?1 = '' THEN name ELSE ?1 END, interval_s = ?2, include_words = ?3, exclude_words = ?4, enabled = ?5,"
+        " etag = CASE WHEN include_words <> ?3 OR exclude_words <> ?4 THEN NULL ELSE etag END,"
+        " last_modified = CASE WHEN include_words <> ?3 OR exclude_words <> ?4 THEN NULL ELSE last_modified END,"
+        " state = CASE WHEN ?5 AND enabled = 0 THEN 'new' ELSE state END,"
+        " next_poll_at = CASE WHEN ?5 AND enabled = 0 THEN 0 ELSE next_poll_at END"
+        " WHERE id = ?6 AND removed_at IS NULL");
+    if (!update)
+        return update.error();
+    update->bind(1, source.name)
+        .bind(2, source.intervalSeconds)
+        .bind(3, wordsToJson(source.includeWords))
+        .bind(4, wordsToJson(source.excludeWords))
+        .bind(5, std::int64_t(source.enabled))
+        .bind(6, source.id);
+    if (auto done = update->run(); !done) {
+        if (done.message().find("CHECK") != std::string::npos)
+            return fail("the interval must be at least 30 seconds");
+        return done;
+    }
+    if (m_db.changes() == 0)
+        return fail("no source with id " + std::to_string(source.id));
+    return Ok{};
+}
+
 Status SourceRepository::recordPoll(const PollRecord& r)
 {
     auto before = byId(r.sourceId);

@@ -56,6 +56,12 @@ public:
     // Hides the source from polling and lists; its mentions stay for history and metrics.
     Status remove(std::int64_t id);
     Status setEnabled(std::int64_t id, bool enabled);
+    // Writes what a person may change: name (kept when empty), interval, include and exclude
+    // words, enabled.
+    // New words forget the ETag and Last-Modified, so the next poll reads the whole feed
+    // again and items the old words dropped get their chance; switching a source back on
+    // makes it due at once, as setEnabled does.
+    Status update(const Source& source);
     Status recordPoll(const PollRecord& record);
 
 private:
