@@ -1,0 +1,582 @@
+#include "earshot/store/ConversationQuery.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <array>
+#include <limits>
+#include <memory>
+
+namespace earshot::store {
+
+namespace {
+
+constexpr int kMaxLimit = 10'000;
+
+// Below this many matching mentions the matches drive the query: mapping each to its
+// conversation (a read of the mention's row, a few microseconds) and sorting those beats
+// walking the view's order and checking each conversation, which for a rare word may walk
+// the whole view. Above it, walking finds a page within a few thousand index entries.
+// Measured at 1,000,000 conversations (docs/benchmarks.md).
+constexpr std::size_t kSearchDriveLimit = 5'000;
+// The same for a tag: its conversations are looked up by id, cheaper than mentions.
+constexpr std::size_t kTagDriveLimit = 20'000;
+
+constexpr std::int64_t kLowest = std::numeric_limits<std::int64_t>::min();
+constexpr std::int64_t kHighest = std::numeric_limits<std::int64_t>::max();
+// Above every stored priority (0..3): the priority sort's "before the first row".
+constexpr int kAbovePriorities = 4;
+
+// Open statuses: what customers are waiting on and agents still have to work.
+constexpr const char* kOpenStatuses = "'new', 'open', 'pending'";
+
+std::vector<const char*> statusesOf(ConversationView view)
+{
+    switch (view) {
+    case ConversationView::Unassigned: return {"new"};
+    case ConversationView::Mine: return {"open", "pending"};
+    case ConversationView::AllOpen: return {"new", "open", "pending"};
+    case ConversationView::Pending: return {"pending"};
+    case ConversationView::Resolved: return {"resolved"};
+    case ConversationView::Spam: return {"spam"};
+    case ConversationView::All: return {"new", "open", "pending", "resolved", "spam"};
+    }
+    return {};
+}
+
+std::string quotedList(const std::vector<const char*>& statuses)
+{
+    std::string list;
+    for (const char* status : statuses) {
+        if (!list.empty())
+            list += ", ";
+        list += '\'';
+        list += status;
+        list += '\'';
+    }
+    return list;
+}
+
+Error badSearch(const std::string& search, const std::string& why)
+{
+    return fail("search '" + search + "' is not a valid full-text query (" + why + "); put phrases in double quotes");
+}
+
+// The mention ids a full-text search matches, sorted, shared with SQL through a function
+// registered on the connection for one listing: a lookup in memory per mention is far
+// cheaper than SQLite building its own temporary index of a few hundred thousand ids for
+// every statement that asks.
+class SearchHits {
+public:
+    static constexpr const char* kFunction = "earshot_search_hit";
+
+    explicit SearchHits(std::vector<std::int64_t> ids) : m_ids(std::move(ids)) {}
+    SearchHits(const SearchHits&) = delete;
+    SearchHits& operator=(const SearchHits&) = delete;
+    ~SearchHits()
+    {
+        if (m_db)
+            sqlite3_create_function_v2(m_db, kFunction, 1, SQLITE_UTF8, nullptr, nullptr, nullptr, nullptr, nullptr);
+    }
+
+    Status registerOn(Database& db)
+    {
+        if (sqlite3_create_function_v2(db.handle(), kFunction, 1, SQLITE_UTF8 | SQLITE_DIRECTONLY, this, &call,
+                                       nullptr, nullptr, nullptr) != SQLITE_OK)
+            return fail(std::string("cannot prepare the search: ") + sqlite3_errmsg(db.handle()));
+        m_db = db.handle();
+        return Ok{};
+    }
+
+private:
+    static void call(sqlite3_context* context, int, sqlite3_value** values)
+    {
+        const auto* self = static_cast<const SearchHits*>(sqlite3_user_data(context));
+        sqlite3_result_int(context,
+                           std::binary_search(self->m_ids.begin(), self->m_ids.end(), sqlite3_value_int64(values[0])));
+    }
+
+    std::vector<std::int64_t> m_ids;
+    sqlite3* m_db = nullptr;
+};
+
+Result<std::vector<std::int64_t>> matchingMentionIds(Database& db, const std::string& search)
+{
+    auto statement = db.prepare("SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH ?");
+    if (!statement)
+        return statement.error();
+    statement->bind(1, search);
+    std::vector<std::int64_t> ids;
+    for (;;) {
+        auto row = statement->step();
+        if (!row)
+            return badSearch(search, row.message());
+        if (!*row)
+            break;
+        ids.push_back(statement->integer(0));
+    }
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+// How a listing finds its rows: which set drives it, and which filters are checked per row.
+struct Plan {
+    enum class Driver { Streams, SearchMatches, TagMembers };
+    Driver driver = Driver::Streams;
+    bool checkTag = false;       // EXISTS in conversation_tags
+    bool checkSearch = false;    // the SearchHits function over the conversation's mentions
+};
+
+// Filter terms shared by every query shape. Parameters: ?5 agent, ?6 source, ?7 tag, ?8 search.
+std::string filterTerms(const ConversationFilter& filter, const Plan& plan)
+{
+    std::string sql;
+    if (filter.view == ConversationView::Mine)
+        sql += " AND c.assignee = ?5";
+    if (filter.sourceId)
+        sql += " AND c.source_id = ?6";
+    if (plan.checkTag)
+        sql += " AND EXISTS (SELECT 1 FROM conversation_tags t WHERE t.conversation_id = c.id AND t.tag = ?7)";
+    if (plan.checkSearch)
+        sql += std::string(" AND EXISTS (SELECT 1 FROM mentions m WHERE m.conversation_id = c.id AND ") +
+               SearchHits::kFunction + "(m.id))";
+    return sql;
+}
+
+void bindFilter(Statement& statement, const ConversationFilter& filter, const Plan& plan)
+{
+    if (filter.view == ConversationView::Mine)
+        statement.bind(5, filter.agent);
+    if (filter.sourceId)
+        statement.bind(6, *filter.sourceId);
+    if (plan.checkTag || plan.driver == Plan::Driver::TagMembers)
+        statement.bind(7, filter.tag);
+    if (plan.driver == Plan::Driver::SearchMatches)
+        statement.bind(8, filter.search);
+}
+
+Result<std::vector<ConversationCursor>> readKeys(Statement& statement)
+{
+    std::vector<ConversationCursor> keys;
+    for (;;) {
+        auto row = statement.step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        keys.push_back({int(statement.integer(1)), statement.integer(2), statement.integer(0)});
+    }
+    statement.reset();
+    return keys;
+}
+
+// One ordered index range per status (and per priority when sorting by priority), merged:
+// SQLite cannot merge the ranges of `status IN (…)` itself and would sort the whole view.
+Result<std::vector<ConversationCursor>> keysFromStreams(Database& db, const ConversationFilter& filter,
+                                                        const Plan& plan, std::size_t wanted,
+                                                        const std::optional<ConversationCursor>& after)
+{
+    const bool ascending = oldestFirst(filter);
+    const bool byPriority = filter.sort == ConversationSort::Priority;
+    const char* direction = ascending ? "" : " DESC";
+    std::string sql = "SELECT c.id, c.priority, c.last_customer_at FROM conversations c WHERE c.status = ?1";
+    if (byPriority)
+        sql += " AND c.priority = ?2";
+    sql += ascending ? " AND (c.last_customer_at, c.id) > (?3, ?4)" : " AND (c.last_customer_at, c.id) < (?3, ?4)";
+    sql += filterTerms(filter, plan);
+    sql += std::string(" ORDER BY c.last_customer_at") + direction + ", c.id" + direction + " LIMIT ?9";
+    auto statement = db.prepare(sql);
+    if (!statement)
+        return statement.error();
+
+    const auto statuses = statusesOf(filter.view);
+    std::vector<ConversationCursor> keys;
+    auto readBucket = [&](std::optional<int> priority, std::optional<ConversationCursor> from) -> Status {
+        std::vector<ConversationCursor> bucket;
+        for (const char* status : statuses) {
+            // Statement::reset() clears the bindings, so every stream binds all of them.
+            bindFilter(*statement, filter, plan);
+            statement->bind(9, std::int64_t(wanted)).bind(1, status);
+            if (priority)
+                statement->bind(2, *priority);
+            statement->bind(3, from ? from->lastCustomerAt : (ascending ? kLowest : kHighest))
+                .bind(4, from ? from->id : (ascending ? kLowest : kHighest));
+            auto found = readKeys(*statement);
+            if (!found)
+                return found.error();
+            bucket.insert(bucket.end(), found->begin(), found->end());
+        }
+        std::sort(bucket.begin(), bucket.end(),
+                  [&](const ConversationCursor& a, const ConversationCursor& b) { return sortsBefore(filter, a, b); });
+        keys.insert(keys.end(), bucket.begin(), bucket.end());
+        return Ok{};
+    };
+
+    if (!byPriority) {
+        if (auto done = readBucket(std::nullopt, after); !done)
+            return done.error();
+    } else {
+        // Priorities are four buckets, highest first; only the cursor's own bucket starts
+        // part way through.
+        const int first = after ? after->priority : 3;
+        for (int priority = first; priority >= 0 && keys.size() < wanted; --priority) {
+            const bool cursorBucket = after && priority == after->priority;
+            if (auto done = readBucket(priority, cursorBucket ? after : std::nullopt); !done)
+                return done.error();
+        }
+    }
+    if (keys.size() > wanted)
+        keys.resize(wanted);
+    return keys;
+}
+
+// A small set (few matching mentions, or a rare tag) drives: its conversations are looked up
+// by id and the few that pass are sorted.
+Result<std::vector<ConversationCursor>> keysFromDriver(Database& db, const ConversationFilter& filter,
+                                                       const Plan& plan, std::size_t wanted,
+                                                       const std::optional<ConversationCursor>& after)
+{
+    const bool ascending = oldestFirst(filter);
+    const bool byPriority = filter.sort == ConversationSort::Priority;
+    const char* direction = ascending ? "" : " DESC";
+    const char* later = ascending ? ">" : "<";
+    std::string sql = "WITH driver(cid) AS MATERIALIZED (";
+    sql += plan.driver == Plan::Driver::SearchMatches
+               ? "SELECT DISTINCT m.conversation_id FROM mentions_fts JOIN mentions m ON m.id = mentions_fts.rowid"
+                 " WHERE mentions_fts MATCH ?8"
+               : "SELECT conversation_id FROM conversation_tags WHERE tag = ?7";
+    // CROSS JOIN keeps the driver outermost: SQLite never reorders it.
+    sql += ") SELECT c.id, c.priority, c.last_customer_at FROM driver CROSS JOIN conversations c ON c.id = driver.cid"
+           " WHERE c.status IN (" + quotedList(statusesOf(filter.view)) + ")";
+    if (byPriority)
+        sql += std::string(" AND (c.priority < ?2 OR (c.priority = ?2 AND (c.last_customer_at, c.id) ") + later +
+               " (?3, ?4)))";
+    else
+        sql += std::string(" AND (c.last_customer_at, c.id) ") + later + " (?3, ?4)";
+    sql += filterTerms(filter, plan);
+    sql += " ORDER BY ";
+    if (byPriority)
+        sql += "c.priority DESC, ";
+    sql += std::string("c.last_customer_at") + direction + ", c.id" + direction + " LIMIT ?9";
+    auto statement = db.prepare(sql);
+    if (!statement)
+        return statement.error();
+    bindFilter(*statement, filter, plan);
+    statement->bind(2, after ? after->priority : kAbovePriorities)
+        .bind(3, after ? after->lastCustomerAt : (ascending ? kLowest : kHighest))
+        .bind(4, after ? after->id : (ascending ? kLowest : kHighest))
+        .bind(9, std::int64_t(wanted));
+    auto keys = readKeys(*statement);
+    if (!keys && plan.driver == Plan::Driver::SearchMatches)
+        return badSearch(filter.search, keys.message());
+    return keys;
+}
+
+Result<std::int64_t> countTagged(Database& db, const std::string& tag)
+{
+    auto statement = db.cached("SELECT count(*) FROM conversation_tags WHERE tag = ?");
+    if (!statement)
+        return statement.error();
+    Statement& count = **statement;
+    count.bind(1, tag);
+    auto row = count.step();
+    if (!row)
+        return row.error();
+    const std::int64_t n = count.integer(0);
+    count.reset();
+    return n;
+}
+
+Status readTags(Database& db, ConversationRow& row)
+{
+    auto statement = db.cached("SELECT tag FROM conversation_tags WHERE conversation_id = ? ORDER BY tag");
+    if (!statement)
+        return statement.error();
+    Statement& tags = **statement;
+    tags.bind(1, row.id);
+    for (;;) {
+        auto found = tags.step();
+        if (!found)
+            return found.error();
+        if (!*found)
+            break;
+        row.tags.push_back(tags.text(0));
+    }
+    tags.reset();
+    return Ok{};
+}
+
+// The whole row for one id; empty when it no longer exists.
+Result<std::optional<ConversationRow>> readRow(Database& db, std::int64_t id)
+{
+    auto statement = db.cached(
+        "SELECT c.id, c.status, c.priority, coalesce(c.assignee, ''), coalesce(a.display_name, ''),"
+        " coalesce(a.handle, ''), c.source_id, s.name, c.snippet, c.last_customer_at, c.created_at,"
+        " c.first_response_at, c.resolved_at, c.message_count"
+        " FROM conversations c JOIN sources s ON s.id = c.source_id LEFT JOIN authors a ON a.id = c.customer_id"
+        " WHERE c.id = ?");
+    if (!statement)
+        return statement.error();
+    Statement& read = **statement;
+    read.bind(1, id);
+    auto found = read.step();
+    if (!found)
+        return found.error();
+    if (!*found) {
+        read.reset();
+        return std::optional<ConversationRow>();
+    }
+    ConversationRow row;
+    row.id = read.integer(0);
+    row.status = read.text(1);
+    row.priority = int(std::clamp<std::int64_t>(read.integer(2), 0, 3));
+    row.assignee = read.text(3);
+    row.customerName = read.text(4);
+    row.customerHandle = read.text(5);
+    row.sourceId = read.integer(6);
+    row.sourceName = read.text(7);
+    row.snippet = read.text(8);
+    row.lastCustomerAt = read.integer(9);
+    row.createdAt = read.integer(10);
+    row.firstResponseAt = read.optionalInteger(11);
+    row.resolvedAt = read.optionalInteger(12);
+    row.messageCount = read.integer(13);
+    read.reset();
+    if (auto tags = readTags(db, row); !tags)
+        return tags.error();
+    return std::optional<ConversationRow>(std::move(row));
+}
+
+Result<std::int64_t> countOf(Database& db, const std::string& sql, const std::string& parameter = {})
+{
+    auto statement = db.cached(sql);
+    if (!statement)
+        return statement.error();
+    Statement& count = **statement;
+    if (!parameter.empty())
+        count.bind(1, parameter);
+    auto row = count.step();
+    if (!row)
+        return row.error();
+    const std::int64_t n = count.integer(0);
+    count.reset();
+    return n;
+}
+
+}  // namespace
+
+std::string_view viewName(ConversationView view)
+{
+    switch (view) {
+    case ConversationView::Unassigned: return "new";
+    case ConversationView::Mine: return "mine";
+    case ConversationView::AllOpen: return "open";
+    case ConversationView::Pending: return "pending";
+    case ConversationView::Resolved: return "resolved";
+    case ConversationView::Spam: return "spam";
+    case ConversationView::All: return "all";
+    }
+    return "all";
+}
+
+std::optional<ConversationView> parseView(std::string_view name)
+{
+    for (auto view : {ConversationView::Unassigned, ConversationView::Mine, ConversationView::AllOpen,
+                      ConversationView::Pending, ConversationView::Resolved, ConversationView::Spam,
+                      ConversationView::All})
+        if (viewName(view) == name)
+            return view;
+    return std::nullopt;
+}
+
+bool oldestFirst(const ConversationFilter& filter)
+{
+    switch (filter.timeOrder) {
+    case TimeOrder::OldestFirst: return true;
+    case TimeOrder::NewestFirst: return false;
+    case TimeOrder::ViewDefault: break;
+    }
+    switch (filter.view) {
+    case ConversationView::Unassigned:
+    case ConversationView::Mine:
+    case ConversationView::AllOpen:
+    case ConversationView::Pending: return true;
+    case ConversationView::Resolved:
+    case ConversationView::Spam:
+    case ConversationView::All: return false;
+    }
+    return true;
+}
+
+bool sortsBefore(const ConversationFilter& filter, const ConversationCursor& a, const ConversationCursor& b)
+{
+    if (filter.sort == ConversationSort::Priority && a.priority != b.priority)
+        return a.priority > b.priority;
+    const auto left = std::make_pair(a.lastCustomerAt, a.id);
+    const auto right = std::make_pair(b.lastCustomerAt, b.id);
+    return oldestFirst(filter) ? left < right : right < left;
+}
+
+Result<ConversationPage> listConversations(Database& db, const ConversationFilter& filter, int limit,
+                                           const std::optional<ConversationCursor>& after)
+{
+    if (limit < 1 || limit > kMaxLimit)
+        return fail("a page holds 1 to " + std::to_string(kMaxLimit) + " conversations, not " + std::to_string(limit));
+    if (filter.view == ConversationView::Mine && filter.agent.empty())
+        return fail("whose conversations? 'mine' needs an agent name");
+
+    Plan plan;
+    std::unique_ptr<SearchHits> hits;   // registered while this listing runs
+    if (!filter.search.empty()) {
+        auto mentionIds = matchingMentionIds(db, filter.search);
+        if (!mentionIds)
+            return mentionIds.error();
+        if (mentionIds->empty())
+            return ConversationPage{};
+        if (mentionIds->size() <= kSearchDriveLimit) {
+            plan.driver = Plan::Driver::SearchMatches;
+        } else {
+            hits = std::make_unique<SearchHits>(std::move(*mentionIds));
+            if (auto registered = hits->registerOn(db); !registered)
+                return registered.error();
+            plan.checkSearch = true;
+        }
+    }
+    if (!filter.tag.empty()) {
+        plan.checkTag = true;
+        if (plan.driver == Plan::Driver::Streams) {
+            auto tagged = countTagged(db, filter.tag);
+            if (!tagged)
+                return tagged.error();
+            if (*tagged == 0)
+                return ConversationPage{};
+            if (std::size_t(*tagged) <= kTagDriveLimit) {
+                plan.driver = Plan::Driver::TagMembers;
+                plan.checkTag = false;
+            }
+        }
+    }
+
+    // One more than the page: whether it exists says if there is a next page.
+    const std::size_t wanted = std::size_t(limit) + 1;
+    auto keys = plan.driver == Plan::Driver::Streams ? keysFromStreams(db, filter, plan, wanted, after)
+                                                     : keysFromDriver(db, filter, plan, wanted, after);
+    if (!keys)
+        return keys.error();
+
+    ConversationPage page;
+    if (keys->size() > std::size_t(limit)) {
+        keys->resize(std::size_t(limit));
+        page.nextCursor = keys->back();
+    }
+    page.rows.reserve(keys->size());
+    for (const ConversationCursor& key : *keys) {
+        auto row = readRow(db, key.id);
+        if (!row)
+            return row.error();
+        if (*row)
+            page.rows.push_back(std::move(**row));
+    }
+    return page;
+}
+
+Result<std::vector<ConversationMatch>> readConversations(Database& db, const ConversationFilter& filter,
+                                                         const std::vector<std::int64_t>& ids)
+{
+    const auto statuses = statusesOf(filter.view);
+    std::vector<ConversationMatch> result;
+    for (const std::int64_t id : ids) {
+        auto row = readRow(db, id);
+        if (!row)
+            return row.error();
+        if (!*row)
+            continue;
+        ConversationMatch match{std::move(**row), false};
+        const ConversationRow& r = match.row;
+        match.matches =
+            std::any_of(statuses.begin(), statuses.end(), [&](const char* status) { return r.status == status; }) &&
+            (filter.view != ConversationView::Mine || r.assignee == filter.agent) &&
+            (!filter.sourceId || r.sourceId == *filter.sourceId) &&
+            (filter.tag.empty() || std::binary_search(r.tags.begin(), r.tags.end(), filter.tag));
+        if (match.matches && !filter.search.empty()) {
+            // FTS5 answers "does this mention match" with a seek per mention: fine for the few
+            // conversations a change touches.
+            auto statement = db.cached(
+                "SELECT 1 FROM mentions m JOIN mentions_fts ON mentions_fts.rowid = m.id"
+                " WHERE m.conversation_id = ?1 AND mentions_fts MATCH ?2 LIMIT 1");
+            if (!statement)
+                return statement.error();
+            Statement& search = **statement;
+            search.bind(1, id).bind(2, filter.search);
+            auto found = search.step();
+            search.reset();
+            if (!found)
+                return badSearch(filter.search, found.message());
+            match.matches = *found;
+        }
+        result.push_back(std::move(match));
+    }
+    return result;
+}
+
+Result<ConversationCounts> countConversations(Database& db, const std::string& agent)
+{
+    ConversationCounts counts;
+    // One range count per status over conversations_status_waiting; no table rows are read.
+    const std::array<std::pair<const char*, std::int64_t*>, 5> perStatus{{{"new", &counts.unassigned},
+                                                                           {"open", nullptr},
+                                                                           {"pending", &counts.pending},
+                                                                           {"resolved", &counts.resolved},
+                                                                           {"spam", &counts.spam}}};
+    for (const auto& [status, target] : perStatus) {
+        auto n = countOf(db, "SELECT count(*) FROM conversations WHERE status = ?", status);
+        if (!n)
+            return n.error();
+        counts.all += *n;
+        if (std::string_view(status) != "resolved" && std::string_view(status) != "spam")
+            counts.allOpen += *n;
+        if (target)
+            *target = *n;
+    }
+    if (!agent.empty()) {
+        auto mine = countOf(db, "SELECT count(*) FROM conversations WHERE assignee = ? AND status IN ('open', 'pending')",
+                            agent);
+        if (!mine)
+            return mine.error();
+        counts.mine = *mine;
+    }
+
+    // A range count per source over conversations_source_waiting (0003) rather than
+    // grouping all million rows.
+    auto bySource = db.prepare(std::string("SELECT s.id, (SELECT count(*) FROM conversations c WHERE c.source_id = s.id"
+                                           " AND c.status IN (") + kOpenStatuses + "))"
+                               " FROM sources s WHERE s.removed_at IS NULL ORDER BY s.id");
+    if (!bySource)
+        return bySource.error();
+    for (;;) {
+        auto row = bySource->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        counts.openBySource.emplace_back(bySource->integer(0), bySource->integer(1));
+    }
+
+    // Walks the open conversations (a small share of a big inbox) and looks up their tags.
+    auto byTag = db.prepare(std::string("SELECT t.tag, count(*) FROM conversations c"
+                                        " JOIN conversation_tags t ON t.conversation_id = c.id"
+                                        " WHERE c.status IN (") + kOpenStatuses + ") GROUP BY t.tag ORDER BY t.tag");
+    if (!byTag)
+        return byTag.error();
+    for (;;) {
+        auto row = byTag->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        counts.openByTag.emplace_back(byTag->text(0), byTag->integer(1));
+    }
+    return counts;
+}
+
+}  // namespace earshot::store
