@@ -1,0 +1,77 @@
+#include "ConversationFormat.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QPalette>
+
+#include "Theme.h"
+
+namespace earshot::gui::conversation {
+
+QString fromUtf8(const std::string& text) { return QString::fromUtf8(text.data(), qsizetype(text.size())); }
+
+std::string toUtf8(const QString& text) { return text.toUtf8().toStdString(); }
+
+QString shortTime(std::int64_t unixSeconds)
+{
+    const QDateTime at = QDateTime::fromSecsSinceEpoch(unixSeconds);
+    const QDate today = QDate::currentDate();
+    if (at.date() == today)
+        return at.toString(QStringLiteral("HH:mm"));
+    if (at.date().year() == today.year())
+        return QLocale().toString(at, QStringLiteral("d MMM HH:mm"));
+    return at.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+QString fullTime(std::int64_t unixSeconds)
+{
+    return QDateTime::fromSecsSinceEpoch(unixSeconds).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+QString duration(std::int64_t seconds)
+{
+    // Spelled out per string so lupdate finds them, in the context of the pane that shows them.
+    if (seconds < 0)
+        seconds = 0;
+    if (seconds < 60)
+        return QCoreApplication::translate("earshot::gui::ConversationPane", "%1 s").arg(seconds);
+    if (seconds < 3600)
+        return QCoreApplication::translate("earshot::gui::ConversationPane", "%1 min").arg(seconds / 60);
+    if (seconds < 86400) {
+        const auto minutes = (seconds % 3600) / 60;
+        return minutes == 0 ? QCoreApplication::translate("earshot::gui::ConversationPane", "%1 h").arg(seconds / 3600) : QCoreApplication::translate("earshot::gui::ConversationPane", "%1 h %2 min").arg(seconds / 3600).arg(minutes);
+    }
+    const auto hours = (seconds % 86400) / 3600;
+    return hours == 0 ? QCoreApplication::translate("earshot::gui::ConversationPane", "%1 d").arg(seconds / 86400) : QCoreApplication::translate("earshot::gui::ConversationPane", "%1 d %2 h").arg(seconds / 86400).arg(hours);
+}
+
+bool isWebLink(const QUrl& url)
+{
+    return url.isValid() && !url.host().isEmpty() &&
+           (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http"));
+}
+
+QColor mix(const QColor& base, const QColor& tint, double share)
+{
+    const auto blend = [share](double a, double b) { return a * (1.0 - share) + b * share; };
+    return QColor::fromRgbF(float(blend(base.redF(), tint.redF())), float(blend(base.greenF(), tint.greenF())),
+                            float(blend(base.blueF(), tint.blueF())));
+}
+
+QColor replyTint(const QPalette& palette)
+{
+    return mix(palette.color(QPalette::Base), palette.color(QPalette::Highlight), isDarkPalette(palette) ? 0.22 : 0.10);
+}
+
+QColor noteTint(const QPalette& palette)
+{
+    // The warning colour is the palette's own yellow-orange, tuned per theme in Theme.cpp.
+    return mix(palette.color(QPalette::Base), warningTextColor(palette), isDarkPalette(palette) ? 0.16 : 0.14);
+}
+
+QColor customerTint(const QPalette& palette)
+{
+    return mix(palette.color(QPalette::Base), palette.color(QPalette::Text), isDarkPalette(palette) ? 0.06 : 0.035);
+}
+
+}  // namespace earshot::gui::conversation

@@ -1,0 +1,492 @@
+#include "ReplyComposer.h"
+
+#include <QButtonGroup>
+#include <QClipboard>
+#include <QDesktopServices>
+#include <QEvent>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QTextBlock>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+#include "ConversationFormat.h"
+#include "ReplyOverrideDialog.h"
+#include "Theme.h"
+#include "earshot/checks/CannedReplyRepository.h"
+#include "earshot/checks/Graphemes.h"
+#include "earshot/checks/Template.h"
+#include "earshot/checks/TemplateContextLoader.h"
+
+namespace earshot::gui {
+
+using conversation::fromUtf8;
+using conversation::toUtf8;
+
+namespace {
+
+// Long enough that typing doesn't write on every key, short enough that a crash costs
+// at most half a second of writing.
+constexpr int kDraftDelayMs = 500;
+
+bool dutchInterface() { return QLocale().language() == QLocale::Dutch; }
+
+// The platform whose rules the reply follows: where the customer is, when we know it
+// more precisely than the source's kind ("feed" says nothing about length limits).
+QString replyPlatform(const inbox::ConversationDetail& detail)
+{
+    if (!detail.customerPlatform.empty() && detail.customerPlatform != "feed")
+        return fromUtf8(detail.customerPlatform);
+    return fromUtf8(detail.sourceKind);
+}
+
+}  // namespace
+
+ReplyComposer::ReplyComposer(store::Database& db, QWidget* parent)
+    : QWidget(parent),
+      m_db(db),
+      m_opener([](const QUrl& url) { QDesktopServices::openUrl(url); }),
+      m_replyMode(new QToolButton(this)),
+      m_noteMode(new QToolButton(this)),
+      m_modes(new QButtonGroup(this)),
+      m_canned(new QToolButton(this)),
+      m_cannedMenu(new QMenu(this)),
+      m_editors(new QStackedWidget(this)),
+      m_editor(new QPlainTextEdit(this)),
+      m_noteEditor(new QPlainTextEdit(this)),
+      m_findingsList(new QListWidget(this)),
+      m_counter(new QLabel(this)),
+      m_channelHint(new QLabel(this)),
+      m_send(new QPushButton(this)),
+      m_draftTimer(new QTimer(this))
+{
+    setObjectName(QStringLiteral("replyComposer"));
+
+    m_replyMode->setText(tr("Reply"));
+    m_replyMode->setObjectName(QStringLiteral("replyModeButton"));
+    m_noteMode->setText(tr("Internal note"));
+    m_noteMode->setObjectName(QStringLiteral("noteModeButton"));
+    for (auto* button : {m_replyMode, m_noteMode}) {
+        button->setCheckable(true);
+        button->setAutoRaise(true);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    }
+    m_replyMode->setToolTip(tr("Write to the customer (R)"));
+    m_noteMode->setToolTip(tr("Write a note only colleagues see (N)"));
+    m_modes->addButton(m_replyMode);
+    m_modes->addButton(m_noteMode);
+    m_modes->setExclusive(true);
+    m_replyMode->setChecked(true);
+    connect(m_replyMode, &QToolButton::clicked, this, [this] { setMode(Mode::Reply); });
+    connect(m_noteMode, &QToolButton::clicked, this, [this] { setMode(Mode::Note); });
+
+    m_canned->setText(tr("Canned reply"));
+    m_canned->setObjectName(QStringLiteral("cannedReplyButton"));
+    m_canned->setPopupMode(QToolButton::InstantPopup);
+    m_canned->setMenu(m_cannedMenu);
+    m_canned->setToolTip(tr("Insert a canned reply, filled in for this conversation"));
+    // Read when opened, so replies a colleague just added are there.
+    connect(m_cannedMenu, &QMenu::aboutToShow, this, &ReplyComposer::buildCannedMenu);
+
+    m_editor->setObjectName(QStringLiteral("replyEditor"));
+    m_editor->setPlaceholderText(tr("Write a reply…  (Ctrl+Enter sends)"));
+    m_editor->setTabChangesFocus(true);
+    m_editor->installEventFilter(this);
+    connect(m_editor, &QPlainTextEdit::textChanged, this, &ReplyComposer::replyTextChanged);
+
+    m_noteEditor->setObjectName(QStringLiteral("noteEditor"));
+    m_noteEditor->setPlaceholderText(tr("Write an internal note: only colleagues see it.  (Ctrl+Enter saves)"));
+    m_noteEditor->setTabChangesFocus(true);
+    m_noteEditor->installEventFilter(this);
+    connect(m_noteEditor, &QPlainTextEdit::textChanged, this, &ReplyComposer::updateSendButton);
+
+    m_editors->addWidget(m_editor);
+    m_editors->addWidget(m_noteEditor);
+    m_editors->setMinimumHeight(90);
+
+    m_findingsList->setObjectName(QStringLiteral("replyFindings"));
+    m_findingsList->setFocusPolicy(Qt::NoFocus);
+    m_findingsList->setSelectionMode(QAbstractItemView::NoSelection);
+    m_findingsList->setWordWrap(true);
+    m_findingsList->setFrameShape(QFrame::NoFrame);
+    m_findingsList->setMaximumHeight(84);
+    m_findingsList->setVisible(false);
+
+    m_counter->setObjectName(QStringLiteral("replyCounter"));
+    m_counter->setTextFormat(Qt::PlainText);
+    m_counter->setForegroundRole(QPalette::PlaceholderText);
+    m_channelHint->setObjectName(QStringLiteral("replyChannelHint"));
+    m_channelHint->setTextFormat(Qt::PlainText);
+    m_channelHint->setForegroundRole(QPalette::PlaceholderText);
+
+    m_send->setObjectName(QStringLiteral("replySendButton"));
+    m_send->setDefault(false);
+    m_send->setAutoDefault(false);
+    connect(m_send, &QPushButton::clicked, this, &ReplyComposer::send);
+
+    m_draftTimer->setSingleShot(true);
+    m_draftTimer->setInterval(kDraftDelayMs);
+    connect(m_draftTimer, &QTimer::timeout, this,
+            [this] { emit draftChanged(m_conversationId, m_editor->toPlainText()); });
+
+    auto* top = new QHBoxLayout;
+    top->setContentsMargins(0, 0, 0, 0);
+    top->setSpacing(2);
+    top->addWidget(m_replyMode);
+    top->addWidget(m_noteMode);
+    top->addStretch(1);
+    top->addWidget(m_canned);
+
+    auto* bottom = new QHBoxLayout;
+    bottom->setContentsMargins(0, 0, 0, 0);
+    bottom->setSpacing(12);
+    bottom->addWidget(m_channelHint, 1);
+    bottom->addWidget(m_counter);
+    bottom->addWidget(m_send);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(6);
+    layout->addLayout(top);
+    layout->addWidget(m_editors, 1);
+    layout->addWidget(m_findingsList);
+    layout->addLayout(bottom);
+
+    clearConversation();
+}
+
+void ReplyComposer::setAgent(const inbox::Agent& agent)
+{
+    m_agent = agent;
+    runChecks();
+}
+
+void ReplyComposer::setSignatureRequired(bool required)
+{
+    m_signatureRequired = required;
+    runChecks();
+}
+
+void ReplyComposer::setLinkOpener(LinkOpener opener) { m_opener = std::move(opener); }
+
+void ReplyComposer::setConversation(const inbox::ConversationDetail& detail, const QString& draft)
+{
+    const bool another = detail.id != m_conversationId;
+    if (another) {
+        flushDraft();
+        m_conversationId = detail.id;
+        m_settingText = true;
+        m_editor->setPlainText(draft);
+        m_editor->moveCursor(QTextCursor::End);
+        m_noteEditor->clear();
+        m_settingText = false;
+    }
+    m_offPlatform = !detail.canPostOnPlatform;
+    m_platform = replyPlatform(detail);
+    m_lengthRule = checks::lengthRuleFor(toUtf8(m_platform));
+    m_mentionLinks.clear();
+    for (const auto& mention : detail.mentions)
+        m_mentionLinks.push_back(mention.link);
+    m_channelHint->setText(m_offPlatform
+                               ? tr("Posted by hand: Earshot copies the reply and opens the thread, you paste it there.")
+                               : tr("Posted on %1 as a public reply.").arg(fromUtf8(detail.sourceName)));
+    setEnabled(true);
+    runChecks();
+    updateSendButton();
+}
+
+void ReplyComposer::clearConversation()
+{
+    flushDraft();
+    m_conversationId = 0;
+    m_settingText = true;
+    m_editor->clear();
+    m_noteEditor->clear();
+    m_settingText = false;
+    m_mentionLinks.clear();
+    m_lengthRule.reset();
+    m_channelHint->clear();
+    runChecks();
+    updateSendButton();
+    setEnabled(false);
+}
+
+void ReplyComposer::clear()
+{
+    m_draftTimer->stop();
+    m_settingText = true;
+    m_editor->clear();
+    m_settingText = false;
+    runChecks();
+    updateSendButton();
+}
+
+void ReplyComposer::clearNote() { m_noteEditor->clear(); }
+
+void ReplyComposer::setMode(Mode mode)
+{
+    m_mode = mode;
+    m_replyMode->setChecked(mode == Mode::Reply);
+    m_noteMode->setChecked(mode == Mode::Note);
+    m_editors->setCurrentWidget(mode == Mode::Reply ? m_editor : m_noteEditor);
+    m_canned->setVisible(mode == Mode::Reply);
+    m_counter->setVisible(mode == Mode::Reply && m_lengthRule.has_value());
+    m_channelHint->setVisible(mode == Mode::Reply);
+    m_findingsList->setVisible(mode == Mode::Reply && !m_findings.empty());
+    updateSendButton();
+}
+
+void ReplyComposer::focusReply()
+{
+    setMode(Mode::Reply);
+    m_editor->setFocus(Qt::ShortcutFocusReason);
+}
+
+void ReplyComposer::focusNote()
+{
+    setMode(Mode::Note);
+    m_noteEditor->setFocus(Qt::ShortcutFocusReason);
+}
+
+void ReplyComposer::insertCannedReply(const checks::CannedReply& reply)
+{
+    if (m_conversationId == 0)
+        return;
+    checks::TemplateContext context;
+    if (auto loaded = checks::loadTemplateContext(m_db, m_conversationId, m_agent.name))
+        context = std::move(*loaded);
+    // Without a context every variable stays as written and the checks flag it, which is
+    // the honest result when the database could not be read.
+    const checks::Rendered rendered = checks::renderTemplate(reply.body, context);
+    setMode(Mode::Reply);
+    m_editor->textCursor().insertText(fromUtf8(rendered.text));
+    m_editor->setFocus(Qt::OtherFocusReason);
+}
+
+void ReplyComposer::buildCannedMenu()
+{
+    m_cannedMenu->clear();
+    auto replies = checks::CannedReplyRepository(m_db).list();
+    if (!replies) {
+        m_cannedMenu->addAction(tr("Could not read canned replies: %1").arg(fromUtf8(replies.message())))
+            ->setEnabled(false);
+        return;
+    }
+    if (replies->empty()) {
+        m_cannedMenu->addAction(tr("No canned replies yet"))->setEnabled(false);
+        return;
+    }
+    // Conversations don't record their language, so every reply is offered, the agent's
+    // own languages first.
+    const auto rank = [this](const std::string& language) {
+        const auto found = std::find(m_agent.languages.begin(), m_agent.languages.end(), language);
+        return found == m_agent.languages.end() ? m_agent.languages.size() : std::size_t(found - m_agent.languages.begin());
+    };
+    std::stable_sort(replies->begin(), replies->end(), [&](const auto& a, const auto& b) {
+        return rank(a.language) < rank(b.language);
+    });
+    std::string section;
+    for (const auto& reply : *replies) {
+        if (reply.language != section) {
+            section = reply.language;
+            m_cannedMenu->addSection(fromUtf8(section).toUpper());
+        }
+        QAction* action = m_cannedMenu->addAction(fromUtf8(reply.name));
+        action->setToolTip(fromUtf8(reply.body));
+        connect(action, &QAction::triggered, this, [this, reply] { insertCannedReply(reply); });
+    }
+}
+
+void ReplyComposer::replyTextChanged()
+{
+    runChecks();
+    updateSendButton();
+    if (!m_settingText && m_conversationId != 0)
+        m_draftTimer->start();
+}
+
+void ReplyComposer::flushDraft()
+{
+    // Only a pending save: an idle timer means the last text was already handed over.
+    if (!m_draftTimer->isActive())
+        return;
+    m_draftTimer->stop();
+    emit draftChanged(m_conversationId, m_editor->toPlainText());
+}
+
+void ReplyComposer::runChecks()
+{
+    const QString text = m_editor->toPlainText();
+    if (m_conversationId == 0 || text.trimmed().isEmpty()) {
+        // "Empty" is what the disabled Send button already says.
+        m_findings.clear();
+    } else {
+        checks::ReplyCheckContext context;
+        context.platform = toUtf8(m_platform);
+        context.agentFirstName = m_agent.firstName;
+        context.signatureRequired = m_signatureRequired;
+        // Every channel we have ends up in the public thread: an off-platform reply is
+        // pasted there by hand. Private channels (direct messages) will set this false.
+        context.publicReply = true;
+        m_findings = checks::checkReply(toUtf8(text), context);
+    }
+
+    const bool dutch = dutchInterface();
+    m_findingsList->clear();
+    const QColor warning = warningTextColor(palette());
+    for (const auto& finding : m_findings) {
+        auto* item = new QListWidgetItem(QStringLiteral("⚠  ") +
+                                         fromUtf8(dutch && !finding.messageNl.empty() ? finding.messageNl : finding.message));
+        item->setData(Qt::UserRole, fromUtf8(finding.id));
+        item->setForeground(warning);
+        m_findingsList->addItem(item);
+    }
+    m_findingsList->setVisible(m_mode == Mode::Reply && !m_findings.empty());
+    highlightFindings();
+    updateCounter();
+}
+
+void ReplyComposer::highlightFindings()
+{
+    const QString text = m_editor->toPlainText();
+    const std::string utf8 = toUtf8(text);
+    QList<QTextEdit::ExtraSelection> selections;
+    const QColor background = conversation::mix(palette().color(QPalette::Base), warningTextColor(palette()), 0.25);
+    for (const auto& finding : m_findings) {
+        if (!finding.span || finding.span->length == 0)
+            continue;
+        const auto start = int(checks::utf16Offset(utf8, std::min(finding.span->offset, utf8.size())));
+        const auto end = int(checks::utf16Offset(utf8, std::min(finding.span->end(), utf8.size())));
+        QTextEdit::ExtraSelection selection;
+        selection.cursor = QTextCursor(m_editor->document());
+        selection.cursor.setPosition(start);
+        selection.cursor.setPosition(end, QTextCursor::KeepAnchor);
+        selection.format.setBackground(background);
+        selection.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
+        selection.format.setUnderlineColor(warningTextColor(palette()));
+        selection.format.setToolTip(fromUtf8(finding.message));
+        selections.append(selection);
+    }
+    m_editor->setExtraSelections(selections);
+}
+
+void ReplyComposer::updateCounter()
+{
+    if (!m_lengthRule) {
+        m_counter->clear();
+        m_counter->setVisible(false);
+        return;
+    }
+    const auto count = checks::countForPlatform(toUtf8(m_editor->toPlainText()), *m_lengthRule);
+    m_counter->setText(tr("%1 / %2").arg(count.count).arg(m_lengthRule->limit));
+    m_counter->setToolTip(tr("Characters as %1 counts them").arg(fromUtf8(m_lengthRule->platformLabel)));
+    QPalette counterPalette = palette();
+    if (count.count > m_lengthRule->limit)
+        counterPalette.setColor(QPalette::WindowText, errorTextColor(palette()));
+    m_counter->setForegroundRole(count.count > m_lengthRule->limit ? QPalette::WindowText : QPalette::PlaceholderText);
+    m_counter->setPalette(counterPalette);
+    m_counter->setVisible(m_mode == Mode::Reply);
+}
+
+void ReplyComposer::updateSendButton()
+{
+    if (m_mode == Mode::Note) {
+        m_send->setText(tr("Add note"));
+        m_send->setEnabled(m_conversationId != 0 && !m_noteEditor->toPlainText().trimmed().isEmpty());
+        return;
+    }
+    m_send->setText(m_offPlatform ? tr("Copy, open link and record") : tr("Send"));
+    m_send->setEnabled(m_conversationId != 0 && !m_editor->toPlainText().trimmed().isEmpty() && !m_overrideDialog);
+}
+
+void ReplyComposer::send()
+{
+    if (m_conversationId == 0)
+        return;
+    if (m_mode == Mode::Note) {
+        const QString note = m_noteEditor->toPlainText().trimmed();
+        if (!note.isEmpty())
+            emit noteRequested(m_conversationId, note);
+        return;
+    }
+    const QString text = m_editor->toPlainText().trimmed();
+    if (text.isEmpty() || m_overrideDialog)
+        return;
+    runChecks();
+    if (m_findings.empty()) {
+        finishSend(text, {});
+        return;
+    }
+    // open(), not exec(): no nested event loop, so the draft timer and the window's
+    // engine reports keep running while the agent thinks.
+    m_overrideDialog = new ReplyOverrideDialog(m_findings, dutchInterface(), this);
+    m_overrideDialog->setAttribute(Qt::WA_DeleteOnClose);
+    const std::int64_t conversationId = m_conversationId;
+    connect(m_overrideDialog, &QDialog::finished, this, [this, conversationId, text](int result) {
+        const auto overrides = m_overrideDialog->overrides();
+        m_overrideDialog = nullptr;
+        updateSendButton();
+        // The agent may have switched conversations meanwhile; the text was for the old one.
+        if (result == QDialog::Accepted && conversationId == m_conversationId)
+            finishSend(text, overrides);
+    });
+    updateSendButton();
+    m_overrideDialog->open();
+}
+
+void ReplyComposer::finishSend(const QString& text, const QList<QPair<QString, QString>>& overrides)
+{
+    // The pending draft is about to be cleared by Inbox::reply; saving it after would bring it back.
+    m_draftTimer->stop();
+    if (m_offPlatform) {
+        QGuiApplication::clipboard()->setText(text);
+        const QString link = firstWebLink();
+        if (!link.isEmpty() && m_opener)
+            m_opener(QUrl(link));
+    }
+    emit replyRequested(m_conversationId, text, overrides, m_offPlatform);
+}
+
+QString ReplyComposer::firstWebLink() const
+{
+    for (const auto& link : m_mentionLinks) {
+        const QString text = fromUtf8(link);
+        if (conversation::isWebLink(QUrl(text)))
+            return text;
+    }
+    return {};
+}
+
+bool ReplyComposer::eventFilter(QObject* watched, QEvent* event)
+{
+    if ((watched == m_editor || watched == m_noteEditor) && event->type() == QEvent::KeyPress) {
+        auto* key = static_cast<QKeyEvent*>(event);
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) &&
+            key->modifiers().testFlag(Qt::ControlModifier)) {
+            send();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void ReplyComposer::changeEvent(QEvent* event)
+{
+    // Warning colours are derived from the palette; a theme switch must recolour them.
+    if (event->type() == QEvent::PaletteChange)
+        runChecks();
+    QWidget::changeEvent(event);
+}
+
+}  // namespace earshot::gui

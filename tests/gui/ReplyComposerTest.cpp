@@ -1,0 +1,224 @@
+// The reply composer, offscreen, on a real workspace: live checks with highlighted spans,
+// the platform's counter, override reasons before sending, off-platform copy-and-open,
+// and canned replies filled in for the conversation.
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+#include <memory>
+
+#include "ReplyComposer.h"
+#include "ReplyOverrideDialog.h"
+#include "TempWorkspace.h"
+#include "earshot/checks/CannedReplyRepository.h"
+#include "earshot/inbox/AgentRepository.h"
+#include "earshot/inbox/ConversationReader.h"
+#include "earshot/store/Mentions.h"
+#include "earshot/store/Schema.h"
+#include "earshot/store/Sources.h"
+
+namespace store = earshot::store;
+namespace inbox = earshot::inbox;
+using earshot::gui::ReplyComposer;
+
+namespace {
+
+constexpr std::int64_t kNow = 1'700'000'000;
+
+using Overrides = QList<QPair<QString, QString>>;
+
+bool hasFinding(const ReplyComposer& composer, const std::string& id)
+{
+    const auto& findings = composer.findings();
+    return std::any_of(findings.begin(), findings.end(), [&](const auto& f) { return f.id == id; });
+}
+
+class ReplyComposerTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        qRegisterMetaType<Overrides>();
+        auto db = store::openWorkspace(m_workspace.dbPath());
+        ASSERT_TRUE(db) << db.message();
+        m_db = std::make_unique<store::Database>(std::move(*db));
+        auto source = store::SourceRepository(*m_db).add({.name = "Forum", .url = "https://forum.example/feed"});
+        ASSERT_TRUE(source) << source.message();
+        m_sourceId = *source;
+        auto agent = inbox::AgentRepository(*m_db).add({.name = "Sanne de Vries", .firstName = "Sanne"});
+        ASSERT_TRUE(agent) << agent.message();
+    }
+
+    std::int64_t ingest(const std::string& id, store::AuthorInfo author)
+    {
+        std::vector<store::NewMention> mentions{{.externalId = id, .title = "Vraag", .body = "Hallo?",
+                                                 .link = "https://forum.example/t/" + id, .author = std::move(author)}};
+        std::int64_t conversation = 0;
+        auto done = m_db->transaction([&]() -> earshot::Status {
+            auto stored = store::ingestMentions(*m_db, m_sourceId, mentions, kNow);
+            if (!stored)
+                return stored.error();
+            conversation = stored->conversationsCreated.front();
+            return store::indexPendingMentions(*m_db);
+        });
+        EXPECT_TRUE(done) << done.message();
+        return conversation;
+    }
+
+    ReplyComposer& openComposer(std::int64_t conversationId)
+    {
+        auto reader = store::openReader(m_workspace.dbPath());
+        EXPECT_TRUE(reader) << reader.message();
+        m_reader = std::make_unique<store::Database>(std::move(*reader));
+        m_composer = std::make_unique<ReplyComposer>(*m_reader);
+        m_composer->setAgent(*inbox::AgentRepository(*m_reader).find("Sanne de Vries"));
+        m_composer->setLinkOpener([this](const QUrl& url) { m_opened.append(url); });
+        auto detail = inbox::readConversation(*m_reader, conversationId);
+        EXPECT_TRUE(detail) << detail.message();
+        m_composer->setConversation(*detail, {});
+        m_composer->resize(700, 300);
+        m_composer->show();
+        return *m_composer;
+    }
+
+    std::int64_t annasConversation()
+    {
+        return ingest("a1", {.platform = "feed", .handle = "anna", .displayName = "Anna Jansen"});
+    }
+
+    earshot::test::TempWorkspace m_workspace;
+    std::unique_ptr<store::Database> m_db;
+    std::unique_ptr<store::Database> m_reader;
+    std::unique_ptr<ReplyComposer> m_composer;
+    std::int64_t m_sourceId = 0;
+    QList<QUrl> m_opened;
+};
+
+TEST_F(ReplyComposerTest, AnEmailAddressIsFlaggedAndHighlighted)
+{
+    ReplyComposer& composer = openComposer(annasConversation());
+    QTest::keyClicks(composer.editor(), "Mail ons op hulp@example.com");
+    ASSERT_TRUE(hasFinding(composer, "email"));
+    ASSERT_GE(composer.findingsList()->count(), 1);
+    EXPECT_TRUE(composer.findingsList()->isVisible());
+    EXPECT_TRUE(composer.findingsList()->item(0)->text().contains("E-mail")) << composer.findingsList()->item(0)->text().toStdString();
+    const auto selections = composer.editor()->extraSelections();
+    ASSERT_EQ(selections.size(), 1);
+    EXPECT_EQ(selections.front().cursor.selectedText(), "hulp@example.com");
+}
+
+TEST_F(ReplyComposerTest, ABlueskyCustomerGetsTheBlueskyCounter)
+{
+    ReplyComposer& composer = openComposer(
+        ingest("b1", {.platform = "bluesky", .handle = "anna.bsky.social", .displayName = "Anna"}));
+    // Typed as a person would paste it: QTest cannot type what is not on a keyboard.
+    composer.editor()->insertPlainText(QStringLiteral("Hoi 👋🏽"));
+    EXPECT_TRUE(composer.counterLabel()->isVisible());
+    EXPECT_EQ(composer.counterLabel()->text(), "5 / 300");
+}
+
+TEST_F(ReplyComposerTest, AFeedCustomerHasNoCounter)
+{
+    ReplyComposer& composer = openComposer(annasConversation());
+    QTest::keyClicks(composer.editor(), "Hoi");
+    EXPECT_FALSE(composer.counterLabel()->isVisible());
+}
+
+TEST_F(ReplyComposerTest, SendingWithAFindingAsksForAReasonAndCarriesTheOverride)
+{
+    ReplyComposer& composer = openComposer(annasConversation());
+    QSignalSpy sent(&composer, &ReplyComposer::replyRequested);
+    QTest::keyClicks(composer.editor(), "Mail ons op hulp@example.com");
+
+    // Cancel sends nothing.
+    QTest::mouseClick(composer.sendButton(), Qt::LeftButton);
+    ASSERT_NE(composer.overrideDialog(), nullptr);
+    composer.overrideDialog()->reject();
+    EXPECT_EQ(sent.size(), 0);
+    ASSERT_EQ(composer.overrideDialog(), nullptr);
+
+    QTest::mouseClick(composer.sendButton(), Qt::LeftButton);
+    auto* dialog = composer.overrideDialog();
+    ASSERT_NE(dialog, nullptr);
+    ASSERT_EQ(dialog->reasonFields().size(), 1);
+    EXPECT_FALSE(dialog->sendButton()->isEnabled());
+    QTest::keyClicks(dialog->reasonFields().front(), "Ons eigen serviceadres");
+    ASSERT_TRUE(dialog->sendButton()->isEnabled());
+    QTest::mouseClick(dialog->sendButton(), Qt::LeftButton);
+
+    ASSERT_EQ(sent.size(), 1);
+    const auto overrides = sent.front().at(2).value<Overrides>();
+    ASSERT_EQ(overrides.size(), 1);
+    EXPECT_EQ(overrides.front().first, "email");
+    EXPECT_EQ(overrides.front().second, "Ons eigen serviceadres");
+    EXPECT_EQ(sent.front().at(1).toString(), "Mail ons op hulp@example.com");
+}
+
+TEST_F(ReplyComposerTest, OffPlatformSendCopiesOpensTheThreadAndRecords)
+{
+    ReplyComposer& composer = openComposer(annasConversation());
+    QSignalSpy sent(&composer, &ReplyComposer::replyRequested);
+    EXPECT_EQ(composer.sendButton()->text(), "Copy, open link and record");
+    QTest::keyClicks(composer.editor(), "Dank je, we kijken ernaar.");
+    ASSERT_TRUE(composer.findings().empty());
+    QTest::mouseClick(composer.sendButton(), Qt::LeftButton);
+
+    EXPECT_EQ(QGuiApplication::clipboard()->text(), "Dank je, we kijken ernaar.");
+    ASSERT_EQ(m_opened.size(), 1);
+    EXPECT_EQ(m_opened.front(), QUrl("https://forum.example/t/a1"));
+    ASSERT_EQ(sent.size(), 1);
+    EXPECT_TRUE(sent.front().at(3).toBool());
+    EXPECT_TRUE(sent.front().at(2).value<Overrides>().isEmpty());
+}
+
+TEST_F(ReplyComposerTest, ACannedReplyIsFilledInForTheCustomer)
+{
+    ASSERT_TRUE(earshot::checks::CannedReplyRepository(*m_db).add(
+        {.name = "bedankt", .language = "nl", .body = "Hoi {customer.name}, bedankt voor je bericht!"}));
+    ReplyComposer& composer = openComposer(annasConversation());
+    emit composer.cannedMenu()->aboutToShow();
+    QAction* bedankt = nullptr;
+    for (QAction* action : composer.cannedMenu()->actions())
+        if (action->text() == "bedankt")
+            bedankt = action;
+    ASSERT_NE(bedankt, nullptr);
+    bedankt->trigger();
+    EXPECT_EQ(composer.editor()->toPlainText(), "Hoi Anna Jansen, bedankt voor je bericht!");
+    EXPECT_FALSE(hasFinding(composer, "variables"));
+}
+
+TEST_F(ReplyComposerTest, AVariableLeftInTheTextIsFlagged)
+{
+    ReplyComposer& composer = openComposer(ingest("n1", {.platform = "feed", .handle = "", .displayName = ""}));
+    // No name known for this customer: the variable stays and the checks object.
+    composer.insertCannedReply({.name = "hoi", .language = "nl", .body = "Hoi {customer.name}!"});
+    EXPECT_EQ(composer.editor()->toPlainText(), "Hoi {customer.name}!");
+    EXPECT_TRUE(hasFinding(composer, "variables"));
+
+    composer.clear();
+    QTest::keyClicks(composer.editor(), "Je bestelling {order.number} is onderweg");
+    EXPECT_TRUE(hasFinding(composer, "variables"));
+    const auto selections = composer.editor()->extraSelections();
+    ASSERT_FALSE(selections.isEmpty());
+    EXPECT_EQ(selections.front().cursor.selectedText(), "{order.number}");
+}
+
+TEST_F(ReplyComposerTest, ASignatureIsRequiredWhenTheTeamSaysSo)
+{
+    ReplyComposer& composer = openComposer(annasConversation());
+    composer.setSignatureRequired(true);
+    QTest::keyClicks(composer.editor(), "We kijken ernaar.");
+    EXPECT_TRUE(hasFinding(composer, "signature"));
+    QTest::keyClicks(composer.editor(), " Sanne");
+    EXPECT_FALSE(hasFinding(composer, "signature"));
+}
+
+}  // namespace
