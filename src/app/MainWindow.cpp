@@ -21,9 +21,12 @@
 #include <QVBoxLayout>
 
 #include "MentionDetailView.h"
+#include "SettingsDialog.h"
+#include "SourcesDialog.h"
 #include "earshot/bridge/EngineBridge.h"
 #include "earshot/bridge/MentionListModel.h"
 #include "earshot/bridge/SourceHealth.h"
+#include "earshot/core/Paths.h"
 
 namespace earshot::gui {
 
@@ -47,6 +50,7 @@ MainWindow::MainWindow(bridge::MentionListModel& mentions, bridge::EngineBridge&
       m_listStack(new QStackedWidget(this)),
       m_table(new QTableView(this)),
       m_emptyState(new QLabel(this)),
+      m_addSources(new QPushButton(tr("Add Sources…"), this)),
       m_detail(new MentionDetailView(this)),
       m_progress(new QLabel(this)),
       m_problems(new QLabel(this))
@@ -92,8 +96,16 @@ MainWindow::MainWindow(bridge::MentionListModel& mentions, bridge::EngineBridge&
     m_emptyState->setTextFormat(Qt::PlainText);
     m_emptyState->setForegroundRole(QPalette::PlaceholderText);
     m_emptyState->setObjectName(QStringLiteral("emptyState"));
+    m_addSources->setObjectName(QStringLiteral("addSourcesButton"));
+    connect(m_addSources, &QPushButton::clicked, this, &MainWindow::openSources);
+    auto* emptyPage = new QWidget(this);
+    auto* emptyLayout = new QVBoxLayout(emptyPage);
+    emptyLayout->addStretch(1);
+    emptyLayout->addWidget(m_emptyState);
+    emptyLayout->addWidget(m_addSources, 0, Qt::AlignHCenter);
+    emptyLayout->addStretch(1);
     m_listStack->addWidget(m_table);
-    m_listStack->addWidget(m_emptyState);
+    m_listStack->addWidget(emptyPage);
 
     auto* pollButton = new QPushButton(tr("Poll Now"), this);
     pollButton->setToolTip(tr("Poll every source now instead of waiting for its schedule (F5)"));
@@ -154,6 +166,14 @@ void MainWindow::createActions()
     QAction* poll = file->addAction(tr("&Poll Now"), this, [this] { m_engine.pollNow(); });
     poll->setShortcut(QKeySequence::Refresh);
     file->addSeparator();
+    QAction* sources = file->addAction(tr("&Sources…"), this, &MainWindow::openSources);
+    sources->setObjectName(QStringLiteral("sourcesAction"));
+    sources->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    QAction* settings = file->addAction(tr("Se&ttings…"), this, &MainWindow::openSettings);
+    settings->setObjectName(QStringLiteral("settingsAction"));
+    settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    settings->setMenuRole(QAction::PreferencesRole);
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -210,14 +230,16 @@ void MainWindow::updateEmptyState()
         m_listStack->setCurrentWidget(m_table);
         return;
     }
+    const bool nothingStored = m_mentions.lastError().isEmpty() && m_mentions.search().isEmpty();
     if (!m_mentions.lastError().isEmpty())
         m_emptyState->setText(tr("The search could not run.\n%1").arg(m_mentions.lastError()));
     else if (!m_mentions.search().isEmpty())
         m_emptyState->setText(tr("No mentions match “%1”.").arg(m_mentions.search()));
     else
-        m_emptyState->setText(tr("No mentions stored yet.\nAdd sources with “earshot-cli sources add URL”; "
+        m_emptyState->setText(tr("No mentions stored yet.\nAdd the feeds to listen to; "
                                  "new mentions appear here as they arrive."));
-    m_listStack->setCurrentWidget(m_emptyState);
+    m_addSources->setVisible(nothingStored);
+    m_listStack->setCurrentWidget(m_emptyState->parentWidget());
 }
 
 void MainWindow::showProgress(int finished, int total, int failing)
@@ -257,6 +279,28 @@ void MainWindow::showProblems()
         lines << tr("%1 (%2): %3").arg(problem.name, problem.state, problem.error);
     m_problems->setToolTip(lines.join(QLatin1Char('\n')));
     m_problems->show();
+}
+
+void MainWindow::openSources()
+{
+    // One Sources window, kept open beside the list if the user likes.
+    if (auto* open = findChild<SourcesDialog*>()) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    auto* dialog = new SourcesDialog(windowFilePath(), m_engine, m_health, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void MainWindow::openSettings()
+{
+    auto* dialog = new SettingsDialog(windowFilePath(),
+                                      QString::fromStdString(core::logFileFor(windowFilePath().toStdString()).string()),
+                                      this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::showQueryFailure(const QString& message)

@@ -8,6 +8,7 @@
 
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QStackedWidget;
 class QTableView;
 class QTimer;
@@ -45,6 +46,8 @@ private:
     void showProgress(int finished, int total, int failing);
     void showProblems();
     void showQueryFailure(const QString& message);
+    void openSources();
+    void openSettings();
 
     bridge::MentionListModel& m_mentions;
     bridge::EngineBridge& m_engine;
@@ -54,6 +57,7 @@ private:
     QStackedWidget* m_listStack;
     QTableView* m_table;
     QLabel* m_emptyState;
+    QPushButton* m_addSources;
     MentionDetailView* m_detail;
     QLabel* m_progress;
     QLabel* m_problems;

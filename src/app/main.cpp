@@ -11,7 +11,9 @@
 #include <spdlog/spdlog.h>
 
 #include "Console.h"
+#include "Language.h"
 #include "MainWindow.h"
+#include "Theme.h"
 #include "earshot/core/Logging.h"
 #include "earshot/core/Paths.h"
 #include "earshot/core/Version.h"
@@ -20,8 +22,22 @@
 int main(int argc, char* argv[])
 {
     QApplication app(argc, argv);
+    // QSettings live in ~/.config/Earshot/Earshot.conf.
+    QApplication::setOrganizationName(QStringLiteral("Earshot"));
     QApplication::setApplicationName(QStringLiteral("Earshot"));
     QApplication::setApplicationVersion(QString::fromLatin1(earshot::kVersion));
+
+    // The language must be in place before the first translated string, the options'
+    // help included, so --language is looked for ahead of the parser.
+    QString language = earshot::gui::savedLanguage();
+    const QStringList arguments = QApplication::arguments();
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        if (arguments[i] == QLatin1String("--language") && i + 1 < arguments.size())
+            language = arguments[i + 1];
+        else if (arguments[i].startsWith(QLatin1String("--language=")))
+            language = arguments[i].mid(qsizetype(sizeof("--language=") - 1));
+    }
+    earshot::gui::installTranslations(app, earshot::gui::resolveLanguage(language));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Earshot social listening console"));
@@ -34,7 +50,19 @@ int main(int argc, char* argv[])
     const QCommandLineOption demoOption(
         QStringLiteral("demo"), QApplication::translate("main", "Create a demo workspace when the database does not exist yet."));
     parser.addOption(demoOption);
+    const QCommandLineOption languageOption(
+        QStringLiteral("language"), QApplication::translate("main", "Interface language for this run: en, nl or system."),
+        QApplication::translate("main", "language"));
+    parser.addOption(languageOption);
+    const QCommandLineOption themeOption(
+        QStringLiteral("theme"), QApplication::translate("main", "Theme for this run: light, dark or system."),
+        QApplication::translate("main", "theme"));
+    parser.addOption(themeOption);
     parser.process(app);
+
+    earshot::gui::applyTheme(parser.isSet(themeOption)
+                                 ? earshot::gui::themeModeFromString(parser.value(themeOption))
+                                 : earshot::gui::savedThemeMode());
 
     const std::filesystem::path databasePath = parser.isSet(dbOption)
                                                    ? std::filesystem::path(QFile::encodeName(parser.value(dbOption)).toStdString())

@@ -1,0 +1,187 @@
+#include "SettingsDialog.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDesktopServices>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSettings>
+#include <QUrl>
+#include <QVBoxLayout>
+
+#include "Language.h"
+#include "Theme.h"
+#include "earshot/checks/SettingsRepository.h"
+#include "earshot/store/Schema.h"
+
+namespace earshot::gui {
+
+namespace {
+
+QString fromUtf8(const std::string& text) { return QString::fromUtf8(text.data(), qsizetype(text.size())); }
+
+QLabel* hint(const QString& text, QWidget* parent)
+{
+    auto* label = new QLabel(text, parent);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    label->setForegroundRole(QPalette::PlaceholderText);
+    return label;
+}
+
+}  // namespace
+
+SettingsDialog::SettingsDialog(const QString& databasePath, const QString& logPath, QWidget* parent)
+    : QDialog(parent),
+      m_databasePath(new QLabel(this)),
+      m_logPath(new QLabel(this)),
+      m_notifications(new QCheckBox(tr("Show a desktop notification when new mentions arrive"), this)),
+      m_signature(new QCheckBox(tr("Public replies must end with the agent's first name"), this)),
+      m_language(new QComboBox(this)),
+      m_theme(new QComboBox(this)),
+      m_message(new QLabel(this))
+{
+    setWindowTitle(tr("Settings"));
+    setObjectName(QStringLiteral("settingsDialog"));
+    setMinimumWidth(640);
+
+    auto* dataGroup = new QGroupBox(tr("Data"), this);
+    auto* dataForm = new QFormLayout(dataGroup);
+    dataForm->addRow(tr("Workspace:"), createPathRow(m_databasePath, databasePath));
+    dataForm->addRow(tr("Log file:"), createPathRow(m_logPath, logPath));
+    dataForm->addRow(hint(tr("Back up the workspace by copying it while Earshot is closed."), dataGroup));
+
+    auto* replies = new QGroupBox(tr("Replies"), this);
+    auto* repliesLayout = new QVBoxLayout(replies);
+    m_signature->setObjectName(QStringLiteral("signatureRequired"));
+    repliesLayout->addWidget(m_signature);
+    repliesLayout->addWidget(hint(tr("A team rule: it is stored in the workspace and holds for everyone who uses it."),
+                                  replies));
+
+    auto* notifications = new QGroupBox(tr("Notifications"), this);
+    auto* notificationsLayout = new QVBoxLayout(notifications);
+    m_notifications->setObjectName(QStringLiteral("notificationsEnabled"));
+    notificationsLayout->addWidget(m_notifications);
+
+    auto* appearance = new QGroupBox(tr("Appearance"), this);
+    auto* appearanceForm = new QFormLayout(appearance);
+    m_language->setObjectName(QStringLiteral("languageChoice"));
+    const QString systemLanguage = resolveLanguage(QStringLiteral("system"));
+    m_language->addItem(tr("System language (%1)")
+                            .arg(systemLanguage == QLatin1String("nl") ? QStringLiteral("Nederlands")
+                                                                       : QStringLiteral("English")),
+                        QStringLiteral("system"));
+    // Each language in its own name, so someone who cannot read the current one finds theirs.
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("Nederlands"), QStringLiteral("nl"));
+    m_theme->setObjectName(QStringLiteral("themeChoice"));
+    m_theme->addItem(tr("Follow the system"), themeModeToString(ThemeMode::System));
+    m_theme->addItem(tr("Light"), themeModeToString(ThemeMode::Light));
+    m_theme->addItem(tr("Dark"), themeModeToString(ThemeMode::Dark));
+    appearanceForm->addRow(tr("&Language:"), m_language);
+    appearanceForm->addRow(QString(), hint(tr("A new language takes effect when Earshot starts again."), appearance));
+    appearanceForm->addRow(tr("&Theme:"), m_theme);
+
+    m_message->setObjectName(QStringLiteral("settingsMessage"));
+    m_message->setWordWrap(true);
+    m_message->setTextFormat(Qt::PlainText);
+    m_message->hide();
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(dataGroup);
+    layout->addWidget(replies);
+    layout->addWidget(notifications);
+    layout->addWidget(appearance);
+    layout->addWidget(m_message);
+    layout->addStretch(1);
+    layout->addWidget(buttons);
+
+    const QSettings settings;
+    m_notifications->setChecked(settings.value(QLatin1String(kNotificationsKey), true).toBool());
+    m_language->setCurrentIndex(std::max(0, m_language->findData(savedLanguage())));
+    m_theme->setCurrentIndex(std::max(0, m_theme->findData(themeModeToString(savedThemeMode()))));
+
+    if (auto opened = store::openWorkspace(databasePath.toStdString()); opened)
+        m_db.emplace(std::move(*opened));
+    else {
+        m_signature->setEnabled(false);
+        m_message->setText(tr("The workspace could not be opened, so its team settings cannot be changed: %1")
+                               .arg(fromUtf8(opened.message())));
+        m_message->show();
+    }
+    loadTeamSettings();
+}
+
+SettingsDialog::~SettingsDialog() = default;
+
+QWidget* SettingsDialog::createPathRow(QLabel* label, const QString& path)
+{
+    auto* row = new QWidget(this);
+    auto* layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    label->setText(QDir::toNativeSeparators(path));
+    label->setTextFormat(Qt::PlainText);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->setWordWrap(true);
+    auto* open = new QPushButton(tr("Open Folder"), row);
+    open->setAutoDefault(false);
+    open->setToolTip(tr("Show the folder in the file manager"));
+    const QString folder = QFileInfo(path).absolutePath();
+    connect(open, &QPushButton::clicked, this, [folder] { QDesktopServices::openUrl(QUrl::fromLocalFile(folder)); });
+    layout->addWidget(label, 1);
+    layout->addWidget(open);
+    return row;
+}
+
+void SettingsDialog::loadTeamSettings()
+{
+    if (!m_db)
+        return;
+    auto required = checks::SettingsRepository(*m_db).signatureRequired();
+    if (!required) {
+        m_message->setText(tr("The team settings could not be read: %1").arg(fromUtf8(required.message())));
+        m_message->show();
+        return;
+    }
+    m_signature->setChecked(*required);
+}
+
+bool SettingsDialog::apply()
+{
+    QSettings settings;
+    settings.setValue(QLatin1String(kNotificationsKey), m_notifications->isChecked());
+    saveLanguage(m_language->currentData().toString());
+    const ThemeMode theme = themeModeFromString(m_theme->currentData().toString());
+    if (theme != savedThemeMode()) {
+        saveThemeMode(theme);
+        applyTheme(theme);
+    }
+
+    if (!m_db)
+        return true;   // nothing to store there; the reason is already shown
+    const std::string_view rule = m_signature->isChecked() ? checks::kSignatureNamed : checks::kSignatureOff;
+    if (auto stored = checks::SettingsRepository(*m_db).set(checks::kSignatureRequiredKey, rule); !stored) {
+        m_message->setText(tr("The signature rule could not be saved: %1").arg(fromUtf8(stored.message())));
+        m_message->show();
+        return false;
+    }
+    return true;
+}
+
+void SettingsDialog::accept()
+{
+    if (apply())
+        QDialog::accept();
+}
+
+}  // namespace earshot::gui

@@ -1,0 +1,54 @@
+// Preferences: where the workspace and its log live, the team's signature rule (stored in
+// the workspace's settings table, so it holds for everyone who opens it), and this
+// computer's own choices in QSettings: desktop notifications ("notifications/enabled",
+// default on), language ("ui/language", after a restart) and theme ("ui/theme", at once).
+#pragma once
+
+#include <QDialog>
+
+#include <optional>
+
+#include "earshot/store/Database.h"
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+
+namespace earshot::gui {
+
+class SettingsDialog : public QDialog {
+    Q_OBJECT
+
+public:
+    static constexpr const char* kNotificationsKey = "notifications/enabled";
+
+    SettingsDialog(const QString& databasePath, const QString& logPath, QWidget* parent = nullptr);
+    ~SettingsDialog() override;
+
+    // Writes every setting; false, with the reason shown, when the team's could not be stored.
+    bool apply();
+    void accept() override;
+
+    QLabel* databasePathLabel() const { return m_databasePath; }
+    QLabel* logPathLabel() const { return m_logPath; }
+    QCheckBox* notificationsCheck() const { return m_notifications; }
+    QCheckBox* signatureCheck() const { return m_signature; }
+    QComboBox* languageCombo() const { return m_language; }
+    QComboBox* themeCombo() const { return m_theme; }
+    QLabel* messageLabel() const { return m_message; }
+
+private:
+    QWidget* createPathRow(QLabel* label, const QString& path);
+    void loadTeamSettings();
+
+    std::optional<store::Database> m_db;
+    QLabel* m_databasePath;
+    QLabel* m_logPath;
+    QCheckBox* m_notifications;
+    QCheckBox* m_signature;
+    QComboBox* m_language;
+    QComboBox* m_theme;
+    QLabel* m_message;
+};
+
+}  // namespace earshot::gui

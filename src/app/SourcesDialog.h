@@ -1,0 +1,135 @@
+// Managing what Earshot listens to: every source with its state and last error, adding one
+// (or many from OPML), testing a URL and its keywords before saving, changing the interval
+// and keywords, switching sources off and on, and removing them (their mentions stay).
+// It writes through a connection of its own; SQLite's WAL and busy timeout let it share the
+// file with the engine's writer, and after a change it asks the engine to poll.
+#pragma once
+
+#include <QDialog>
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "earshot/store/Database.h"
+#include "earshot/store/Sources.h"
+
+class QGroupBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+class QTimer;
+
+namespace earshot::bridge {
+class EngineBridge;
+class SourceHealth;
+}  // namespace earshot::bridge
+
+namespace earshot::gui {
+
+class SourcesPreviewPanel;
+
+class SourcesDialog : public QDialog {
+    Q_OBJECT
+
+public:
+    enum Column {
+        NameColumn,
+        UrlColumn,
+        StateColumn,
+        ErrorsColumn,
+        LastErrorColumn,
+        NextPollColumn,
+        IntervalColumn,
+        IncludeColumn,
+        ExcludeColumn,
+        ColumnCount
+    };
+
+    // The engine and the health list must outlive the dialog.
+    SourcesDialog(const QString& databasePath, bridge::EngineBridge& engine, bridge::SourceHealth& health,
+                  QWidget* parent = nullptr);
+    ~SourcesDialog() override;
+
+    // Re-reads the sources, keeping the selection.
+    void reload();
+    // Adds every feed in an OPML file and says how many were added and skipped.
+    bool importOpml(const QString& path);
+    // Selects the source's row and shows it in the form; 0 starts a new source.
+    void selectSource(std::int64_t id);
+
+    QTableWidget* table() const { return m_table; }
+    QLineEdit* urlField() const { return m_url; }
+    QLineEdit* nameField() const { return m_name; }
+    QSpinBox* intervalField() const { return m_interval; }
+    QLineEdit* includeField() const { return m_include; }
+    QLineEdit* excludeField() const { return m_exclude; }
+    QPushButton* saveButton() const { return m_save; }
+    QPushButton* testButton() const { return m_test; }
+    QPushButton* toggleButton() const { return m_toggle; }
+    QPushButton* removeButton() const { return m_remove; }
+    QLabel* messageLabel() const { return m_message; }
+    QLabel* sourceErrorLabel() const { return m_sourceError; }
+    SourcesPreviewPanel* previewPanel() const { return m_preview; }
+    std::int64_t editingSourceId() const { return m_editingId; }
+
+signals:
+    // After anything was written, so others can re-read what they show.
+    void sourcesChanged();
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    enum class Tone { Normal, Error };
+    QWidget* createForm();
+    void fillRow(int row, const store::Source& source);
+    void showSelected();
+    void loadForm(const store::Source* source);
+    void startNew();
+    void save();
+    void toggleEnabled();
+    void removeSelected();
+    void chooseOpmlFile();
+    void test();
+    void updateButtons();
+    void showMessage(const QString& text, Tone tone = Tone::Normal);
+    void showSourceError(const store::Source* source);
+    // Re-reads, refreshes the status bar's list of failing sources and, when `poll`, asks
+    // the engine to poll now so a new or changed source is read at once.
+    void afterWrite(bool poll);
+    // The URL field as the engine takes it: http(s) and file URLs, or a local file's path.
+    std::optional<QString> normalisedUrl(QString* problem) const;
+    const store::Source* selectedSource() const;
+    const store::Source* sourceById(std::int64_t id) const;
+
+    std::optional<store::Database> m_db;
+    bridge::EngineBridge& m_engine;
+    bridge::SourceHealth& m_health;
+    std::vector<store::Source> m_sources;
+    std::int64_t m_editingId = 0;     // 0: the form adds a new source
+    int m_loadedIntervalSeconds = 0;  // kept when the minutes shown were not changed
+    bool m_reloading = false;
+
+    QTableWidget* m_table;
+    QPushButton* m_new;
+    QPushButton* m_import;
+    QPushButton* m_toggle;
+    QPushButton* m_remove;
+    QGroupBox* m_form;
+    QLineEdit* m_url;
+    QLineEdit* m_name;
+    QSpinBox* m_interval;
+    QLineEdit* m_include;
+    QLineEdit* m_exclude;
+    QLabel* m_sourceError;
+    QPushButton* m_test;
+    QPushButton* m_save;
+    QLabel* m_message;
+    SourcesPreviewPanel* m_preview;
+    QTimer* m_reloadDelay;
+};
+
+}  // namespace earshot::gui

@@ -1,0 +1,121 @@
+// The Settings dialog: the team's signature rule goes into the workspace's settings table,
+// this computer's choices into QSettings (kept in a temporary folder for the test), and
+// a theme takes effect at once.
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+#include "SettingsDialog.h"
+#include "Theme.h"
+#include "earshot/store/Schema.h"
+
+using earshot::gui::SettingsDialog;
+namespace store = earshot::store;
+
+namespace {
+
+class SettingsDialogTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(m_dir.isValid());
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath("config"));
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath("config"));
+        m_path = m_dir.filePath("workspace.db");
+        auto db = store::openWorkspace(m_path.toStdString());
+        ASSERT_TRUE(db) << db.message();
+        m_db = std::make_unique<store::Database>(std::move(*db));
+    }
+
+    void TearDown() override { earshot::gui::applyTheme(earshot::gui::ThemeMode::System); }
+
+    std::unique_ptr<SettingsDialog> openDialog()
+    {
+        auto dialog = std::make_unique<SettingsDialog>(m_path, m_dir.filePath("earshot.log"));
+        dialog->show();
+        EXPECT_TRUE(QTest::qWaitForWindowExposed(dialog.get()));
+        return dialog;
+    }
+
+    static void clickOk(SettingsDialog& dialog)
+    {
+        auto* buttons = dialog.findChild<QDialogButtonBox*>();
+        ASSERT_NE(buttons, nullptr);
+        QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    }
+
+    std::string storedSetting(const std::string& key)
+    {
+        auto statement = m_db->prepare("SELECT value FROM settings WHERE key = ?");
+        statement->bind(1, key);
+        return statement->step().value() ? statement->text(0) : std::string("(unset)");
+    }
+
+    QTemporaryDir m_dir;
+    QString m_path;
+    std::unique_ptr<store::Database> m_db;
+};
+
+TEST_F(SettingsDialogTest, TheSignatureRuleIsWrittenToTheSettingsTable)
+{
+    auto dialog = openDialog();
+    EXPECT_FALSE(dialog->signatureCheck()->isChecked());   // unset means off
+
+    QTest::mouseClick(dialog->signatureCheck(), Qt::LeftButton);
+    clickOk(*dialog);
+    EXPECT_FALSE(dialog->isVisible());
+    EXPECT_EQ(storedSetting("signature.required"), "named");
+
+    dialog = openDialog();
+    EXPECT_TRUE(dialog->signatureCheck()->isChecked());
+    QTest::mouseClick(dialog->signatureCheck(), Qt::LeftButton);
+    clickOk(*dialog);
+    EXPECT_EQ(storedSetting("signature.required"), "off");
+}
+
+TEST_F(SettingsDialogTest, CancelWritesNothing)
+{
+    auto dialog = openDialog();
+    QTest::mouseClick(dialog->signatureCheck(), Qt::LeftButton);
+    dialog->reject();
+    EXPECT_EQ(storedSetting("signature.required"), "(unset)");
+}
+
+TEST_F(SettingsDialogTest, ShowsWhereTheDataLives)
+{
+    auto dialog = openDialog();
+    EXPECT_EQ(dialog->databasePathLabel()->text(), QDir::toNativeSeparators(m_path));
+    EXPECT_EQ(dialog->logPathLabel()->text(), QDir::toNativeSeparators(m_dir.filePath("earshot.log")));
+}
+
+TEST_F(SettingsDialogTest, ThisComputersChoicesGoToQSettings)
+{
+    auto dialog = openDialog();
+    EXPECT_TRUE(dialog->notificationsCheck()->isChecked());   // on by default
+    QTest::mouseClick(dialog->notificationsCheck(), Qt::LeftButton);
+    dialog->languageCombo()->setCurrentIndex(dialog->languageCombo()->findData("nl"));
+    dialog->themeCombo()->setCurrentIndex(dialog->themeCombo()->findData("dark"));
+    clickOk(*dialog);
+
+    QSettings settings;
+    EXPECT_FALSE(settings.value("notifications/enabled").toBool());
+    EXPECT_EQ(settings.value("ui/language").toString(), "nl");
+    EXPECT_EQ(settings.value("ui/theme").toString(), "dark");
+    // The theme applies at once.
+    EXPECT_TRUE(earshot::gui::isDarkPalette(QApplication::palette()));
+
+    dialog = openDialog();
+    EXPECT_FALSE(dialog->notificationsCheck()->isChecked());
+    EXPECT_EQ(dialog->languageCombo()->currentData().toString(), "nl");
+    EXPECT_EQ(dialog->themeCombo()->currentData().toString(), "dark");
+}
+
+}  // namespace

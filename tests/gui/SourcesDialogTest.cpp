@@ -1,0 +1,362 @@
+// The Sources dialog as a person uses it, offscreen: typing a source into the form and
+// adding it, testing a URL and its keywords, changing words, switching a source off,
+// removing it (its mentions stay), importing OPML, and seeing why a source fails.
+#include <QAction>
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QTreeWidget>
+
+#include <gtest/gtest.h>
+
+#include "Console.h"
+#include "MainWindow.h"
+#include "SourcesDialog.h"
+#include "SourcesPreviewPanel.h"
+#include "TestHttpServer.h"
+#include "earshot/bridge/EngineBridge.h"
+#include "earshot/bridge/SourceHealth.h"
+#include "earshot/store/Mentions.h"
+#include "earshot/store/Schema.h"
+#include "earshot/store/Sources.h"
+
+using earshot::gui::SourcesDialog;
+namespace store = earshot::store;
+
+namespace {
+
+constexpr int kTimeoutMs = 10'000;
+
+const char* const kForumFeed = R"(<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Community forum</title><link>https://forum.example/</link>
+<item><guid>1</guid><title>Verskist pakket kwijt</title><link>https://forum.example/t/1</link>
+<description>Mijn Verskist box is niet gekomen.</description></item>
+<item><guid>2</guid><title>Vacature bij Verskist</title><link>https://forum.example/t/2</link>
+<description>Bezorger gezocht.</description></item>
+<item><guid>3</guid><title>Crème brûlée recept</title><link>https://forum.example/t/3</link>
+<description>Niets over bezorging.</description></item>
+</channel></rss>
+)";
+
+class SourcesDialogTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(m_dir.isValid());
+        m_path = m_dir.filePath("workspace.db");
+        auto db = store::openWorkspace(m_path.toStdString());
+        ASSERT_TRUE(db) << db.message();
+        m_db = std::make_unique<store::Database>(std::move(*db));
+        m_http.server().Get("/forum.rss", [](const httplib::Request&, httplib::Response& res) {
+            res.set_content(kForumFeed, "application/rss+xml");
+        });
+    }
+
+    SourcesDialog& openDialog()
+    {
+        m_dialog = std::make_unique<SourcesDialog>(m_path, m_engine, m_health);
+        m_dialog->show();
+        EXPECT_TRUE(QTest::qWaitForWindowExposed(m_dialog.get()));
+        return *m_dialog;
+    }
+
+    std::int64_t addSource(store::Source source)
+    {
+        return store::SourceRepository(*m_db).add(source).value();
+    }
+
+    std::vector<store::Source> storedSources() { return store::SourceRepository(*m_db).list().value(); }
+
+    static void typeInto(QLineEdit* field, const QString& text)
+    {
+        field->clear();
+        QTest::keyClicks(field, text);
+    }
+
+    static QString cell(QTableWidget* table, int row, int column)
+    {
+        const QTableWidgetItem* item = table->item(row, column);
+        return item ? item->text() : QString();
+    }
+
+    static void clickRow(QTableWidget* table, int row)
+    {
+        const QRect rect = table->visualItemRect(table->item(row, SourcesDialog::NameColumn));
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, rect.center());
+    }
+
+    // The confirmation is a modal message box; answer it as a person would.
+    static void answerNextQuestion(QMessageBox::StandardButton answer)
+    {
+        QTimer::singleShot(0, [answer] {
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            ASSERT_NE(box, nullptr);
+            box->button(answer)->click();
+        });
+    }
+
+    QTemporaryDir m_dir;
+    QString m_path;
+    std::unique_ptr<store::Database> m_db;
+    earshot::test::TestHttpServer m_http;
+    earshot::bridge::EngineBridge m_engine;   // not started: pollNow() is then a no-op
+    earshot::bridge::SourceHealth m_health;
+    std::unique_ptr<SourcesDialog> m_dialog;
+};
+
+TEST_F(SourcesDialogTest, AddsASourceTypedIntoTheForm)
+{
+    auto& dialog = openDialog();
+    ASSERT_EQ(dialog.table()->rowCount(), 0);
+
+    typeInto(dialog.urlField(), QString::fromStdString(m_http.url("/forum.rss")));
+    typeInto(dialog.nameField(), "Community forum");
+    dialog.intervalField()->setValue(15);
+    typeInto(dialog.includeField(), "verskist, vers kist");
+    typeInto(dialog.excludeField(), "vacature");
+    QTest::mouseClick(dialog.saveButton(), Qt::LeftButton);
+
+    ASSERT_EQ(dialog.table()->rowCount(), 1);
+    EXPECT_EQ(cell(dialog.table(), 0, SourcesDialog::NameColumn), "Community forum");
+    EXPECT_EQ(cell(dialog.table(), 0, SourcesDialog::StateColumn), "Not polled yet");
+    EXPECT_EQ(cell(dialog.table(), 0, SourcesDialog::IntervalColumn), "15 min");
+    EXPECT_EQ(cell(dialog.table(), 0, SourcesDialog::IncludeColumn), "verskist, vers kist");
+    EXPECT_TRUE(dialog.messageLabel()->text().startsWith("Added “Community forum”")) << dialog.messageLabel()->text().toStdString();
+
+    const auto sources = storedSources();
+    ASSERT_EQ(sources.size(), 1u);
+    EXPECT_EQ(sources[0].url, m_http.url("/forum.rss"));
+    EXPECT_EQ(sources[0].name, "Community forum");
+    EXPECT_EQ(sources[0].intervalSeconds, 900);
+    EXPECT_EQ(sources[0].includeWords, (std::vector<std::string>{"verskist", "vers kist"}));
+    EXPECT_EQ(sources[0].excludeWords, std::vector<std::string>{"vacature"});
+    // The form now edits the new source.
+    EXPECT_EQ(dialog.editingSourceId(), sources[0].id);
+    EXPECT_TRUE(dialog.urlField()->isReadOnly());
+}
+
+TEST_F(SourcesDialogTest, ALocalFilePathBecomesAFileUrl)
+{
+    const QString feed = m_dir.filePath("local feed.rss");
+    QFile file(feed);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(kForumFeed);
+    file.close();
+    auto& dialog = openDialog();
+
+    typeInto(dialog.urlField(), feed);
+    QTest::keyClick(dialog.urlField(), Qt::Key_Return);   // Return saves rather than closing
+
+    const auto sources = storedSources();
+    ASSERT_EQ(sources.size(), 1u);
+    EXPECT_EQ(QString::fromStdString(sources[0].url), QUrl::fromLocalFile(feed).toString(QUrl::FullyEncoded));
+    EXPECT_TRUE(dialog.isVisible());
+}
+
+TEST_F(SourcesDialogTest, AnUnsupportedUrlIsRefusedWithAReason)
+{
+    auto& dialog = openDialog();
+    typeInto(dialog.urlField(), "ftp://forum.example/feed");
+    QTest::mouseClick(dialog.saveButton(), Qt::LeftButton);
+    EXPECT_TRUE(storedSources().empty());
+    EXPECT_TRUE(dialog.messageLabel()->text().contains("use http, https or file")) << dialog.messageLabel()->text().toStdString();
+}
+
+TEST_F(SourcesDialogTest, TestShowsWhatWouldBeStoredAndStoresNothing)
+{
+    auto& dialog = openDialog();
+    typeInto(dialog.urlField(), QString::fromStdString(m_http.url("/forum.rss")));
+    typeInto(dialog.includeField(), "verskist");
+    typeInto(dialog.excludeField(), "vacature");
+    QTest::mouseClick(dialog.testButton(), Qt::LeftButton);
+
+    auto* preview = dialog.previewPanel();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !preview->isRunning(); }, kTimeoutMs));
+    EXPECT_EQ(preview->keptCount(), 1);
+    EXPECT_EQ(preview->filteredCount(), 2);
+    EXPECT_EQ(preview->summaryText(),
+              "“Community forum” (RSS 2.0): 3 entries — 1 would be stored, 2 filtered out by the keywords.");
+    QTreeWidget* items = preview->itemsView();
+    ASSERT_TRUE(items->isVisible());
+    ASSERT_EQ(items->topLevelItemCount(), 2);
+    EXPECT_EQ(items->topLevelItem(0)->text(0), "Would be stored (1)");
+    EXPECT_EQ(items->topLevelItem(0)->child(0)->text(0), "Verskist pakket kwijt");
+    EXPECT_EQ(items->topLevelItem(1)->text(0), "Filtered out (2)");
+    EXPECT_TRUE(dialog.testButton()->isEnabled());
+
+    EXPECT_TRUE(storedSources().empty());
+    EXPECT_EQ(store::queryInteger(*m_db, "SELECT count(*) FROM mentions").value(), 0);
+}
+
+TEST_F(SourcesDialogTest, ATestOfAMissingFeedSaysWhy)
+{
+    auto& dialog = openDialog();
+    typeInto(dialog.urlField(), QString::fromStdString(m_http.url("/nothing-here.rss")));
+    QTest::mouseClick(dialog.testButton(), Qt::LeftButton);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !dialog.previewPanel()->isRunning(); }, kTimeoutMs));
+    EXPECT_EQ(dialog.previewPanel()->summaryText(), "The test failed: HTTP 404 Not Found");
+}
+
+TEST_F(SourcesDialogTest, ClosingDuringATestDoesNotWaitForTheServer)
+{
+    m_http.server().Get("/slow.rss", [this](const httplib::Request&, httplib::Response& res) {
+        m_http.sleepFor(std::chrono::seconds(30));
+        res.set_content(kForumFeed, "application/rss+xml");
+    });
+    auto& dialog = openDialog();
+    typeInto(dialog.urlField(), QString::fromStdString(m_http.url("/slow.rss")));
+    QTest::mouseClick(dialog.testButton(), Qt::LeftButton);
+    EXPECT_TRUE(dialog.previewPanel()->isRunning());
+    EXPECT_FALSE(dialog.testButton()->isEnabled());
+    QTest::qWait(100);
+    m_dialog.reset();   // cancels the fetch and joins its thread; the test's timeout catches a hang
+}
+
+TEST_F(SourcesDialogTest, EditsTheWordsOfASource)
+{
+    const auto id = addSource({.name = "Forum", .url = m_http.url("/forum.rss"), .includeWords = {"verskist"}});
+    auto& dialog = openDialog();
+    ASSERT_EQ(dialog.table()->rowCount(), 1);
+
+    clickRow(dialog.table(), 0);
+    ASSERT_EQ(dialog.editingSourceId(), id);
+    EXPECT_EQ(dialog.includeField()->text(), "verskist");
+    EXPECT_EQ(dialog.saveButton()->text(), "&Save Changes");
+
+    typeInto(dialog.includeField(), "verskist, vers kist");
+    typeInto(dialog.excludeField(), "vacature, spam");
+    QTest::mouseClick(dialog.saveButton(), Qt::LeftButton);
+
+    const store::Source source = store::SourceRepository(*m_db).byId(id).value();
+    EXPECT_EQ(source.includeWords, (std::vector<std::string>{"verskist", "vers kist"}));
+    EXPECT_EQ(source.excludeWords, (std::vector<std::string>{"vacature", "spam"}));
+    EXPECT_EQ(source.intervalSeconds, 300);
+    EXPECT_EQ(cell(dialog.table(), 0, SourcesDialog::ExcludeColumn), "vacature, spam");
+    EXPECT_EQ(dialog.messageLabel()->text(), "Saved “Forum”.");
+}
+
+TEST_F(SourcesDialogTest, AnIntervalSetToTheSecondIsKeptUnlessChanged)
+{
+    const auto id = addSource({.name = "Forum", .url = m_http.url("/forum.rss"), .intervalSeconds = 45});
+    auto& dialog = openDialog();
+    clickRow(dialog.table(), 0);
+    EXPECT_EQ(cell(dialog.table(), 0, SourcesDialog::IntervalColumn), "45 s");
+    typeInto(dialog.nameField(), "Forum 2");
+    QTest::mouseClick(dialog.saveButton(), Qt::LeftButton);
+    EXPECT_EQ(store::SourceRepository(*m_db).byId(id).value().intervalSeconds, 45);
+    EXPECT_EQ(store::SourceRepository(*m_db).byId(id).value().name, "Forum 2");
+}
+
+TEST_F(SourcesDialogTest, SwitchesASourceOffAndOnAgain)
+{
+    const auto id = addSource({.name = "Forum", .url = m_http.url("/forum.rss")});
+    auto& dialog = openDialog();
+    clickRow(dialog.table(), 0);
+    EXPECT_EQ(dialog.toggleButton()->text(), "&Disable");
+
+    QTest::mouseClick(dialog.toggleButton(), Qt::LeftButton);
+    EXPECT_FALSE(store::SourceRepository(*m_db).byId(id).value().enabled);
+    EXPECT_EQ(cell(dialog.table(), 0, SourcesDialog::StateColumn), "Off");
+    EXPECT_EQ(dialog.toggleButton()->text(), "&Enable");
+
+    QTest::mouseClick(dialog.toggleButton(), Qt::LeftButton);
+    EXPECT_TRUE(store::SourceRepository(*m_db).byId(id).value().enabled);
+}
+
+TEST_F(SourcesDialogTest, RemovesASourceAfterConfirmationAndKeepsItsMentions)
+{
+    const auto id = addSource({.name = "Forum", .url = m_http.url("/forum.rss")});
+    ASSERT_TRUE(m_db->transaction([&]() -> earshot::Status {
+        auto stored = store::ingestMentions(*m_db, id, {{.externalId = "1", .title = "Pakket kwijt"}}, 1000);
+        return stored ? earshot::Status(earshot::Ok{}) : earshot::Status(stored.error());
+    }));
+    auto& dialog = openDialog();
+    clickRow(dialog.table(), 0);
+
+    answerNextQuestion(QMessageBox::Cancel);
+    QTest::mouseClick(dialog.removeButton(), Qt::LeftButton);
+    EXPECT_EQ(dialog.table()->rowCount(), 1);
+
+    answerNextQuestion(QMessageBox::Yes);
+    QTest::mouseClick(dialog.removeButton(), Qt::LeftButton);
+    EXPECT_EQ(dialog.table()->rowCount(), 0);
+    EXPECT_TRUE(storedSources().empty());
+    EXPECT_EQ(dialog.messageLabel()->text(), "Removed “Forum”. Its mentions stay.");
+    EXPECT_EQ(store::queryInteger(*m_db, "SELECT count(*) FROM mentions").value(), 1);
+    EXPECT_EQ(dialog.editingSourceId(), 0);
+}
+
+TEST_F(SourcesDialogTest, AFailingSourceShowsItsError)
+{
+    const auto id = addSource({.name = "Broken forum", .url = m_http.url("/broken.rss")});
+    ASSERT_TRUE(store::SourceRepository(*m_db).recordPoll(
+        {.sourceId = id, .polledAt = 100, .nextPollAt = 400, .error = "HTTP 500 Internal Server Error"}));
+    ASSERT_TRUE(store::SourceRepository(*m_db).recordPoll(
+        {.sourceId = id, .polledAt = 400, .nextPollAt = 800, .error = "HTTP 500 Internal Server Error"}));
+    auto& dialog = openDialog();
+
+    EXPECT_EQ(cell(dialog.table(), 0, SourcesDialog::StateColumn), "Failing");
+    EXPECT_EQ(cell(dialog.table(), 0, SourcesDialog::ErrorsColumn), "2");
+    EXPECT_EQ(cell(dialog.table(), 0, SourcesDialog::LastErrorColumn), "HTTP 500 Internal Server Error");
+    EXPECT_FALSE(dialog.table()->item(0, SourcesDialog::StateColumn)->icon().isNull());
+
+    clickRow(dialog.table(), 0);
+    EXPECT_TRUE(dialog.sourceErrorLabel()->isVisible());
+    EXPECT_EQ(dialog.sourceErrorLabel()->text(), "⚠ Failing (2 in a row): HTTP 500 Internal Server Error");
+}
+
+TEST_F(SourcesDialogTest, ImportsOpmlAndSaysWhatWasSkipped)
+{
+    addSource({.name = "Forum", .url = "https://forum.example/latest.rss"});
+    const QString opml = m_dir.filePath("subscriptions.opml");
+    QFile file(opml);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(R"(<?xml version="1.0"?><opml version="2.0"><head><title>Feeds</title></head><body>
+<outline text="Brand"><outline text="Forum" xmlUrl="https://forum.example/latest.rss"/>
+<outline text="Blog" xmlUrl="https://blog.example/atom.xml"/>
+<outline text="Reviews" xmlUrl="https://reviews.example/feed.json"/></outline></body></opml>)");
+    file.close();
+    auto& dialog = openDialog();
+
+    ASSERT_TRUE(dialog.importOpml(opml));
+    EXPECT_EQ(dialog.table()->rowCount(), 3);
+    EXPECT_EQ(storedSources().size(), 3u);
+    EXPECT_EQ(dialog.messageLabel()->text(),
+              "Imported subscriptions.opml: 2 added, 1 skipped. Skipped: Forum (already a source)");
+}
+
+TEST_F(SourcesDialogTest, OpensFromTheMainWindowAndTheEmptyWorkspaceHint)
+{
+    auto console = earshot::gui::Console::open(m_path.toStdString());
+    ASSERT_TRUE(console) << console.message();
+    auto& window = (*console)->window();
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+
+    auto* hint = window.findChild<QPushButton*>("addSourcesButton");
+    ASSERT_NE(hint, nullptr);
+    ASSERT_TRUE(hint->isVisible());
+    QTest::mouseClick(hint, Qt::LeftButton);
+    auto* dialog = window.findChild<SourcesDialog*>();
+    ASSERT_NE(dialog, nullptr);
+    EXPECT_TRUE(dialog->isVisible());
+    dialog->close();   // deletes itself
+    QTest::qWait(0);
+    QApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    EXPECT_EQ(window.findChild<SourcesDialog*>(), nullptr);
+
+    auto* action = window.findChild<QAction*>("sourcesAction");
+    ASSERT_NE(action, nullptr);
+    EXPECT_EQ(action->shortcut(), QKeySequence("Ctrl+Shift+S"));
+    action->trigger();
+    EXPECT_NE(window.findChild<SourcesDialog*>(), nullptr);
+}
+
+}  // namespace

@@ -1,0 +1,1501 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl_NL">
+<context>
+    <name>earshot::bridge::ConversationListModel</name>
+    <message>
+        <source>&lt;1 min</source>
+        <translation>&lt;1 min</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 u</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wacht</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Klant</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Bron</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Gesprek</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioriteit</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Behandelaar</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Laag</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normaal</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Hoog</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgent</translation>
+    </message>
+</context>
+<context>
+    <name>earshot::bridge::MentionListModel</name>
+    <message>
+        <source>Ingested</source>
+        <translation>Binnengekomen</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Bron</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>Mention</source>
+        <translation>Vermelding</translation>
+    </message>
+</context>
+<context>
+    <name>earshot::gui::AgentPicker</name>
+    <message>
+        <source>Who is working?</source>
+        <translation>Wie is er aan het werk?</translation>
+    </message>
+    <message>
+        <source>Pick your profile. Everything you do in the inbox is recorded under this name.</source>
+        <translation>Kies je profiel. Alles wat je in de inbox doet, wordt onder deze naam vastgelegd.</translation>
+    </message>
+    <message>
+        <source>New profile</source>
+        <translation>Nieuw profiel</translation>
+    </message>
+    <message>
+        <source>e.g. Sanne de Vries</source>
+        <translation>bijv. Sanne de Vries</translation>
+    </message>
+    <message>
+        <source>signs replies; defaults to the first word of the name</source>
+        <translation>ondertekent antwoorden; standaard het eerste woord van de naam</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Voornaam</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Talen</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>Teams</translation>
+    </message>
+    <message>
+        <source>Add profile</source>
+        <translation>Profiel toevoegen</translation>
+    </message>
+    <message>
+        <source>Start working</source>
+        <translation>Aan de slag</translation>
+    </message>
+</context>
+<context>
+    <name>earshot::gui::AuthorCard</name>
+    <message>
+        <source>Other conversations</source>
+        <translation>Andere gesprekken</translation>
+    </message>
+    <message>
+        <source>Click to open</source>
+        <translation>Klik om te openen</translation>
+    </message>
+    <message>
+        <source>Unknown customer</source>
+        <translation>Onbekende klant</translation>
+    </message>
+    <message>
+        <source>%1 followers</source>
+        <translation>%1 volgers</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profiel</translation>
+    </message>
+    <message>
+        <source>Could not read: %1</source>
+        <translation>Kon niet worden gelezen: %1</translation>
+    </message>
+    <message>
+        <source>#%1 · %2 · %3</source>
+        <translation>#%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Geen</translation>
+    </message>
+</context>
+<context>
+    <name>earshot::gui::ConversationPane</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 u</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 u %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 u</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nieuw</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Wacht op klant</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Afgehandeld</translation>
+    </message>
+    <message>
+        <source>Spam</source>
+        <translation>Spam</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Gesprek</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Tijdlijn</translation>
+    </message>
+    <message>
+        <source>Select a conversation</source>
+        <translation>Kies een gesprek</translation>
+    </message>
+    <message>
+        <source>Low priority</source>
+        <translation>Lage prioriteit</translation>
+    </message>
+    <message>
+        <source>Normal priority</source>
+        <translation>Normale prioriteit</translation>
+    </message>
+    <message>
+        <source>High priority</source>
+        <translation>Hoge prioriteit</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioriteit</translation>
+    </message>
+    <message>
+        <source>Add tag…</source>
+        <translation>Label toevoegen…</translation>
+    </message>
+    <message>
+        <source>Could not read conversation #%1: %2</source>
+        <translation>Gesprek #%1 kon niet worden gelezen: %2</translation>
+    </message>
+    <message>
+        <source>Could not read the timeline: %1</source>
+        <translation>De tijdlijn kon niet worden gelezen: %1</translation>
+    </message>
+    <message>
+        <source>Unknown customer</source>
+        <translation>Onbekende klant</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Niet toegewezen</translation>
+    </message>
+    <message>
+        <source>Assigned to %1</source>
+        <translation>Toegewezen aan %1</translation>
+    </message>
+    <message>
+        <source>1 message</source>
+        <translation>1 bericht</translation>
+    </message>
+    <message>
+        <source>%1 messages</source>
+        <translation>%1 berichten</translation>
+    </message>
+    <message>
+        <source>created %1</source>
+        <translation>aangemaakt %1</translation>
+    </message>
+    <message>
+        <source>first response after %1</source>
+        <translation>eerste reactie na %1</translation>
+    </message>
+    <message>
+        <source>no response yet</source>
+        <translation>nog geen reactie</translation>
+    </message>
+    <message>
+        <source>waiting %1</source>
+        <translation>wacht al %1</translation>
+    </message>
+    <message>
+        <source>Created %1</source>
+        <translation>Aangemaakt %1</translation>
+    </message>
+    <message>
+        <source>Remove tag “%1”</source>
+        <translation>Label “%1” verwijderen</translation>
+    </message>
+    <message>
+        <source>Remove tag %1</source>
+        <translation>Label %1 verwijderen</translation>
+    </message>
+</context>
+<context>
+    <name>earshot::gui::InboxWindow</name>
+    <message>
+        <source>Earshot — %1</source>
+        <translation>Earshot — %1</translation>
+    </message>
+    <message>
+        <source>Earshot</source>
+        <translation>Earshot</translation>
+    </message>
+    <message>
+        <source>Assign to a colleague</source>
+        <translation>Toewijzen aan een collega</translation>
+    </message>
+    <message>
+        <source>Colleague</source>
+        <translation>Collega</translation>
+    </message>
+    <message>
+        <source>Handover note</source>
+        <translation>Overdrachtsnotitie</translation>
+    </message>
+    <message>
+        <source>What should %1 know? (optional)</source>
+        <translation>Wat moet %1 weten? (optioneel)</translation>
+    </message>
+    <message>
+        <source>Search conversations (/): e.g. bezorging OR delivery</source>
+        <translation>Gesprekken doorzoeken (/): bijv. bezorging OR levering</translation>
+    </message>
+    <message>
+        <source>The draft could not be saved: %1</source>
+        <translation>Het concept kon niet worden opgeslagen: %1</translation>
+    </message>
+    <message>
+        <source>Working as %1</source>
+        <translation>Aan het werk als %1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Bestand</translation>
+    </message>
+    <message>
+        <source>&amp;Sources…</source>
+        <translation>&amp;Bronnen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+S</source>
+        <translation>Ctrl+Shift+S</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>Werkruimte</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>Ins&amp;tellingen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>&amp;Poll Now</source>
+        <translation>&amp;Nu ophalen</translation>
+    </message>
+    <message>
+        <source>S&amp;witch Agent…</source>
+        <translation>&amp;Wissel van medewerker…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afsluiten</translation>
+    </message>
+    <message>
+        <source>&amp;Conversation</source>
+        <translation>&amp;Gesprek</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Gesprek</translation>
+    </message>
+    <message>
+        <source>&amp;Claim</source>
+        <translation>&amp;Oppakken</translation>
+    </message>
+    <message>
+        <source>&amp;Reply</source>
+        <translation>&amp;Beantwoorden</translation>
+    </message>
+    <message>
+        <source>Internal &amp;Note</source>
+        <translation>Interne &amp;notitie</translation>
+    </message>
+    <message>
+        <source>&amp;Pending (Waiting for Customer)</source>
+        <translation>&amp;Wacht op klant</translation>
+    </message>
+    <message>
+        <source>set pending</source>
+        <translation>op wacht zetten</translation>
+    </message>
+    <message>
+        <source>R&amp;esolve</source>
+        <translation>&amp;Afhandelen</translation>
+    </message>
+    <message>
+        <source>resolve</source>
+        <translation>afhandelen</translation>
+    </message>
+    <message>
+        <source>&amp;Assign to Colleague…</source>
+        <translation>&amp;Toewijzen aan collega…</translation>
+    </message>
+    <message>
+        <source>&amp;Take Over</source>
+        <translation>Ov&amp;ernemen</translation>
+    </message>
+    <message>
+        <source>take over</source>
+        <translation>overnemen</translation>
+    </message>
+    <message>
+        <source>Re&amp;lease</source>
+        <translation>&amp;Vrijgeven</translation>
+    </message>
+    <message>
+        <source>release</source>
+        <translation>vrijgeven</translation>
+    </message>
+    <message>
+        <source>Re&amp;open</source>
+        <translation>&amp;Heropenen</translation>
+    </message>
+    <message>
+        <source>reopen</source>
+        <translation>heropenen</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;Spam</source>
+        <translation>Als &amp;spam markeren</translation>
+    </message>
+    <message>
+        <source>mark as spam</source>
+        <translation>als spam markeren</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Ga naar</translation>
+    </message>
+    <message>
+        <source>Moving around</source>
+        <translation>Navigeren</translation>
+    </message>
+    <message>
+        <source>&amp;Next Conversation</source>
+        <translation>&amp;Volgend gesprek</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Conversation</source>
+        <translation>V&amp;orig gesprek</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Zoeken</translation>
+    </message>
+    <message>
+        <source>Back to the &amp;List</source>
+        <translation>Terug naar de &amp;lijst</translation>
+    </message>
+    <message>
+        <source>&amp;Unassigned</source>
+        <translation>&amp;Niet toegewezen</translation>
+    </message>
+    <message>
+        <source>Ctrl+1</source>
+        <translation>Ctrl+1</translation>
+    </message>
+    <message>
+        <source>&amp;Mine</source>
+        <translation>Van &amp;mij</translation>
+    </message>
+    <message>
+        <source>Ctrl+2</source>
+        <translation>Ctrl+2</translation>
+    </message>
+    <message>
+        <source>&amp;All Open</source>
+        <translation>&amp;Alle open</translation>
+    </message>
+    <message>
+        <source>Ctrl+3</source>
+        <translation>Ctrl+3</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>Beel&amp;d</translation>
+    </message>
+    <message>
+        <source>&amp;Mention Stream</source>
+        <translation>&amp;Vermeldingenstroom</translation>
+    </message>
+    <message>
+        <source>Ctrl+M</source>
+        <translation>Ctrl+M</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Sneltoetsen</translation>
+    </message>
+    <message>
+        <source>Shift+/</source>
+        <translation>Shift+/</translation>
+    </message>
+    <message>
+        <source>Cannot count conversations: %1</source>
+        <translation>Gesprekken konden niet worden geteld: %1</translation>
+    </message>
+    <message>
+        <source>Select a conversation to %1 first</source>
+        <translation>Kies eerst een gesprek (%1)</translation>
+    </message>
+    <message>
+        <source>%1 holds this conversation.
+
+Take it over and %2 it?</source>
+        <translation>%1 heeft dit gesprek opgepakt.
+
+Overnemen en daarna: %2?</translation>
+    </message>
+    <message>
+        <source>claim</source>
+        <translation>oppakken</translation>
+    </message>
+    <message>
+        <source>There is nobody to assign to yet: add colleagues&apos; profiles when you switch agent.</source>
+        <translation>Er is nog niemand om aan toe te wijzen: voeg profielen van collega’s toe bij het wisselen van medewerker.</translation>
+    </message>
+    <message>
+        <source>assign</source>
+        <translation>toewijzen</translation>
+    </message>
+    <message>
+        <source>%1 holds this conversation.
+
+Take it over and send your reply?</source>
+        <translation>%1 heeft dit gesprek opgepakt.
+
+Overnemen en je antwoord versturen?</translation>
+    </message>
+    <message>
+        <source>#%1 %2: %3</source>
+        <translation>#%1 %2: %3</translation>
+    </message>
+    <message>
+        <source>Earshot: needs you</source>
+        <translation>Earshot: heeft je nodig</translation>
+    </message>
+</context>
+<context>
+    <name>earshot::gui::MainWindow</name>
+    <message>
+        <source>Add Sources…</source>
+        <translation>Bronnen toevoegen…</translation>
+    </message>
+    <message>
+        <source>Earshot — %1</source>
+        <translation>Earshot — %1</translation>
+    </message>
+    <message>
+        <source>Search mentions (full text, e.g. delivery OR refund)</source>
+        <translation>Vermeldingen doorzoeken (volledige tekst, bijv. bezorging OR terugbetaling)</translation>
+    </message>
+    <message>
+        <source>Poll Now</source>
+        <translation>Nu ophalen</translation>
+    </message>
+    <message>
+        <source>Poll every source now instead of waiting for its schedule (F5)</source>
+        <translation>Alle bronnen nu ophalen in plaats van te wachten tot ze aan de beurt zijn (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Bestand</translation>
+    </message>
+    <message>
+        <source>&amp;Poll Now</source>
+        <translation>&amp;Nu ophalen</translation>
+    </message>
+    <message>
+        <source>&amp;Sources…</source>
+        <translation>&amp;Bronnen…</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>Ins&amp;tellingen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afsluiten</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>Beel&amp;d</translation>
+    </message>
+    <message>
+        <source>&amp;Search Mentions</source>
+        <translation>Vermeldingen &amp;zoeken</translation>
+    </message>
+    <message>
+        <source>Select a mention to read it here.</source>
+        <translation>Kies een vermelding om haar hier te lezen.</translation>
+    </message>
+    <message>
+        <source>This mention cannot be shown: %1</source>
+        <translation>Deze vermelding kan niet worden getoond: %1</translation>
+    </message>
+    <message>
+        <source>The search could not run.
+%1</source>
+        <translation>De zoekopdracht kon niet worden uitgevoerd.
+%1</translation>
+    </message>
+    <message>
+        <source>No mentions match “%1”.</source>
+        <translation>Geen vermeldingen gevonden voor “%1”.</translation>
+    </message>
+    <message>
+        <source>No mentions stored yet.
+Add the feeds to listen to; new mentions appear here as they arrive.</source>
+        <translation>Nog geen vermeldingen opgeslagen.
+Voeg de feeds toe waarnaar Earshot moet luisteren; nieuwe vermeldingen verschijnen hier zodra ze binnenkomen.</translation>
+    </message>
+    <message>
+        <source>Polling sources: %1 of %2 done</source>
+        <translation>Bronnen ophalen: %1 van %2 klaar</translation>
+    </message>
+    <message>
+        <source>Up to date — last poll finished at %1</source>
+        <translation>Bijgewerkt — laatste ophaalronde klaar om %1</translation>
+    </message>
+    <message>
+        <source>Waiting for sources to fall due</source>
+        <translation>Wachten tot bronnen weer aan de beurt zijn</translation>
+    </message>
+    <message>
+        <source>⚠ 1 source failing</source>
+        <translation>⚠ 1 bron met storing</translation>
+    </message>
+    <message>
+        <source>⚠ %1 sources failing</source>
+        <translation>⚠ %1 bronnen met storing</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+</context>
+<context>
+    <name>earshot::gui::MentionDetailView</name>
+    <message>
+        <source>Select a mention to read it here.</source>
+        <translation>Kies een vermelding om haar hier te lezen.</translation>
+    </message>
+    <message>
+        <source>(no title)</source>
+        <translation>(geen titel)</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>door %1</translation>
+    </message>
+    <message>
+        <source>published %1</source>
+        <translation>gepubliceerd %1</translation>
+    </message>
+    <message>
+        <source>ingested %1</source>
+        <translation>binnengekomen %1</translation>
+    </message>
+    <message>
+        <source>No link</source>
+        <translation>Geen link</translation>
+    </message>
+</context>
+<context>
+    <name>earshot::gui::NavigationPanel</name>
+    <message>
+        <source>Unassigned</source>
+        <translation>Niet toegewezen</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Van mij</translation>
+    </message>
+    <message>
+        <source>All open</source>
+        <translation>Alle open</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Wacht op klant</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Afgehandeld</translation>
+    </message>
+    <message>
+        <source>Spam</source>
+        <translation>Spam</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alles</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Inbox</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Bronnen</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Labels</translation>
+    </message>
+</context>
+<context>
+    <name>earshot::gui::PollStatus</name>
+    <message>
+        <source>Polling sources: %1 of %2 done</source>
+        <translation>Bronnen ophalen: %1 van %2 klaar</translation>
+    </message>
+    <message>
+        <source>Up to date — last poll finished at %1</source>
+        <translation>Bijgewerkt — laatste ophaalronde klaar om %1</translation>
+    </message>
+    <message>
+        <source>Waiting for sources to fall due</source>
+        <translation>Wachten tot bronnen weer aan de beurt zijn</translation>
+    </message>
+    <message>
+        <source>⚠ 1 source failing</source>
+        <translation>⚠ 1 bron met storing</translation>
+    </message>
+    <message>
+        <source>⚠ %1 sources failing</source>
+        <translation>⚠ %1 bronnen met storing</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+</context>
+<context>
+    <name>earshot::gui::ReplyComposer</name>
+    <message>
+        <source>Reply</source>
+        <translation>Antwoord</translation>
+    </message>
+    <message>
+        <source>Internal note</source>
+        <translation>Interne notitie</translation>
+    </message>
+    <message>
+        <source>Write to the customer (R)</source>
+        <translation>Schrijf de klant (R)</translation>
+    </message>
+    <message>
+        <source>Write a note only colleagues see (N)</source>
+        <translation>Schrijf een notitie die alleen collega’s zien (N)</translation>
+    </message>
+    <message>
+        <source>Canned reply</source>
+        <translation>Standaardantwoord</translation>
+    </message>
+    <message>
+        <source>Insert a canned reply, filled in for this conversation</source>
+        <translation>Voeg een standaardantwoord in, ingevuld voor dit gesprek</translation>
+    </message>
+    <message>
+        <source>Write a reply…  (Ctrl+Enter sends)</source>
+        <translation>Schrijf een antwoord…  (Ctrl+Enter verstuurt)</translation>
+    </message>
+    <message>
+        <source>Write an internal note: only colleagues see it.  (Ctrl+Enter saves)</source>
+        <translation>Schrijf een interne notitie: alleen collega’s zien die.  (Ctrl+Enter slaat op)</translation>
+    </message>
+    <message>
+        <source>Posted by hand: Earshot copies the reply and opens the thread, you paste it there.</source>
+        <translation>Handmatig plaatsen: Earshot kopieert het antwoord en opent de draad, jij plakt het daar.</translation>
+    </message>
+    <message>
+        <source>Posted on %1 as a public reply.</source>
+        <translation>Wordt op %1 als openbaar antwoord geplaatst.</translation>
+    </message>
+    <message>
+        <source>Could not read canned replies: %1</source>
+        <translation>Standaardantwoorden konden niet worden gelezen: %1</translation>
+    </message>
+    <message>
+        <source>No canned replies yet</source>
+        <translation>Nog geen standaardantwoorden</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Characters as %1 counts them</source>
+        <translation>Tekens zoals %1 ze telt</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Notitie toevoegen</translation>
+    </message>
+    <message>
+        <source>Copy, open link and record</source>
+        <translation>Kopiëren, link openen en vastleggen</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Versturen</translation>
+    </message>
+</context>
+<context>
+    <name>earshot::gui::ReplyOverrideDialog</name>
+    <message>
+        <source>Send despite warnings?</source>
+        <translation>Versturen ondanks waarschuwingen?</translation>
+    </message>
+    <message>
+        <source>The reply checks found something. Say for each why this reply should go out as it is; the reason is kept with the reply.</source>
+        <translation>De controles vonden iets. Geef per punt aan waarom dit antwoord toch zo de deur uit moet; de reden wordt bij het antwoord bewaard.</translation>
+    </message>
+    <message>
+        <source>Why send it anyway?</source>
+        <translation>Waarom toch versturen?</translation>
+    </message>
+    <message>
+        <source>Send anyway</source>
+        <translation>Toch versturen</translation>
+    </message>
+</context>
+<context>
+    <name>earshot::gui::SettingsDialog</name>
+    <message>
+        <source>Show a desktop notification when new mentions arrive</source>
+        <translation>Een bureaubladmelding tonen als er nieuwe vermeldingen binnenkomen</translation>
+    </message>
+    <message>
+        <source>Public replies must end with the agent&apos;s first name</source>
+        <translation>Openbare antwoorden eindigen met de voornaam van de medewerker</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Instellingen</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Gegevens</translation>
+    </message>
+    <message>
+        <source>Workspace:</source>
+        <translation>Werkruimte:</translation>
+    </message>
+    <message>
+        <source>Log file:</source>
+        <translation>Logbestand:</translation>
+    </message>
+    <message>
+        <source>Back up the workspace by copying it while Earshot is closed.</source>
+        <translation>Maak een back-up van de werkruimte door het bestand te kopiëren terwijl Earshot gesloten is.</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>Antwoorden</translation>
+    </message>
+    <message>
+        <source>A team rule: it is stored in the workspace and holds for everyone who uses it.</source>
+        <translation>Een teamregel: deze wordt in de werkruimte opgeslagen en geldt voor iedereen die ermee werkt.</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Meldingen</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Weergave</translation>
+    </message>
+    <message>
+        <source>System language (%1)</source>
+        <translation>Systeemtaal (%1)</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Systeem volgen</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Licht</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Donker</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Taal:</translation>
+    </message>
+    <message>
+        <source>A new language takes effect when Earshot starts again.</source>
+        <translation>Een andere taal gaat in wanneer Earshot opnieuw start.</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>T&amp;hema:</translation>
+    </message>
+    <message>
+        <source>The workspace could not be opened, so its team settings cannot be changed: %1</source>
+        <translation>De werkruimte kon niet worden geopend, dus de teaminstellingen kunnen niet worden gewijzigd: %1</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>Map openen</translation>
+    </message>
+    <message>
+        <source>Show the folder in the file manager</source>
+        <translation>De map tonen in het bestandsbeheer</translation>
+    </message>
+    <message>
+        <source>The team settings could not be read: %1</source>
+        <translation>De teaminstellingen konden niet worden gelezen: %1</translation>
+    </message>
+    <message>
+        <source>The signature rule could not be saved: %1</source>
+        <translation>De ondertekeningsregel kon niet worden opgeslagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>earshot::gui::ShortcutOverlay</name>
+    <message>
+        <source>Keyboard shortcuts — press any key to close</source>
+        <translation>Sneltoetsen — druk op een toets om te sluiten</translation>
+    </message>
+</context>
+<context>
+    <name>earshot::gui::SourcesDialog</name>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>Uit&amp;schakelen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Verwijderen…</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Testen</translation>
+    </message>
+    <message>
+        <source>&amp;Add Source</source>
+        <translation>Bron t&amp;oevoegen</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Bronnen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fouten</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Laatste fout</translation>
+    </message>
+    <message>
+        <source>Next poll</source>
+        <translation>Volgende keer</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>Interval</translation>
+    </message>
+    <message>
+        <source>Include words</source>
+        <translation>Trefwoorden</translation>
+    </message>
+    <message>
+        <source>Exclude words</source>
+        <translation>Uitsluitwoorden</translation>
+    </message>
+    <message>
+        <source>Clear the form below to add another source</source>
+        <translation>Het formulier hieronder leegmaken om nog een bron toe te voegen</translation>
+    </message>
+    <message>
+        <source>Add every feed listed in an OPML file exported from a feed reader</source>
+        <translation>Alle feeds toevoegen uit een OPML-bestand dat uit een feedlezer is geëxporteerd</translation>
+    </message>
+    <message>
+        <source>Stop listening to the selected source; its mentions stay</source>
+        <translation>Niet meer naar de gekozen bron luisteren; de vermeldingen blijven bewaard</translation>
+    </message>
+    <message>
+        <source>Test result</source>
+        <translation>Testresultaat</translation>
+    </message>
+    <message>
+        <source>The workspace could not be opened: %1</source>
+        <translation>De werkruimte kon niet worden geopend: %1</translation>
+    </message>
+    <message>
+        <source>https://forum.example/latest.rss, or a feed file on this computer</source>
+        <translation>https://forum.example/latest.rss, of een feedbestand op deze computer</translation>
+    </message>
+    <message>
+        <source>Shown in the inbox; the URL when left empty</source>
+        <translation>Zichtbaar in de inbox; leeg laten gebruikt de URL</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>How often Earshot polls this source. A failing source is retried with growing pauses.</source>
+        <translation>Hoe vaak Earshot deze bron ophaalt. Bij een storing probeert Earshot het opnieuw met steeds langere pauzes.</translation>
+    </message>
+    <message>
+        <source>Keep only items with one of these words, e.g. verskist, vers kist</source>
+        <translation>Alleen berichten houden met een van deze woorden, bijv. verskist, vers kist</translation>
+    </message>
+    <message>
+        <source>Comma-separated. Empty keeps every item. Whole words; case and accents are ignored.</source>
+        <translation>Gescheiden door komma’s. Leeg houdt alle berichten. Hele woorden; hoofdletters en accenten tellen niet.</translation>
+    </message>
+    <message>
+        <source>Drop items with any of these words, e.g. vacature</source>
+        <translation>Berichten met een van deze woorden weglaten, bijv. vacature</translation>
+    </message>
+    <message>
+        <source>Comma-separated. An item with one of these words is dropped, whatever else it says.</source>
+        <translation>Gescheiden door komma’s. Een bericht met een van deze woorden valt af, wat er verder ook in staat.</translation>
+    </message>
+    <message>
+        <source>Fetch the feed once and show what these keywords would keep; nothing is stored</source>
+        <translation>De feed één keer ophalen en laten zien wat deze trefwoorden zouden houden; er wordt niets opgeslagen</translation>
+    </message>
+    <message>
+        <source>Feed &amp;URL:</source>
+        <translation>Feed-&amp;URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Naam:</translation>
+    </message>
+    <message>
+        <source>&amp;Poll every:</source>
+        <translation>Op&amp;halen elke:</translation>
+    </message>
+    <message>
+        <source>&amp;Include words:</source>
+        <translation>T&amp;refwoorden:</translation>
+    </message>
+    <message>
+        <source>E&amp;xclude words:</source>
+        <translation>Uits&amp;luitwoorden:</translation>
+    </message>
+    <message>
+        <source>The sources could not be read: %1</source>
+        <translation>De bronnen konden niet worden gelezen: %1</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Gestopt</translation>
+    </message>
+    <message>
+        <source>Earshot stopped polling this source after the server&apos;s answer. Enable it to try again.</source>
+        <translation>Earshot is gestopt met ophalen na het antwoord van de server. Schakel de bron in om het opnieuw te proberen.</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Uit</translation>
+    </message>
+    <message>
+        <source>Switched off: Earshot does not poll this source.</source>
+        <translation>Uitgeschakeld: Earshot haalt deze bron niet op.</translation>
+    </message>
+    <message>
+        <source>Failing</source>
+        <translation>Storing</translation>
+    </message>
+    <message>
+        <source>The last poll failed; Earshot retries with growing pauses.</source>
+        <translation>Het laatste ophalen is mislukt; Earshot probeert het opnieuw met steeds langere pauzes.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Not polled yet</source>
+        <translation>Nog niet opgehaald</translation>
+    </message>
+    <message>
+        <source>Due now</source>
+        <translation>Nu</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 u</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Failed polls in a row</source>
+        <translation>Mislukte pogingen op rij</translation>
+    </message>
+    <message>
+        <source>New source</source>
+        <translation>Nieuwe bron</translation>
+    </message>
+    <message>
+        <source>Edit “%1”</source>
+        <translation>“%1” bewerken</translation>
+    </message>
+    <message>
+        <source>&amp;Save Changes</source>
+        <translation>Wijzigingen &amp;opslaan</translation>
+    </message>
+    <message>
+        <source>⛔ Stopped: %1</source>
+        <translation>⛔ Gestopt: %1</translation>
+    </message>
+    <message>
+        <source>⚠ Failing (%1 in a row): %2</source>
+        <translation>⚠ Storing (%1 keer op rij): %2</translation>
+    </message>
+    <message>
+        <source>Enter the feed&apos;s URL first.</source>
+        <translation>Vul eerst de URL van de feed in.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a web address Earshot can poll; use http, https or file.</source>
+        <translation>“%1” is geen adres dat Earshot kan ophalen; gebruik http, https of file.</translation>
+    </message>
+    <message>
+        <source>There is no feed file at %1.</source>
+        <translation>Er staat geen feedbestand op %1.</translation>
+    </message>
+    <message>
+        <source>The source could not be added: %1</source>
+        <translation>De bron kon niet worden toegevoegd: %1</translation>
+    </message>
+    <message>
+        <source>Added “%1”. Earshot polls it now.</source>
+        <translation>“%1” toegevoegd. Earshot haalt de bron nu op.</translation>
+    </message>
+    <message>
+        <source>The changes could not be saved: %1</source>
+        <translation>De wijzigingen konden niet worden opgeslagen: %1</translation>
+    </message>
+    <message>
+        <source>Saved “%1”.</source>
+        <translation>“%1” opgeslagen.</translation>
+    </message>
+    <message>
+        <source>The source could not be changed: %1</source>
+        <translation>De bron kon niet worden gewijzigd: %1</translation>
+    </message>
+    <message>
+        <source>“%1” is on again; Earshot polls it now.</source>
+        <translation>“%1” staat weer aan; Earshot haalt de bron nu op.</translation>
+    </message>
+    <message>
+        <source>“%1” is off; Earshot no longer polls it.</source>
+        <translation>“%1” staat uit; Earshot haalt de bron niet meer op.</translation>
+    </message>
+    <message>
+        <source>Remove Source</source>
+        <translation>Bron verwijderen</translation>
+    </message>
+    <message>
+        <source>Remove “%1”?
+
+Earshot stops polling it. The mentions already stored from it stay in the inbox, their conversations and the reports.</source>
+        <translation>“%1” verwijderen?
+
+Earshot haalt de bron dan niet meer op. De vermeldingen die al zijn opgeslagen, blijven in de inbox, in hun gesprekken en in de rapportages.</translation>
+    </message>
+    <message>
+        <source>The source could not be removed: %1</source>
+        <translation>De bron kon niet worden verwijderd: %1</translation>
+    </message>
+    <message>
+        <source>Removed “%1”. Its mentions stay.</source>
+        <translation>“%1” verwijderd. De vermeldingen blijven bewaard.</translation>
+    </message>
+    <message>
+        <source>Import OPML</source>
+        <translation>OPML importeren</translation>
+    </message>
+    <message>
+        <source>OPML files (*.opml *.xml);;All files (*)</source>
+        <translation>OPML-bestanden (*.opml *.xml);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>%1 kon niet worden gelezen: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not an OPML file Earshot can read: %2</source>
+        <translation>%1 is geen OPML-bestand dat Earshot kan lezen: %2</translation>
+    </message>
+    <message>
+        <source>%1 (already a source)</source>
+        <translation>%1 (al een bron)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Imported %1: %2 added, %3 skipped.</source>
+        <translation>%1 geïmporteerd: %2 toegevoegd, %3 overgeslagen.</translation>
+    </message>
+    <message>
+        <source>Skipped: %1</source>
+        <translation>Overgeslagen: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>In&amp;schakelen</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w Source</source>
+        <translation>Nieu&amp;we bron</translation>
+    </message>
+    <message>
+        <source>I&amp;mport OPML…</source>
+        <translation>OPML i&amp;mporteren…</translation>
+    </message>
+</context>
+<context>
+    <name>earshot::gui::SourcesPreviewPanel</name>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Gepubliceerd</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Test a feed to see what Earshot would store from it with these keywords. Nothing is stored by a test.</source>
+        <translation>Test een feed om te zien wat Earshot er met deze trefwoorden uit zou opslaan. Een test slaat niets op.</translation>
+    </message>
+    <message>
+        <source>Testing %1 …</source>
+        <translation>%1 testen …</translation>
+    </message>
+    <message>
+        <source>The test failed: %1</source>
+        <translation>De test is mislukt: %1</translation>
+    </message>
+    <message>
+        <source>(untitled feed)</source>
+        <translation>(feed zonder titel)</translation>
+    </message>
+    <message>
+        <source>“%1” (%2): %3 entries — %4 would be stored, %5 filtered out by the keywords.</source>
+        <translation>“%1” (%2): %3 berichten — %4 zouden worden opgeslagen, %5 vallen af door de trefwoorden.</translation>
+    </message>
+    <message>
+        <source>Would be stored (%1)</source>
+        <translation>Zou worden opgeslagen (%1)</translation>
+    </message>
+    <message>
+        <source>Filtered out (%1)</source>
+        <translation>Valt af (%1)</translation>
+    </message>
+    <message>
+        <source>(no title)</source>
+        <translation>(geen titel)</translation>
+    </message>
+</context>
+<context>
+    <name>earshot::gui::ThreadView</name>
+    <message>
+        <source>Unknown author</source>
+        <translation>Onbekende auteur</translation>
+    </message>
+    <message>
+        <source>on the platform</source>
+        <translation>op het platform</translation>
+    </message>
+    <message>
+        <source>off-platform</source>
+        <translation>buiten het platform</translation>
+    </message>
+    <message>
+        <source>Internal note</source>
+        <translation>Interne notitie</translation>
+    </message>
+    <message>
+        <source>No messages in this conversation.</source>
+        <translation>Geen berichten in dit gesprek.</translation>
+    </message>
+</context>
+<context>
+    <name>earshot::gui::TimelineView</name>
+    <message>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Wat er gebeurde</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>niemand</translation>
+    </message>
+    <message>
+        <source>Conversation started</source>
+        <translation>Gesprek begonnen</translation>
+    </message>
+    <message>
+        <source>%1 claimed</source>
+        <translation>%1 pakte het op</translation>
+    </message>
+    <message>
+        <source>%1 released it</source>
+        <translation>%1 gaf het vrij</translation>
+    </message>
+    <message>
+        <source>%1 assigned it to %2</source>
+        <translation>%1 wees het toe aan %2</translation>
+    </message>
+    <message>
+        <source>%1: “%2”</source>
+        <translation>%1: “%2”</translation>
+    </message>
+    <message>
+        <source>%1 took it over from %2</source>
+        <translation>%1 nam het over van %2</translation>
+    </message>
+    <message>
+        <source>%1 replied (on the platform)</source>
+        <translation>%1 antwoordde (op het platform)</translation>
+    </message>
+    <message>
+        <source>%1 replied (off-platform)</source>
+        <translation>%1 antwoordde (buiten het platform)</translation>
+    </message>
+    <message>
+        <source>a</source>
+        <translation>controle</translation>
+    </message>
+    <message>
+        <source>%1 sent despite the %2 check</source>
+        <translation>%1 verstuurde ondanks waarschuwing (%2)</translation>
+    </message>
+    <message>
+        <source>%1 sent despite the %2 check: “%3”</source>
+        <translation>%1 verstuurde ondanks waarschuwing (%2): “%3”</translation>
+    </message>
+    <message>
+        <source>%1 added an internal note</source>
+        <translation>%1 voegde een interne notitie toe</translation>
+    </message>
+    <message>
+        <source>%1 tagged “%2”</source>
+        <translation>%1 voegde label “%2” toe</translation>
+    </message>
+    <message>
+        <source>%1 removed the tag “%2”</source>
+        <translation>%1 verwijderde label “%2”</translation>
+    </message>
+    <message>
+        <source>%1 set priority: %2 → %3</source>
+        <translation>%1 wijzigde de prioriteit: %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1 changed status: %2 → %3</source>
+        <translation>%1 wijzigde de status: %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1 reopened: %2 → %3</source>
+        <translation>%1 heropende: %2 → %3</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Earshot social listening console</source>
+        <translation>Earshot, console voor social listening</translation>
+    </message>
+    <message>
+        <source>Workspace database to open.</source>
+        <translation>Te openen werkruimtedatabase.</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>pad</translation>
+    </message>
+    <message>
+        <source>Create a demo workspace when the database does not exist yet.</source>
+        <translation>Een demowerkruimte maken als de database nog niet bestaat.</translation>
+    </message>
+    <message>
+        <source>Interface language for this run: en, nl or system.</source>
+        <translation>Taal van de interface voor deze keer: en, nl of system.</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>taal</translation>
+    </message>
+    <message>
+        <source>Theme for this run: light, dark or system.</source>
+        <translation>Thema voor deze keer: light, dark of system.</translation>
+    </message>
+    <message>
+        <source>theme</source>
+        <translation>thema</translation>
+    </message>
+    <message>
+        <source>Welcome to Earshot</source>
+        <translation>Welkom bij Earshot</translation>
+    </message>
+    <message>
+        <source>There is no workspace yet.
+
+Start with a demo workspace (weeks of sample conversations and a few local feeds)?
+Choose No to start with an empty workspace.</source>
+        <translation>Er is nog geen werkruimte.
+
+Beginnen met een demowerkruimte (weken aan voorbeeldgesprekken en een paar lokale feeds)?
+Kies Nee om met een lege werkruimte te beginnen.</translation>
+    </message>
+    <message>
+        <source>Earshot</source>
+        <translation>Earshot</translation>
+    </message>
+    <message>
+        <source>The demo workspace could not be created:
+%1
+
+Earshot starts with an empty workspace instead.</source>
+        <translation>De demowerkruimte kon niet worden gemaakt:
+%1
+
+Earshot begint in plaats daarvan met een lege werkruimte.</translation>
+    </message>
+    <message>
+        <source>Earshot cannot open the workspace
+%1
+
+%2</source>
+        <translation>Earshot kan de werkruimte niet openen
+%1
+
+%2</translation>
+    </message>
+</context>
+</TS>
