@@ -87,6 +87,9 @@ AuthorCard::AuthorCard(store::Database& db, QWidget* parent)
     m_others->setUniformItemSizes(true);
     m_others->setFrameShape(QFrame::NoFrame);
     m_others->setTextElideMode(Qt::ElideRight);
+    // The card has a fixed width; long snippets are elided rather than scrolled sideways.
+    m_others->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_others->viewport()->setAutoFillBackground(false);
     m_others->setToolTip(tr("Click to open"));
     connect(m_others, &QListWidget::itemClicked, this, &AuthorCard::activate);
     connect(m_others, &QListWidget::itemActivated, this, &AuthorCard::activate);
@@ -113,8 +116,13 @@ void AuthorCard::showCustomer(const inbox::ConversationDetail& detail)
     m_handle->setVisible(!handle.isEmpty() && handle != m_name->text());
 
     QStringList details;
-    if (!detail.customerPlatform.empty())
-        details << fromUtf8(detail.customerPlatform);
+    if (!detail.customerPlatform.empty()) {
+        // Feed authors are scoped per site ("feed:forum.example"); the site is what people know.
+        QString platform = fromUtf8(detail.customerPlatform);
+        if (platform.startsWith(QLatin1String("feed:")))
+            platform = platform.mid(5);
+        details << platform;
+    }
     if (detail.customerFollowers)
         details << tr("%1 followers").arg(QLocale().toString(qlonglong(*detail.customerFollowers)));
     m_details->setText(details.join(QStringLiteral(" · ")));

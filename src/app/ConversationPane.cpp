@@ -328,8 +328,8 @@ void ConversationPane::rebuildTags(const std::vector<std::string>& tags)
         auto* chip = new QFrame(m_tagBox);
         chip->setObjectName(QStringLiteral("tagChip"));
         // palette() keeps the chip in the theme's own colours, light and dark.
-        chip->setStyleSheet(QStringLiteral("QFrame#tagChip { background: palette(alternate-base); "
-                                           "border: 1px solid palette(mid); border-radius: 10px; }"));
+        chip->setStyleSheet(QStringLiteral("QFrame#tagChip { background: palette(base); "
+                                           "border: 1px solid palette(midlight); border-radius: 10px; }"));
         auto* label = new QLabel(tag, chip);
         label->setTextFormat(Qt::PlainText);
         auto* remove = new QToolButton(chip);

@@ -120,7 +120,9 @@ ReplyComposer::ReplyComposer(store::Database& db, QWidget* parent)
     m_findingsList->setSelectionMode(QAbstractItemView::NoSelection);
     m_findingsList->setWordWrap(true);
     m_findingsList->setFrameShape(QFrame::NoFrame);
-    m_findingsList->setMaximumHeight(84);
+    // On the panel's own background: the warnings belong to the composer, not a second editor.
+    m_findingsList->viewport()->setAutoFillBackground(false);
+    m_findingsList->setAutoFillBackground(false);
     m_findingsList->setVisible(false);
 
     m_counter->setObjectName(QStringLiteral("replyCounter"));
@@ -352,6 +354,10 @@ void ReplyComposer::runChecks()
         item->setForeground(warning);
         m_findingsList->addItem(item);
     }
+    // As tall as its warnings (up to four), so the composer doesn't jump or leave a gap.
+    const int rows = std::min(int(m_findings.size()), 4);
+    if (rows > 0)
+        m_findingsList->setFixedHeight(rows * m_findingsList->sizeHintForRow(0) + 2 * m_findingsList->frameWidth() + 2);
     m_findingsList->setVisible(m_mode == Mode::Reply && !m_findings.empty());
     highlightFindings();
     updateCounter();
@@ -372,7 +378,10 @@ void ReplyComposer::highlightFindings()
         selection.cursor = QTextCursor(m_editor->document());
         selection.cursor.setPosition(start);
         selection.cursor.setPosition(end, QTextCursor::KeepAnchor);
-        selection.format.setBackground(background);
+        // A missing signature is about the whole ending: an underline says so without hiding
+        // the highlights of what is actually wrong inside it.
+        if (finding.id != "signature")
+            selection.format.setBackground(background);
         selection.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
         selection.format.setUnderlineColor(warningTextColor(palette()));
         selection.format.setToolTip(fromUtf8(finding.message));

@@ -3,6 +3,7 @@
 #include <QDesktopServices>
 #include <QEvent>
 #include <QScrollBar>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -61,10 +62,13 @@ void ThreadView::showConversation(const inbox::ConversationDetail& detail)
     m_conversationId = detail.id;
     m_detail = detail;
     setHtml(buildHtml(detail));
-    if (same && !atBottom)
-        bar->setValue(previous);
-    else
-        bar->setValue(bar->maximum());
+    const auto place = [this, bar, keep = same && !atBottom, previous] {
+        bar->setValue(keep ? previous : bar->maximum());
+    };
+    place();
+    // The document lays itself out again once the view has its final size (first show, a
+    // new scroll bar), which moves the maximum; place once more after that.
+    QTimer::singleShot(0, this, place);
 }
 
 void ThreadView::clearConversation()
@@ -164,8 +168,9 @@ QString ThreadView::buildHtml(const inbox::ConversationDetail& detail) const
         case Kind::Note: {
             const auto& n = detail.notes[item.index];
             open(noteBg, 48);
-            // The lock and the word both say it: colour alone is not enough for everyone.
-            meta(QStringLiteral("🔒 ") + tr("Internal note") + QStringLiteral(" · ") + fromUtf8(n.agent),
+            // The words say it as well as the tint: colour alone is not enough for everyone, and
+            // a lock emoji needs a font many desktops lack.
+            meta(tr("Internal note") + QStringLiteral(" · ") + fromUtf8(n.agent),
                  conversation::shortTime(n.createdAt));
             html += QStringLiteral("<p style=\"margin:0;\">%1</p>").arg(paragraphs(n.body));
             break;
