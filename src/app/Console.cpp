@@ -2,7 +2,9 @@
 
 #include <QString>
 
+#include "InboxWindow.h"
 #include "MainWindow.h"
+#include "earshot/bridge/ConversationListModel.h"
 #include "earshot/bridge/EngineBridge.h"
 #include "earshot/bridge/MentionListModel.h"
 #include "earshot/bridge/SourceHealth.h"
@@ -14,7 +16,8 @@ Result<std::unique_ptr<Console>> Console::open(const std::string& databasePath, 
 {
     // Migrate first, on a connection of our own, so a database that is unreadable or too
     // new is reported before anything else starts.
-    if (auto workspace = store::openWorkspace(databasePath); !workspace)
+    auto workspace = store::openWorkspace(databasePath);
+    if (!workspace)
         return workspace.error();
     auto listReader = store::openReader(databasePath);
     if (!listReader)
@@ -24,6 +27,8 @@ Result<std::unique_ptr<Console>> Console::open(const std::string& databasePath, 
         return healthReader.error();
 
     std::unique_ptr<Console> console(new Console);
+    console->m_databasePath = databasePath;
+    console->m_actions = std::make_unique<store::Database>(std::move(*workspace));
     console->m_mentions = std::make_unique<bridge::MentionListModel>(std::move(*listReader));
     if (!console->m_mentions->lastError().isEmpty())
         return fail(console->m_mentions->lastError().toStdString());
@@ -37,6 +42,28 @@ Result<std::unique_ptr<Console>> Console::open(const std::string& databasePath, 
     if (auto started = console->m_engine->start(databasePath, std::move(options)); !started)
         return started.error();
     return console;
+}
+
+Status Console::openInbox(const inbox::Agent& agent)
+{
+    if (m_inbox)
+        return Ok{};
+    auto listReader = store::openReader(m_databasePath);
+    if (!listReader)
+        return listReader.error();
+    auto paneReader = store::openReader(m_databasePath);
+    if (!paneReader)
+        return paneReader.error();
+    store::ConversationFilter filter;
+    filter.view = store::ConversationView::Unassigned;
+    filter.agent = agent.name;
+    m_paneReader = std::make_unique<store::Database>(std::move(*paneReader));
+    m_conversations = std::make_unique<bridge::ConversationListModel>(std::move(*listReader), filter);
+    if (!m_conversations->lastError().isEmpty())
+        return fail(m_conversations->lastError().toStdString());
+    m_inbox = std::make_unique<InboxWindow>(InboxContext{QString::fromStdString(m_databasePath), *m_actions,
+                                                         *m_paneReader, *m_conversations, *m_engine, *m_health, agent});
+    return Ok{};
 }
 
 Console::~Console() = default;

@@ -8,15 +8,22 @@
 
 #include "earshot/core/Result.h"
 #include "earshot/engine/Engine.h"
+#include "earshot/store/Database.h"
 
 namespace earshot::bridge {
+class ConversationListModel;
 class EngineBridge;
 class MentionListModel;
 class SourceHealth;
 }  // namespace earshot::bridge
 
+namespace earshot::inbox {
+struct Agent;
+}
+
 namespace earshot::gui {
 
+class InboxWindow;
 class MainWindow;
 
 class Console {
@@ -28,7 +35,13 @@ public:
     Console(const Console&) = delete;
     Console& operator=(const Console&) = delete;
 
+    // Builds the inbox for the agent who is working (once; not shown yet).
+    Status openInbox(const inbox::Agent& agent);
+
     MainWindow& window() { return *m_window; }
+    InboxWindow* inbox() { return m_inbox.get(); }
+    // The console's read-write connection for agents' actions (claims, replies, drafts).
+    store::Database& actions() { return *m_actions; }
     bridge::MentionListModel& mentions() { return *m_mentions; }
     bridge::EngineBridge& engine() { return *m_engine; }
     bridge::SourceHealth& health() { return *m_health; }
@@ -41,6 +54,11 @@ private:
     std::unique_ptr<bridge::SourceHealth> m_health;
     std::unique_ptr<bridge::EngineBridge> m_engine;
     std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<store::Database> m_actions;
+    std::unique_ptr<store::Database> m_paneReader;
+    std::unique_ptr<bridge::ConversationListModel> m_conversations;
+    std::unique_ptr<InboxWindow> m_inbox;
+    std::string m_databasePath;
 };
 
 }  // namespace earshot::gui

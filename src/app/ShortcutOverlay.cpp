@@ -47,6 +47,16 @@ bool ShortcutOverlay::eventFilter(QObject* watched, QEvent* event)
     return QWidget::eventFilter(watched, event);
 }
 
+bool ShortcutOverlay::event(QEvent* event)
+{
+    // While shown, every key is ours (to close the sheet), not the window's shortcuts.
+    if (event->type() == QEvent::ShortcutOverride) {
+        event->accept();
+        return true;
+    }
+    return QWidget::event(event);
+}
+
 void ShortcutOverlay::keyPressEvent(QKeyEvent* event)
 {
     // Any key closes it: the overlay is a glance, not a dialog.

@@ -51,9 +51,15 @@ void EngineBridge::pollNow()
 void EngineBridge::mentionsStored(const engine::MentionsStored& event)
 {
     QList<qint64> ids(event.mentionIds.begin(), event.mentionIds.end());
+    QList<qint64> created(event.conversationsCreated.begin(), event.conversationsCreated.end());
+    QList<qint64> reopened(event.conversationsReopened.begin(), event.conversationsReopened.end());
     const qint64 sourceId = event.sourceId;
     QMetaObject::invokeMethod(
-        this, [this, sourceId, ids = std::move(ids)] { emit newMentionsStored(sourceId, ids); },
+        this,
+        [this, sourceId, ids = std::move(ids), created = std::move(created), reopened = std::move(reopened)] {
+            emit newMentionsStored(sourceId, ids);
+            emit conversationsUpdated(created, reopened);
+        },
         Qt::QueuedConnection);
 }
 

@@ -1,0 +1,448 @@
+#include "InboxWindow.h"
+
+#include <QAction>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QSystemTrayIcon>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include "ConversationPane.h"
+#include "NavigationPanel.h"
+#include "PollStatus.h"
+#include "ShortcutOverlay.h"
+#include "earshot/bridge/ConversationListModel.h"
+#include "earshot/bridge/EngineBridge.h"
+#include "earshot/checks/SettingsRepository.h"
+#include "earshot/store/ConversationQuery.h"
+
+namespace earshot::gui {
+
+namespace {
+
+QString text(const std::string& s) { return QString::fromStdString(s); }
+
+}  // namespace
+
+InboxWindow::InboxWindow(InboxContext context, QWidget* parent)
+    : QMainWindow(parent), m_context(std::move(context)), m_inbox(m_context.actions)
+{
+    setObjectName(QStringLiteral("inboxWindow"));
+    setWindowTitle(tr("Earshot — %1").arg(text(m_context.agent.name)));
+    m_confirm = [this](const QString& question) {
+        return QMessageBox::question(this, tr("Earshot"), question) == QMessageBox::Yes;
+    };
+    m_pickColleague = [this](const QStringList& colleagues, QString* note) {
+        bool ok = false;
+        const QString chosen = QInputDialog::getItem(this, tr("Assign to a colleague"), tr("Colleague"), colleagues,
+                                                     0, false, &ok);
+        if (!ok)
+            return QString();
+        *note = QInputDialog::getMultiLineText(this, tr("Handover note"),
+                                               tr("What should %1 know? (optional)").arg(chosen), {}, &ok);
+        return ok ? chosen : QString();
+    };
+    buildLayout();
+    buildActions();
+    connectEngine();
+    refreshCounts();
+    m_navigation->selectView(store::ConversationView::Unassigned);
+    resize(1500, 900);
+}
+
+InboxWindow::~InboxWindow() = default;
+
+void InboxWindow::buildLayout()
+{
+    auto* splitter = new QSplitter(this);
+    m_navigation = new NavigationPanel(splitter);
+    connect(m_navigation, &NavigationPanel::choiceChanged, this, &InboxWindow::applyChoice);
+
+    auto* middle = new QWidget(splitter);
+    auto* column = new QVBoxLayout(middle);
+    column->setContentsMargins(0, 0, 0, 0);
+    m_search = new QLineEdit(middle);
+    m_search->setObjectName(QStringLiteral("conversationSearch"));
+    m_search->setPlaceholderText(tr("Search conversations (/): e.g. bezorging OR delivery"));
+    m_search->setClearButtonEnabled(true);
+    column->addWidget(m_search);
+    m_searchDelay = new QTimer(this);
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(300);
+    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_searchDelay, &QTimer::timeout, this, [this] { applyChoice(m_navigation->current()); });
+    connect(m_search, &QLineEdit::returnPressed, this, [this] { m_list->setFocus(); });
+
+    m_list = new QTableView(middle);
+    m_list->setObjectName(QStringLiteral("conversationList"));
+    m_list->setModel(&m_context.conversations);
+    m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_list->setAlternatingRowColors(true);
+    m_list->setWordWrap(false);
+    m_list->setShowGrid(false);
+    m_list->verticalHeader()->hide();
+    // Fixed row heights keep a million-row list cheap to lay out.
+    m_list->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_list->verticalHeader()->setDefaultSectionSize(m_list->fontMetrics().height() + 10);
+    m_list->horizontalHeader()->setStretchLastSection(false);
+    m_list->horizontalHeader()->setSectionResizeMode(bridge::ConversationListModel::SnippetColumn,
+                                                     QHeaderView::Stretch);
+    m_list->setColumnWidth(bridge::ConversationListModel::WaitingColumn, 80);
+    m_list->setColumnWidth(bridge::ConversationListModel::CustomerColumn, 150);
+    m_list->setColumnWidth(bridge::ConversationListModel::SourceColumn, 140);
+    m_list->setColumnWidth(bridge::ConversationListModel::PriorityColumn, 70);
+    m_list->setColumnWidth(bridge::ConversationListModel::AssigneeColumn, 110);
+    m_list->setSortingEnabled(true);
+    m_list->horizontalHeader()->setSortIndicator(bridge::ConversationListModel::WaitingColumn, Qt::AscendingOrder);
+    column->addWidget(m_list, 1);
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                m_pane->showConversation(current.isValid() ? m_context.conversations.conversationIdAt(current.row())
+                                                           : 0);
+            });
+    connect(&m_context.conversations, &bridge::ConversationListModel::queryFailed, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 10000); });
+
+    m_pane = new ConversationPane(m_context.reader, splitter);
+    m_pane->setAgent(m_context.agent);
+    auto required = checks::SettingsRepository(m_context.actions).signatureRequired();
+    m_pane->setSignatureRequired(required && *required);
+    connect(m_pane, &ConversationPane::replyRequested, this, &InboxWindow::reply);
+    connect(m_pane, &ConversationPane::noteRequested, this, [this](qint64 id, const QString& note) {
+        auto added = m_inbox.addNote(id, m_context.agent.name, note.toStdString());
+        if (!added)
+            return showError(text(added.message()));
+        m_pane->clearNote();
+        afterChange(id);
+    });
+    connect(m_pane, &ConversationPane::draftChanged, this, [this](qint64 id, const QString& draft) {
+        if (auto saved = m_inbox.saveDraft(id, m_context.agent.name, draft.toStdString()); !saved)
+            statusBar()->showMessage(tr("The draft could not be saved: %1").arg(text(saved.message())), 10000);
+    });
+    connect(m_pane, &ConversationPane::tagAddRequested, this, [this](qint64 id, const QString& tag) {
+        auto added = m_inbox.addTag(id, m_context.agent.name, tag.toStdString());
+        added ? afterChange(id) : showError(text(added.message()));
+    });
+    connect(m_pane, &ConversationPane::tagRemoveRequested, this, [this](qint64 id, const QString& tag) {
+        auto removed = m_inbox.removeTag(id, m_context.agent.name, tag.toStdString());
+        removed ? afterChange(id) : showError(text(removed.message()));
+    });
+    connect(m_pane, &ConversationPane::priorityRequested, this, [this](qint64 id, int priority) {
+        auto set = m_inbox.setPriority(id, m_context.agent.name, inbox::Priority(priority));
+        set ? afterChange(id) : showError(text(set.message()));
+    });
+    connect(m_pane, &ConversationPane::openConversationRequested, this, &InboxWindow::selectConversation);
+
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(2, 3);
+    splitter->setSizes({210, 560, 730});
+    setCentralWidget(splitter);
+
+    m_overlay = new ShortcutOverlay(this);
+    m_pollStatus = new PollStatus(m_context.engine, m_context.health, *statusBar());
+    auto* who = new QLabel(tr("Working as %1").arg(text(m_context.agent.name)), statusBar());
+    who->setObjectName(QStringLiteral("agentLabel"));
+    statusBar()->addPermanentWidget(who);
+}
+
+void InboxWindow::buildActions()
+{
+    QList<QPair<QString, QList<ShortcutOverlay::Entry>>> overlay;
+    auto remember = [&overlay](const QString& group, const QString& keys, const QString& description) {
+        for (auto& existing : overlay)
+            if (existing.first == group) {
+                existing.second.append({keys, description});
+                return;
+            }
+        overlay.append({group, {{keys, description}}});
+    };
+    auto add = [&](QMenu* menu, const QString& label, const QKeySequence& key, auto slot, const QString& group) {
+        QAction* action = menu->addAction(label);
+        action->setShortcut(key);
+        action->setShortcutContext(Qt::WindowShortcut);
+        connect(action, &QAction::triggered, this, slot);
+        addAction(action);   // shortcuts work while the menu bar is hidden or elsewhere focused
+        QString plain = label;
+        remember(group, key.toString(QKeySequence::NativeText), plain.remove(QLatin1Char('&')));
+        return action;
+    };
+
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    add(file, tr("&Sources…"), QKeySequence(tr("Ctrl+Shift+S")), [this] { emit sourcesRequested(); }, tr("Workspace"));
+    add(file, tr("Se&ttings…"), QKeySequence(tr("Ctrl+,")), [this] { emit settingsRequested(); }, tr("Workspace"));
+    add(file, tr("&Poll Now"), QKeySequence(Qt::Key_F5), [this] { m_context.engine.pollNow(); }, tr("Workspace"));
+    file->addSeparator();
+    add(file, tr("S&witch Agent…"), QKeySequence(), [this] { emit switchAgentRequested(); }, tr("Workspace"));
+    add(file, tr("&Quit"), QKeySequence::Quit, [this] { close(); }, tr("Workspace"));
+
+    QMenu* conversation = menuBar()->addMenu(tr("&Conversation"));
+    const QString work = tr("Conversation");
+    add(conversation, tr("&Claim"), QKeySequence(Qt::Key_C), [this] { claim(); }, work);
+    add(conversation, tr("&Reply"), QKeySequence(Qt::Key_R), [this] { m_pane->focusComposer(); }, work);
+    add(conversation, tr("Internal &Note"), QKeySequence(Qt::Key_N), [this] { m_pane->focusNote(); }, work);
+    add(conversation, tr("&Pending (Waiting for Customer)"), QKeySequence(Qt::Key_P), [this] {
+        act(tr("set pending"), [this](std::int64_t id) { return m_inbox.setPending(id, m_context.agent.name); });
+    }, work);
+    add(conversation, tr("R&esolve"), QKeySequence(Qt::Key_E), [this] {
+        act(tr("resolve"), [this](std::int64_t id) { return m_inbox.resolve(id, m_context.agent.name); });
+    }, work);
+    add(conversation, tr("&Assign to Colleague…"), QKeySequence(Qt::Key_A), [this] { assign(); }, work);
+    add(conversation, tr("&Take Over"), QKeySequence(Qt::Key_T), [this] {
+        act(tr("take over"), [this](std::int64_t id) { return m_inbox.takeOver(id, m_context.agent.name); }, false);
+    }, work);
+    add(conversation, tr("Re&lease"), QKeySequence(Qt::Key_U), [this] {
+        act(tr("release"), [this](std::int64_t id) { return m_inbox.release(id, m_context.agent.name); }, false);
+    }, work);
+    add(conversation, tr("Re&open"), QKeySequence(Qt::Key_O), [this] {
+        act(tr("reopen"), [this](std::int64_t id) { return m_inbox.reopen(id, m_context.agent.name); });
+    }, work);
+    add(conversation, tr("Mark as &Spam"), QKeySequence(Qt::Key_S), [this] {
+        act(tr("mark as spam"), [this](std::int64_t id) { return m_inbox.markSpam(id, m_context.agent.name); });
+    }, work);
+
+    QMenu* go = menuBar()->addMenu(tr("&Go"));
+    const QString moving = tr("Moving around");
+    add(go, tr("&Next Conversation"), QKeySequence(Qt::Key_J), [this] { step(1); }, moving);
+    add(go, tr("&Previous Conversation"), QKeySequence(Qt::Key_K), [this] { step(-1); }, moving);
+    add(go, tr("&Search"), QKeySequence(Qt::Key_Slash), [this] {
+        m_search->setFocus();
+        m_search->selectAll();
+    }, moving);
+    add(go, tr("Back to the &List"), QKeySequence(Qt::Key_Escape), [this] { m_list->setFocus(); }, moving);
+    add(go, tr("&Unassigned"), QKeySequence(tr("Ctrl+1")), [this] {
+        m_navigation->selectView(store::ConversationView::Unassigned);
+    }, moving);
+    add(go, tr("&Mine"), QKeySequence(tr("Ctrl+2")), [this] { m_navigation->selectView(store::ConversationView::Mine); },
+        moving);
+    add(go, tr("&All Open"), QKeySequence(tr("Ctrl+3")), [this] {
+        m_navigation->selectView(store::ConversationView::AllOpen);
+    }, moving);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    add(view, tr("&Mention Stream"), QKeySequence(tr("Ctrl+M")), [this] { emit mentionStreamRequested(); },
+        tr("Workspace"));
+    QAction* help = add(view, tr("&Keyboard Shortcuts"), QKeySequence(Qt::Key_Question),
+                        [this] { m_overlay->toggle(); }, moving);
+    // "?" is Shift plus a key on most layouts; match it however the layout reports it.
+    help->setShortcuts({QKeySequence(Qt::Key_Question), QKeySequence(Qt::SHIFT | Qt::Key_Question),
+                        QKeySequence(tr("Shift+/"))});
+    m_overlay->setEntries(overlay);
+}
+
+void InboxWindow::connectEngine()
+{
+    connect(&m_context.engine, &bridge::EngineBridge::conversationsUpdated, this,
+            [this](const QList<qint64>& created, const QList<qint64>& reopened) {
+                std::vector<std::int64_t> ids(created.begin(), created.end());
+                ids.insert(ids.end(), reopened.begin(), reopened.end());
+                const std::int64_t shown = m_pane->conversationId();
+                m_context.conversations.refresh(ids);
+                if (std::find(ids.begin(), ids.end(), shown) != ids.end())
+                    m_pane->reload();
+                notifyAbout(created, reopened);
+            });
+    connect(m_pollStatus, &PollStatus::roundFinished, this, &InboxWindow::refreshCounts);
+    m_tick = new QTimer(this);
+    m_tick->setInterval(60 * 1000);
+    connect(m_tick, &QTimer::timeout, &m_context.conversations, &bridge::ConversationListModel::tick);
+    m_tick->start();
+}
+
+void InboxWindow::refreshCounts()
+{
+    auto counts = store::countConversations(m_context.reader, m_context.agent.name);
+    auto sources = store::SourceRepository(m_context.reader).list();
+    if (!counts || !sources) {
+        statusBar()->showMessage(tr("Cannot count conversations: %1")
+                                     .arg(text(counts ? sources.message() : counts.message())),
+                                 10000);
+        return;
+    }
+    m_navigation->setCounts(*counts, *sources);
+}
+
+void InboxWindow::applyChoice(const NavigationChoice& choice)
+{
+    store::ConversationFilter filter = m_context.conversations.filter();
+    filter.view = choice.sourceId || !choice.tag.empty() ? store::ConversationView::AllOpen : choice.view;
+    filter.sourceId = choice.sourceId;
+    filter.tag = choice.tag;
+    filter.agent = m_context.agent.name;
+    filter.search = m_search->text().trimmed().toStdString();
+    m_context.conversations.setFilter(filter);
+    if (m_context.conversations.rowCount() > 0)
+        m_list->setCurrentIndex(m_context.conversations.index(0, 0));
+    else
+        m_pane->showConversation(0);
+}
+
+std::int64_t InboxWindow::currentConversation() const { return m_pane->conversationId(); }
+
+void InboxWindow::selectConversation(std::int64_t conversationId)
+{
+    const int row = m_context.conversations.rowOfConversation(conversationId);
+    if (row >= 0) {
+        m_list->setCurrentIndex(m_context.conversations.index(row, 0));
+        return;
+    }
+    // Not in this view (another customer conversation, say): show it without changing the list.
+    m_list->clearSelection();
+    m_pane->showConversation(conversationId);
+}
+
+void InboxWindow::step(int delta)
+{
+    const int rows = m_context.conversations.rowCount();
+    if (rows == 0)
+        return;
+    const int current = m_list->currentIndex().isValid() ? m_list->currentIndex().row() : -1;
+    int next = std::clamp(current + delta, 0, rows - 1);
+    if (delta > 0 && current + delta >= rows && m_context.conversations.canFetchMore({})) {
+        m_context.conversations.fetchMore({});
+        next = std::min(current + delta, m_context.conversations.rowCount() - 1);
+    }
+    m_list->setCurrentIndex(m_context.conversations.index(next, 0));
+    m_list->scrollTo(m_list->currentIndex());
+}
+
+void InboxWindow::act(const QString& doing, const std::function<Result<inbox::Outcome>(std::int64_t)>& action,
+                      bool offerTakeOver)
+{
+    const std::int64_t id = currentConversation();
+    if (id == 0) {
+        statusBar()->showMessage(tr("Select a conversation to %1 first").arg(doing), 5000);
+        return;
+    }
+    auto outcome = action(id);
+    if (!outcome)
+        return showError(text(outcome.message()));
+    if (outcome->heldByOther() && offerTakeOver &&
+        m_confirm(tr("%1 holds this conversation.\n\nTake it over and %2 it?").arg(text(outcome->holder), doing))) {
+        auto taken = m_inbox.takeOver(id, m_context.agent.name);
+        if (!taken)
+            return showError(text(taken.message()));
+        outcome = action(id);
+        if (!outcome)
+            return showError(text(outcome.message()));
+    }
+    statusBar()->showMessage(text(outcome->message), 5000);
+    afterChange(id);
+}
+
+void InboxWindow::afterChange(std::int64_t conversationId)
+{
+    const int rowBefore = m_list->currentIndex().isValid() ? m_list->currentIndex().row() : 0;
+    m_context.conversations.refresh({conversationId});
+    const int row = m_context.conversations.rowOfConversation(conversationId);
+    if (row >= 0) {
+        m_list->setCurrentIndex(m_context.conversations.index(row, 0));
+        m_pane->reload();
+    } else if (m_context.conversations.rowCount() > 0) {
+        // It left this view (resolved, claimed away from Unassigned): go on with the next one.
+        m_list->setCurrentIndex(
+            m_context.conversations.index(std::min(rowBefore, m_context.conversations.rowCount() - 1), 0));
+    } else {
+        m_pane->showConversation(conversationId);
+    }
+    refreshCounts();
+}
+
+void InboxWindow::claim()
+{
+    act(tr("claim"), [this](std::int64_t id) { return m_inbox.claim(id, m_context.agent.name); });
+}
+
+void InboxWindow::assign()
+{
+    const std::int64_t id = currentConversation();
+    if (id == 0)
+        return;
+    auto agents = inbox::AgentRepository(m_context.actions).list();
+    if (!agents)
+        return showError(text(agents.message()));
+    QStringList colleagues;
+    for (const auto& agent : *agents)
+        if (agent.name != m_context.agent.name)
+            colleagues << text(agent.name);
+    if (colleagues.isEmpty())
+        return showError(tr("There is nobody to assign to yet: add colleagues' profiles when you switch agent."));
+    QString note;
+    const QString to = m_pickColleague(colleagues, &note);
+    if (to.isEmpty())
+        return;
+    act(tr("assign"), [&](std::int64_t conversation) {
+        return m_inbox.assign(conversation, m_context.agent.name, to.toStdString(), note.toStdString());
+    });
+}
+
+void InboxWindow::reply(qint64 conversationId, const QString& body, const QList<QPair<QString, QString>>& overrides,
+                        bool offPlatform)
+{
+    std::vector<inbox::CheckOverride> reasons;
+    for (const auto& [check, reason] : overrides)
+        reasons.push_back({check.toStdString(), reason.toStdString()});
+    const auto channel = offPlatform ? inbox::Channel::OffPlatform : inbox::Channel::Platform;
+    auto send = [&] { return m_inbox.reply(conversationId, m_context.agent.name, body.toStdString(), channel, reasons); };
+    auto outcome = send();
+    if (outcome && outcome->heldByOther() &&
+        m_confirm(tr("%1 holds this conversation.\n\nTake it over and send your reply?").arg(text(outcome->holder)))) {
+        if (auto taken = m_inbox.takeOver(conversationId, m_context.agent.name); !taken)
+            return showError(text(taken.message()));
+        outcome = send();
+    }
+    if (!outcome)
+        return showError(text(outcome.message()));
+    if (outcome->heldByOther())
+        return;   // declined to take over: the text stays in the composer
+    m_pane->clearComposer();
+    statusBar()->showMessage(text(outcome->message), 5000);
+    afterChange(conversationId);
+}
+
+void InboxWindow::notifyAbout(const QList<qint64>& created, const QList<qint64>& reopened)
+{
+    if (!QSettings().value(QStringLiteral("notifications/enabled"), true).toBool() ||
+        !QSystemTrayIcon::isSystemTrayAvailable())
+        return;
+    std::vector<std::int64_t> ids(created.begin(), created.end());
+    ids.insert(ids.end(), reopened.begin(), reopened.end());
+    auto rows = store::readConversations(m_context.reader, {}, ids);
+    if (!rows)
+        return;
+    QStringList lines;
+    for (const auto& match : *rows) {
+        const bool urgent = match.row.priority >= int(inbox::Priority::High);
+        const bool mine = match.row.assignee == m_context.agent.name && reopened.contains(match.row.id);
+        if (urgent || mine)
+            lines << tr("#%1 %2: %3")
+                         .arg(match.row.id)
+                         .arg(text(match.row.customerName.empty() ? match.row.customerHandle : match.row.customerName),
+                              text(match.row.snippet).left(80));
+    }
+    if (lines.isEmpty())
+        return;
+    if (!m_tray) {
+        m_tray = new QSystemTrayIcon(windowIcon(), this);
+        m_tray->show();
+    }
+    m_tray->showMessage(tr("Earshot: needs you"), lines.join(QLatin1Char('\n')));
+}
+
+void InboxWindow::showError(const QString& message)
+{
+    statusBar()->showMessage(message, 10000);
+    QMessageBox::warning(this, tr("Earshot"), message);
+}
+
+}  // namespace earshot::gui

@@ -1,0 +1,105 @@
+// The webcare console's main window: the views and their counts on the left, the
+// conversation list in the middle, the conversation with its reply composer on the right.
+// Keyboard-first (J/K, C, R, N, P, E, A, T, /, ?), with every action also in the menus.
+// Actions go through inbox::Inbox on the window's own read-write connection, so the same
+// rules hold as in the CLI; the list and the pane read through read-only connections.
+#pragma once
+
+#include <QMainWindow>
+#include <functional>
+#include <memory>
+
+#include "earshot/inbox/AgentRepository.h"
+#include "earshot/inbox/Inbox.h"
+#include "earshot/store/Database.h"
+
+class QLineEdit;
+class QTableView;
+class QSystemTrayIcon;
+class QTimer;
+
+namespace earshot::bridge {
+class ConversationListModel;
+class EngineBridge;
+class SourceHealth;
+}  // namespace earshot::bridge
+
+namespace earshot::gui {
+
+class ConversationPane;
+class NavigationPanel;
+class PollStatus;
+class ShortcutOverlay;
+struct NavigationChoice;
+
+struct InboxContext {
+    QString databasePath;
+    store::Database& actions;                    // read-write: inbox actions, drafts
+    store::Database& reader;                     // read-only: counts and the conversation pane
+    bridge::ConversationListModel& conversations;
+    bridge::EngineBridge& engine;
+    bridge::SourceHealth& health;
+    inbox::Agent agent;
+};
+
+class InboxWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit InboxWindow(InboxContext context, QWidget* parent = nullptr);
+    ~InboxWindow() override;
+
+    // What "take it over?" questions are answered with; tests answer without a dialog.
+    using Confirm = std::function<bool(const QString& question)>;
+    void setConfirm(Confirm confirm) { m_confirm = std::move(confirm); }
+    // Who "assign to" picks; tests pick without a dialog. Empty: cancelled.
+    using PickColleague = std::function<QString(const QStringList& colleagues, QString* note)>;
+    void setPickColleague(PickColleague pick) { m_pickColleague = std::move(pick); }
+
+    QTableView* list() const { return m_list; }
+    ConversationPane* pane() const { return m_pane; }
+    NavigationPanel* navigation() const { return m_navigation; }
+    ShortcutOverlay* shortcutOverlay() const { return m_overlay; }
+    QLineEdit* searchField() const { return m_search; }
+    PollStatus* pollStatus() const { return m_pollStatus; }
+    std::int64_t currentConversation() const;
+    void selectConversation(std::int64_t conversationId);
+    void refreshCounts();
+
+signals:
+    void mentionStreamRequested();
+    void sourcesRequested();
+    void settingsRequested();
+    void switchAgentRequested();
+
+private:
+    void buildLayout();
+    void buildActions();
+    void connectEngine();
+    void applyChoice(const NavigationChoice& choice);
+    void step(int delta);
+    void act(const QString& doing, const std::function<Result<inbox::Outcome>(std::int64_t)>& action,
+             bool offerTakeOver = true);
+    void afterChange(std::int64_t conversationId);
+    void claim();
+    void assign();
+    void reply(qint64 conversationId, const QString& text, const QList<QPair<QString, QString>>& overrides,
+               bool offPlatform);
+    void notifyAbout(const QList<qint64>& created, const QList<qint64>& reopened);
+    void showError(const QString& message);
+
+    InboxContext m_context;
+    inbox::Inbox m_inbox;
+    Confirm m_confirm;
+    PickColleague m_pickColleague;
+    NavigationPanel* m_navigation = nullptr;
+    QLineEdit* m_search = nullptr;
+    QTableView* m_list = nullptr;
+    ConversationPane* m_pane = nullptr;
+    ShortcutOverlay* m_overlay = nullptr;
+    PollStatus* m_pollStatus = nullptr;
+    QSystemTrayIcon* m_tray = nullptr;
+    QTimer* m_searchDelay = nullptr;
+    QTimer* m_tick = nullptr;
+};
+
+}  // namespace earshot::gui

@@ -1,0 +1,204 @@
+// The inbox console driven as an agent would: keys on the real window, checked against
+// both the database and what is on screen.
+#include <gtest/gtest.h>
+
+#include <QApplication>
+#include <QClipboard>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTest>
+
+#include "Console.h"
+#include "ConversationPane.h"
+#include "InboxWindow.h"
+#include "ReplyComposer.h"
+#include "ShortcutOverlay.h"
+#include "TempWorkspace.h"
+#include "ThreadView.h"
+#include "earshot/bridge/ConversationListModel.h"
+#include "earshot/inbox/AgentRepository.h"
+#include "earshot/inbox/Inbox.h"
+#include "earshot/store/Mentions.h"
+#include "earshot/store/Schema.h"
+#include "earshot/store/Sources.h"
+
+using namespace earshot;
+
+namespace {
+
+class InboxWindowTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        auto opened = store::openWorkspace(workspace.dbPath());
+        ASSERT_TRUE(opened) << opened.message();
+        auto db = std::make_unique<store::Database>(std::move(*opened));
+        store::Source source;
+        source.url = "https://forum.example/latest.rss";
+        source.name = "Verskist forum";
+        sourceId = store::SourceRepository(*db).add(source).value();
+        std::vector<store::NewMention> mentions;
+        for (int i = 0; i < 3; ++i) {
+            store::NewMention m;
+            m.externalId = "m" + std::to_string(i);
+            m.title = "Bestelling " + std::to_string(i) + " niet bezorgd";
+            m.body = "Mijn bestelling " + std::to_string(i) + " is nog steeds niet bezorgd.";
+            m.link = "https://forum.example/t/" + std::to_string(i);
+            m.author = {.platform = "feed:forum.example", .handle = "klant" + std::to_string(i),
+                        .displayName = "Klant " + std::to_string(i)};
+            mentions.push_back(m);
+        }
+        ASSERT_TRUE(db->transaction([&]() -> Status {
+            auto stored = store::ingestMentions(*db, sourceId, mentions, 1000);
+            if (!stored)
+                return stored.error();
+            return store::indexPendingMentions(*db);
+        }));
+        inbox::AgentRepository agents(*db);
+        ASSERT_TRUE(agents.add({.name = "Sanne de Vries", .firstName = "Sanne"}));
+        ASSERT_TRUE(agents.add({.name = "Eva Bakker", .firstName = "Eva"}));
+        db.reset();
+
+        auto started = gui::Console::open(workspace.dbPath());
+        ASSERT_TRUE(started) << started.message();
+        console = std::move(*started);
+        auto sanne = inbox::AgentRepository(console->actions()).find("Sanne de Vries");
+        ASSERT_TRUE(console->openInbox(*sanne));
+        window = console->inbox();
+        window->setConfirm([this](const QString&) { return confirmAnswer; });
+        window->pane()->composer()->setLinkOpener([this](const QUrl& url) { links.push_back(url); });
+        window->show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(window));
+        window->list()->setFocus();
+    }
+
+    std::int64_t count(const std::string& sql)
+    {
+        auto reader = store::openReader(workspace.dbPath());
+        return store::queryInteger(*reader, sql).value();
+    }
+    std::string conversationField(std::int64_t id, const std::string& column)
+    {
+        auto reader = store::openReader(workspace.dbPath());
+        auto statement = reader->prepare("SELECT coalesce(" + column + ", '') FROM conversations WHERE id = ?");
+        statement->bind(1, id);
+        EXPECT_TRUE(statement->step().value());
+        return statement->text(0);
+    }
+    void press(int key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
+    {
+        QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : window->list(), Qt::Key(key),
+                        modifiers);
+    }
+
+    test::TempWorkspace workspace;
+    std::int64_t sourceId = 0;
+    std::unique_ptr<gui::Console> console;
+    gui::InboxWindow* window = nullptr;
+    bool confirmAnswer = false;
+    std::vector<QUrl> links;
+};
+
+}  // namespace
+
+TEST_F(InboxWindowTest, StartsOnUnassignedWithTheFirstConversationOpen)
+{
+    EXPECT_EQ(window->list()->model()->rowCount(), 3);
+    ASSERT_NE(window->currentConversation(), 0);
+    EXPECT_TRUE(window->pane()->headerText().contains(QStringLiteral("Klant")));
+}
+
+TEST_F(InboxWindowTest, ClaimWithCAssignsItAndItLeavesUnassigned)
+{
+    const auto id = window->currentConversation();
+    press(Qt::Key_C);
+    EXPECT_EQ(conversationField(id, "assignee"), "Sanne de Vries");
+    EXPECT_EQ(conversationField(id, "status"), "open");
+    EXPECT_EQ(count("SELECT count(*) FROM events WHERE kind = 'claimed'"), 1);
+    EXPECT_EQ(window->list()->model()->rowCount(), 2) << "the Unassigned view no longer lists it";
+    EXPECT_NE(window->currentConversation(), id) << "the next conversation is ready";
+}
+
+TEST_F(InboxWindowTest, ReplyWithRIsRecordedOffPlatformAndShownInTheThread)
+{
+    const auto id = window->currentConversation();
+    press(Qt::Key_R);
+    QPlainTextEdit* editor = window->pane()->composerEditor();
+    ASSERT_TRUE(editor->hasFocus());
+    QTest::keyClicks(editor, QStringLiteral("Hoi! Ik kijk het na en laat het je vandaag weten. Groet, Sanne"));
+    QTest::mouseClick(window->pane()->composer()->sendButton(), Qt::LeftButton);
+
+    EXPECT_EQ(count("SELECT count(*) FROM replies WHERE channel = 'off-platform' AND agent = 'Sanne de Vries'"), 1);
+    EXPECT_NE(conversationField(id, "first_response_at"), "");
+    EXPECT_EQ(conversationField(id, "assignee"), "Sanne de Vries") << "replying claims an unassigned conversation";
+    ASSERT_EQ(links.size(), 1u) << "off-platform: the mention's link is opened to post by hand";
+    EXPECT_TRUE(links[0].toString().startsWith(QStringLiteral("https://forum.example/t/")));
+    EXPECT_TRUE(QApplication::clipboard()->text().contains(QStringLiteral("Ik kijk het na")));
+    window->selectConversation(id);
+    EXPECT_TRUE(window->pane()->threadView()->toPlainText().contains(QStringLiteral("Ik kijk het na")));
+    EXPECT_TRUE(editor->toPlainText().isEmpty());
+}
+
+TEST_F(InboxWindowTest, ResolveWithEFinishesTheConversation)
+{
+    const auto id = window->currentConversation();
+    press(Qt::Key_C);
+    window->selectConversation(id);
+    press(Qt::Key_E);
+    EXPECT_EQ(conversationField(id, "status"), "resolved");
+    EXPECT_NE(conversationField(id, "resolved_at"), "");
+}
+
+TEST_F(InboxWindowTest, ClaimingAConversationAColleagueHoldsAsksBeforeTakingOver)
+{
+    const auto id = window->currentConversation();
+    inbox::Inbox(console->actions()).claim(id, "Eva Bakker");
+    window->selectConversation(id);
+    confirmAnswer = false;
+    press(Qt::Key_C);
+    EXPECT_EQ(conversationField(id, "assignee"), "Eva Bakker") << "declined: nothing changes";
+    confirmAnswer = true;
+    window->selectConversation(id);
+    press(Qt::Key_C);
+    EXPECT_EQ(conversationField(id, "assignee"), "Sanne de Vries");
+    EXPECT_EQ(count("SELECT count(*) FROM events WHERE kind = 'taken_over'"), 1);
+}
+
+TEST_F(InboxWindowTest, JAndKMoveThroughTheListAndSlashSearches)
+{
+    const auto first = window->currentConversation();
+    press(Qt::Key_J);
+    const auto second = window->currentConversation();
+    EXPECT_NE(second, first);
+    press(Qt::Key_K);
+    EXPECT_EQ(window->currentConversation(), first);
+    press(Qt::Key_Slash);
+    EXPECT_TRUE(window->searchField()->hasFocus());
+    QTest::keyClicks(window->searchField(), QStringLiteral("bestelling AND 2"));
+    QTRY_COMPARE_WITH_TIMEOUT(window->list()->model()->rowCount(), 1, 3000);
+}
+
+TEST_F(InboxWindowTest, QuestionMarkShowsEveryShortcut)
+{
+    press(Qt::Key_Question);
+    EXPECT_TRUE(window->shortcutOverlay()->isVisible());
+    EXPECT_GE(window->shortcutOverlay()->entryCount(), 12);
+    press(Qt::Key_Escape);
+    EXPECT_FALSE(window->shortcutOverlay()->isVisible());
+}
+
+TEST_F(InboxWindowTest, ADraftSurvivesClosingTheConsole)
+{
+    const auto id = window->currentConversation();
+    press(Qt::Key_R);
+    QTest::keyClicks(window->pane()->composerEditor(), QStringLiteral("Half af antwoord"));
+    // Switching conversation saves at once (the typing debounce would within half a second).
+    press(Qt::Key_Escape);
+    press(Qt::Key_J);
+    console.reset();
+    EXPECT_EQ(count("SELECT count(*) FROM drafts WHERE conversation_id = " + std::to_string(id) +
+                    " AND body = 'Half af antwoord'"),
+              1);
+}
