@@ -98,14 +98,17 @@ SourcesDialog::SourcesDialog(const QString& databasePath, bridge::EngineBridge& 
     header->setStretchLastSection(true);
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     const int character = fontMetrics().averageCharWidth();
-    header->resizeSection(NameColumn, character * 20);
-    header->resizeSection(UrlColumn, character * 30);
+    header->resizeSection(NameColumn, character * 28);
+    header->resizeSection(UrlColumn, character * 32);
     header->resizeSection(StateColumn, character * 14 + 24);
     header->resizeSection(ErrorsColumn, character * 8);
     header->resizeSection(LastErrorColumn, character * 34);
     header->resizeSection(NextPollColumn, character * 12);
     header->resizeSection(IntervalColumn, character * 10);
     header->resizeSection(IncludeColumn, character * 16);
+    // Never narrower than the header's own label, which may be longer in translation.
+    for (int column = 0; column < ColumnCount; ++column)
+        header->resizeSection(column, std::max(header->sectionSize(column), header->sectionSizeHint(column)));
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &SourcesDialog::showSelected);
     connect(m_table, &QTableWidget::itemDoubleClicked, this, [this] { m_name->setFocus(Qt::OtherFocusReason); });
 
@@ -143,8 +146,9 @@ SourcesDialog::SourcesDialog(const QString& databasePath, bridge::EngineBridge& 
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(listPane);
     splitter->addWidget(editPane);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    splitter->setSizes({440, 300});   // scaled to the real height; the list gets the most
     splitter->setChildrenCollapsible(false);
 
     m_message->setObjectName(QStringLiteral("sourcesMessage"));
@@ -252,6 +256,18 @@ void SourcesDialog::reload()
     }
     m_reloading = true;
     m_sources = std::move(*sources);
+    // Sources that need attention first, then those being polled, then those switched off;
+    // by name within each, so a long list still shows its problems without scrolling.
+    const auto rank = [](const store::Source& source) {
+        if (source.state == "disabled" || (source.enabled && source.state == "failing"))
+            return 0;
+        return source.enabled ? 1 : 2;
+    };
+    std::stable_sort(m_sources.begin(), m_sources.end(), [&](const store::Source& a, const store::Source& b) {
+        if (rank(a) != rank(b))
+            return rank(a) < rank(b);
+        return QString::localeAwareCompare(fromUtf8(a.name), fromUtf8(b.name)) < 0;
+    });
     m_table->setRowCount(int(m_sources.size()));
     int selectedRow = -1;
     for (int row = 0; row < int(m_sources.size()); ++row) {
@@ -402,6 +418,7 @@ void SourcesDialog::loadForm(const store::Source* source)
         m_form->setTitle(tr("New source"));
         m_save->setText(tr("&Add Source"));
         m_url->setReadOnly(false);
+        m_url->setClearButtonEnabled(true);
         m_url->clear();
         m_name->clear();
         m_interval->setValue(kDefaultIntervalMinutes);
@@ -415,6 +432,7 @@ void SourcesDialog::loadForm(const store::Source* source)
     m_save->setText(tr("&Save Changes"));
     // The URL is who the source is (and what dedupes its mentions); a new URL is a new source.
     m_url->setReadOnly(true);
+    m_url->setClearButtonEnabled(false);
     m_url->setText(fromUtf8(source->url));
     m_name->setText(fromUtf8(source->name));
     m_interval->setValue(std::max(1, (source->intervalSeconds + 30) / 60));
