@@ -55,7 +55,8 @@ InboxWindow::InboxWindow(InboxContext context, QWidget* parent)
     connectEngine();
     refreshCounts();
     m_navigation->selectView(store::ConversationView::Unassigned);
-    resize(1500, 900);
+    resize(1600, 960);
+    m_list->setFocus();
 }
 
 InboxWindow::~InboxWindow() = default;
@@ -97,13 +98,20 @@ void InboxWindow::buildLayout()
     m_list->horizontalHeader()->setStretchLastSection(false);
     m_list->horizontalHeader()->setSectionResizeMode(bridge::ConversationListModel::SnippetColumn,
                                                      QHeaderView::Stretch);
-    m_list->setColumnWidth(bridge::ConversationListModel::WaitingColumn, 80);
-    m_list->setColumnWidth(bridge::ConversationListModel::CustomerColumn, 150);
-    m_list->setColumnWidth(bridge::ConversationListModel::SourceColumn, 140);
-    m_list->setColumnWidth(bridge::ConversationListModel::PriorityColumn, 70);
-    m_list->setColumnWidth(bridge::ConversationListModel::AssigneeColumn, 110);
-    m_list->setSortingEnabled(true);
-    m_list->horizontalHeader()->setSortIndicator(bridge::ConversationListModel::WaitingColumn, Qt::AscendingOrder);
+    m_list->setColumnWidth(bridge::ConversationListModel::WaitingColumn, 70);
+    m_list->setColumnWidth(bridge::ConversationListModel::CustomerColumn, 130);
+    m_list->setColumnWidth(bridge::ConversationListModel::SourceColumn, 120);
+    m_list->setColumnWidth(bridge::ConversationListModel::PriorityColumn, 64);
+    m_list->setColumnWidth(bridge::ConversationListModel::AssigneeColumn, 100);
+    // Each view starts in its own order (longest waiting first where customers wait); a click
+    // on the Waiting or Priority header changes it. Not setSortingEnabled: that would sort at once.
+    QHeaderView* header = m_list->horizontalHeader();
+    header->setSortIndicatorShown(true);
+    header->setSectionsClickable(true);
+    header->setSortIndicator(bridge::ConversationListModel::WaitingColumn, Qt::DescendingOrder);
+    connect(header, &QHeaderView::sortIndicatorChanged, &m_context.conversations,
+            [this](int section, Qt::SortOrder order) { m_context.conversations.sort(section, order); });
+    m_list->setMinimumWidth(480);
     column->addWidget(m_list, 1);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {
@@ -146,8 +154,10 @@ void InboxWindow::buildLayout()
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 2);
     splitter->setStretchFactor(2, 3);
-    splitter->setSizes({210, 560, 730});
+    m_pane->setMinimumWidth(640);
+    splitter->setSizes({200, 760, 640});
     setCentralWidget(splitter);
+    setFocusProxy(m_list);
 
     m_overlay = new ShortcutOverlay(this);
     m_pollStatus = new PollStatus(m_context.engine, m_context.health, *statusBar());

@@ -37,6 +37,10 @@ public:
     QLabel* progressLabel() const { return m_progress; }
     QLabel* problemsLabel() const { return m_problems; }
 
+    // Also opened from the inbox window's File menu.
+    void openSources();
+    void openSettings();
+
 private:
     void createActions();
     void applySearch();
@@ -46,8 +50,6 @@ private:
     void showProgress(int finished, int total, int failing);
     void showProblems();
     void showQueryFailure(const QString& message);
-    void openSources();
-    void openSettings();
 
     bridge::MentionListModel& m_mentions;
     bridge::EngineBridge& m_engine;

@@ -4,13 +4,17 @@
 #include <QCommandLineParser>
 #include <QFile>
 #include <QMessageBox>
+#include <QProcess>
 
 #include <filesystem>
+#include <optional>
 #include <system_error>
 
 #include <spdlog/spdlog.h>
 
+#include "AgentPicker.h"
 #include "Console.h"
+#include "InboxWindow.h"
 #include "Language.h"
 #include "MainWindow.h"
 #include "Theme.h"
@@ -58,6 +62,10 @@ int main(int argc, char* argv[])
         QStringLiteral("theme"), QApplication::translate("main", "Theme for this run: light, dark or system."),
         QApplication::translate("main", "theme"));
     parser.addOption(themeOption);
+    const QCommandLineOption agentOption(QStringLiteral("agent"),
+                                         QApplication::translate("main", "Work as this agent instead of asking."),
+                                         QApplication::translate("main", "name"));
+    parser.addOption(agentOption);
     parser.process(app);
 
     earshot::gui::applyTheme(parser.isSet(themeOption)
@@ -103,6 +111,50 @@ int main(int argc, char* argv[])
                                   .arg(QFile::decodeName(databasePath.c_str()), QString::fromStdString(console.message())));
         return 1;
     }
-    (*console)->window().show();
+    // Who is working: --agent names them (scripts, screenshots); otherwise ask, remembering
+    // the last choice for this workspace so the next start is one Enter.
+    const QString workspacePath = QFile::decodeName(databasePath.c_str());
+    std::optional<earshot::inbox::Agent> agent;
+    if (parser.isSet(agentOption)) {
+        auto found = earshot::inbox::AgentRepository((*console)->actions()).find(parser.value(agentOption).toStdString());
+        if (!found) {
+            QMessageBox::critical(nullptr, QApplication::translate("main", "Earshot"),
+                                  QApplication::translate("main", "%1\n\nStart without --agent to pick or add a profile.")
+                                      .arg(QString::fromStdString(found.message())));
+            return 1;
+        }
+        agent = *found;
+    } else {
+        earshot::gui::AgentPicker picker((*console)->actions(), earshot::gui::AgentPicker::remembered(workspacePath));
+        if (picker.exec() != QDialog::Accepted || !picker.chosen())
+            return 0;
+        agent = picker.chosen();
+    }
+    earshot::gui::AgentPicker::remember(workspacePath, QString::fromStdString(agent->name));
+    if (auto opened = (*console)->openInbox(*agent); !opened) {
+        QMessageBox::critical(nullptr, QApplication::translate("main", "Earshot"),
+                              QApplication::translate("main", "Earshot cannot open the inbox:\n%1")
+                                  .arg(QString::fromStdString(opened.message())));
+        return 1;
+    }
+    earshot::gui::InboxWindow& inbox = *(*console)->inbox();
+    earshot::gui::MainWindow& stream = (*console)->window();
+    QObject::connect(&inbox, &earshot::gui::InboxWindow::mentionStreamRequested, &stream, [&stream] {
+        stream.show();
+        stream.raise();
+        stream.activateWindow();
+    });
+    QObject::connect(&inbox, &earshot::gui::InboxWindow::sourcesRequested, &stream, &earshot::gui::MainWindow::openSources);
+    QObject::connect(&inbox, &earshot::gui::InboxWindow::settingsRequested, &stream, &earshot::gui::MainWindow::openSettings);
+    QObject::connect(&inbox, &earshot::gui::InboxWindow::switchAgentRequested, &inbox, [&inbox, workspacePath] {
+        // The agent is part of every action and view; a fresh start is the honest way to switch.
+        earshot::gui::AgentPicker::remember(workspacePath, {});
+        QStringList arguments = QApplication::arguments().mid(1);
+        for (qsizetype i = arguments.indexOf(QStringLiteral("--agent")); i >= 0; i = arguments.indexOf(QStringLiteral("--agent")))
+            arguments.remove(i, std::min<qsizetype>(2, arguments.size() - i));
+        QProcess::startDetached(QApplication::applicationFilePath(), arguments);
+        inbox.close();
+    });
+    inbox.show();
     return app.exec();
 }
