@@ -1,0 +1,320 @@
+#include "earshot/bridge/ConversationListModel.h"
+
+#include <QDateTime>
+
+#include <algorithm>
+
+namespace earshot::bridge {
+
+namespace {
+
+constexpr int kTickMilliseconds = 60'000;
+
+QString fromUtf8(const std::string& text) { return QString::fromUtf8(text.data(), qsizetype(text.size())); }
+
+std::int64_t systemNow() { return QDateTime::currentSecsSinceEpoch(); }
+
+}  // namespace
+
+ConversationListModel::ConversationListModel(store::Database reader, store::ConversationFilter filter,
+                                             QObject* parent, int pageSize, Clock clock)
+    : QAbstractTableModel(parent),
+      m_reader(std::move(reader)),
+      m_filter(std::move(filter)),
+      m_pageSize(std::max(pageSize, 1)),
+      m_clock(clock ? std::move(clock) : Clock(systemNow))
+{
+    m_now = m_clock();
+    m_ticker.setInterval(kTickMilliseconds);
+    connect(&m_ticker, &QTimer::timeout, this, &ConversationListModel::tick);
+    m_ticker.start();
+    reload();
+}
+
+QString ConversationListModel::waitingText(std::int64_t seconds)
+{
+    if (seconds < 60)
+        return tr("<1 min");
+    if (seconds < 3600)
+        return tr("%1 min").arg(seconds / 60);
+    if (seconds < 86400)
+        return tr("%1 h").arg(seconds / 3600);
+    return tr("%1 d").arg(seconds / 86400);
+}
+
+int ConversationListModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int ConversationListModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ConversationListModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row& row = m_rows[std::size_t(index.row())];
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case WaitingColumn:
+            if (row.waitingAt != m_now) {
+                row.waiting = waitingText(std::max<std::int64_t>(0, m_now - row.key.lastCustomerAt));
+                row.waitingAt = m_now;
+            }
+            return row.waiting;
+        case CustomerColumn: return row.customer;
+        case SourceColumn: return row.source;
+        case SnippetColumn: return row.snippet;
+        case PriorityColumn: return row.priority;
+        case AssigneeColumn: return row.assignee;
+        default: return {};
+        }
+    case Qt::ToolTipRole:
+        switch (index.column()) {
+        case CustomerColumn: return row.customerHandle;
+        case SnippetColumn: return row.snippet;
+        default: return {};
+        }
+    case ConversationIdRole: return qint64(row.key.id);
+    case StatusRole: return row.status;
+    case PriorityRole: return row.key.priority;
+    case LastCustomerAtRole: return qint64(row.key.lastCustomerAt);
+    default: return {};
+    }
+}
+
+QVariant ConversationListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case WaitingColumn: return tr("Waiting");
+    case CustomerColumn: return tr("Customer");
+    case SourceColumn: return tr("Source");
+    case SnippetColumn: return tr("Conversation");
+    case PriorityColumn: return tr("Priority");
+    case AssigneeColumn: return tr("Assignee");
+    default: return {};
+    }
+}
+
+bool ConversationListModel::canFetchMore(const QModelIndex& parent) const
+{
+    return !parent.isValid() && !m_atEnd && !m_changing;
+}
+
+void ConversationListModel::fetchMore(const QModelIndex& parent)
+{
+    if (parent.isValid() || m_atEnd || m_changing)
+        return;
+    appendRows(readPage());
+}
+
+void ConversationListModel::sort(int column, Qt::SortOrder order)
+{
+    store::ConversationFilter filter = m_filter;
+    if (column == WaitingColumn) {
+        filter.sort = store::ConversationSort::Waiting;
+        filter.timeOrder = order == Qt::DescendingOrder ? store::TimeOrder::OldestFirst : store::TimeOrder::NewestFirst;
+    } else if (column == PriorityColumn) {
+        filter.sort = store::ConversationSort::Priority;
+        filter.timeOrder = store::TimeOrder::ViewDefault;
+    } else {
+        return;
+    }
+    setFilter(filter);
+}
+
+void ConversationListModel::setFilter(const store::ConversationFilter& filter)
+{
+    m_filter = filter;
+    reload();
+}
+
+void ConversationListModel::reload()
+{
+    m_changing = true;
+    beginResetModel();
+    m_rows.clear();
+    m_rowById.clear();
+    m_cursor.reset();
+    m_atEnd = false;
+    m_now = m_clock();
+    for (Row& row : readPage()) {
+        m_rowById.insert(row.key.id, int(m_rows.size()));
+        m_rows.push_back(std::move(row));
+    }
+    endResetModel();
+    m_changing = false;
+}
+
+std::vector<ConversationListModel::Row> ConversationListModel::readPage()
+{
+    auto page = store::listConversations(m_reader, m_filter, m_pageSize, m_cursor);
+    if (!page) {
+        // Stop asking: a view would otherwise call fetchMore again on every scroll.
+        m_atEnd = true;
+        reportFailure(page.message());
+        return {};
+    }
+    m_lastError.clear();
+    if (page->nextCursor)
+        m_cursor = page->nextCursor;
+    else
+        m_atEnd = true;
+    std::vector<Row> rows;
+    rows.reserve(page->rows.size());
+    for (const store::ConversationRow& conversation : page->rows) {
+        // refresh() may have put it in already, ahead of its page.
+        if (!m_rowById.contains(conversation.id))
+            rows.push_back(makeRow(conversation));
+    }
+    return rows;
+}
+
+ConversationListModel::Row ConversationListModel::makeRow(const store::ConversationRow& conversation) const
+{
+    static const QString priorities[] = {tr("Low"), tr("Normal"), tr("High"), tr("Urgent")};
+    Row row;
+    row.key = conversation.key();
+    row.status = fromUtf8(conversation.status);
+    row.customerHandle = fromUtf8(conversation.customerHandle);
+    row.customer = conversation.customerName.empty() ? row.customerHandle : fromUtf8(conversation.customerName);
+    row.source = fromUtf8(conversation.sourceName);
+    row.snippet = fromUtf8(conversation.snippet).simplified();
+    row.priority = priorities[std::clamp(conversation.priority, 0, 3)];
+    row.assignee = fromUtf8(conversation.assignee);
+    return row;
+}
+
+void ConversationListModel::appendRows(std::vector<Row> rows)
+{
+    if (rows.empty())
+        return;
+    const int first = int(m_rows.size());
+    m_changing = true;
+    beginInsertRows({}, first, first + int(rows.size()) - 1);
+    for (Row& row : rows) {
+        m_rowById.insert(row.key.id, int(m_rows.size()));
+        m_rows.push_back(std::move(row));
+    }
+    endInsertRows();
+    m_changing = false;
+}
+
+int ConversationListModel::insertionPoint(const store::ConversationCursor& key) const
+{
+    const auto at = std::partition_point(m_rows.begin(), m_rows.end(), [&](const Row& row) {
+        return store::sortsBefore(m_filter, row.key, key);
+    });
+    return int(at - m_rows.begin());
+}
+
+bool ConversationListModel::withinLoaded(const store::ConversationCursor& key) const
+{
+    // Rows after the cursor come with the next page; putting them in now would leave a gap
+    // above them of rows not read yet.
+    return m_atEnd || !m_cursor || !store::sortsBefore(m_filter, *m_cursor, key);
+}
+
+bool ConversationListModel::staysAt(int row, const store::ConversationCursor& key) const
+{
+    const bool afterPrevious = row == 0 || !store::sortsBefore(m_filter, key, m_rows[std::size_t(row - 1)].key);
+    const bool beforeNext = row + 1 == rowCount() || !store::sortsBefore(m_filter, m_rows[std::size_t(row + 1)].key, key);
+    return afterPrevious && beforeNext && withinLoaded(key);
+}
+
+void ConversationListModel::renumberFrom(int row)
+{
+    for (int i = row; i < int(m_rows.size()); ++i)
+        m_rowById.insert(m_rows[std::size_t(i)].key.id, i);
+}
+
+void ConversationListModel::insertRow(Row row)
+{
+    const int at = insertionPoint(row.key);
+    m_changing = true;
+    beginInsertRows({}, at, at);
+    m_rows.insert(m_rows.begin() + at, std::move(row));
+    renumberFrom(at);
+    endInsertRows();
+    m_changing = false;
+}
+
+void ConversationListModel::removeRowAt(int row)
+{
+    m_changing = true;
+    beginRemoveRows({}, row, row);
+    m_rowById.remove(m_rows[std::size_t(row)].key.id);
+    m_rows.erase(m_rows.begin() + row);
+    renumberFrom(row);
+    endRemoveRows();
+    m_changing = false;
+}
+
+void ConversationListModel::refresh(const std::vector<std::int64_t>& conversationIds)
+{
+    if (conversationIds.empty())
+        return;
+    auto found = store::readConversations(m_reader, m_filter, conversationIds);
+    if (!found) {
+        reportFailure(found.message());
+        return;
+    }
+    m_lastError.clear();
+    m_now = m_clock();
+    QHash<std::int64_t, const store::ConversationMatch*> byId;
+    for (const auto& match : *found)
+        byId.insert(match.row.id, &match);
+
+    for (const std::int64_t id : conversationIds) {
+        const store::ConversationMatch* match = byId.value(id, nullptr);
+        const int shown = rowOfConversation(id);
+        if (!match || !match->matches) {
+            // Deleted, or it left this view (claimed from "new", resolved from "mine", …).
+            if (shown >= 0)
+                removeRowAt(shown);
+            continue;
+        }
+        Row row = makeRow(match->row);
+        if (shown >= 0 && staysAt(shown, row.key)) {
+            m_rows[std::size_t(shown)] = std::move(row);
+            emit dataChanged(index(shown, 0), index(shown, ColumnCount - 1));
+            continue;
+        }
+        // New here, or its place changed (a customer wrote, the priority went up).
+        if (shown >= 0)
+            removeRowAt(shown);
+        if (withinLoaded(row.key))
+            insertRow(std::move(row));
+    }
+}
+
+void ConversationListModel::tick()
+{
+    m_now = m_clock();
+    if (!m_rows.empty())
+        emit dataChanged(index(0, WaitingColumn), index(rowCount() - 1, WaitingColumn), {Qt::DisplayRole});
+}
+
+int ConversationListModel::rowOfConversation(std::int64_t conversationId) const
+{
+    return m_rowById.value(conversationId, -1);
+}
+
+std::int64_t ConversationListModel::conversationIdAt(int row) const
+{
+    return row >= 0 && row < rowCount() ? m_rows[std::size_t(row)].key.id : 0;
+}
+
+void ConversationListModel::reportFailure(const std::string& message)
+{
+    m_lastError = fromUtf8(message);
+    emit queryFailed(m_lastError);
+}
+
+}  // namespace earshot::bridge

@@ -1,0 +1,278 @@
+// ConversationListModel over a real temp SQLite workspace: views, paging through fetchMore,
+// sorting through sort(), live waiting times, and rows updated, moved, dropped and inserted
+// by refresh(). Every model runs under QAbstractItemModelTester.
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "earshot/bridge/ConversationListModel.h"
+#include "earshot/store/Mentions.h"
+#include "earshot/store/Schema.h"
+#include "earshot/store/Sources.h"
+
+using earshot::bridge::ConversationListModel;
+namespace store = earshot::store;
+
+namespace {
+
+constexpr std::int64_t kStart = 1'700'000'000;
+
+class ConversationListModelTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(m_dir.isValid());
+        m_path = m_dir.filePath(QStringLiteral("workspace.db")).toStdString();
+        auto db = store::openWorkspace(m_path);
+        ASSERT_TRUE(db) << db.message();
+        m_db = std::make_unique<store::Database>(std::move(*db));
+        auto source = store::SourceRepository(*m_db).add({.name = "Klantenforum", .url = "https://forum.example/feed"});
+        ASSERT_TRUE(source) << source.message();
+        m_sourceId = *source;
+    }
+
+    // A conversation whose customer wrote `text` at `at`; a later call with the same thread
+    // adds to it.
+    std::int64_t write(const std::string& thread, const std::string& text, std::int64_t at)
+    {
+        std::int64_t conversation = 0;
+        auto done = m_db->transaction([&]() -> earshot::Status {
+            auto stored = store::ingestMentions(
+                *m_db, m_sourceId,
+                {{.externalId = thread + std::to_string(at), .body = text, .threadId = thread,
+                  .author = {.platform = "feed", .handle = "@" + thread, .displayName = "Klant " + thread}}},
+                at);
+            if (!stored)
+                return stored.error();
+            return store::indexPendingMentions(*m_db);
+        });
+        EXPECT_TRUE(done) << done.message();
+        auto id = m_db->prepare("SELECT id FROM conversations WHERE thread_key = ?");
+        EXPECT_TRUE(id);
+        id->bind(1, thread);
+        EXPECT_TRUE(*id->step());
+        conversation = id->integer(0);
+        return conversation;
+    }
+
+    void set(std::int64_t id, const std::string& assignments)
+    {
+        auto done = m_db->exec("UPDATE conversations SET " + assignments + " WHERE id = " + std::to_string(id));
+        ASSERT_TRUE(done) << done.message();
+    }
+
+    std::unique_ptr<ConversationListModel> makeModel(store::ConversationFilter filter = {}, int pageSize = 200,
+                                                     bool tested = true)
+    {
+        auto reader = store::openReader(m_path);
+        EXPECT_TRUE(reader) << reader.message();
+        auto model = std::make_unique<ConversationListModel>(std::move(*reader), std::move(filter), nullptr, pageSize,
+                                                             [this] { return m_now; });
+        if (tested)
+            test(*model);
+        return model;
+    }
+
+    void test(ConversationListModel& model)
+    {
+        m_tester = std::make_unique<QAbstractItemModelTester>(&model,
+                                                              QAbstractItemModelTester::FailureReportingMode::Fatal);
+    }
+
+    static QString text(const ConversationListModel& model, int row, int column)
+    {
+        return model.index(row, column).data().toString();
+    }
+
+    static std::vector<qint64> ids(const ConversationListModel& model)
+    {
+        std::vector<qint64> result;
+        for (int row = 0; row < model.rowCount(); ++row)
+            result.push_back(model.index(row, 0).data(ConversationListModel::ConversationIdRole).toLongLong());
+        return result;
+    }
+
+    static void expectLookupsAgree(const ConversationListModel& model)
+    {
+        for (int row = 0; row < model.rowCount(); ++row)
+            EXPECT_EQ(model.rowOfConversation(model.conversationIdAt(row)), row);
+    }
+
+    void TearDown() override { m_tester.reset(); }
+
+    QTemporaryDir m_dir;
+    std::string m_path;
+    std::unique_ptr<store::Database> m_db;
+    std::int64_t m_sourceId = 0;
+    std::int64_t m_now = kStart + 3 * 3600;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+};
+
+TEST_F(ConversationListModelTest, ShowsOpenConversationsLongestWaitingFirst)
+{
+    const auto recent = write("b", "Factuur klopt niet", kStart + 3 * 3600 - 12 * 60);
+    const auto oldest = write("a", "Mijn pakket  is\nniet bezorgd", kStart);
+    set(oldest, "priority = 3, status = 'open', assignee = 'Eva'");
+    auto model = makeModel();
+
+    ASSERT_EQ(model->rowCount(), 2);
+    EXPECT_EQ(model->columnCount(), ConversationListModel::ColumnCount);
+    EXPECT_EQ(ids(*model), (std::vector<qint64>{oldest, recent}));
+    EXPECT_EQ(text(*model, 0, ConversationListModel::WaitingColumn), "3 h");
+    EXPECT_EQ(text(*model, 1, ConversationListModel::WaitingColumn), "12 min");
+    EXPECT_EQ(text(*model, 0, ConversationListModel::CustomerColumn), "Klant a");
+    EXPECT_EQ(model->index(0, ConversationListModel::CustomerColumn).data(Qt::ToolTipRole).toString(), "@a");
+    EXPECT_EQ(text(*model, 0, ConversationListModel::SourceColumn), "Klantenforum");
+    EXPECT_EQ(text(*model, 0, ConversationListModel::SnippetColumn), "Mijn pakket is niet bezorgd");
+    EXPECT_EQ(text(*model, 0, ConversationListModel::PriorityColumn), "Urgent");
+    EXPECT_EQ(text(*model, 0, ConversationListModel::AssigneeColumn), "Eva");
+    EXPECT_EQ(text(*model, 1, ConversationListModel::AssigneeColumn), "");
+    EXPECT_EQ(model->index(0, 0).data(ConversationListModel::StatusRole).toString(), "open");
+    EXPECT_EQ(model->index(0, 0).data(ConversationListModel::PriorityRole).toInt(), 3);
+    EXPECT_EQ(model->index(1, 0).data(ConversationListModel::LastCustomerAtRole).toLongLong(),
+              kStart + 3 * 3600 - 12 * 60);
+    EXPECT_EQ(model->headerData(ConversationListModel::WaitingColumn, Qt::Horizontal).toString(), "Waiting");
+    EXPECT_FALSE(model->canFetchMore({}));
+}
+
+TEST_F(ConversationListModelTest, WaitingTimesMoveOnWithEveryTick)
+{
+    write("a", "x", kStart);
+    auto model = makeModel();
+    QSignalSpy changed(model.get(), &QAbstractItemModel::dataChanged);
+    EXPECT_EQ(text(*model, 0, ConversationListModel::WaitingColumn), "3 h");
+
+    m_now = kStart + 2 * 86400 + 5;
+    model->tick();
+
+    ASSERT_EQ(changed.count(), 1);
+    EXPECT_EQ(changed.at(0).at(0).value<QModelIndex>().column(), ConversationListModel::WaitingColumn);
+    EXPECT_EQ(changed.at(0).at(1).value<QModelIndex>().column(), ConversationListModel::WaitingColumn);
+    EXPECT_EQ(text(*model, 0, ConversationListModel::WaitingColumn), "2 d");
+    EXPECT_EQ(ConversationListModel::waitingText(59), "<1 min");
+    EXPECT_EQ(ConversationListModel::waitingText(60), "1 min");
+}
+
+TEST_F(ConversationListModelTest, PagesWithFetchMoreUnderTheTester)
+{
+    for (int i = 0; i < 45; ++i)
+        write("t" + std::to_string(i), "x", kStart + i);
+    auto model = makeModel({}, 20);
+    while (model->canFetchMore({}))
+        model->fetchMore({});
+
+    ASSERT_EQ(model->rowCount(), 45);
+    EXPECT_EQ(text(*model, 0, ConversationListModel::CustomerColumn), "Klant t0");
+    EXPECT_EQ(text(*model, 44, ConversationListModel::CustomerColumn), "Klant t44");
+    expectLookupsAgree(*model);
+}
+
+TEST_F(ConversationListModelTest, FilterAndSortReloadFromTheTop)
+{
+    const auto a = write("a", "pakket", kStart);
+    const auto b = write("b", "factuur", kStart + 10);
+    const auto c = write("c", "pakket weer", kStart + 20);
+    set(b, "priority = 3");
+    auto model = makeModel();
+    QSignalSpy reset(model.get(), &QAbstractItemModel::modelReset);
+
+    model->sort(ConversationListModel::PriorityColumn, Qt::AscendingOrder);
+    EXPECT_EQ(ids(*model), (std::vector<qint64>{b, a, c}));
+    model->sort(ConversationListModel::WaitingColumn, Qt::AscendingOrder);   // most recent first
+    EXPECT_EQ(ids(*model), (std::vector<qint64>{c, b, a}));
+    model->sort(ConversationListModel::WaitingColumn, Qt::DescendingOrder);  // longest waiting first
+    EXPECT_EQ(ids(*model), (std::vector<qint64>{a, b, c}));
+    model->sort(ConversationListModel::SnippetColumn, Qt::AscendingOrder);   // not sortable: unchanged
+    EXPECT_EQ(reset.count(), 3);
+
+    auto filter = model->filter();
+    filter.search = "pakket";
+    model->setFilter(filter);
+    EXPECT_EQ(ids(*model), (std::vector<qint64>{a, c}));
+}
+
+TEST_F(ConversationListModelTest, ReportsAMalformedSearch)
+{
+    write("a", "pakket", kStart);
+    auto model = makeModel();
+    QSignalSpy failed(model.get(), &ConversationListModel::queryFailed);
+    auto filter = model->filter();
+    filter.search = "\"unbalanced";
+    model->setFilter(filter);
+
+    EXPECT_EQ(model->rowCount(), 0);
+    EXPECT_FALSE(model->canFetchMore({}));
+    EXPECT_EQ(failed.count(), 1);
+    EXPECT_FALSE(model->lastError().isEmpty());
+}
+
+TEST_F(ConversationListModelTest, RefreshUpdatesInPlaceDropsWhatLeftAndInsertsWhereItSorts)
+{
+    const auto a = write("a", "eerste", kStart);
+    const auto b = write("b", "tweede", kStart + 10);
+    const auto c = write("c", "derde", kStart + 20);
+    auto model = makeModel({.view = store::ConversationView::Unassigned});
+    QSignalSpy changed(model.get(), &QAbstractItemModel::dataChanged);
+    QSignalSpy removed(model.get(), &QAbstractItemModel::rowsRemoved);
+    QSignalSpy inserted(model.get(), &QAbstractItemModel::rowsInserted);
+
+    // A new priority keeps its place in the waiting sort: updated in place.
+    set(b, "priority = 2");
+    model->refresh({b});
+    EXPECT_EQ(ids(*model), (std::vector<qint64>{a, b, c}));
+    EXPECT_EQ(text(*model, 1, ConversationListModel::PriorityColumn), "High");
+    EXPECT_EQ(changed.count(), 1);
+
+    // Claimed: it leaves the "new" view.
+    set(a, "status = 'open', assignee = 'Eva'");
+    model->refresh({a});
+    EXPECT_EQ(ids(*model), (std::vector<qint64>{b, c}));
+    EXPECT_EQ(removed.count(), 1);
+
+    // A new conversation that waited longer than the others, and one that just came in.
+    const auto older = write("d", "vergeten", kStart + 5);
+    const auto newest = write("e", "nieuw", kStart + 30);
+    model->refresh({newest, older, 12345});
+    EXPECT_EQ(ids(*model), (std::vector<qint64>{older, b, c, newest}));
+    EXPECT_EQ(inserted.count(), 2);
+
+    // The customer writes again: the conversation moves to the bottom (waits least).
+    write("b", "nog iets", kStart + 40);
+    model->refresh({b});
+    EXPECT_EQ(ids(*model), (std::vector<qint64>{older, c, newest, b}));
+    EXPECT_EQ(text(*model, 3, ConversationListModel::SnippetColumn), "nog iets");
+    expectLookupsAgree(*model);
+}
+
+TEST_F(ConversationListModelTest, RefreshLeavesRowsBeyondThePagesReadToPaging)
+{
+    std::vector<std::int64_t> all;
+    for (int i = 0; i < 10; ++i)
+        all.push_back(write("t" + std::to_string(i), "x", kStart + 10 * i));
+    auto model = makeModel({}, 4, false);
+    ASSERT_EQ(model->rowCount(), 4);
+
+    const auto early = write("early", "x", kStart + 5);    // sorts among the rows shown
+    const auto late = write("late", "x", kStart + 1000);  // sorts after rows not read yet
+    model->refresh({early, late});
+    EXPECT_EQ(model->rowCount(), 5);
+    EXPECT_EQ(model->rowOfConversation(early), 1);
+    EXPECT_EQ(model->rowOfConversation(late), -1);
+
+    test(*model);
+    while (model->canFetchMore({}))
+        model->fetchMore({});
+    const auto shown = ids(*model);
+    EXPECT_EQ(shown.size(), 12u);
+    EXPECT_EQ(std::set<qint64>(shown.begin(), shown.end()).size(), shown.size());
+    EXPECT_EQ(shown.back(), late);
+    expectLookupsAgree(*model);
+}
+
+}  // namespace
