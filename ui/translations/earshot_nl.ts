@@ -1497,5 +1497,27 @@ Earshot begint in plaats daarvan met een lege werkruimte.</translation>
 
 %2</translation>
     </message>
+    <message>
+        <source>Work as this agent instead of asking.</source>
+        <translation>Als deze medewerker werken in plaats van het te vragen.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>naam</translation>
+    </message>
+    <message>
+        <source>%1
+
+Start without --agent to pick or add a profile.</source>
+        <translation>%1
+
+Start zonder --agent om een profiel te kiezen of toe te voegen.</translation>
+    </message>
+    <message>
+        <source>Earshot cannot open the inbox:
+%1</source>
+        <translation>Earshot kan de inbox niet openen:
+%1</translation>
+    </message>
 </context>
 </TS>
