@@ -183,6 +183,42 @@ TEST_F(ConversationQueryTest, EachViewShowsItsStatuses)
     EXPECT_EQ(counts->all, 7);
 }
 
+TEST_F(ConversationQueryTest, KeptCountsFollowStatusAndTagChanges)
+{
+    const auto a = conversation("a", 1'700'000'000);
+    const auto b = conversation("b", 1'700'000'010, m_reviews);
+    tag(a, "bezorging");
+    tag(b, "bezorging");
+    tag(b, "factuur");
+    auto counts = [&] {
+        auto result = store::countConversations(*m_db);
+        EXPECT_TRUE(result) << result.message();
+        return result ? *result : store::ConversationCounts{};
+    };
+    using Tags = std::vector<std::pair<std::string, std::int64_t>>;
+    using Sources = std::vector<std::pair<std::int64_t, std::int64_t>>;
+    EXPECT_EQ(counts().openByTag, (Tags{{"bezorging", 2}, {"factuur", 1}}));
+    EXPECT_EQ(counts().openBySource, (Sources{{m_forum, 1}, {m_reviews, 1}}));
+
+    set(b, "status = 'resolved'");
+    auto now = counts();
+    EXPECT_EQ(now.allOpen, 1);
+    EXPECT_EQ(now.resolved, 1);
+    EXPECT_EQ(now.openByTag, (Tags{{"bezorging", 1}}));
+    EXPECT_EQ(now.openBySource, (Sources{{m_forum, 1}, {m_reviews, 0}}));
+
+    set(b, "status = 'open'");   // reopened: its tags count again
+    tag(a, "vraag");
+    exec("DELETE FROM conversation_tags WHERE conversation_id = " + std::to_string(a) + " AND tag = 'bezorging'");
+    set(a, "status = 'pending'");   // still open: nothing moves
+    now = counts();
+    EXPECT_EQ(now.allOpen, 2);
+    EXPECT_EQ(now.unassigned, 0);
+    EXPECT_EQ(now.pending, 1);
+    EXPECT_EQ(now.resolved, 0);
+    EXPECT_EQ(now.openByTag, (Tags{{"bezorging", 1}, {"factuur", 1}, {"vraag", 1}}));
+}
+
 TEST_F(ConversationQueryTest, PrioritySortPutsUrgentFirstThenTheLongestWaiting)
 {
     const auto normalOld = conversation("a", 1'700'000'000);
