@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Renders the console under Xvfb and saves the screenshots used in docs/user-guide.md.
-# usage: scripts/screenshots.sh
+# usage: scripts/screenshots.sh   (BIG_DB=PATH reuses a generated 1,000,000-conversation workspace)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh --screenshots
@@ -22,15 +22,28 @@ shoot() {   # shoot NAME SECONDS COMMAND... — runs the console, waits, optiona
     convert "$work/$name.png" -trim +repage "$out/$name.png"
 }
 
-# First start on the default workspace: the welcome question, then the demo workspace.
-export XDG_DATA_HOME=$work/data
+# First start on the default workspace: the welcome question, the demo, who is working.
+export XDG_DATA_HOME=$work/data XDG_CONFIG_HOME=$work/config
 shoot welcome 3 "$bin/earshot"
-KEYS=Return CLICK="500 240" shoot demo-workspace 3 "$bin/earshot"
-unset XDG_DATA_HOME
+KEYS=Return shoot agent-picker 3 "$bin/earshot"
+unset XDG_DATA_HOME XDG_CONFIG_HOME
+
+# The inbox on a demo workspace (light; dark in Dutch) and on a million conversations.
+"$bin/earshot-cli" --db "$work/demo.db" generate --conversations 20000 >/dev/null 2>&1
+shoot inbox 5 "$bin/earshot" --db "$work/demo.db" --agent "Anouk Smit" --theme light
+shoot inbox-dark-nl 5 "$bin/earshot" --db "$work/demo.db" --agent "Anouk Smit" --theme dark --language nl
+big=${BIG_DB:-}
+if [[ -z "$big" ]]; then
+    big=$work/big.db
+    "$bin/earshot-cli" --db "$big" generate --conversations 1000000 >/dev/null 2>&1
+fi
+shoot inbox-1m 8 "$bin/earshot" --db "$big" --agent "Anouk Smit" --theme light
 
 # An empty workspace, and one with a source that fails.
-shoot empty-workspace 3 "$bin/earshot" --db "$work/empty.db"
+"$bin/earshot-cli" --db "$work/empty.db" agents add "Sanne de Vries" --first-name Sanne >/dev/null
+shoot empty-workspace 4 "$bin/earshot" --db "$work/empty.db" --agent "Sanne de Vries" --theme light
+"$bin/earshot-cli" --db "$work/failing.db" agents add "Sanne de Vries" --first-name Sanne >/dev/null
 "$bin/earshot-cli" --db "$work/failing.db" sources add http://127.0.0.1:9/feed.xml --name "Unreachable forum" >/dev/null
 "$bin/earshot-cli" --db "$work/failing.db" sources add resources/demo/klantenforum.rss --name "Verskist Community" >/dev/null
-shoot failing-source 4 "$bin/earshot" --db "$work/failing.db"
+shoot failing-source 5 "$bin/earshot" --db "$work/failing.db" --agent "Sanne de Vries" --theme light
 echo "screenshots written to $out"

@@ -155,7 +155,7 @@ void InboxWindow::buildLayout()
     splitter->setStretchFactor(1, 2);
     splitter->setStretchFactor(2, 3);
     m_pane->setMinimumWidth(640);
-    splitter->setSizes({200, 760, 640});
+    splitter->setSizes({180, 680, 740});
     setCentralWidget(splitter);
     setFocusProxy(m_list);
 
