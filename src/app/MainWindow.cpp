@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "PollStatus.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QDir>
@@ -51,9 +53,7 @@ MainWindow::MainWindow(bridge::MentionListModel& mentions, bridge::EngineBridge&
       m_table(new QTableView(this)),
       m_emptyState(new QLabel(this)),
       m_addSources(new QPushButton(tr("Add Sources…"), this)),
-      m_detail(new MentionDetailView(this)),
-      m_progress(new QLabel(this)),
-      m_problems(new QLabel(this))
+      m_detail(new MentionDetailView(this))
 {
     setWindowTitle(tr("Earshot — %1").arg(QFileInfo(databasePath).fileName()));
     setWindowFilePath(databasePath);
@@ -129,11 +129,7 @@ MainWindow::MainWindow(bridge::MentionListModel& mentions, bridge::EngineBridge&
     layout->addWidget(splitter, 1);
     setCentralWidget(central);
 
-    m_progress->setObjectName(QStringLiteral("progressLabel"));
-    m_problems->setObjectName(QStringLiteral("problemsLabel"));
-    // Not permanent: a passing message (a failed search) may cover it for a moment.
-    statusBar()->addWidget(m_progress, 1);
-    statusBar()->addPermanentWidget(m_problems);
+    m_pollStatus = new PollStatus(m_engine, m_health, *statusBar());
 
     createActions();
 
@@ -147,16 +143,12 @@ MainWindow::MainWindow(bridge::MentionListModel& mentions, bridge::EngineBridge&
             [this](const QModelIndex&, int first, int last) { keepViewportOnInsert(first, last - first + 1); });
     connect(&m_mentions, &MentionListModel::queryFailed, this, &MainWindow::showQueryFailure);
 
-    // MentionsStored can arrive a moment before its rows are committed (the engine reports
-    // from inside the write); the end of each poll round, reported after the commit,
-    // picks up anything the first refresh missed.
+    // The engine reports stored mentions after their commit; the end of a round is a second
+    // chance for anything a refresh raced with.
     connect(&m_engine, &bridge::EngineBridge::newMentionsStored, this, [this] { m_mentions.refreshNewest(); });
-    connect(&m_engine, &bridge::EngineBridge::pollProgressUpdated, this, &MainWindow::showProgress);
+    connect(m_pollStatus, &PollStatus::roundFinished, this, [this] { m_mentions.refreshNewest(); });
     connect(&m_engine, &bridge::EngineBridge::sourceStateUpdated, &m_health, &bridge::SourceHealth::update);
-    connect(&m_health, &bridge::SourceHealth::changed, this, &MainWindow::showProblems);
 
-    showProgress(0, 0, 0);
-    showProblems();
     updateEmptyState();
 }
 
@@ -240,45 +232,6 @@ void MainWindow::updateEmptyState()
                                  "new mentions appear here as they arrive."));
     m_addSources->setVisible(nothingStored);
     m_listStack->setCurrentWidget(m_emptyState->parentWidget());
-}
-
-void MainWindow::showProgress(int finished, int total, int failing)
-{
-    Q_UNUSED(failing);   // SourceHealth says which sources fail, and keeps saying it after the round
-    if (total > 0) {
-        m_polling = true;
-        m_progress->setText(tr("Polling sources: %1 of %2 done").arg(finished).arg(total));
-        return;
-    }
-    if (m_polling) {
-        // The round just ended, and its last mentions are committed by now.
-        m_polling = false;
-        m_lastPollFinished = QTime::currentTime();
-        m_mentions.refreshNewest();
-    }
-    if (m_lastPollFinished.isValid())
-        m_progress->setText(
-            tr("Up to date — last poll finished at %1").arg(m_lastPollFinished.toString(QStringLiteral("HH:mm"))));
-    else
-        m_progress->setText(tr("Waiting for sources to fall due"));
-}
-
-void MainWindow::showProblems()
-{
-    const int count = m_health.problemCount();
-    if (count == 0) {
-        m_problems->clear();
-        m_problems->setToolTip({});
-        m_problems->hide();
-        return;
-    }
-    // Two strings rather than %n: without a loaded translation %n would read "source(s)".
-    m_problems->setText(count == 1 ? tr("⚠ 1 source failing") : tr("⚠ %1 sources failing").arg(count));
-    QStringList lines;
-    for (const bridge::SourceProblem& problem : m_health.problems())
-        lines << tr("%1 (%2): %3").arg(problem.name, problem.state, problem.error);
-    m_problems->setToolTip(lines.join(QLatin1Char('\n')));
-    m_problems->show();
 }
 
 void MainWindow::openSources()

@@ -4,7 +4,7 @@
 #pragma once
 
 #include <QMainWindow>
-#include <QTime>
+#include "PollStatus.h"
 
 class QLabel;
 class QLineEdit;
@@ -34,8 +34,8 @@ public:
     QTableView* mentionTable() const { return m_table; }
     QLineEdit* searchField() const { return m_search; }
     MentionDetailView* detailView() const { return m_detail; }
-    QLabel* progressLabel() const { return m_progress; }
-    QLabel* problemsLabel() const { return m_problems; }
+    QLabel* progressLabel() const { return m_pollStatus->progressLabel(); }
+    QLabel* problemsLabel() const { return m_pollStatus->problemsLabel(); }
 
     // Also opened from the inbox window's File menu.
     void openSources();
@@ -47,8 +47,6 @@ private:
     void showCurrentMention();
     void keepViewportOnInsert(int first, int count);
     void updateEmptyState();
-    void showProgress(int finished, int total, int failing);
-    void showProblems();
     void showQueryFailure(const QString& message);
 
     bridge::MentionListModel& m_mentions;
@@ -61,10 +59,7 @@ private:
     QLabel* m_emptyState;
     QPushButton* m_addSources;
     MentionDetailView* m_detail;
-    QLabel* m_progress;
-    QLabel* m_problems;
-    bool m_polling = false;
-    QTime m_lastPollFinished;
+    PollStatus* m_pollStatus = nullptr;
 };
 
 }  // namespace earshot::gui

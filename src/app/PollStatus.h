@@ -20,6 +20,8 @@ class PollStatus : public QObject {
 public:
     PollStatus(bridge::EngineBridge& engine, bridge::SourceHealth& health, QStatusBar& bar);
 
+    QLabel* progressLabel() const { return m_progress; }
+    QLabel* problemsLabel() const { return m_problems; }
     QString progressText() const;
     QString problemText() const;
 
