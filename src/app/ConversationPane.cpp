@@ -210,7 +210,6 @@ void ConversationPane::setAgent(const inbox::Agent& agent)
     }
 }
 
-void ConversationPane::setSignatureRequired(bool required) { m_composer->setSignatureRequired(required); }
 
 void ConversationPane::setLinkOpener(LinkOpener opener)
 {

@@ -43,7 +43,6 @@ public:
     explicit ConversationPane(store::Database& db, QWidget* parent = nullptr);
 
     void setAgent(const inbox::Agent& agent);
-    void setSignatureRequired(bool required);
     // Every link the pane opens (mention links, profiles, off-platform sends) goes through
     // this; QDesktopServices by default.
     void setLinkOpener(LinkOpener opener);

@@ -123,8 +123,6 @@ void InboxWindow::buildLayout()
 
     m_pane = new ConversationPane(m_context.reader, splitter);
     m_pane->setAgent(m_context.agent);
-    auto required = checks::SettingsRepository(m_context.actions).signatureRequired();
-    m_pane->setSignatureRequired(required && *required);
     connect(m_pane, &ConversationPane::replyRequested, this, &InboxWindow::reply);
     connect(m_pane, &ConversationPane::noteRequested, this, [this](qint64 id, const QString& note) {
         auto added = m_inbox.addNote(id, m_context.agent.name, note.toStdString());

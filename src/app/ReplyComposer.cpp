@@ -28,6 +28,7 @@
 #include "earshot/checks/Graphemes.h"
 #include "earshot/checks/Template.h"
 #include "earshot/checks/TemplateContextLoader.h"
+#include "earshot/inbox/ReplyRules.h"
 
 namespace earshot::gui {
 
@@ -44,13 +45,6 @@ bool dutchInterface() { return QLocale().language() == QLocale::Dutch; }
 
 // The platform whose rules the reply follows: where the customer is, when we know it
 // more precisely than the source's kind ("feed" says nothing about length limits).
-QString replyPlatform(const inbox::ConversationDetail& detail)
-{
-    if (!detail.customerPlatform.empty() && detail.customerPlatform != "feed")
-        return fromUtf8(detail.customerPlatform);
-    return fromUtf8(detail.sourceKind);
-}
-
 }  // namespace
 
 ReplyComposer::ReplyComposer(store::Database& db, QWidget* parent)
@@ -130,6 +124,7 @@ ReplyComposer::ReplyComposer(store::Database& db, QWidget* parent)
     m_counter->setForegroundRole(QPalette::PlaceholderText);
     m_channelHint->setObjectName(QStringLiteral("replyChannelHint"));
     m_channelHint->setTextFormat(Qt::PlainText);
+    m_channelHint->setWordWrap(true);
     m_channelHint->setForegroundRole(QPalette::PlaceholderText);
 
     m_send->setObjectName(QStringLiteral("replySendButton"));
@@ -171,13 +166,22 @@ ReplyComposer::ReplyComposer(store::Database& db, QWidget* parent)
 void ReplyComposer::setAgent(const inbox::Agent& agent)
 {
     m_agent = agent;
+    loadCheckContext();
     runChecks();
 }
 
-void ReplyComposer::setSignatureRequired(bool required)
+void ReplyComposer::loadCheckContext()
 {
-    m_signatureRequired = required;
-    runChecks();
+    if (m_conversationId == 0)
+        return;
+    auto context = inbox::replyCheckContext(m_db, m_conversationId, m_agent.name);
+    if (!context) {
+        // An agent missing from this workspace (a test, a profile removed): check what we can.
+        context = checks::ReplyCheckContext{};
+        context->agentFirstName = m_agent.firstName;
+    }
+    m_checkContext = std::move(*context);
+    m_lengthRule = checks::lengthRuleFor(m_checkContext.platform);
 }
 
 void ReplyComposer::setLinkOpener(LinkOpener opener) { m_opener = std::move(opener); }
@@ -195,8 +199,7 @@ void ReplyComposer::setConversation(const inbox::ConversationDetail& detail, con
         m_settingText = false;
     }
     m_offPlatform = !detail.canPostOnPlatform;
-    m_platform = replyPlatform(detail);
-    m_lengthRule = checks::lengthRuleFor(toUtf8(m_platform));
+    loadCheckContext();
     m_mentionLinks.clear();
     for (const auto& mention : detail.mentions)
         m_mentionLinks.push_back(mention.link);
@@ -334,14 +337,7 @@ void ReplyComposer::runChecks()
         // "Empty" is what the disabled Send button already says.
         m_findings.clear();
     } else {
-        checks::ReplyCheckContext context;
-        context.platform = toUtf8(m_platform);
-        context.agentFirstName = m_agent.firstName;
-        context.signatureRequired = m_signatureRequired;
-        // Every channel we have ends up in the public thread: an off-platform reply is
-        // pasted there by hand. Private channels (direct messages) will set this false.
-        context.publicReply = true;
-        m_findings = checks::checkReply(toUtf8(text), context);
+        m_findings = checks::checkReply(toUtf8(text), m_checkContext);
     }
 
     const bool dutch = dutchInterface();
@@ -432,6 +428,7 @@ void ReplyComposer::send()
     const QString text = m_editor->toPlainText().trimmed();
     if (text.isEmpty() || m_overrideDialog)
         return;
+    loadCheckContext();
     runChecks();
     if (m_findings.empty()) {
         finishSend(text, {});

@@ -47,7 +47,6 @@ public:
     explicit ReplyComposer(store::Database& db, QWidget* parent = nullptr);
 
     void setAgent(const inbox::Agent& agent);
-    void setSignatureRequired(bool required);
     // Off-platform sends open the mention's link through this; QDesktopServices by default.
     void setLinkOpener(LinkOpener opener);
 
@@ -104,17 +103,19 @@ private:
     void updateCounter();
     void updateSendButton();
     void flushDraft();
+    // Reads what the checks depend on (platform, first name, the team's signature rule) from
+    // the workspace, so a rule changed in Settings holds from the next conversation or send.
+    void loadCheckContext();
     void finishSend(const QString& text, const QList<QPair<QString, QString>>& overrides);
     QString firstWebLink() const;
 
     store::Database& m_db;
     inbox::Agent m_agent;
-    bool m_signatureRequired = false;
     LinkOpener m_opener;
 
     std::int64_t m_conversationId = 0;
     bool m_offPlatform = false;
-    QString m_platform;
+    checks::ReplyCheckContext m_checkContext;
     std::vector<std::string> m_mentionLinks;
     std::optional<checks::LengthRule> m_lengthRule;
     std::vector<checks::Finding> m_findings;

@@ -15,6 +15,7 @@
 #include "earshot/inbox/AgentRepository.h"
 #include "earshot/inbox/ConversationReader.h"
 #include "earshot/inbox/Inbox.h"
+#include "earshot/inbox/ReplyRules.h"
 #include "earshot/store/Schema.h"
 
 namespace earshot::cli {
@@ -43,9 +44,9 @@ constexpr const char* kHelp =
     "nobody holds, doing so claims it. Someone else's conversation must be taken over first.\n"
     "Notes, tags and priority are open to every agent. Agent names are profiles: see 'earshot-cli agents'.\n"
     "\n"
-    "Replies are recorded, not posted: feed sources cannot be posted to, so a reply there is recorded\n"
-    "off-platform (post it yourself at the mention's link). --override records that a reply check was\n"
-    "overridden on purpose, with the reason.\n"
+    "Replies are recorded, not posted: no source can be posted to yet, so a reply is recorded off-platform\n"
+    "(post it yourself at the mention's link). A reply runs the same checks as the console and is refused\n"
+    "while one objects; --override CHECK:REASON sends it anyway and logs the reason.\n"
     "--json prints the result (or the timeline) as JSON. WHEN is 2026-11-01, 2026-11-01T08:00:00Z, 30m, 24h\n"
     "or 7d (default 24h).\n"
     "\n"
@@ -190,6 +191,18 @@ int reply(Context& context, Args& args)
     inbox::Channel channel = inbox::Channel::OffPlatform;
     if (!offPlatform && conversation->canPostOnPlatform)
         channel = inbox::Channel::Platform;
+    // Inbox::reply refuses what the checks object to as well; here each objection gets its own
+    // line and the flag that answers it.
+    if (auto checkContext = inbox::replyCheckContext(*db, target.conversationId, target.agent)) {
+        const auto unanswered = inbox::unansweredFindings(checks::checkReply(*text, *checkContext), overrides);
+        if (!unanswered.empty()) {
+            std::cerr << "earshot-cli: not sent: the reply checks object\n";
+            for (const auto& finding : unanswered)
+                std::cerr << "  " << finding.id << ": " << finding.message << "  (or --override " << finding.id
+                          << ":REASON)\n";
+            return kExitFailed;
+        }
+    }
     inbox::Inbox inbox(*db);
     auto outcome = inbox.reply(target.conversationId, target.agent, *text, channel, overrides);
     if (outcome && outcome->changed() && !offPlatform && channel == inbox::Channel::OffPlatform && !target.json) {

@@ -1,10 +1,12 @@
 #include "earshot/inbox/Inbox.h"
 
+#include <algorithm>
 #include <ctime>
 
 #include <nlohmann/json.hpp>
 
 #include "earshot/inbox/AgentRepository.h"
+#include "earshot/inbox/ReplyRules.h"
 #include "earshot/store/Events.h"
 
 namespace earshot::inbox {
@@ -390,8 +392,9 @@ Result<Outcome> Inbox::reply(std::int64_t conversationId, const std::string& age
     if (blank(text))
         return fail("a reply needs text");
     for (const CheckOverride& o : overrides) {
-        if (blank(o.checkId))
-            return fail("an overridden check needs its id");
+        if (!isReplyCheckId(o.checkId))
+            return fail("there is no reply check '" + o.checkId +
+                        "'; the checks are email, phone, iban, postcode, length, variables and signature");
         if (blank(o.reason))
             return fail("say why you override the check '" + o.checkId + "'");
     }
@@ -406,6 +409,12 @@ Result<Outcome> Inbox::reply(std::int64_t conversationId, const std::string& age
         if (channel == Channel::Platform && !canPostOnPlatform(state->sourceKind))
             return fail(label(conversationId) + " comes from a '" + state->sourceKind +
                         "' source, where Earshot cannot post: post the reply yourself and record it as off-platform");
+        auto checkContext = replyCheckContext(m_db, conversationId, agent);
+        if (!checkContext)
+            return checkContext.error();
+        const std::vector<checks::Finding> findings = checks::checkReply(text, *checkContext);
+        if (auto unanswered = unansweredFindings(findings, overrides); !unanswered.empty())
+            return fail(refusalMessage(unanswered));
         auto mayAct = holdOrClaim(*state, agent, out, "reply", true);
         if (!mayAct)
             return mayAct.error();
@@ -439,6 +448,11 @@ Result<Outcome> Inbox::reply(std::int64_t conversationId, const std::string& age
         if (auto logged = log(event::kReplied, *state, agent, std::nullopt, channelText, std::to_string(replyId)); !logged)
             return logged;
         for (const CheckOverride& o : overrides) {
+            // Only what objected is an override; a reason given for a check that stayed quiet is not.
+            const bool objected = std::any_of(findings.begin(), findings.end(),
+                                              [&](const checks::Finding& f) { return f.id == o.checkId; });
+            if (!objected)
+                continue;
             const nlohmann::json detail = {{"check", o.checkId}, {"reason", o.reason}, {"reply", replyId}};
             if (auto logged = log(event::kCheckOverridden, *state, agent, std::nullopt, o.checkId, detail.dump());
                 !logged)

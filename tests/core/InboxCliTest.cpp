@@ -179,6 +179,11 @@ TEST_F(InboxCliTest, AWholeConversationShowsUpInTheTimeline)
     EXPECT_NE(replied.out.find("recorded off-platform"), std::string::npos) << replied.out;
     EXPECT_NE(replied.out.find("https://forum.example/t/q1"), std::string::npos) << replied.out;
     EXPECT_EQ(cli("inbox draft " + conversation + as).out, "(no draft)\n");
+    // The same checks as the console: an IBAN in a reply is refused until overridden with a reason.
+    auto checked = cli("inbox reply " + conversation + as + " --text 'IBAN NL91ABNA0417164300' --off-platform");
+    EXPECT_EQ(checked.exitCode, 1);
+    EXPECT_NE(checked.err.find("not sent"), std::string::npos) << checked.err;
+    EXPECT_NE(checked.err.find("--override iban:REASON"), std::string::npos) << checked.err;
     auto explicitly = cli("inbox reply " + conversation + as +
                           " --text 'IBAN NL91ABNA0417164300' --off-platform --override 'iban:our refund account' --json");
     ASSERT_EQ(explicitly.exitCode, 0) << explicitly.err;

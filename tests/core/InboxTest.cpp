@@ -408,6 +408,8 @@ TEST_F(InboxTest, FeedsCannotBePostedToSoAPlatformReplyIsRefused)
     EXPECT_FALSE(canPostOnPlatform("feed"));
     EXPECT_FALSE(canPostOnPlatform("hackernews"));
     EXPECT_FALSE(canPostOnPlatform("stackexchange"));
+    // Nothing is recorded as posted on a platform while no connector posts there.
+    EXPECT_FALSE(canPostOnPlatform("mastodon"));
     auto refused = inbox->reply(conversation, kEva, "Hello", Channel::Platform);
     ASSERT_FALSE(refused);
     EXPECT_NE(refused.message().find("off-platform"), std::string::npos) << refused.message();
@@ -418,6 +420,7 @@ TEST_F(InboxTest, FeedsCannotBePostedToSoAPlatformReplyIsRefused)
 
 TEST_F(InboxTest, OverriddenChecksAreLoggedWithTheirReasons)
 {
+    // The length check stays quiet on this text, so a reason given for it is no override.
     auto replied = inbox->reply(conversation, kEva, "Pay to NL91ABNA0417164300", Channel::OffPlatform,
                                 {{"iban", "our own refund account"}, {"length", "the customer asked for details"}});
     ASSERT_TRUE(replied) << replied.message();
@@ -425,18 +428,48 @@ TEST_F(InboxTest, OverriddenChecksAreLoggedWithTheirReasons)
     for (const auto& e : timeline(conversation))
         if (e.kind == "check_overridden")
             overrides.push_back(e);
-    ASSERT_EQ(overrides.size(), 2u);
+    ASSERT_EQ(overrides.size(), 1u);
     EXPECT_EQ(overrides[0].actor, kEva);
     EXPECT_EQ(overrides[0].toValue.value_or(""), "iban");
     const auto detail = nlohmann::json::parse(overrides[0].detail.value_or("{}"));
     EXPECT_EQ(detail["check"], "iban");
     EXPECT_EQ(detail["reason"], "our own refund account");
     EXPECT_EQ(detail["reply"], replied->id);
-    EXPECT_EQ(overrides[1].toValue.value_or(""), "length");
 
     auto noReason = inbox->reply(conversation, kEva, "again", Channel::OffPlatform, {{"iban", "  "}});
     ASSERT_FALSE(noReason);
     EXPECT_NE(noReason.message().find("say why"), std::string::npos);
+    auto unknown = inbox->reply(conversation, kEva, "again", Channel::OffPlatform, {{"ibna", "typo"}});
+    ASSERT_FALSE(unknown);
+    EXPECT_NE(unknown.message().find("no reply check 'ibna'"), std::string::npos) << unknown.message();
+}
+
+TEST_F(InboxTest, AReplyThatFailsACheckIsNotRecordedUnlessTheCheckIsOverridden)
+{
+    const auto replies = [this] { return queryInteger(*db, "SELECT count(*) FROM replies").value(); };
+    auto refused = inbox->reply(conversation, kEva, "Hoi {customer.name}, mail ons op info@example.com",
+                                Channel::OffPlatform);
+    ASSERT_FALSE(refused);
+    EXPECT_NE(refused.message().find("[variables]"), std::string::npos) << refused.message();
+    EXPECT_NE(refused.message().find("[email]"), std::string::npos) << refused.message();
+    EXPECT_EQ(replies(), 0);
+    EXPECT_EQ(status(conversation), "new");
+    EXPECT_EQ(column("first_response_at", conversation), "NULL");
+
+    // Overriding one of two objections is not enough.
+    auto half = inbox->reply(conversation, kEva, "Hoi {customer.name}, mail ons op info@example.com",
+                             Channel::OffPlatform, {{"email", "our public support address"}});
+    ASSERT_FALSE(half);
+    EXPECT_EQ(half.message().find("[email]"), std::string::npos) << half.message();
+    EXPECT_EQ(replies(), 0);
+
+    // The team's signature rule is read from the workspace at the moment of sending.
+    ASSERT_TRUE(db->exec("INSERT INTO settings(key, value) VALUES ('signature.required', 'named')"));
+    auto unsigned_ = inbox->reply(conversation, kEva, "We kijken ernaar.", Channel::OffPlatform);
+    ASSERT_FALSE(unsigned_);
+    EXPECT_NE(unsigned_.message().find("[signature]"), std::string::npos) << unsigned_.message();
+    ASSERT_TRUE(inbox->reply(conversation, kEva, "We kijken ernaar. Eva", Channel::OffPlatform));
+    EXPECT_EQ(replies(), 1);
 }
 
 TEST_F(InboxTest, RepliesNeedTextAnOpenConversationAndToBeYours)

@@ -154,7 +154,7 @@ TEST_F(InboxWindowTest, ResolveWithEFinishesTheConversation)
 TEST_F(InboxWindowTest, ClaimingAConversationAColleagueHoldsAsksBeforeTakingOver)
 {
     const auto id = window->currentConversation();
-    inbox::Inbox(console->actions()).claim(id, "Eva Bakker");
+    ASSERT_TRUE(inbox::Inbox(console->actions()).claim(id, "Eva Bakker"));
     window->selectConversation(id);
     confirmAnswer = false;
     press(Qt::Key_C);

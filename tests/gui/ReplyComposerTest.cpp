@@ -20,6 +20,7 @@
 #include "ReplyOverrideDialog.h"
 #include "TempWorkspace.h"
 #include "earshot/checks/CannedReplyRepository.h"
+#include "earshot/checks/SettingsRepository.h"
 #include "earshot/inbox/AgentRepository.h"
 #include "earshot/inbox/ConversationReader.h"
 #include "earshot/store/Mentions.h"
@@ -214,9 +215,20 @@ TEST_F(ReplyComposerTest, AVariableLeftInTheTextIsFlagged)
 TEST_F(ReplyComposerTest, ASignatureIsRequiredWhenTheTeamSaysSo)
 {
     ReplyComposer& composer = openComposer(annasConversation());
-    composer.setSignatureRequired(true);
     QTest::keyClicks(composer.editor(), "We kijken ernaar.");
+    EXPECT_FALSE(hasFinding(composer, "signature"));
+
+    // The team turns the rule on in Settings while the composer is open: it holds at the
+    // next send, before anything is recorded.
+    ASSERT_TRUE(earshot::checks::SettingsRepository(*m_db).set(earshot::checks::kSignatureRequiredKey,
+                                                                earshot::checks::kSignatureNamed));
+    QSignalSpy sent(&composer, &ReplyComposer::replyRequested);
+    composer.send();
     EXPECT_TRUE(hasFinding(composer, "signature"));
+    ASSERT_NE(composer.overrideDialog(), nullptr);
+    composer.overrideDialog()->reject();
+    EXPECT_EQ(sent.count(), 0);
+
     QTest::keyClicks(composer.editor(), " Sanne");
     EXPECT_FALSE(hasFinding(composer, "signature"));
 }

@@ -58,9 +58,9 @@ Priority priorityFromInt(std::int64_t value);
 enum class Channel : std::uint8_t { Platform, OffPlatform };
 std::string_view channelName(Channel channel);   // as replies.channel stores it
 
-// Whether Earshot itself can post a reply on a source of this kind. Feeds, Hacker News and
-// Stack Exchange are read-only to us: the agent copies the text and posts it by hand, and the
-// reply is recorded as off-platform. Other kinds are for their connectors to decide.
+// Whether Earshot itself can post a reply on a source of this kind. Where it cannot (feeds,
+// Hacker News, Stack Exchange, and any kind whose connector does not publish yet) the agent
+// copies the text and posts it by hand, and the reply is recorded as off-platform.
 bool canPostOnPlatform(std::string_view sourceKind);
 
 // Trimmed, inner white space collapsed, lower case (ASCII and Latin-1 letters); refuses an
