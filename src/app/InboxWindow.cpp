@@ -15,6 +15,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include "AppIcon.h"
 #include "ConversationPane.h"
 #include "NavigationPanel.h"
 #include "PollStatus.h"
@@ -49,6 +50,16 @@ InboxWindow::InboxWindow(InboxContext context, QWidget* parent)
         *note = QInputDialog::getMultiLineText(this, tr("Handover note"),
                                                tr("What should %1 know? (optional)").arg(chosen), {}, &ok);
         return ok ? chosen : QString();
+    };
+    m_notify = [this](const QString& title, const QString& body) {
+        if (!QSystemTrayIcon::isSystemTrayAvailable())
+            return;
+        if (!m_tray) {
+            m_tray = new QSystemTrayIcon(appIcon(), this);
+            m_tray->setToolTip(tr("Earshot"));
+            m_tray->show();
+        }
+        m_tray->showMessage(title, body, appIcon());
     };
     buildLayout();
     buildActions();
@@ -420,31 +431,37 @@ void InboxWindow::reply(qint64 conversationId, const QString& body, const QList<
 
 void InboxWindow::notifyAbout(const QList<qint64>& created, const QList<qint64>& reopened)
 {
-    if (!QSettings().value(QStringLiteral("notifications/enabled"), true).toBool() ||
-        !QSystemTrayIcon::isSystemTrayAvailable())
-        return;
     std::vector<std::int64_t> ids(created.begin(), created.end());
     ids.insert(ids.end(), reopened.begin(), reopened.end());
+    if (ids.empty())
+        return;
     auto rows = store::readConversations(m_context.reader, {}, ids);
     if (!rows)
         return;
-    QStringList lines;
+    QStringList urgent, backForMe;
     for (const auto& match : *rows) {
-        const bool urgent = match.row.priority >= int(inbox::Priority::High);
-        const bool mine = match.row.assignee == m_context.agent.name && reopened.contains(match.row.id);
-        if (urgent || mine)
-            lines << tr("#%1 %2: %3")
-                         .arg(match.row.id)
-                         .arg(text(match.row.customerName.empty() ? match.row.customerHandle : match.row.customerName),
-                              text(match.row.snippet).left(80));
+        const auto& row = match.row;
+        const QString line = tr("#%1 %2: %3")
+                                 .arg(row.id)
+                                 .arg(text(row.customerName.empty() ? row.customerHandle : row.customerName),
+                                      text(row.snippet).left(80));
+        // A customer wrote again on what I answered: mine again, whatever its priority.
+        if (reopened.contains(row.id) && row.assignee == m_context.agent.name)
+            backForMe << line;
+        else if (row.priority >= int(inbox::Priority::High))
+            urgent << line;
     }
-    if (lines.isEmpty())
+    // In the window whatever the setting: the agent is told the conversation is back.
+    if (!backForMe.isEmpty())
+        statusBar()->showMessage(backForMe.size() == 1 ? tr("Back for you: %1").arg(backForMe.front())
+                                                       : tr("%1 conversations are back for you: their customers wrote again")
+                                                             .arg(backForMe.size()));
+    if (!QSettings().value(QStringLiteral("notifications/enabled"), true).toBool() || !m_notify)
         return;
-    if (!m_tray) {
-        m_tray = new QSystemTrayIcon(windowIcon(), this);
-        m_tray->show();
-    }
-    m_tray->showMessage(tr("Earshot: needs you"), lines.join(QLatin1Char('\n')));
+    if (!backForMe.isEmpty())
+        m_notify(tr("Earshot: a customer wrote again"), backForMe.join(QLatin1Char('\n')));
+    if (!urgent.isEmpty())
+        m_notify(tr("Earshot: new high or urgent conversations"), urgent.join(QLatin1Char('\n')));
 }
 
 void InboxWindow::showError(const QString& message)

@@ -55,6 +55,10 @@ public:
     using PickColleague = std::function<QString(const QStringList& colleagues, QString* note)>;
     void setPickColleague(PickColleague pick) { m_pickColleague = std::move(pick); }
 
+    // How desktop notifications are shown; the tray by default, tests collect them.
+    using Notify = std::function<void(const QString& title, const QString& text)>;
+    void setNotify(Notify notify) { m_notify = std::move(notify); }
+
     QTableView* list() const { return m_list; }
     ConversationPane* pane() const { return m_pane; }
     NavigationPanel* navigation() const { return m_navigation; }
@@ -91,6 +95,7 @@ private:
     inbox::Inbox m_inbox;
     Confirm m_confirm;
     PickColleague m_pickColleague;
+    Notify m_notify;
     NavigationPanel* m_navigation = nullptr;
     QLineEdit* m_search = nullptr;
     QTableView* m_list = nullptr;

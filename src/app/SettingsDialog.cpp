@@ -41,7 +41,7 @@ SettingsDialog::SettingsDialog(const QString& databasePath, const QString& logPa
     : QDialog(parent),
       m_databasePath(new QLabel(this)),
       m_logPath(new QLabel(this)),
-      m_notifications(new QCheckBox(tr("Show a desktop notification when new mentions arrive"), this)),
+      m_notifications(new QCheckBox(tr("Notify me of new high and urgent conversations, and when a customer writes again on one of mine"), this)),
       m_signature(new QCheckBox(tr("Public replies must end with the agent's first name"), this)),
       m_language(new QComboBox(this)),
       m_theme(new QComboBox(this)),

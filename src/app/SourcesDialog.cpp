@@ -1,5 +1,6 @@
 #include "SourcesDialog.h"
 
+#include <QComboBox>
 #include <QDateTime>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -33,6 +34,7 @@
 #include "earshot/bridge/SourceHealth.h"
 #include "earshot/core/Files.h"
 #include "earshot/core/Opml.h"
+#include "earshot/inbox/Vocabulary.h"
 #include "earshot/store/Schema.h"
 
 namespace earshot::gui {
@@ -68,6 +70,7 @@ SourcesDialog::SourcesDialog(const QString& databasePath, bridge::EngineBridge& 
       m_interval(new QSpinBox(this)),
       m_include(new QLineEdit(this)),
       m_exclude(new QLineEdit(this)),
+      m_priority(new QComboBox(this)),
       m_sourceError(new QLabel(this)),
       m_test(new QPushButton(tr("&Test"), this)),
       m_save(new QPushButton(tr("&Add Source"), this)),
@@ -211,6 +214,13 @@ QWidget* SourcesDialog::createForm()
     m_exclude->setToolTip(tr("Comma-separated. An item with one of these words is dropped, whatever else it says."));
     for (QLineEdit* field : {m_url, m_name, m_include, m_exclude})
         field->setClearButtonEnabled(true);
+    m_priority->setObjectName(QStringLiteral("sourcePriority"));
+    m_priority->addItem(tr("Low"), int(inbox::Priority::Low));
+    m_priority->addItem(tr("Normal"), int(inbox::Priority::Normal));
+    m_priority->addItem(tr("High: notify agents"), int(inbox::Priority::High));
+    m_priority->addItem(tr("Urgent: notify agents"), int(inbox::Priority::Urgent));
+    m_priority->setToolTip(tr("The priority this source's new conversations start with. Agents get a desktop "
+                              "notification for high and urgent ones."));
 
     m_sourceError->setObjectName(QStringLiteral("sourceError"));
     m_sourceError->setWordWrap(true);
@@ -231,6 +241,7 @@ QWidget* SourcesDialog::createForm()
     fields->addRow(tr("&Poll every:"), m_interval);
     fields->addRow(tr("&Include words:"), m_include);
     fields->addRow(tr("E&xclude words:"), m_exclude);
+    fields->addRow(tr("New conversations are:"), m_priority);
 
     auto* actions = new QHBoxLayout;
     actions->addStretch(1);
@@ -424,6 +435,7 @@ void SourcesDialog::loadForm(const store::Source* source)
         m_interval->setValue(kDefaultIntervalMinutes);
         m_include->clear();
         m_exclude->clear();
+        m_priority->setCurrentIndex(m_priority->findData(int(inbox::Priority::Normal)));
         m_loadedIntervalSeconds = 0;
         showSourceError(nullptr);
         return;
@@ -439,6 +451,7 @@ void SourcesDialog::loadForm(const store::Source* source)
     m_loadedIntervalSeconds = source->intervalSeconds;
     m_include->setText(fromUtf8(store::joinWords(source->includeWords)));
     m_exclude->setText(fromUtf8(store::joinWords(source->excludeWords)));
+    m_priority->setCurrentIndex(std::max(0, m_priority->findData(source->defaultPriority)));
     showSourceError(source);
 }
 
@@ -522,6 +535,7 @@ void SourcesDialog::save()
         source.intervalSeconds = m_interval->value() * 60;
         source.includeWords = wordsOf(m_include);
         source.excludeWords = wordsOf(m_exclude);
+        source.defaultPriority = m_priority->currentData().toInt();
         auto added = repository.add(source);
         if (!added) {
             showMessage(tr("The source could not be added: %1").arg(fromUtf8(added.message())), Tone::Error);
@@ -545,6 +559,7 @@ void SourcesDialog::save()
         source.intervalSeconds = m_interval->value() * 60;
     source.includeWords = wordsOf(m_include);
     source.excludeWords = wordsOf(m_exclude);
+    source.defaultPriority = m_priority->currentData().toInt();
     if (auto updated = repository.update(source); !updated) {
         showMessage(tr("The changes could not be saved: %1").arg(fromUtf8(updated.message())), Tone::Error);
         return;

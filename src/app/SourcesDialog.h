@@ -14,6 +14,7 @@
 #include "earshot/store/Database.h"
 #include "earshot/store/Sources.h"
 
+class QComboBox;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
@@ -65,6 +66,7 @@ public:
     QLineEdit* nameField() const { return m_name; }
     QSpinBox* intervalField() const { return m_interval; }
     QLineEdit* includeField() const { return m_include; }
+    QComboBox* priorityField() const { return m_priority; }
     QLineEdit* excludeField() const { return m_exclude; }
     QPushButton* saveButton() const { return m_save; }
     QPushButton* testButton() const { return m_test; }
@@ -124,6 +126,7 @@ private:
     QSpinBox* m_interval;
     QLineEdit* m_include;
     QLineEdit* m_exclude;
+    QComboBox* m_priority;
     QLabel* m_sourceError;
     QPushButton* m_test;
     QPushButton* m_save;

@@ -13,6 +13,7 @@
 #include <spdlog/spdlog.h>
 
 #include "AgentPicker.h"
+#include "AppIcon.h"
 #include "Console.h"
 #include "InboxWindow.h"
 #include "Language.h"
@@ -30,6 +31,7 @@ int main(int argc, char* argv[])
     QApplication::setOrganizationName(QStringLiteral("Earshot"));
     QApplication::setApplicationName(QStringLiteral("Earshot"));
     QApplication::setApplicationVersion(QString::fromLatin1(earshot::kVersion));
+    QApplication::setWindowIcon(earshot::gui::appIcon());
 
     // The language must be in place before the first translated string, the options'
     // help included, so --language is looked for ahead of the parser.

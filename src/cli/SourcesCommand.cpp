@@ -12,6 +12,7 @@
 #include "earshot/core/Files.h"
 #include "earshot/core/Opml.h"
 #include "earshot/core/Text.h"
+#include "earshot/inbox/Vocabulary.h"
 #include "earshot/store/Schema.h"
 #include "earshot/store/Sources.h"
 
@@ -21,6 +22,8 @@ namespace {
 
 constexpr const char* kHelp =
     "usage: earshot-cli sources add URL [--name NAME] [--interval SECONDS] [--include WORDS] [--exclude WORDS]\n"
+    "                                   [--priority low|normal|high|urgent]\n"
+    "       earshot-cli sources edit ID|URL|NAME [the same options] [--enable | --disable]\n"
     "       earshot-cli sources list [--json]\n"
     "       earshot-cli sources remove ID|URL|NAME\n"
     "       earshot-cli sources import-opml FILE\n"
@@ -29,7 +32,9 @@ constexpr const char* kHelp =
     "URL is http(s)://, file://, or a path to a local feed file.\n"
     "WORDS is a comma-separated list; matching ignores case and accents. An item is kept when it\n"
     "contains any --include word (or there are none) and no --exclude word.\n"
-    "The interval defaults to 300 seconds (minimum 30).\n";
+    "The interval defaults to 300 seconds (minimum 30). --priority is what the source's new\n"
+    "conversations start with (default normal); the console notifies agents of high and urgent ones.\n"
+    "edit changes only the options given; an empty WORDS (--include '') clears the list.\n";
 
 // Accepts http(s) and file URLs, and turns a local path into a file:// URL.
 Result<std::string> normaliseUrl(const std::string& text)
@@ -73,6 +78,7 @@ nlohmann::json sourceToJson(const store::Source& s)
             {"url", s.url},
             {"enabled", s.enabled},
             {"interval_seconds", s.intervalSeconds},
+            {"priority", inbox::priorityName(inbox::priorityFromInt(s.defaultPriority))},
             {"include", s.includeWords},
             {"exclude", s.excludeWords},
             {"state", s.state},
@@ -91,21 +97,48 @@ Result<std::vector<store::Source>> listSources(const Context& context)
     return store::SourceRepository(*db).list();
 }
 
+// The options add and edit share, read before Args::finish. Only what is given changes `source`.
+struct SourceOptions {
+    std::optional<std::string> name, interval, include, exclude, priority;
+
+    static SourceOptions read(Args& args)
+    {
+        return {args.value("--name"), args.value("--interval"), args.value("--include"), args.value("--exclude"),
+                args.value("--priority")};
+    }
+
+    Status applyTo(store::Source& source) const
+    {
+        if (name)
+            source.name = *name;
+        if (include)
+            source.includeWords = store::splitWords(*include);
+        if (exclude)
+            source.excludeWords = store::splitWords(*exclude);
+        if (interval) {
+            auto seconds = parseInteger(*interval, "--interval", 30, 7 * 24 * 3600);
+            if (!seconds)
+                return seconds.error();
+            source.intervalSeconds = int(*seconds);
+        }
+        if (priority) {
+            auto parsed = inbox::parsePriority(*priority);
+            if (!parsed)
+                return fail("--priority is low, normal, high or urgent, not '" + *priority + "'");
+            source.defaultPriority = int(*parsed);
+        }
+        return Ok{};
+    }
+};
+
 int add(Context& context, Args& args)
 {
     store::Source source;
-    source.name = args.value("--name").value_or("");
-    const auto interval = args.value("--interval");
-    source.includeWords = store::splitWords(args.value("--include").value_or(""));
-    source.excludeWords = store::splitWords(args.value("--exclude").value_or(""));
+    const SourceOptions options = SourceOptions::read(args);
     if (auto ok = args.finish(1, 1); !ok)
         return reportError(ok.message(), kExitUsage);
-    if (interval) {
-        auto seconds = parseInteger(*interval, "--interval", 30, 7 * 24 * 3600);
-        if (!seconds)
-            return reportError(seconds.message(), kExitUsage);
-        source.intervalSeconds = int(*seconds);
-    }
+    if (auto applied = options.applyTo(source); !applied)
+        return reportError(applied.message(), kExitUsage);
     auto url = normaliseUrl(args.positionals().front());
     if (!url)
         return reportError(url.message(), kExitUsage);
@@ -145,6 +178,35 @@ int list(Context& context, Args& args)
         table.add({std::to_string(s.id), s.name, s.enabled ? s.state : "disabled", std::to_string(s.errorCount),
                    describeNextPoll(s, now), s.url, s.lastError});
     table.print(std::cout);
+    return kExitOk;
+}
+
+int edit(Context& context, Args& args)
+{
+    const SourceOptions options = SourceOptions::read(args);
+    const bool enable = args.flag("--enable");
+    const bool disable = args.flag("--disable");
+    if (auto ok = args.finish(1, 1); !ok)
+        return reportError(ok.message(), kExitUsage);
+    if (enable && disable)
+        return reportError("--enable or --disable, not both", kExitUsage);
+    auto db = store::openWorkspace(context.databasePath);
+    if (!db)
+        return reportError(db.message());
+    store::SourceRepository sources(*db);
+    auto source = sources.find(args.positionals().front());
+    if (!source)
+        return reportError(source.message());
+    if (auto applied = options.applyTo(*source); !applied)
+        return reportError(applied.message(), kExitUsage);
+    if (enable || disable)
+        source->enabled = enable;
+    if (auto updated = sources.update(*source); !updated)
+        return reportError(updated.message());
+    std::cout << "updated source " << source->id << ": " << source->name << " (every "
+              << source->intervalSeconds << " s, new conversations "
+              << inbox::priorityName(inbox::priorityFromInt(source->defaultPriority))
+              << (source->enabled ? "" : ", off") << ")\n";
     return kExitOk;
 }
 
@@ -226,12 +288,14 @@ int exportOpml(Context& context, Args& args)
 
 Command sourcesCommand()
 {
-    return {"sources", "add, list, remove, import and export sources", kHelp, [](Context& context, Args& args) {
+    return {"sources", "add, edit, list, remove, import and export sources", kHelp, [](Context& context, Args& args) {
                 const std::string sub = args.subcommand();
                 if (sub == "add")
                     return add(context, args);
                 if (sub == "list")
                     return list(context, args);
+                if (sub == "edit")
+                    return edit(context, args);
                 if (sub == "remove")
                     return remove(context, args);
                 if (sub == "import-opml")
@@ -239,7 +303,7 @@ Command sourcesCommand()
                 if (sub == "export-opml")
                     return exportOpml(context, args);
                 if (sub.empty())
-                    return reportError("which sources command? add, list, remove, import-opml or export-opml",
+                    return reportError("which sources command? add, edit, list, remove, import-opml or export-opml",
                                        kExitUsage);
                 return reportError("unknown sources command '" + sub + "' (see earshot-cli sources --help)",
                                    kExitUsage);

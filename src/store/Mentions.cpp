@@ -110,7 +110,8 @@ Result<IngestResult> ingestMentions(Database& db, std::int64_t sourceId, const s
     auto findConversationQuery = db.cached("SELECT id FROM conversations WHERE source_id = ? AND thread_key = ?");
     auto createConversationQuery = db.cached(
         "INSERT INTO conversations(source_id, thread_key, customer_id, created_at, updated_at, last_customer_at,"
-        " message_count, snippet) VALUES (?, ?, ?, ?, ?, ?, 1, ?)");
+        " message_count, snippet, priority) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7,"
+        " (SELECT default_priority FROM sources WHERE id = ?1))");
     auto addToConversationQuery = db.cached(
         "UPDATE conversations SET message_count = message_count + 1, updated_at = ?2, last_customer_at = ?2,"
         " snippet = ?3 WHERE id = ?1 RETURNING status, assignee");

@@ -12,7 +12,7 @@ namespace {
 
 constexpr const char* kColumns =
     "id, kind, name, url, enabled, interval_s, include_words, exclude_words, etag, last_modified, state,"
-    " error_count, last_error, last_poll_at, last_success_at, next_poll_at, created_at";
+    " error_count, last_error, last_poll_at, last_success_at, next_poll_at, created_at, default_priority";
 
 std::vector<std::string> wordsFromJson(const std::string& text)
 {
@@ -26,6 +26,14 @@ std::vector<std::string> wordsFromJson(const std::string& text)
 }
 
 std::string wordsToJson(const std::vector<std::string>& words) { return nlohmann::json(words).dump(); }
+
+// Which of the table's CHECK constraints a source broke, for a person.
+std::string checkFailure(const Source& source)
+{
+    if (source.defaultPriority < 0 || source.defaultPriority > 3)
+        return "the priority must be low, normal, high or urgent";
+    return "the interval must be at least 30 seconds";
+}
 
 Source readSource(const Statement& row)
 {
@@ -47,6 +55,7 @@ Source readSource(const Statement& row)
     s.lastSuccessAt = row.optionalInteger(14);
     s.nextPollAt = row.integer(15);
     s.createdAt = row.integer(16);
+    s.defaultPriority = int(row.integer(17));
     return s;
 }
 
@@ -94,8 +103,8 @@ std::vector<std::string> splitWords(const std::string& text)
 Result<std::int64_t> SourceRepository::add(const Source& source)
 {
     auto insert = m_db.prepare(
-        "INSERT INTO sources(kind, name, url, enabled, interval_s, include_words, exclude_words, created_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        "INSERT INTO sources(kind, name, url, enabled, interval_s, include_words, exclude_words, created_at,"
+        " default_priority) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!insert)
         return insert.error();
     insert->bind(1, source.kind)
@@ -105,12 +114,13 @@ Result<std::int64_t> SourceRepository::add(const Source& source)
         .bind(5, source.intervalSeconds)
         .bind(6, wordsToJson(source.includeWords))
         .bind(7, wordsToJson(source.excludeWords))
-        .bind(8, source.createdAt ? source.createdAt : std::int64_t(std::time(nullptr)));
+        .bind(8, source.createdAt ? source.createdAt : std::int64_t(std::time(nullptr)))
+        .bind(9, source.defaultPriority);
     if (auto done = insert->run(); !done) {
         if (done.message().find("UNIQUE") != std::string::npos)
             return fail("a source with URL " + source.url + " already exists");
         if (done.message().find("CHECK") != std::string::npos)
-            return fail("the interval must be at least 30 seconds");
+            return fail(checkFailure(source));
         return done.error();
     }
     const std::int64_t id = m_db.lastInsertId();
@@ -190,7 +200,8 @@ Status SourceRepository::update(const Source& source)
         " etag = CASE WHEN include_words <> ?3 OR exclude_words <> ?4 THEN NULL ELSE etag END,"
         " last_modified = CASE WHEN include_words <> ?3 OR exclude_words <> ?4 THEN NULL ELSE last_modified END,"
         " state = CASE WHEN ?5 AND enabled = 0 THEN 'new' ELSE state END,"
-        " next_poll_at = CASE WHEN ?5 AND enabled = 0 THEN 0 ELSE next_poll_at END"
+        " next_poll_at = CASE WHEN ?5 AND enabled = 0 THEN 0 ELSE next_poll_at END,"
+        " default_priority = ?7"
         " WHERE id = ?6 AND removed_at IS NULL");
     if (!update)
         return update.error();
@@ -199,10 +210,11 @@ Status SourceRepository::update(const Source& source)
         .bind(3, wordsToJson(source.includeWords))
         .bind(4, wordsToJson(source.excludeWords))
         .bind(5, std::int64_t(source.enabled))
-        .bind(6, source.id);
+        .bind(6, source.id)
+        .bind(7, source.defaultPriority);
     if (auto done = update->run(); !done) {
         if (done.message().find("CHECK") != std::string::npos)
-            return fail("the interval must be at least 30 seconds");
+            return fail(checkFailure(source));
         return done;
     }
     if (m_db.changes() == 0)

@@ -173,6 +173,35 @@ TEST_F(CliTest, RemoveKeepsHistory)
     EXPECT_EQ(cli("sources remove Forum").exitCode, 1);
 }
 
+TEST_F(CliTest, EditChangesOnlyWhatIsGivenAndTheSourcesPriorityReachesNewConversations)
+{
+    http.server().Get("/feed.xml", [](const httplib::Request&, httplib::Response& res) {
+        res.set_content(test::rssFeed(2), "application/rss+xml");
+    });
+    ASSERT_EQ(cli("sources add " + http.url("/feed.xml") + " --name Status --include outage --priority high").exitCode,
+              0);
+    auto edited = cli("sources edit Status --interval 600 --include '' --priority urgent");
+    ASSERT_EQ(edited.exitCode, 0) << edited.err;
+    EXPECT_NE(edited.out.find("new conversations urgent"), std::string::npos) << edited.out;
+    const auto source = nlohmann::json::parse(cli("sources list --json").out).at(0);
+    EXPECT_EQ(source["name"], "Status");
+    EXPECT_EQ(source["interval_seconds"], 600);
+    EXPECT_EQ(source["include"], nlohmann::json::array());
+    EXPECT_EQ(source["priority"], "urgent");
+
+    ASSERT_EQ(cli("poll --once").exitCode, 0);
+    const auto conversations = nlohmann::json::parse(cli("inbox list --status all --json").out);
+    ASSERT_EQ(conversations.size(), 2u);
+    for (const auto& c : conversations)
+        EXPECT_EQ(c["priority"], "urgent");
+
+    auto wrong = cli("sources edit Status --priority asap");
+    EXPECT_EQ(wrong.exitCode, 2);
+    EXPECT_NE(wrong.err.find("low, normal, high or urgent"), std::string::npos) << wrong.err;
+    EXPECT_EQ(cli("sources edit Nonexistent --priority low").exitCode, 1);
+    EXPECT_EQ(cli("sources edit Status --enable --disable").exitCode, 2);
+}
+
 TEST_F(CliTest, DbCheckReportsSchemaAndIntegrity)
 {
     ASSERT_EQ(cli("sources add https://example.org/feed").exitCode, 0);

@@ -345,6 +345,30 @@ TEST_F(StoreTest, SourcesRecordPollsAndPermanentMoves)
     EXPECT_FALSE(source.enabled);
 }
 
+TEST_F(StoreTest, NewConversationsStartAtTheirSourcesPriority)
+{
+    ASSERT_TRUE(ingest({mention("before", "normal question")}));
+    SourceRepository sources(*db);
+    Source source = sources.byId(sourceId).value();
+    EXPECT_EQ(source.defaultPriority, 1);
+    source.defaultPriority = 3;
+    ASSERT_TRUE(sources.update(source));
+    EXPECT_EQ(sources.byId(sourceId).value().defaultPriority, 3);
+    ASSERT_TRUE(ingest({mention("after", "outage")}));
+    ASSERT_TRUE(ingest({mention("reply", "still down", "before")}));   // joins an existing conversation
+    auto rows = db->prepare("SELECT m.external_id, c.priority FROM mentions m JOIN conversations c"
+                            " ON c.id = m.conversation_id ORDER BY m.id");
+    std::vector<std::string> seen;
+    while (rows->step().value())
+        seen.push_back(rows->text(0) + "=" + std::to_string(rows->integer(1)));
+    EXPECT_EQ(seen, (std::vector<std::string>{"before=1", "after=3", "reply=1"}));
+
+    source.defaultPriority = 7;
+    auto refused = sources.update(source);
+    ASSERT_FALSE(refused);
+    EXPECT_NE(refused.message().find("low, normal, high or urgent"), std::string::npos) << refused.message();
+}
+
 TEST_F(StoreTest, RemovingASourceKeepsItsMentions)
 {
     ASSERT_TRUE(ingest({mention("a", "history")}));

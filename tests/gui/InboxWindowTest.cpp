@@ -7,17 +7,22 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTest>
+#include <QTreeWidget>
 
 #include "Console.h"
 #include "ConversationPane.h"
 #include "InboxWindow.h"
+#include "NavigationPanel.h"
 #include "ReplyComposer.h"
 #include "ShortcutOverlay.h"
 #include "TempWorkspace.h"
 #include "ThreadView.h"
 #include "earshot/bridge/ConversationListModel.h"
+#include "earshot/bridge/EngineBridge.h"
 #include "earshot/inbox/AgentRepository.h"
 #include "earshot/inbox/Inbox.h"
 #include "earshot/store/Mentions.h"
@@ -87,6 +92,25 @@ protected:
         EXPECT_TRUE(statement->step().value());
         return statement->text(0);
     }
+    QString navigationLabel(const QString& view)
+    {
+        for (QTreeWidgetItem* item : window->navigation()->findItems(view, Qt::MatchStartsWith | Qt::MatchRecursive))
+            return item->text(0);
+        return {};
+    }
+    static store::IngestResult ingest(store::Database& db, std::int64_t source, store::NewMention mention)
+    {
+        mention.link = "https://forum.example/t/" + mention.externalId;
+        store::IngestResult result;
+        EXPECT_TRUE(db.transaction([&]() -> Status {
+            auto stored = store::ingestMentions(db, source, {mention}, 5000);
+            if (!stored)
+                return stored.error();
+            result = *stored;
+            return store::indexPendingMentions(db);
+        }));
+        return result;
+    }
     void press(int key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
     {
         QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : window->list(), Qt::Key(key),
@@ -143,12 +167,72 @@ TEST_F(InboxWindowTest, ReplyWithRIsRecordedOffPlatformAndShownInTheThread)
 
 TEST_F(InboxWindowTest, ResolveWithEFinishesTheConversation)
 {
+    EXPECT_EQ(navigationLabel("Resolved"), "Resolved  (0)");
     const auto id = window->currentConversation();
     press(Qt::Key_C);
     window->selectConversation(id);
     press(Qt::Key_E);
     EXPECT_EQ(conversationField(id, "status"), "resolved");
     EXPECT_NE(conversationField(id, "resolved_at"), "");
+    EXPECT_TRUE(window->statusBar()->currentMessage().contains(QStringLiteral("resolved #%1").arg(id)))
+        << window->statusBar()->currentMessage().toStdString();
+    EXPECT_EQ(navigationLabel("Resolved"), "Resolved  (1)");
+    window->navigation()->selectView(store::ConversationView::Resolved);
+    ASSERT_EQ(window->list()->model()->rowCount(), 1);
+    EXPECT_EQ(window->currentConversation(), id);
+    EXPECT_TRUE(window->pane()->headerText().contains(QStringLiteral("Resolved"))) << window->pane()->headerText().toStdString();
+}
+
+TEST_F(InboxWindowTest, NotifiesOfHighPriorityArrivalsAndTellsTheAgentWhenACustomerWritesAgain)
+{
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, QString::fromStdString(workspace.dir() / "config"));
+    QSettings().setValue(QStringLiteral("notifications/enabled"), true);
+    std::vector<std::pair<QString, QString>> shown;
+    window->setNotify([&](const QString& title, const QString& text) { shown.emplace_back(title, text); });
+
+    // A source the team marked high: its new conversation arrives high and is announced.
+    auto writer = store::openWorkspace(workspace.dbPath()).value();
+    store::Source status;
+    status.url = "https://status.example/feed";
+    status.name = "Status";
+    status.defaultPriority = int(inbox::Priority::High);
+    const auto statusId = store::SourceRepository(writer).add(status).value();
+    const auto created = ingest(writer, statusId, {.externalId = "s1", .title = "Storing",
+                                                   .body = "Alles ligt eruit sinds vanochtend",
+                                                   .author = {.platform = "feed:status.example", .handle = "joost"}});
+    emit console->engine().conversationsUpdated(QList<qint64>(created.conversationsCreated.begin(),
+                                                              created.conversationsCreated.end()), {});
+    ASSERT_EQ(shown.size(), 1u);
+    EXPECT_TRUE(shown[0].first.contains(QStringLiteral("high or urgent")));
+    EXPECT_TRUE(shown[0].second.contains(QStringLiteral("Alles ligt eruit"))) << shown[0].second.toStdString();
+
+    // Sanne answers and resolves; the customer writes again: it is back, and she is told.
+    const auto id = window->currentConversation();
+    press(Qt::Key_C);
+    window->selectConversation(id);
+    press(Qt::Key_E);
+    ASSERT_EQ(conversationField(id, "status"), "resolved");
+    auto root = writer.prepare("SELECT external_id FROM mentions WHERE conversation_id = ?").value();
+    root.bind(1, id);
+    ASSERT_TRUE(root.step().value());
+    const std::string rootExternalId = root.text(0);
+    root.reset();
+    const auto again = ingest(writer, sourceId, {.externalId = "again", .body = "Nog steeds niets ontvangen",
+                                                 .replyTo = rootExternalId,
+                                                 .author = {.platform = "feed:forum.example", .handle = "klant0"}});
+    ASSERT_EQ(again.conversationsReopened.size(), 1u);
+    emit console->engine().conversationsUpdated({}, {qint64(again.conversationsReopened.front())});
+    ASSERT_EQ(shown.size(), 2u);
+    EXPECT_TRUE(shown[1].first.contains(QStringLiteral("wrote again")));
+    EXPECT_TRUE(window->statusBar()->currentMessage().startsWith(QStringLiteral("Back for you: #%1").arg(id)))
+        << window->statusBar()->currentMessage().toStdString();
+
+    // Notifications off: nothing pops up, but the window still says it.
+    QSettings().setValue(QStringLiteral("notifications/enabled"), false);
+    window->statusBar()->clearMessage();
+    emit console->engine().conversationsUpdated({}, {qint64(again.conversationsReopened.front())});
+    EXPECT_EQ(shown.size(), 2u);
+    EXPECT_TRUE(window->statusBar()->currentMessage().startsWith(QStringLiteral("Back for you")));
 }
 
 TEST_F(InboxWindowTest, ClaimingAConversationAColleagueHoldsAsksBeforeTakingOver)

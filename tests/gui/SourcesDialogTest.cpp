@@ -10,6 +10,7 @@
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QComboBox>
 #include <QTest>
 #include <QTimer>
 #include <QTreeWidget>
@@ -240,6 +241,19 @@ TEST_F(SourcesDialogTest, EditsTheWordsOfASource)
     EXPECT_EQ(source.intervalSeconds, 300);
     EXPECT_EQ(cell(dialog.table(), 0, SourcesDialog::ExcludeColumn), "vacature, spam");
     EXPECT_EQ(dialog.messageLabel()->text(), "Saved “Forum”.");
+}
+
+TEST_F(SourcesDialogTest, SetsThePriorityOfASourcesNewConversations)
+{
+    const auto id = addSource({.name = "Status", .url = m_http.url("/forum.rss"), .defaultPriority = 2});
+    auto& dialog = openDialog();
+    clickRow(dialog.table(), 0);
+    EXPECT_EQ(dialog.priorityField()->currentData().toInt(), 2);
+    dialog.priorityField()->setFocus();
+    QTest::keyClick(dialog.priorityField(), Qt::Key_Down);   // high -> urgent
+    QTest::mouseClick(dialog.saveButton(), Qt::LeftButton);
+    EXPECT_EQ(store::SourceRepository(*m_db).byId(id).value().defaultPriority, 3);
+    EXPECT_EQ(dialog.messageLabel()->text(), "Saved “Status”.");
 }
 
 TEST_F(SourcesDialogTest, AnIntervalSetToTheSecondIsKeptUnlessChanged)

@@ -561,8 +561,20 @@ Overnemen en je antwoord versturen?</translation>
         <translation>#%1 %2: %3</translation>
     </message>
     <message>
-        <source>Earshot: needs you</source>
-        <translation>Earshot: heeft je nodig</translation>
+        <source>Back for you: %1</source>
+        <translation>Terug voor jou: %1</translation>
+    </message>
+    <message>
+        <source>Earshot: a customer wrote again</source>
+        <translation>Earshot: een klant schreef opnieuw</translation>
+    </message>
+    <message>
+        <source>%1 conversations are back for you: their customers wrote again</source>
+        <translation>%1 gesprekken zijn terug voor jou: de klanten schreven opnieuw</translation>
+    </message>
+    <message>
+        <source>Earshot: new high or urgent conversations</source>
+        <translation>Earshot: nieuwe gesprekken met hoge of urgente prioriteit</translation>
     </message>
 </context>
 <context>
@@ -638,30 +650,6 @@ Overnemen en je antwoord versturen?</translation>
 Add the feeds to listen to; new mentions appear here as they arrive.</source>
         <translation>Nog geen vermeldingen opgeslagen.
 Voeg de feeds toe waarnaar Earshot moet luisteren; nieuwe vermeldingen verschijnen hier zodra ze binnenkomen.</translation>
-    </message>
-    <message>
-        <source>Polling sources: %1 of %2 done</source>
-        <translation>Bronnen ophalen: %1 van %2 klaar</translation>
-    </message>
-    <message>
-        <source>Up to date — last poll finished at %1</source>
-        <translation>Bijgewerkt — laatste ophaalronde klaar om %1</translation>
-    </message>
-    <message>
-        <source>Waiting for sources to fall due</source>
-        <translation>Wachten tot bronnen weer aan de beurt zijn</translation>
-    </message>
-    <message>
-        <source>⚠ 1 source failing</source>
-        <translation>⚠ 1 bron met storing</translation>
-    </message>
-    <message>
-        <source>⚠ %1 sources failing</source>
-        <translation>⚠ %1 bronnen met storing</translation>
-    </message>
-    <message>
-        <source>%1 (%2): %3</source>
-        <translation>%1 (%2): %3</translation>
     </message>
 </context>
 <context>
@@ -854,10 +842,6 @@ Voeg de feeds toe waarnaar Earshot moet luisteren; nieuwe vermeldingen verschijn
 <context>
     <name>earshot::gui::SettingsDialog</name>
     <message>
-        <source>Show a desktop notification when new mentions arrive</source>
-        <translation>Een bureaubladmelding tonen als er nieuwe vermeldingen binnenkomen</translation>
-    </message>
-    <message>
         <source>Public replies must end with the agent&apos;s first name</source>
         <translation>Openbare antwoorden eindigen met de voornaam van de medewerker</translation>
     </message>
@@ -944,6 +928,10 @@ Voeg de feeds toe waarnaar Earshot moet luisteren; nieuwe vermeldingen verschijn
     <message>
         <source>The signature rule could not be saved: %1</source>
         <translation>De ondertekeningsregel kon niet worden opgeslagen: %1</translation>
+    </message>
+    <message>
+        <source>Notify me of new high and urgent conversations, and when a customer writes again on one of mine</source>
+        <translation>Meld nieuwe gesprekken met hoge of urgente prioriteit, en wanneer een klant opnieuw schrijft in een van mijn gesprekken</translation>
     </message>
 </context>
 <context>
@@ -1266,6 +1254,30 @@ Earshot haalt de bron dan niet meer op. De vermeldingen die al zijn opgeslagen, 
     <message>
         <source>I&amp;mport OPML…</source>
         <translation>OPML i&amp;mporteren…</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Laag</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normaal</translation>
+    </message>
+    <message>
+        <source>High: notify agents</source>
+        <translation>Hoog: medewerkers krijgen een melding</translation>
+    </message>
+    <message>
+        <source>Urgent: notify agents</source>
+        <translation>Urgent: medewerkers krijgen een melding</translation>
+    </message>
+    <message>
+        <source>The priority this source&apos;s new conversations start with. Agents get a desktop notification for high and urgent ones.</source>
+        <translation>De prioriteit waarmee nieuwe gesprekken uit deze bron beginnen. Bij hoog en urgent krijgen medewerkers een bureaubladmelding.</translation>
+    </message>
+    <message>
+        <source>New conversations are:</source>
+        <translation>Nieuwe gesprekken zijn:</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,8 @@ struct Source {
     std::optional<std::int64_t> lastSuccessAt;
     std::int64_t nextPollAt = 0;
     std::int64_t createdAt = 0;
+    // The priority its new conversations start with: 0 low, 1 normal, 2 high, 3 urgent.
+    int defaultPriority = 1;
 };
 
 // What a poll learned about a source, to be written back.
@@ -57,7 +59,7 @@ public:
     Status remove(std::int64_t id);
     Status setEnabled(std::int64_t id, bool enabled);
     // Writes what a person may change: name (kept when empty), interval, include and exclude
-    // words, enabled.
+    // words, enabled, the priority of new conversations.
     // New words forget the ETag and Last-Modified, so the next poll reads the whole feed
     // again and items the old words dropped get their chance; switching a source back on
     // makes it due at once, as setEnabled does.
