@@ -28,9 +28,11 @@ WITH me AS (
 people AS (
     SELECT id FROM me
     UNION
+    SELECT a.id FROM authors a, me WHERE a.handle = me.handle AND a.platform <> me.platform
+    UNION
+    -- A full name (two words or more) is telling enough; a lone first name is not.
     SELECT a.id FROM authors a, me
-    WHERE a.platform <> me.platform
-      AND (a.handle = me.handle OR (instr(trim(me.name), ' ') > 0 AND a.display_name = me.name))
+    WHERE instr(trim(me.name), ' ') > 0 AND a.display_name = me.name AND a.platform <> me.platform
 ),
 theirs AS (
     SELECT DISTINCT m.conversation_id AS id FROM mentions m WHERE m.author_id IN (SELECT id FROM people)

@@ -148,7 +148,8 @@ private:
     ConversationPlan m_plan;
     AuthorProfile m_profile;
 
-    Statement m_insertAuthor, m_insertConversation, m_insertMention, m_insertReply, m_insertEvent;
+    Statement m_insertAuthor, m_insertConversation, m_insertMention, m_insertReply, m_insertEvent, m_insertTag,
+        m_insertNote;
     std::int64_t m_authorBase = 0;
     std::int64_t m_nextConversation = 0, m_nextMention = 0, m_nextReply = 0;
     std::vector<std::int64_t> m_sourceIds;
@@ -179,6 +180,9 @@ Status Run::prepare()
         {m_insertEvent,
          "INSERT INTO events(at, actor, kind, conversation_id, source_id, from_value, to_value, detail)"
          " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"},
+        // The rows the console shows beside the log: tags and notes, as Inbox writes them.
+        {m_insertTag, "INSERT OR IGNORE INTO conversation_tags(conversation_id, tag) VALUES (?, ?)"},
+        {m_insertNote, "INSERT INTO notes(conversation_id, agent, body, created_at) VALUES (?, ?, ?, ?)"},
     };
     for (const Prepared& p : all) {
         auto statement = m_db.prepare(p.sql);
@@ -343,8 +347,17 @@ Status Run::writeConversation(std::int64_t createdAt, GeneratorSummary& summary)
     summary.replies += std::int64_t(m_plan.replies.size());
 
     for (const PlannedEvent& event : m_plan.events) {
+        const std::string_view actor = event.actor < 0 ? std::string_view("engine") : agents[std::size_t(event.actor)].name;
+        if (event.kind == "tagged") {
+            if (auto tagged = m_insertTag.bind(1, conversationId).bind(2, event.to).run(); !tagged)
+                return tagged;
+        } else if (event.kind == "note") {
+            m_insertNote.bind(1, conversationId).bind(2, actor).bind(3, event.detail).bind(4, event.at);
+            if (auto noted = m_insertNote.run(); !noted)
+                return noted;
+        }
         m_insertEvent.bind(1, event.at)
-            .bind(2, event.actor < 0 ? std::string_view("engine") : agents[std::size_t(event.actor)].name)
+            .bind(2, actor)
             .bind(3, event.kind)
             .bind(4, conversationId);
         if (event.kind == "conversation_created")

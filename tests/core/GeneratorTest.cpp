@@ -242,6 +242,27 @@ TEST_F(GeneratedWorkspace, EventLogTellsEachHistory)
         EXPECT_GT(count(db(), std::string("SELECT count(*) FROM events WHERE kind = '") + kind + "'"), 0) << kind;
 }
 
+TEST_F(GeneratedWorkspace, TagsAndNotesInTheLogAreOnTheConversations)
+{
+    EXPECT_GT(count(db(), "SELECT count(*) FROM conversation_tags"), 0);
+    EXPECT_GT(count(db(), "SELECT count(*) FROM notes"), 0);
+    EXPECT_EQ(count(db(), "SELECT count(*) FROM (SELECT DISTINCT conversation_id, to_value FROM events"
+                          " WHERE kind = 'tagged')"),
+              count(db(), "SELECT count(*) FROM conversation_tags"));
+    EXPECT_EQ(count(db(), "SELECT count(*) FROM events e WHERE kind = 'tagged' AND NOT EXISTS (SELECT 1 FROM"
+                          " conversation_tags t WHERE t.conversation_id = e.conversation_id AND t.tag = e.to_value)"),
+              0);
+    EXPECT_EQ(count(db(), "SELECT count(*) FROM events e WHERE kind = 'note' AND NOT EXISTS (SELECT 1 FROM notes n"
+                          " WHERE n.conversation_id = e.conversation_id AND n.agent = e.actor AND n.body = e.detail"
+                          " AND n.created_at = e.at)"),
+              0);
+    EXPECT_EQ(count(db(), "SELECT count(*) FROM notes"), count(db(), "SELECT count(*) FROM events WHERE kind = 'note'"));
+    // The inbox's per-tag counts (migration 0004) agree with the rows.
+    EXPECT_EQ(count(db(), "SELECT count(*) FROM conversation_tags t JOIN conversations c ON c.id = t.conversation_id"
+                          " WHERE c.status IN ('new', 'open', 'pending')"),
+              count(db(), "SELECT coalesce(sum(n), 0) FROM open_tag_counts"));
+}
+
 TEST_F(GeneratedWorkspace, WritesDutchAndEnglishFindableByFullText)
 {
     const std::int64_t dutch = count(db(), "SELECT count(*) FROM mentions_fts WHERE mentions_fts MATCH"
