@@ -180,7 +180,10 @@ void AuthorCard::loadOthers(std::int64_t conversationId)
         const std::int64_t id = row.integer(0);
         const QString snippet = fromUtf8(row.text(2)).simplified();
         auto* item = new QListWidgetItem(
-            tr("#%1 · %2 · %3").arg(id).arg(fromUtf8(row.text(1)), conversation::shortTime(row.integer(3))));
+            tr("#%1 · %2 · %3")
+                .arg(id)
+                .arg(conversation::statusText(inbox::parseStatus(row.text(1)).value_or(inbox::ConversationStatus::New)),
+                     conversation::shortTime(row.integer(3))));
         item->setData(Qt::UserRole, qint64(id));
         item->setToolTip(tr("%1\n%2").arg(fromUtf8(row.text(4)), snippet));
         m_others->addItem(item);

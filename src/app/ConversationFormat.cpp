@@ -28,6 +28,19 @@ QString fullTime(std::int64_t unixSeconds)
     return QDateTime::fromSecsSinceEpoch(unixSeconds).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
+QString statusText(inbox::ConversationStatus status)
+{
+    const char* context = "earshot::gui::ConversationPane";
+    switch (status) {
+    case inbox::ConversationStatus::New: return QCoreApplication::translate(context, "New");
+    case inbox::ConversationStatus::Open: return QCoreApplication::translate(context, "Open");
+    case inbox::ConversationStatus::Pending: return QCoreApplication::translate(context, "Pending");
+    case inbox::ConversationStatus::Resolved: return QCoreApplication::translate(context, "Resolved");
+    case inbox::ConversationStatus::Spam: return QCoreApplication::translate(context, "Spam");
+    }
+    return {};
+}
+
 QString duration(std::int64_t seconds)
 {
     // Spelled out per string so lupdate finds them, in the context of the pane that shows them.

@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <string>
 
+#include "earshot/inbox/Vocabulary.h"
+
 class QPalette;
 
 namespace earshot::gui::conversation {
@@ -22,6 +24,9 @@ QString shortTime(std::int64_t unixSeconds);
 QString fullTime(std::int64_t unixSeconds);
 // "45 s", "12 min", "3 h 5 min", "2 d 4 h".
 QString duration(std::int64_t seconds);
+
+// "Resolved", "Nieuw": a status as the interface language says it.
+QString statusText(inbox::ConversationStatus status);
 
 // Mentions can carry any scheme; only web links go to the browser.
 bool isWebLink(const QUrl& url);

@@ -30,18 +30,6 @@ namespace {
 
 constexpr int kAuthorCardWidth = 260;
 
-QString statusText(inbox::ConversationStatus status)
-{
-    switch (status) {
-    case inbox::ConversationStatus::New: return ConversationPane::tr("New");
-    case inbox::ConversationStatus::Open: return ConversationPane::tr("Open");
-    case inbox::ConversationStatus::Pending: return ConversationPane::tr("Pending");
-    case inbox::ConversationStatus::Resolved: return ConversationPane::tr("Resolved");
-    case inbox::ConversationStatus::Spam: return ConversationPane::tr("Spam");
-    }
-    return {};
-}
-
 QLabel* mutedLabel(QWidget* parent)
 {
     auto* label = new QLabel(parent);
@@ -220,13 +208,16 @@ void ConversationPane::setLinkOpener(LinkOpener opener)
 
 void ConversationPane::showConversation(std::int64_t id)
 {
-    if (id == 0) {
-        m_composer->clearConversation();
-        m_conversationId = 0;
-        showPlaceholder(tr("Select a conversation"));
-        return;
-    }
+    if (id == 0)
+        return showNothing(tr("Select a conversation"));
     load(id, id != m_conversationId);
+}
+
+void ConversationPane::showNothing(const QString& why)
+{
+    m_composer->clearConversation();
+    m_conversationId = 0;
+    showPlaceholder(why);
 }
 
 void ConversationPane::reload()
@@ -283,7 +274,7 @@ void ConversationPane::fillHeader(const inbox::ConversationDetail& detail)
     m_customerHandle->setText(!name.isEmpty() ? handle : QString());
 
     QStringList meta;
-    meta << fromUtf8(detail.sourceName) << statusText(detail.status)
+    meta << fromUtf8(detail.sourceName) << conversation::statusText(detail.status)
          << (detail.assignee.empty() ? tr("Unassigned") : tr("Assigned to %1").arg(fromUtf8(detail.assignee)));
     m_meta->setText(meta.join(QStringLiteral("  ·  ")));
 

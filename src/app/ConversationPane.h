@@ -49,6 +49,8 @@ public:
 
     // 0: nothing selected. Loads the agent's draft for the conversation.
     void showConversation(std::int64_t id);
+    // No conversation to show, and why (an empty view, a search without matches).
+    void showNothing(const QString& why);
     // Reads the shown conversation again after a change; keeps what is being written and
     // where the thread is scrolled.
     void reload();

@@ -8,17 +8,20 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTableView>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include "AppIcon.h"
 #include "ConversationPane.h"
 #include "NavigationPanel.h"
 #include "PollStatus.h"
+#include "ReplyComposer.h"
 #include "ShortcutOverlay.h"
 #include "earshot/bridge/ConversationListModel.h"
 #include "earshot/bridge/EngineBridge.h"
@@ -121,7 +124,18 @@ void InboxWindow::buildLayout()
     header->setSectionsClickable(true);
     header->setSortIndicator(bridge::ConversationListModel::WaitingColumn, Qt::DescendingOrder);
     connect(header, &QHeaderView::sortIndicatorChanged, &m_context.conversations,
-            [this](int section, Qt::SortOrder order) { m_context.conversations.sort(section, order); });
+            [this, header](int section, Qt::SortOrder order) {
+                // Only waiting time and priority sort; the arrow stays where the order comes from.
+                if (section != bridge::ConversationListModel::WaitingColumn &&
+                    section != bridge::ConversationListModel::PriorityColumn) {
+                    const QSignalBlocker quiet(header);
+                    header->setSortIndicator(m_sortColumn, m_sortOrder);
+                    return;
+                }
+                m_sortColumn = section;
+                m_sortOrder = order;
+                m_context.conversations.sort(section, order);
+            });
     m_list->setMinimumWidth(480);
     column->addWidget(m_list, 1);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -229,6 +243,28 @@ void InboxWindow::buildActions()
     add(conversation, tr("Mark as &Spam"), QKeySequence(Qt::Key_S), [this] {
         act(tr("mark as spam"), [this](std::int64_t id) { return m_inbox.markSpam(id, m_context.agent.name); });
     }, work);
+    conversation->addSeparator();
+    add(conversation, tr("Add Ta&g…"), QKeySequence(Qt::Key_L), [this] {
+        m_pane->tagField()->setFocus(Qt::ShortcutFocusReason);
+    }, work);
+    QMenu* priority = conversation->addMenu(tr("Pr&iority"));
+    const std::pair<inbox::Priority, QString> priorities[] = {{inbox::Priority::Low, tr("&Low")},
+                                                              {inbox::Priority::Normal, tr("&Normal")},
+                                                              {inbox::Priority::High, tr("&High")},
+                                                              {inbox::Priority::Urgent, tr("&Urgent")}};
+    for (const auto& [level, label] : priorities)
+        add(priority, label, QKeySequence(Qt::Key_1 + int(level)), [this, level] {
+            act(tr("set the priority of"), [this, level](std::int64_t id) {
+                return m_inbox.setPriority(id, m_context.agent.name, level);
+            }, false);
+        }, work);
+    add(conversation, tr("Insert &Canned Reply…"), QKeySequence(tr("Ctrl+Shift+I")), [this] {
+        if (currentConversation() == 0)
+            return;
+        m_pane->focusComposer();
+        m_pane->composer()->cannedButton()->showMenu();
+    }, work);
+    add(conversation, tr("Se&nd"), QKeySequence(tr("Ctrl+Return")), [this] { m_pane->composer()->send(); }, work);
 
     QMenu* go = menuBar()->addMenu(tr("&Go"));
     const QString moving = tr("Moving around");
@@ -303,7 +339,21 @@ void InboxWindow::applyChoice(const NavigationChoice& choice)
     if (m_context.conversations.rowCount() > 0)
         m_list->setCurrentIndex(m_context.conversations.index(0, 0));
     else
-        m_pane->showConversation(0);
+        m_pane->showNothing(emptyViewMessage(filter));
+}
+
+QString InboxWindow::emptyViewMessage(const store::ConversationFilter& filter)
+{
+    if (!filter.search.empty())
+        return tr("No conversation here matches “%1”.").arg(text(filter.search));
+    auto sources = store::SourceRepository(m_context.reader).list();
+    if (sources && sources->empty())
+        return tr("Nothing to answer yet: Earshot is not listening to anything.\n\n"
+                  "Add a feed or a forum under File ▸ Sources… (Ctrl+Shift+S); what people write there "
+                  "arrives in Unassigned.");
+    if (filter.view == store::ConversationView::Unassigned && !filter.sourceId && filter.tag.empty())
+        return tr("All caught up: nobody is waiting for an answer.");
+    return tr("No conversations here.");
 }
 
 std::int64_t InboxWindow::currentConversation() const { return m_pane->conversationId(); }

@@ -11,6 +11,7 @@
 
 #include "earshot/inbox/AgentRepository.h"
 #include "earshot/inbox/Inbox.h"
+#include "earshot/store/ConversationQuery.h"
 #include "earshot/store/Database.h"
 
 class QLineEdit;
@@ -80,6 +81,7 @@ private:
     void buildActions();
     void connectEngine();
     void applyChoice(const NavigationChoice& choice);
+    QString emptyViewMessage(const store::ConversationFilter& filter);
     void step(int delta);
     void act(const QString& doing, const std::function<Result<inbox::Outcome>(std::int64_t)>& action,
              bool offerTakeOver = true);
@@ -105,6 +107,8 @@ private:
     QSystemTrayIcon* m_tray = nullptr;
     QTimer* m_searchDelay = nullptr;
     QTimer* m_tick = nullptr;
+    int m_sortColumn = 0;   // ConversationListModel::WaitingColumn
+    Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
 };
 
 }  // namespace earshot::gui

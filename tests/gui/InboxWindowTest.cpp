@@ -11,6 +11,9 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTest>
+#include <QHeaderView>
+#include <QMenuBar>
+#include <QComboBox>
 #include <QTreeWidget>
 
 #include "Console.h"
@@ -285,4 +288,56 @@ TEST_F(InboxWindowTest, ADraftSurvivesClosingTheConsole)
     EXPECT_EQ(count("SELECT count(*) FROM drafts WHERE conversation_id = " + std::to_string(id) +
                     " AND body = 'Half af antwoord'"),
               1);
+}
+
+TEST_F(InboxWindowTest, PriorityTagCannedAndSendAreInTheMenusWithKeys)
+{
+    const auto id = window->currentConversation();
+    press(Qt::Key_4);
+    EXPECT_EQ(conversationField(id, "priority"), "3");
+    EXPECT_EQ(window->pane()->priorityBox()->currentData().toInt(), 3) << "the pane shows it";
+    press(Qt::Key_1);
+    EXPECT_EQ(conversationField(id, "priority"), "0");
+
+    press(Qt::Key_L);
+    EXPECT_TRUE(window->pane()->tagField()->hasFocus());
+    QTest::keyClicks(window->pane()->tagField(), QStringLiteral("bezorging"));
+    QTest::keyClick(window->pane()->tagField(), Qt::Key_Return);
+    EXPECT_EQ(count("SELECT count(*) FROM conversation_tags WHERE tag = 'bezorging'"), 1);
+
+    QStringList labels;
+    for (QAction* action : window->menuBar()->actions())
+        if (action->menu())
+            for (QAction* item : action->menu()->actions())
+                labels << item->text();
+    for (const char* expected : {"Add Ta&g…", "Pr&iority", "Insert &Canned Reply…", "Se&nd"})
+        EXPECT_TRUE(labels.contains(QString::fromUtf8(expected))) << expected;
+}
+
+TEST_F(InboxWindowTest, OnlyWaitingAndPriorityColumnsSort)
+{
+    QHeaderView* header = window->list()->horizontalHeader();
+    const int customer = bridge::ConversationListModel::CustomerColumn;
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
+                      QPoint(header->sectionViewportPosition(customer) + 10, header->height() / 2));
+    EXPECT_EQ(header->sortIndicatorSection(), int(bridge::ConversationListModel::WaitingColumn));
+    const int priority = bridge::ConversationListModel::PriorityColumn;
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
+                      QPoint(header->sectionViewportPosition(priority) + 10, header->height() / 2));
+    EXPECT_EQ(header->sortIndicatorSection(), priority);
+}
+
+TEST_F(InboxWindowTest, AnEmptyViewSaysWhyAndWhatToDo)
+{
+    window->searchField()->setFocus();
+    QTest::keyClicks(window->searchField(), QStringLiteral("zzzyxx"));
+    QTest::keyClick(window->searchField(), Qt::Key_Return);
+    QTRY_VERIFY(window->pane()->placeholderText().contains(QStringLiteral("matches “zzzyxx”")));
+    window->searchField()->clear();
+
+    ASSERT_TRUE(store::SourceRepository(console->actions()).remove(sourceId));
+    window->navigation()->selectView(store::ConversationView::Spam);
+    EXPECT_EQ(window->list()->model()->rowCount(), 0);
+    EXPECT_TRUE(window->pane()->placeholderText().contains(QStringLiteral("File ▸ Sources")))
+        << window->pane()->placeholderText().toStdString();
 }

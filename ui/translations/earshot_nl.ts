@@ -194,26 +194,6 @@
         <translation>%1 d %2 u</translation>
     </message>
     <message>
-        <source>New</source>
-        <translation>Nieuw</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Open</translation>
-    </message>
-    <message>
-        <source>Pending</source>
-        <translation>Wacht op klant</translation>
-    </message>
-    <message>
-        <source>Resolved</source>
-        <translation>Afgehandeld</translation>
-    </message>
-    <message>
-        <source>Spam</source>
-        <translation>Spam</translation>
-    </message>
-    <message>
         <source>Conversation</source>
         <translation>Gesprek</translation>
     </message>
@@ -575,6 +555,70 @@ Overnemen en je antwoord versturen?</translation>
     <message>
         <source>Earshot: new high or urgent conversations</source>
         <translation>Earshot: nieuwe gesprekken met hoge of urgente prioriteit</translation>
+    </message>
+    <message>
+        <source>Add Ta&amp;g…</source>
+        <translation>&amp;Label toevoegen…</translation>
+    </message>
+    <message>
+        <source>Pr&amp;iority</source>
+        <translation>&amp;Prioriteit</translation>
+    </message>
+    <message>
+        <source>&amp;Low</source>
+        <translation>&amp;Laag</translation>
+    </message>
+    <message>
+        <source>&amp;Normal</source>
+        <translation>&amp;Normaal</translation>
+    </message>
+    <message>
+        <source>&amp;High</source>
+        <translation>&amp;Hoog</translation>
+    </message>
+    <message>
+        <source>&amp;Urgent</source>
+        <translation>&amp;Urgent</translation>
+    </message>
+    <message>
+        <source>set the priority of</source>
+        <translation>de prioriteit te wijzigen van</translation>
+    </message>
+    <message>
+        <source>Insert &amp;Canned Reply…</source>
+        <translation>&amp;Standaardantwoord invoegen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+I</source>
+        <translation>Ctrl+Shift+I</translation>
+    </message>
+    <message>
+        <source>Se&amp;nd</source>
+        <translation>Ve&amp;rsturen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Return</translation>
+    </message>
+    <message>
+        <source>No conversation here matches “%1”.</source>
+        <translation>Geen gesprek hier komt overeen met “%1”.</translation>
+    </message>
+    <message>
+        <source>Nothing to answer yet: Earshot is not listening to anything.
+
+Add a feed or a forum under File ▸ Sources… (Ctrl+Shift+S); what people write there arrives in Unassigned.</source>
+        <translation>Nog niets te beantwoorden: Earshot luistert nog nergens naar.
+
+Voeg een feed of forum toe onder Bestand ▸ Bronnen… (Ctrl+Shift+S); wat mensen daar schrijven komt binnen bij Niet toegewezen.</translation>
+    </message>
+    <message>
+        <source>All caught up: nobody is waiting for an answer.</source>
+        <translation>Alles bijgewerkt: niemand wacht op een antwoord.</translation>
+    </message>
+    <message>
+        <source>No conversations here.</source>
+        <translation>Hier zijn geen gesprekken.</translation>
     </message>
 </context>
 <context>
