@@ -17,22 +17,18 @@ namespace {
 constexpr int kOtherLimit = 30;
 
 // Conversations of the same author come through mentions_author (conversations has no index
-// on customer_id), which also finds threads they joined without starting them. Namesakes on
-// other platforms are matched on the exact handle, or the full display name when it has at
-// least two words, since one first name alone matches strangers.
+// on customer_id), which also finds threads they joined without starting them. On other
+// platforms the same handle counts as the same person; a display name does not: at a million
+// conversations a hundred different people are called "Zoe Patel".
 constexpr const char* kOthersSql = R"sql(
 WITH me AS (
-    SELECT a.id, a.platform, a.handle, COALESCE(a.display_name, '') AS name
+    SELECT a.id, a.platform, a.handle
     FROM conversations c JOIN authors a ON a.id = c.customer_id WHERE c.id = ?1
 ),
 people AS (
     SELECT id FROM me
     UNION
     SELECT a.id FROM authors a, me WHERE a.handle = me.handle AND a.platform <> me.platform
-    UNION
-    -- A full name (two words or more) is telling enough; a lone first name is not.
-    SELECT a.id FROM authors a, me
-    WHERE instr(trim(me.name), ' ') > 0 AND a.display_name = me.name AND a.platform <> me.platform
 ),
 theirs AS (
     SELECT DISTINCT m.conversation_id AS id FROM mentions m WHERE m.author_id IN (SELECT id FROM people)

@@ -178,7 +178,7 @@ void InboxWindow::buildLayout()
     splitter->setStretchFactor(1, 2);
     splitter->setStretchFactor(2, 3);
     m_pane->setMinimumWidth(640);
-    splitter->setSizes({180, 680, 740});
+    splitter->setSizes({230, 640, 730});
     setCentralWidget(splitter);
     setFocusProxy(m_list);
 

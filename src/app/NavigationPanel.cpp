@@ -37,6 +37,8 @@ NavigationPanel::NavigationPanel(QWidget* parent) : QTreeWidget(parent)
     setRootIsDecorated(false);
     setIndentation(12);
     setUniformRowHeights(true);
+    // Long source names lose their middle, not the count at the end.
+    setTextElideMode(Qt::ElideMiddle);
     setColumnCount(1);
     m_views = addGroup(tr("Inbox"));
     for (const ConversationView view : kViews) {

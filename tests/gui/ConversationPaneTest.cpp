@@ -180,6 +180,13 @@ TEST_F(ConversationPaneTest, AuthorCardListsTheCustomersOtherConversationsAndOpe
     m_now += 60;
     const auto stranger = ingest("b1", "Andere klant", "Hallo",
                                  {.platform = "feed", .handle = "piet", .displayName = "Piet"});
+    m_now += 60;
+    // Another Anna Jansen elsewhere is a namesake, not her; her own handle elsewhere is her.
+    const auto namesake = ingest("c1", "Naamgenoot", "Hoi", {.platform = "mastodon", .handle = "aj1990",
+                                                              .displayName = "Anna Jansen"});
+    m_now += 60;
+    const auto elsewhere = ingest("d1", "Via Mastodon", "Ook hier een vraag",
+                                  {.platform = "mastodon", .handle = "anna", .displayName = "Anna"});
     ASSERT_NE(first, second);
 
     ConversationPane& pane = openPane();
@@ -188,13 +195,18 @@ TEST_F(ConversationPaneTest, AuthorCardListsTheCustomersOtherConversationsAndOpe
     QSignalSpy opened(&pane, &ConversationPane::openConversationRequested);
 
     QListWidget* others = pane.authorCard()->otherConversations();
-    ASSERT_GE(others->count(), 1);
-    EXPECT_TRUE(others->item(0)->text().startsWith(QString("#%1").arg(first))) << others->item(0)->text().toStdString();
+    std::vector<qlonglong> listed;
     for (int i = 0; i < others->count(); ++i)
-        EXPECT_NE(others->item(i)->data(Qt::UserRole).toLongLong(), stranger);
+        if (const auto id = others->item(i)->data(Qt::UserRole).toLongLong(); listed.empty() || listed.back() != id)
+            listed.push_back(id);   // a conversation takes two lines: what and when, and its snippet
+    EXPECT_EQ(listed, (std::vector<qlonglong>{elsewhere, first}));   // newest first
+    EXPECT_TRUE(std::find(listed.begin(), listed.end(), stranger) == listed.end());
+    EXPECT_TRUE(std::find(listed.begin(), listed.end(), namesake) == listed.end());
+    ASSERT_EQ(others->count(), 4);
+    EXPECT_TRUE(others->item(2)->text().startsWith(QString("#%1").arg(first))) << others->item(2)->text().toStdString();
     EXPECT_EQ(pane.authorCard()->nameLabel()->text(), "Anna Jansen");
 
-    QTest::mouseClick(others->viewport(), Qt::LeftButton, {}, others->visualItemRect(others->item(0)).center());
+    QTest::mouseClick(others->viewport(), Qt::LeftButton, {}, others->visualItemRect(others->item(2)).center());
     ASSERT_EQ(opened.size(), 1);
     EXPECT_EQ(opened.front().front().toLongLong(), first);
 }
