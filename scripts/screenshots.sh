@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Renders the console under Xvfb and saves the screenshots used in docs/user-guide.md.
+# Renders the console under Xvfb and saves the screenshots used in docs/user-guide.md: every
+# screen at 1,000,000 conversations and on an empty workspace, in light and dark.
 # usage: scripts/screenshots.sh   (BIG_DB=PATH reuses a generated 1,000,000-conversation workspace)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,16 +11,20 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 bin=$PWD/build/bin
 
-shoot() {   # shoot NAME SECONDS COMMAND... — runs the console, waits, optionally clicks, saves
+# shoot NAME SECONDS COMMAND... — runs the console, waits, presses KEYS (one xdotool key
+# name each) and types TYPE if given, then saves the screen, trimmed.
+shoot() {
     local name=$1 wait=$2; shift 2
     xvfb-run -a -s '-screen 0 1600x1000x24' bash -c '
         "$@" & app=$!
         sleep '"$wait"'
-        [[ -n "${KEYS:-}" ]] && { xdotool key $KEYS; sleep 8; }
-        [[ -n "${CLICK:-}" ]] && { xdotool mousemove $CLICK click 1; sleep 1; }
+        for key in ${KEYS:-}; do xdotool key "$key"; sleep 1; done
+        [[ -n "${TYPE:-}" ]] && xdotool type --delay 15 "$TYPE"
+        sleep 2
         import -window root "'"$work/$name"'.png"
-        kill $app; wait $app 2>/dev/null || true' _ "$@"
+        kill $app; wait $app 2>/dev/null || true' _ "$@" 2>/dev/null
     convert "$work/$name.png" -trim +repage "$out/$name.png"
+    echo "  $out/$name.png"
 }
 
 # First start on the default workspace: the welcome question, the demo, who is working.
@@ -28,22 +33,41 @@ shoot welcome 3 "$bin/earshot"
 KEYS=Return shoot agent-picker 3 "$bin/earshot"
 unset XDG_DATA_HOME XDG_CONFIG_HOME
 
-# The inbox on a demo workspace (light; dark in Dutch) and on a million conversations.
+# The demo workspace (light; dark in Dutch).
 "$bin/earshot-cli" --db "$work/demo.db" generate --conversations 20000 >/dev/null 2>&1
-shoot inbox 5 "$bin/earshot" --db "$work/demo.db" --agent "Anouk Smit" --theme light
-shoot inbox-dark-nl 5 "$bin/earshot" --db "$work/demo.db" --agent "Anouk Smit" --theme dark --language nl
+as=(--agent "Anouk Smit")
+shoot inbox 5 "$bin/earshot" --db "$work/demo.db" "${as[@]}" --theme light
+shoot inbox-dark-nl 5 "$bin/earshot" --db "$work/demo.db" "${as[@]}" --theme dark --language nl
+
+# A million conversations: every screen, light and dark.
 big=${BIG_DB:-}
 if [[ -z "$big" ]]; then
     big=$work/big.db
     "$bin/earshot-cli" --db "$big" generate --conversations 1000000 >/dev/null 2>&1
 fi
-shoot inbox-1m 8 "$bin/earshot" --db "$big" --agent "Anouk Smit" --theme light
+for theme in light dark; do
+    suffix=$([[ $theme == dark ]] && echo -dark || true)
+    shoot "inbox-1m$suffix" 8 "$bin/earshot" --db "$big" "${as[@]}" --theme $theme
+    KEYS=ctrl+shift+s shoot "sources-1m$suffix" 8 "$bin/earshot" --db "$big" "${as[@]}" --theme $theme
+    KEYS=question shoot "shortcuts-1m$suffix" 8 "$bin/earshot" --db "$big" "${as[@]}" --theme $theme
+done
+KEYS=r TYPE="Hoi! Mail je ordernummer naar klantenservice@verskist.example of bel 06-12345678, dan kijk ik het na." \
+    shoot reply-checks-1m 8 "$bin/earshot" --db "$big" "${as[@]}" --theme light
+KEYS=ctrl+comma shoot settings-dialog 8 "$bin/earshot" --db "$big" "${as[@]}" --theme light
 
-# An empty workspace, and one with a source that fails.
+# An empty workspace: every screen, light and dark.
 "$bin/earshot-cli" --db "$work/empty.db" agents add "Sanne de Vries" --first-name Sanne >/dev/null
-shoot empty-workspace 4 "$bin/earshot" --db "$work/empty.db" --agent "Sanne de Vries" --theme light
+sanne=(--agent "Sanne de Vries")
+for theme in light dark; do
+    suffix=$([[ $theme == dark ]] && echo -dark || true)
+    shoot "empty-workspace$suffix" 4 "$bin/earshot" --db "$work/empty.db" "${sanne[@]}" --theme $theme
+    KEYS=ctrl+shift+s shoot "sources-empty$suffix" 4 "$bin/earshot" --db "$work/empty.db" "${sanne[@]}" --theme $theme
+    KEYS=ctrl+comma shoot "settings-empty$suffix" 4 "$bin/earshot" --db "$work/empty.db" "${sanne[@]}" --theme $theme
+done
+
+# A source that fails.
 "$bin/earshot-cli" --db "$work/failing.db" agents add "Sanne de Vries" --first-name Sanne >/dev/null
 "$bin/earshot-cli" --db "$work/failing.db" sources add http://127.0.0.1:9/feed.xml --name "Unreachable forum" >/dev/null
 "$bin/earshot-cli" --db "$work/failing.db" sources add resources/demo/klantenforum.rss --name "Verskist Community" >/dev/null
-shoot failing-source 5 "$bin/earshot" --db "$work/failing.db" --agent "Sanne de Vries" --theme light
+shoot failing-source 5 "$bin/earshot" --db "$work/failing.db" "${sanne[@]}" --theme light
 echo "screenshots written to $out"

@@ -5,6 +5,7 @@
 #include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -40,6 +41,8 @@ QLabel* hint(const QString& text, QWidget* parent)
 SettingsDialog::SettingsDialog(const QString& databasePath, const QString& logPath, QWidget* parent)
     : QDialog(parent),
       m_databasePath(new QLabel(this)),
+      m_changeWorkspace(new QPushButton(tr("Open Another…"), this)),
+      m_workspaceHint(new QLabel(this)),
       m_logPath(new QLabel(this)),
       m_notifications(new QCheckBox(tr("Notify me of new high and urgent conversations, and when a customer writes again on one of mine"), this)),
       m_signature(new QCheckBox(tr("Public replies must end with the agent's first name"), this)),
@@ -53,7 +56,30 @@ SettingsDialog::SettingsDialog(const QString& databasePath, const QString& logPa
 
     auto* dataGroup = new QGroupBox(tr("Data"), this);
     auto* dataForm = new QFormLayout(dataGroup);
-    dataForm->addRow(tr("Workspace:"), createPathRow(m_databasePath, databasePath));
+    QWidget* workspaceRow = createPathRow(m_databasePath, databasePath);
+    m_changeWorkspace->setObjectName(QStringLiteral("changeWorkspace"));
+    m_changeWorkspace->setAutoDefault(false);
+    m_changeWorkspace->setToolTip(tr("Choose another workspace file, or a new one, for Earshot to open from now on"));
+    workspaceRow->layout()->addWidget(m_changeWorkspace);
+    m_chooseWorkspace = [this](const QString& current) {
+        return QFileDialog::getSaveFileName(this, tr("Workspace to open"), current, tr("Earshot workspace (*.db)"),
+                                            nullptr, QFileDialog::DontConfirmOverwrite);
+    };
+    connect(m_changeWorkspace, &QPushButton::clicked, this, [this, databasePath] {
+        const QString chosen = m_chooseWorkspace(databasePath);
+        if (chosen.isEmpty())
+            return;
+        m_chosenWorkspace = QFileInfo(chosen).absoluteFilePath();
+        m_workspaceHint->setText(tr("Earshot opens %1 when it starts again (a new file becomes an empty workspace).")
+                                     .arg(QDir::toNativeSeparators(m_chosenWorkspace)));
+        m_workspaceHint->show();
+    });
+    dataForm->addRow(tr("Workspace:"), workspaceRow);
+    m_workspaceHint->setObjectName(QStringLiteral("workspaceHint"));
+    m_workspaceHint->setWordWrap(true);
+    m_workspaceHint->setTextFormat(Qt::PlainText);
+    m_workspaceHint->hide();
+    dataForm->addRow(QString(), m_workspaceHint);
     dataForm->addRow(tr("Log file:"), createPathRow(m_logPath, logPath));
     dataForm->addRow(hint(tr("Back up the workspace by copying it while Earshot is closed."), dataGroup));
 
@@ -156,10 +182,14 @@ void SettingsDialog::loadTeamSettings()
     m_signature->setChecked(*required);
 }
 
+QString SettingsDialog::savedWorkspace() { return QSettings().value(QLatin1String(kWorkspaceKey)).toString(); }
+
 bool SettingsDialog::apply()
 {
     QSettings settings;
     settings.setValue(QLatin1String(kNotificationsKey), m_notifications->isChecked());
+    if (!m_chosenWorkspace.isEmpty())
+        settings.setValue(QLatin1String(kWorkspaceKey), m_chosenWorkspace);
     saveLanguage(m_language->currentData().toString());
     const ThemeMode theme = themeModeFromString(m_theme->currentData().toString());
     if (theme != savedThemeMode()) {

@@ -1,11 +1,13 @@
 // Preferences: where the workspace and its log live, the team's signature rule (stored in
 // the workspace's settings table, so it holds for everyone who opens it), and this
-// computer's own choices in QSettings: desktop notifications ("notifications/enabled",
-// default on), language ("ui/language", after a restart) and theme ("ui/theme", at once).
+// computer's own choices in QSettings: the workspace to open ("workspace/path", from the next
+// start; --db still wins), desktop notifications ("notifications/enabled", default on),
+// language ("ui/language", after a restart) and theme ("ui/theme", at once).
 #pragma once
 
 #include <QDialog>
 
+#include <functional>
 #include <optional>
 
 #include "earshot/store/Database.h"
@@ -13,6 +15,7 @@
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QPushButton;
 
 namespace earshot::gui {
 
@@ -21,6 +24,14 @@ class SettingsDialog : public QDialog {
 
 public:
     static constexpr const char* kNotificationsKey = "notifications/enabled";
+    static constexpr const char* kWorkspaceKey = "workspace/path";
+
+    // The workspace chosen here earlier, or empty for the default location.
+    static QString savedWorkspace();
+    // Asks for a workspace file (new or existing); empty when cancelled. Tests answer without a dialog.
+    using ChooseWorkspace = std::function<QString(const QString& current)>;
+    void setChooseWorkspace(ChooseWorkspace choose) { m_chooseWorkspace = std::move(choose); }
+    QPushButton* changeWorkspaceButton() const { return m_changeWorkspace; }
 
     SettingsDialog(const QString& databasePath, const QString& logPath, QWidget* parent = nullptr);
     ~SettingsDialog() override;
@@ -43,6 +54,10 @@ private:
 
     std::optional<store::Database> m_db;
     QLabel* m_databasePath;
+    QPushButton* m_changeWorkspace;
+    QLabel* m_workspaceHint;
+    QString m_chosenWorkspace;   // empty: unchanged
+    ChooseWorkspace m_chooseWorkspace;
     QLabel* m_logPath;
     QCheckBox* m_notifications;
     QCheckBox* m_signature;

@@ -16,6 +16,7 @@
 #include "AppIcon.h"
 #include "Console.h"
 #include "InboxWindow.h"
+#include "SettingsDialog.h"
 #include "Language.h"
 #include "MainWindow.h"
 #include "Theme.h"
@@ -74,9 +75,12 @@ int main(int argc, char* argv[])
                                  ? earshot::gui::themeModeFromString(parser.value(themeOption))
                                  : earshot::gui::savedThemeMode());
 
-    const std::filesystem::path databasePath = parser.isSet(dbOption)
-                                                   ? std::filesystem::path(QFile::encodeName(parser.value(dbOption)).toStdString())
-                                                   : earshot::core::defaultDatabasePath();
+    // --db, else the workspace chosen in Settings, else the default location.
+    const QString chosenWorkspace = parser.isSet(dbOption) ? parser.value(dbOption)
+                                                           : earshot::gui::SettingsDialog::savedWorkspace();
+    const std::filesystem::path databasePath = chosenWorkspace.isEmpty()
+                                                   ? earshot::core::defaultDatabasePath()
+                                                   : std::filesystem::path(QFile::encodeName(chosenWorkspace).toStdString());
     // The log lives beside the database; make its folder so the log can start at once.
     std::error_code ignored;
     std::filesystem::create_directories(databasePath.parent_path().empty() ? "." : databasePath.parent_path(), ignored);
@@ -85,7 +89,7 @@ int main(int argc, char* argv[])
     if (!std::filesystem::exists(databasePath)) {
         // A newcomer on the default workspace is offered a living demo; --demo asks for it outright.
         bool demo = parser.isSet(demoOption);
-        if (!demo && !parser.isSet(dbOption))
+        if (!demo && chosenWorkspace.isEmpty())
             demo = QMessageBox::question(nullptr, QApplication::translate("main", "Welcome to Earshot"),
                                          QApplication::translate("main",
                                                                  "There is no workspace yet.\n\nStart with a demo workspace "

@@ -7,6 +7,8 @@
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QPushButton>
+#include <QDir>
+#include <QLabel>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -116,6 +118,35 @@ TEST_F(SettingsDialogTest, ThisComputersChoicesGoToQSettings)
     EXPECT_FALSE(dialog->notificationsCheck()->isChecked());
     EXPECT_EQ(dialog->languageCombo()->currentData().toString(), "nl");
     EXPECT_EQ(dialog->themeCombo()->currentData().toString(), "dark");
+}
+
+TEST_F(SettingsDialogTest, AnotherWorkspaceIsOpenedFromTheNextStart)
+{
+    EXPECT_TRUE(SettingsDialog::savedWorkspace().isEmpty());
+    const QString other = m_dir.filePath("team/verskist.db");
+    auto dialog = openDialog();
+    QStringList asked;
+    dialog->setChooseWorkspace([&](const QString& current) {
+        asked << current;
+        return other;
+    });
+    QTest::mouseClick(dialog->changeWorkspaceButton(), Qt::LeftButton);
+    EXPECT_EQ(asked, QStringList{m_path});
+    auto* hint = dialog->findChild<QLabel*>("workspaceHint");
+    ASSERT_NE(hint, nullptr);
+    EXPECT_TRUE(hint->isVisible());
+    EXPECT_TRUE(hint->text().contains(QDir::toNativeSeparators(other))) << hint->text().toStdString();
+    EXPECT_TRUE(SettingsDialog::savedWorkspace().isEmpty()) << "nothing is kept before OK";
+    clickOk(*dialog);
+    EXPECT_EQ(SettingsDialog::savedWorkspace(), other);
+
+    // Cancelling the file dialog changes nothing.
+    dialog = openDialog();
+    dialog->setChooseWorkspace([](const QString&) { return QString(); });
+    QTest::mouseClick(dialog->changeWorkspaceButton(), Qt::LeftButton);
+    EXPECT_FALSE(dialog->findChild<QLabel*>("workspaceHint")->isVisible());
+    clickOk(*dialog);
+    EXPECT_EQ(SettingsDialog::savedWorkspace(), other);
 }
 
 }  // namespace

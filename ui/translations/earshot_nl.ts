@@ -977,6 +977,26 @@ Voeg de feeds toe waarnaar Earshot moet luisteren; nieuwe vermeldingen verschijn
         <source>Notify me of new high and urgent conversations, and when a customer writes again on one of mine</source>
         <translation>Meld nieuwe gesprekken met hoge of urgente prioriteit, en wanneer een klant opnieuw schrijft in een van mijn gesprekken</translation>
     </message>
+    <message>
+        <source>Open Another…</source>
+        <translation>Andere openen…</translation>
+    </message>
+    <message>
+        <source>Choose another workspace file, or a new one, for Earshot to open from now on</source>
+        <translation>Kies een ander werkruimtebestand, of een nieuw, dat Earshot voortaan opent</translation>
+    </message>
+    <message>
+        <source>Workspace to open</source>
+        <translation>Te openen werkruimte</translation>
+    </message>
+    <message>
+        <source>Earshot workspace (*.db)</source>
+        <translation>Earshot-werkruimte (*.db)</translation>
+    </message>
+    <message>
+        <source>Earshot opens %1 when it starts again (a new file becomes an empty workspace).</source>
+        <translation>Earshot opent %1 bij de volgende start (een nieuw bestand wordt een lege werkruimte).</translation>
+    </message>
 </context>
 <context>
     <name>earshot::gui::ShortcutOverlay</name>
