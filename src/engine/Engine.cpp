@@ -182,7 +182,7 @@ void Engine::handle(const store::Source& source, net::FetchResponse response, So
                                   .maxBytes = m_options.maxParseBytes};
         auto feed = feeds::parseFeed(response.body, parse);
         if (!feed)
-            return recordFailure(source, "not a feed: " + feed.message(), false, std::nullopt, summary);
+            return recordFailure(source, feed.message(), false, std::nullopt, summary);
         mapped = mapFeed(*feed, source.url, KeywordFilter(source.includeWords, source.excludeWords));
         record.etag = response.etag;
         record.lastModified = response.lastModified;
@@ -203,24 +203,23 @@ void Engine::handle(const store::Source& source, net::FetchResponse response, So
             return store::SourceRepository(db).recordPoll(record);
         },
         // Runs after the commit, so whoever hears of the mentions can already read them.
-        [this, record, stored, &summary, name = source.name](const Status& status) {
+        [this, record, stored, &summary, source](const Status& status) {
+            if (!status) {
+                // The job's rows, its poll record among them, were rolled back: record the
+                // failure on its own, so the source shows the error and backs off.
+                return recordFailure(source, "could not store: " + status.message(), false, std::nullopt, summary);
+            }
             {
                 std::lock_guard lock(m_mutex);
-                if (status) {
-                    summary.newMentions = int(stored->mentionIds.size());
-                    summary.duplicates = stored->duplicates;
-                } else {
-                    summary.error = "could not store: " + status.message();
-                    summary.outcome = "failed";
-                }
+                summary.newMentions = int(stored->mentionIds.size());
+                summary.duplicates = stored->duplicates;
             }
             if (!m_observer)
                 return;
-            if (status && !stored->mentionIds.empty())
+            if (!stored->mentionIds.empty())
                 m_observer->mentionsStored({record.sourceId, stored->mentionIds, stored->conversationsCreated,
                                             stored->conversationsReopened});
-            m_observer->sourceStateChanged({record.sourceId, name, status ? "ok" : "failing",
-                                            status ? "" : summary.error, record.nextPollAt});
+            m_observer->sourceStateChanged({record.sourceId, source.name, "ok", "", record.nextPollAt});
         });
 }
 

@@ -52,7 +52,7 @@ Result<SourcePreview> previewSource(net::Fetcher& fetcher, const std::string& ur
     const std::string documentUrl = response.effectiveUrl.empty() ? url : response.effectiveUrl;
     auto feed = feeds::parseFeed(response.body, {.documentUrl = documentUrl, .contentType = response.contentType});
     if (!feed)
-        return fail("not a feed: " + feed.message());
+        return fail(feed.message());
 
     SourcePreview preview{.feedTitle = feed->title,
                           .format = feed->format,

@@ -24,11 +24,11 @@ char firstSignificantChar(std::string_view text)
 Result<Feed> parseFeed(std::string_view bytes, const ParseOptions& options)
 {
     if (bytes.size() > options.maxBytes)
-        return fail("the document is " + std::to_string(bytes.size()) + " bytes, over the " +
+        return fail("cannot read the feed: the document is " + std::to_string(bytes.size()) + " bytes, over the " +
                     std::to_string(options.maxBytes) + "-byte limit for a feed");
     auto decoded = DocumentDecoder::decode(bytes, options.contentType);
     if (!decoded)
-        return fail(decoded.message());
+        return fail("cannot read the feed: " + decoded.message());
     const std::string& text = decoded->utf8;
     switch (firstSignificantChar(text)) {
     case '\0':

@@ -1,5 +1,7 @@
 #include "earshot/store/Sources.h"
 
+#include <algorithm>
+#include <cctype>
 #include <ctime>
 
 #include <nlohmann/json.hpp>
@@ -102,6 +104,11 @@ std::vector<std::string> splitWords(const std::string& text)
 
 Result<std::int64_t> SourceRepository::add(const Source& source)
 {
+    // OPML files and scripts bring any text; only what the fetcher can read becomes a source.
+    std::string scheme = source.url.substr(0, source.url.find("://") + 3);
+    std::transform(scheme.begin(), scheme.end(), scheme.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (scheme != "http://" && scheme != "https://" && scheme != "file://")
+        return fail("'" + source.url + "' is not a feed address: Earshot reads http://, https:// and file:// URLs");
     auto insert = m_db.prepare(
         "INSERT INTO sources(kind, name, url, enabled, interval_s, include_words, exclude_words, created_at,"
         " default_priority) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -252,8 +259,12 @@ Status SourceRepository::recordPoll(const PollRecord& r)
         .bind(10, r.lastModified.value_or(""))
         .bind(11, r.movedTo)
         .bind(12, r.sourceId);
-    if (auto done = update->run(); !done)
+    if (auto done = update->run(); !done) {
+        if (!r.movedTo.empty() && done.message().find("UNIQUE") != std::string::npos)
+            return fail("the feed moved permanently to " + r.movedTo +
+                        ", which another source already listens to; remove one of the two");
         return done;
+    }
     if (!r.movedTo.empty() && r.movedTo != before->url)
         if (auto logged = appendEvent(m_db, {.actor = "engine", .kind = "source_moved", .sourceId = r.sourceId,
                                              .fromValue = before->url, .toValue = r.movedTo});

@@ -142,14 +142,18 @@ TEST_F(CliTest, EveryCommandHasHelp)
 
 TEST_F(CliTest, OpmlRoundTrip)
 {
-    const auto opml = workspace.writeFile("subs.opml", R"(<?xml version="1.0"?><opml version="1.0"><body>
+    const auto opml = workspace.writeFile("subs.opml", R"opml(<?xml version="1.0"?><opml version="1.0"><body>
         <outline text="Brand"><outline text="Blog" type="rss" xmlUrl="https://blog.example/feed"/>
-        <outline text="Forum" type="rss" xmlUrl="https://forum.example/latest.rss"/></outline></body></opml>)");
+        <outline text="Forum" type="rss" xmlUrl="https://forum.example/latest.rss"/>
+        <outline text="Trap" type="rss" xmlUrl="javascript:alert(1)"/></outline></body></opml>)opml");
     auto imported = cli("sources import-opml " + opml.string());
     ASSERT_EQ(imported.exitCode, 0) << imported.err;
     EXPECT_NE(imported.out.find("imported 2"), std::string::npos);
+    EXPECT_NE(imported.err.find("skipped javascript:alert(1): 'javascript:alert(1)' is not a feed address"),
+              std::string::npos)
+        << imported.err;
     auto again = cli("sources import-opml " + opml.string());
-    EXPECT_NE(again.out.find("skipped 2"), std::string::npos) << again.out;
+    EXPECT_NE(again.out.find("skipped 3"), std::string::npos) << again.out;
     auto exported = cli("sources export-opml");
     EXPECT_NE(exported.out.find("xmlUrl=\"https://forum.example/latest.rss\""), std::string::npos);
     EXPECT_NE(exported.out.find("text=\"Blog\""), std::string::npos);

@@ -174,6 +174,36 @@ TEST_F(EngineTest, PermanentRedirectUpdatesTheStoredUrl)
     EXPECT_EQ(count("SELECT count(*) FROM events WHERE kind = 'source_moved'"), 2);
 }
 
+TEST_F(EngineTest, AFailedWriteLeavesTheSourceFailingWithTheReasonAndBacksOff)
+{
+    // A feed that moved permanently to a URL another source already listens to cannot be
+    // moved there: its whole job rolls back, and that must still show and slow it down.
+    http.server().Get("/old", [](const httplib::Request&, httplib::Response& res) {
+        res.status = 301;
+        res.set_header("Location", "/shared");
+    });
+    http.server().Get("/shared", [](const httplib::Request&, httplib::Response& res) {
+        res.set_content(test::rssFeed(2), "application/rss+xml");
+    });
+    const auto moved = addSource(http.url("/old"));
+    const auto other = addSource(http.url("/shared"));
+    const auto before = now();
+    auto summaries = pollOnce();
+    const auto s = source(moved);
+    EXPECT_EQ(s.state, "failing");
+    EXPECT_EQ(s.errorCount, 1);
+    EXPECT_NE(s.lastError.find("could not store"), std::string::npos) << s.lastError;
+    EXPECT_NE(s.lastError.find("another source already listens to"), std::string::npos) << s.lastError;
+    EXPECT_EQ(s.url, http.url("/old"));
+    EXPECT_GE(s.nextPollAt, before + 45) << "backs off instead of being due again at once";
+    EXPECT_EQ(source(other).state, "ok");
+    EXPECT_EQ(count("SELECT count(*) FROM mentions WHERE source_id = " + std::to_string(moved)), 0);
+    EXPECT_EQ(count("SELECT count(*) FROM mentions WHERE source_id = " + std::to_string(other)), 2);
+    for (const auto& summary : summaries)
+        if (summary.sourceId == moved)
+            EXPECT_TRUE(summary.failed());
+}
+
 TEST_F(EngineTest, TemporaryRedirectKeepsTheUrl)
 {
     http.server().Get("/tmp", [](const httplib::Request&, httplib::Response& res) {
