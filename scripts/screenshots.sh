@@ -18,6 +18,9 @@ shoot() {
     xvfb-run -a -s '-screen 0 1600x1000x24' bash -c '
         "$@" & app=$!
         sleep '"$wait"'
+        # No window manager under Xvfb gives the window focus: give it keyboard focus by hand.
+        window=$(xdotool search --onlyvisible --name "Earshot" 2>/dev/null | tail -n 1)
+        [[ -n "$window" ]] && xdotool windowfocus --sync "$window"
         for key in ${KEYS:-}; do xdotool key "$key"; sleep 1; done
         [[ -n "${TYPE:-}" ]] && xdotool type --delay 15 "$TYPE"
         sleep 2

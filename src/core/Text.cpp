@@ -10,8 +10,8 @@ namespace {
 // Base letters for U+00C0..U+017F (Latin-1 Supplement letters and Latin Extended-A),
 // lower-cased; 0 where a code point has no single-letter base.
 constexpr std::string_view kLatinBases =
-    "aaaaaaaceeeeiiii"   // C0-CF (Æ -> a)
-    "dnooooo\0ouuuuyts"  // D0-DF (× kept, Þ -> t, ß -> s)
+    "aaaaaaaceeeeiiii"   // C0-CF (Æ: see ligature())
+    "dnooooo\0ouuuuyts"  // D0-DF (× kept, Þ -> t; ß: see ligature())
     "aaaaaaaceeeeiiii"   // E0-EF
     "dnooooo\0ouuuuyty"  // F0-FF (÷ kept, þ -> t)
     "aaaaaaccccccccdd"   // 100-10F
@@ -22,6 +22,18 @@ constexpr std::string_view kLatinBases =
     "oooorrrrrrssssss"   // 150-15F
     "ssttttttuuuuuuuu"   // 160-16F
     "uuuuwwyyyzzzzzzs";  // 170-17F
+
+// Letters written as two: "Straße" matches "strasse", "ĳs" matches "ijs".
+std::string_view ligature(unsigned codePoint)
+{
+    switch (codePoint) {
+    case 0xdf: return "ss";
+    case 0xc6: case 0xe6: return "ae";
+    case 0x132: case 0x133: return "ij";
+    case 0x152: case 0x153: return "oe";
+    default: return {};
+    }
+}
 
 std::size_t sequenceLength(unsigned char lead)
 {
@@ -68,6 +80,16 @@ std::string foldForMatching(std::string_view text)
         const std::size_t length = std::min(sequenceLength(lead), text.size() - i);
         if (length == 2) {
             const unsigned codePoint = ((lead & 0x1fu) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3fu);
+            i += 2;
+            // Combining accents (an "e" followed by U+0301, as macOS and some keyboards write é)
+            // go, like the precomposed ones.
+            if (codePoint >= 0x300 && codePoint <= 0x36f)
+                continue;
+            if (const std::string_view letters = ligature(codePoint); !letters.empty()) {
+                out += letters;
+                continue;
+            }
+            i -= 2;
             if (codePoint >= 0xc0 && codePoint <= 0x17f && kLatinBases[codePoint - 0xc0] != '\0') {
                 out += kLatinBases[codePoint - 0xc0];
                 i += 2;

@@ -223,12 +223,29 @@ void Engine::handle(const store::Source& source, net::FetchResponse response, So
         });
 }
 
+namespace {
+
+// "45 s", "12 min", "3 h 20 min".
+std::string waitText(std::int64_t seconds)
+{
+    if (seconds < 60)
+        return std::to_string(seconds) + " s";
+    if (seconds < 3600)
+        return std::to_string((seconds + 30) / 60) + " min";
+    const std::int64_t minutes = (seconds % 3600) / 60;
+    return std::to_string(seconds / 3600) + " h" + (minutes ? " " + std::to_string(minutes) + " min" : "");
+}
+
+}  // namespace
+
 void Engine::recordFailure(const store::Source& source, const std::string& error, bool disable,
                            std::optional<std::int64_t> retryAfter, SourcePollSummary& summary)
 {
     store::PollRecord record{.sourceId = source.id, .polledAt = now(), .succeeded = false, .disable = disable,
                              .error = error};
     record.nextPollAt = record.polledAt + m_schedule.afterFailure(source.errorCount + 1, retryAfter);
+    if (retryAfter)   // the wait we keep, which a far-off Retry-After date is capped to
+        record.error += "; next try in " + waitText(record.nextPollAt - record.polledAt);
     {
         std::lock_guard lock(m_mutex);
         summary.outcome = disable ? "disabled" : retryAfter ? "rate limited" : "failed";

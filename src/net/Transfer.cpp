@@ -255,9 +255,6 @@ void Transfer::finishWithStatus(long status)
             response.retryAfterSeconds = parseRetryAfter(retryAfter, std::time(nullptr));
         }
         response.error = statusLine(status) + " — the server asks us to slow down";
-        if (response.retryAfterSeconds) {
-            response.error += "; retrying after " + std::to_string(*response.retryAfterSeconds) + " s";
-        }
     } else {
         response.outcome = FetchOutcome::HttpError;
         response.error = statusLine(status);

@@ -264,6 +264,20 @@ TEST_F(EngineTest, RateLimitHonoursRetryAfter)
     const auto s = source(id);
     EXPECT_EQ(s.state, "failing");
     EXPECT_GE(s.nextPollAt, now() + 7190);
+    EXPECT_NE(s.lastError.find("next try in 2 h"), std::string::npos) << s.lastError;
+}
+
+TEST_F(EngineTest, AFarOffRetryAfterDateIsCappedAndSaysTheRealWait)
+{
+    http.server().Get("/busy", [](const httplib::Request&, httplib::Response& res) {
+        res.status = 503;
+        res.set_header("Retry-After", "Fri, 31 Dec 2100 23:59:59 GMT");
+    });
+    const auto id = addSource(http.url("/busy"));
+    pollOnce();
+    const auto s = source(id);
+    EXPECT_LE(s.nextPollAt, now() + 24 * 3600);
+    EXPECT_NE(s.lastError.find("next try in 24 h"), std::string::npos) << s.lastError;
 }
 
 TEST_F(EngineTest, AnHtmlPageIsNotAFeed)

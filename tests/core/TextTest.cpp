@@ -7,7 +7,10 @@ using namespace earshot::core;
 
 TEST(TextTest, FoldsCaseAndLatinAccents)
 {
-    EXPECT_EQ(foldForMatching("Café ÉCLAIR Ærø Straße"), "cafe eclair aro strase");
+    EXPECT_EQ(foldForMatching("Café ÉCLAIR Ærø Straße"), "cafe eclair aero strasse");
+    // Decomposed accents (e + U+0301) fold like precomposed ones; Dutch ĳ is i + j.
+    EXPECT_EQ(foldForMatching("Cafe\u0301 RE\u0301SUME\u0301"), "cafe resume");
+    EXPECT_EQ(foldForMatching("Ĳsselmeer ĳs Œuvre"), "ijsselmeer ijs oeuvre");
     EXPECT_EQ(foldForMatching("Łódź"), "lodz");
     EXPECT_EQ(foldForMatching("日本"), "日本");
 }

@@ -10,7 +10,7 @@ namespace earshot::core {
 // At most maxBytes bytes, never cutting a UTF-8 sequence; a cut ends in "…" (counted).
 std::string truncateUtf8(std::string_view text, std::size_t maxBytes);
 
-// Lower case with Latin accents removed ("Café ÉCLAIR" -> "cafe eclair"), for
+// Lower case with Latin accents removed ("Café ÉCLAIR" -> "cafe eclair", "Straße" -> "strasse"), for
 // case- and accent-insensitive matching. Letters outside Latin are kept as they are.
 std::string foldForMatching(std::string_view text);
 
