@@ -6,7 +6,7 @@
 set -euo pipefail
 
 packages=(
-    g++ cmake ninja-build ccache pkg-config python3 git
+    g++ clang-14 cmake ninja-build ccache pkg-config python3 git
     libcurl4-openssl-dev libsqlite3-dev libxml2-dev zlib1g-dev nlohmann-json3-dev libspdlog-dev
     qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     qt6-qpa-plugins libgl-dev

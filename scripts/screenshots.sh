@@ -48,6 +48,11 @@ if [[ -z "$big" ]]; then
     big=$work/big.db
     "$bin/earshot-cli" --db "$big" generate --conversations 1000000 >/dev/null 2>&1
 fi
+# The shots type into the first Unassigned conversation; start each from an empty draft.
+first=$("$bin/earshot-cli" --db "$big" inbox list --status new --limit 1 --json |
+        python3 -c 'import json, sys; print(json.load(sys.stdin)[0]["id"])')
+clear_draft() { "$bin/earshot-cli" --db "$big" inbox draft "$first" "${as[@]}" --set '' >/dev/null; }
+clear_draft
 for theme in light dark; do
     suffix=$([[ $theme == dark ]] && echo -dark || true)
     shoot "inbox-1m$suffix" 8 "$bin/earshot" --db "$big" "${as[@]}" --theme $theme
@@ -56,6 +61,7 @@ for theme in light dark; do
 done
 KEYS=r TYPE="Hoi! Mail je ordernummer naar klantenservice@verskist.example of bel 06-12345678, dan kijk ik het na." \
     shoot reply-checks-1m 8 "$bin/earshot" --db "$big" "${as[@]}" --theme light
+clear_draft
 KEYS=ctrl+comma shoot settings-dialog 8 "$bin/earshot" --db "$big" "${as[@]}" --theme light
 
 # An empty workspace: every screen, light and dark.

@@ -248,10 +248,10 @@ void InboxWindow::buildActions()
         m_pane->tagField()->setFocus(Qt::ShortcutFocusReason);
     }, work);
     QMenu* priority = conversation->addMenu(tr("Pr&iority"));
-    const std::pair<inbox::Priority, QString> priorities[] = {{inbox::Priority::Low, tr("&Low")},
-                                                              {inbox::Priority::Normal, tr("&Normal")},
-                                                              {inbox::Priority::High, tr("&High")},
-                                                              {inbox::Priority::Urgent, tr("&Urgent")}};
+    const std::pair<inbox::Priority, QString> priorities[] = {{inbox::Priority::Low, tr("&Low Priority")},
+                                                              {inbox::Priority::Normal, tr("&Normal Priority")},
+                                                              {inbox::Priority::High, tr("&High Priority")},
+                                                              {inbox::Priority::Urgent, tr("&Urgent Priority")}};
     for (const auto& [level, label] : priorities)
         add(priority, label, QKeySequence(Qt::Key_1 + int(level)), [this, level] {
             act(tr("set the priority of"), [this, level](std::int64_t id) {
@@ -287,11 +287,10 @@ void InboxWindow::buildActions()
     QMenu* view = menuBar()->addMenu(tr("&View"));
     add(view, tr("&Mention Stream"), QKeySequence(tr("Ctrl+M")), [this] { emit mentionStreamRequested(); },
         tr("Workspace"));
-    QAction* help = add(view, tr("&Keyboard Shortcuts"), QKeySequence(Qt::Key_Question),
+    // One sequence only: "?" arrives as Shift plus a key, and when two of an action's
+    // sequences match one key press, Qt calls the shortcut ambiguous and triggers nothing.
+    add(view, tr("&Keyboard Shortcuts"), QKeySequence(Qt::Key_Question),
                         [this] { m_overlay->toggle(); }, moving);
-    // "?" is Shift plus a key on most layouts; match it however the layout reports it.
-    help->setShortcuts({QKeySequence(Qt::Key_Question), QKeySequence(Qt::SHIFT | Qt::Key_Question),
-                        QKeySequence(tr("Shift+/"))});
     m_overlay->setEntries(overlay);
 }
 

@@ -350,13 +350,33 @@ void ReplyComposer::runChecks()
         item->setForeground(warning);
         m_findingsList->addItem(item);
     }
-    // As tall as its warnings (up to four), so the composer doesn't jump or leave a gap.
-    const int rows = std::min(int(m_findings.size()), 4);
-    if (rows > 0)
-        m_findingsList->setFixedHeight(rows * m_findingsList->sizeHintForRow(0) + 2 * m_findingsList->frameWidth() + 2);
+    fitFindingsList();
     m_findingsList->setVisible(m_mode == Mode::Reply && !m_findings.empty());
     highlightFindings();
     updateCounter();
+}
+
+void ReplyComposer::fitFindingsList()
+{
+    // As tall as its warnings (up to four, each as many lines as it wraps to), so the composer
+    // doesn't jump or leave a gap.
+    const int rows = std::min(m_findingsList->count(), 4);
+    if (rows == 0)
+        return;
+    // The list may be hidden and unsized yet; it spans the editor's width when shown.
+    const int width = std::max(200, m_editor->width() - 2 * m_findingsList->frameWidth() - 8);
+    const QFontMetrics metrics(m_findingsList->font());
+    int height = 2 * m_findingsList->frameWidth() + 2;
+    for (int row = 0; row < rows; ++row)
+        height += metrics.boundingRect(QRect(0, 0, width, 0), Qt::TextWordWrap, m_findingsList->item(row)->text())
+                      .height() + 2;
+    m_findingsList->setFixedHeight(height);
+}
+
+void ReplyComposer::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    fitFindingsList();   // a wider composer wraps the warnings into fewer lines
 }
 
 void ReplyComposer::highlightFindings()

@@ -94,12 +94,14 @@ signals:
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void buildCannedMenu();
     void replyTextChanged();
     void runChecks();
     void highlightFindings();
+    void fitFindingsList();
     void updateCounter();
     void updateSendButton();
     void flushDraft();

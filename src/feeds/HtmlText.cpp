@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstring>
 
 #include "earshot/feeds/HtmlEntities.h"
@@ -11,10 +12,20 @@ namespace earshot::feeds {
 
 namespace {
 
-bool isSpace(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
+// Byte classes, looked up rather than compared: every byte of every snippet passes here.
+enum ByteClass : std::uint8_t { kPlain = 0, kSpace = 1, kMarkup = 2 };
+
+constexpr std::array<std::uint8_t, 256> kByteClasses = [] {
+    std::array<std::uint8_t, 256> classes{};
+    for (unsigned char c : {' ', '\t', '\n', '\r', '\f', '\v'})
+        classes[c] = kSpace;
+    classes[static_cast<unsigned char>('<')] = kMarkup;
+    classes[static_cast<unsigned char>('&')] = kMarkup;
+    return classes;
+}();
+
+bool isSpace(char c) { return kByteClasses[static_cast<unsigned char>(c)] == kSpace; }
+bool isMarkup(char c) { return kByteClasses[static_cast<unsigned char>(c)] == kMarkup; }
 
 bool isAlpha(char c)
 {
@@ -156,10 +167,26 @@ class TextSink {
 public:
     explicit TextSink(std::string& out) : m_out(out) {}
 
+    // Word by word: a run of white space becomes one pending space, a word is copied whole.
     void append(std::string_view text)
     {
-        for (char c : text)
-            appendChar(c);
+        const std::size_t n = text.size();
+        std::size_t i = 0;
+        while (i < n) {
+            if (isSpace(text[i])) {
+                m_pendingSpace = true;
+                while (++i < n && isSpace(text[i])) {
+                }
+                continue;
+            }
+            const std::size_t word = i;
+            while (++i < n && !isSpace(text[i])) {
+            }
+            if (m_pendingSpace && !m_out.empty())
+                m_out.push_back(' ');
+            m_pendingSpace = false;
+            m_out.append(text.data() + word, i - word);
+        }
     }
 
     void appendChar(char c)
@@ -281,7 +308,7 @@ std::string HtmlText::convert(std::string_view html, std::vector<std::string>* h
     while (i < n) {
         // Copy the run of ordinary text up to the next markup character in one go.
         std::size_t runEnd = i;
-        while (runEnd < n && html[runEnd] != '<' && html[runEnd] != '&')
+        while (runEnd < n && !isMarkup(html[runEnd]))
             ++runEnd;
         if (runEnd > i) {
             if (skipDepth == 0)

@@ -497,10 +497,6 @@
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
-        <source>Shift+/</source>
-        <translation>Shift+/</translation>
-    </message>
-    <message>
         <source>Cannot count conversations: %1</source>
         <translation>Gesprekken konden niet worden geteld: %1</translation>
     </message>
@@ -565,22 +561,6 @@ Overnemen en je antwoord versturen?</translation>
         <translation>&amp;Prioriteit</translation>
     </message>
     <message>
-        <source>&amp;Low</source>
-        <translation>&amp;Laag</translation>
-    </message>
-    <message>
-        <source>&amp;Normal</source>
-        <translation>&amp;Normaal</translation>
-    </message>
-    <message>
-        <source>&amp;High</source>
-        <translation>&amp;Hoog</translation>
-    </message>
-    <message>
-        <source>&amp;Urgent</source>
-        <translation>&amp;Urgent</translation>
-    </message>
-    <message>
         <source>set the priority of</source>
         <translation>de prioriteit te wijzigen van</translation>
     </message>
@@ -619,6 +599,22 @@ Voeg een feed of forum toe onder Bestand ▸ Bronnen… (Ctrl+Shift+S); wat mens
     <message>
         <source>No conversations here.</source>
         <translation>Hier zijn geen gesprekken.</translation>
+    </message>
+    <message>
+        <source>&amp;Low Priority</source>
+        <translation>&amp;Lage prioriteit</translation>
+    </message>
+    <message>
+        <source>&amp;Normal Priority</source>
+        <translation>&amp;Normale prioriteit</translation>
+    </message>
+    <message>
+        <source>&amp;High Priority</source>
+        <translation>&amp;Hoge prioriteit</translation>
+    </message>
+    <message>
+        <source>&amp;Urgent Priority</source>
+        <translation>&amp;Urgente prioriteit</translation>
     </message>
 </context>
 <context>
