@@ -13,7 +13,7 @@ namespace earshot::inbox {
 
 namespace {
 
-std::string label(std::int64_t conversationId) { return "#" + std::to_string(conversationId); }
+std::string label(std::int64_t conversationId) { return std::string("#").append(std::to_string(conversationId)); }
 
 bool blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
 
