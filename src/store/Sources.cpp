@@ -109,6 +109,38 @@ Result<std::int64_t> SourceRepository::add(const Source& source)
     std::transform(scheme.begin(), scheme.end(), scheme.begin(), [](unsigned char c) { return std::tolower(c); });
     if (scheme != "http://" && scheme != "https://" && scheme != "file://")
         return fail("'" + source.url + "' is not a feed address: Earshot reads http://, https:// and file:// URLs");
+    // A URL added again after its removal takes its old row back: the mentions it stored then
+    // keep their (source, external id), so the next poll recognises them instead of storing
+    // every item a second time in new conversations.
+    auto revive = m_db.prepare(
+        "UPDATE sources SET removed_at = NULL, kind = ?1, name = ?2, enabled = ?3, interval_s = ?4,"
+        " include_words = ?5, exclude_words = ?6, default_priority = ?7, state = 'new', error_count = 0,"
+        " last_error = NULL, etag = NULL, last_modified = NULL, next_poll_at = 0"
+        " WHERE id = (SELECT max(id) FROM sources WHERE url = ?8 AND removed_at IS NOT NULL)"
+        " AND NOT EXISTS (SELECT 1 FROM sources WHERE url = ?8 AND removed_at IS NULL)"
+        " RETURNING id");
+    if (!revive)
+        return revive.error();
+    revive->bind(1, source.kind)
+        .bind(2, source.name.empty() ? source.url : source.name)
+        .bind(3, std::int64_t(source.enabled))
+        .bind(4, source.intervalSeconds)
+        .bind(5, wordsToJson(source.includeWords))
+        .bind(6, wordsToJson(source.excludeWords))
+        .bind(7, source.defaultPriority)
+        .bind(8, source.url);
+    auto revived = revive->step();
+    if (!revived)
+        return fail(revived.message().find("CHECK") != std::string::npos ? checkFailure(source) : revived.message());
+    if (*revived) {
+        const std::int64_t id = revive->integer(0);
+        revive->reset();
+        if (auto logged = appendEvent(m_db, {.actor = "cli", .kind = "source_added", .sourceId = id,
+                                             .toValue = source.url, .detail = std::string("restored")});
+            !logged)
+            return logged.error();
+        return id;
+    }
     auto insert = m_db.prepare(
         "INSERT INTO sources(kind, name, url, enabled, interval_s, include_words, exclude_words, created_at,"
         " default_priority) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");

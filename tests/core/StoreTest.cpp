@@ -378,8 +378,18 @@ TEST_F(StoreTest, RemovingASourceKeepsItsMentions)
     EXPECT_EQ(count(*db, "SELECT count(*) FROM mentions"), 1);
     Source again;
     again.url = "https://example.org/feed.xml";
-    EXPECT_TRUE(sources.add(again)) << "the URL is free again after removal";
+    auto restored = sources.add(again);
+    ASSERT_TRUE(restored) << "the URL is free again after removal";
     EXPECT_FALSE(sources.add(again));
+
+    // Added again, it is the same source: what it stored before is not stored twice.
+    EXPECT_EQ(*restored, sourceId);
+    EXPECT_EQ(sources.byId(sourceId).value().state, "new");
+    auto repeat = ingest({mention("a", "history")});
+    ASSERT_TRUE(repeat) << repeat.message();
+    EXPECT_EQ(repeat->duplicates, 1);
+    EXPECT_EQ(count(*db, "SELECT count(*) FROM mentions"), 1);
+    EXPECT_EQ(count(*db, "SELECT count(*) FROM conversations"), 1);
 }
 
 TEST(WordsTest, SplitsCommaSeparatedWords)
