@@ -1,5 +1,7 @@
 #include "earshot/store/Database.h"
 
+#include <mutex>
+
 #include <sqlite3.h>
 
 namespace earshot::store {
@@ -93,6 +95,10 @@ std::optional<std::int64_t> Statement::optionalInteger(int column) const
 
 Result<Database> Database::open(const std::string& path, Mode mode)
 {
+    // Before SQLite initialises: without memory statistics, which nothing here reads, its
+    // allocations skip a process-wide mutex (~7 % of a first poll's time went to locking it).
+    static std::once_flag configured;
+    std::call_once(configured, [] { (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
     sqlite3* raw = nullptr;
     const int flags = (mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
                       SQLITE_OPEN_NOMUTEX;
@@ -111,7 +117,9 @@ Result<Database> Database::open(const std::string& path, Mode mode)
         if (auto wal = db.exec("PRAGMA journal_mode=WAL"); !wal)
             return wal.error();
     }
-    if (auto pragmas = db.exec("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL"); !pragmas)
+    // temp_store=MEMORY: savepoint journals and sort spills stay off the disk; a poll's batch
+    // otherwise wrote every page each job touched to a temporary file first (~200,000 writes).
+    if (auto pragmas = db.exec("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY"); !pragmas)
         return pragmas.error();
     return db;
 }

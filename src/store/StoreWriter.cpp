@@ -57,36 +57,64 @@ void StoreWriter::loop()
 
 void StoreWriter::writeBatch(std::deque<Job>& batch)
 {
-    std::vector<Status> outcomes;
-    outcomes.reserve(batch.size());
+    // Optimistic first: every job in one transaction without savepoints, since a savepoint
+    // copies each page its job touches before changing it. Only when a job fails is the batch
+    // written again with a savepoint per job, so that job alone loses its rows.
+    std::vector<Status> outcomes(batch.size(), Status(Ok{}));
     Status committed = m_db.transaction([&]() -> Status {
-        for (Job& job : batch) {
-            if (auto saved = m_db.exec("SAVEPOINT job"); !saved)
-                return saved;
-            Status outcome = job.work(m_db);
-            if (outcome) {
-                (void)m_db.exec("RELEASE job");
-            } else {
-                spdlog::warn("write failed and was rolled back: {}", outcome.message());
-                (void)m_db.exec("ROLLBACK TO job; RELEASE job");
-            }
-            outcomes.push_back(std::move(outcome));
-        }
-        // Search lagging behind is better than losing the batch: on failure the index
-        // catches up with the next batch.
-        (void)m_db.exec("SAVEPOINT search");
-        if (auto indexed = indexPendingMentions(m_db); indexed) {
-            (void)m_db.exec("RELEASE search");
-        } else {
-            spdlog::error("full-text indexing postponed: {}", indexed.message());
-            (void)m_db.exec("ROLLBACK TO search; RELEASE search");
-        }
+        for (Job& job : batch)
+            if (Status outcome = job.work(m_db); !outcome)
+                return outcome;
+        indexForSearch();
         return Ok{};
     });
+    if (!committed && batch.size() > 1)
+        committed = writeJobByJob(batch, outcomes);
+    else if (!committed)
+        spdlog::warn("write failed and was rolled back: {}", committed.message());
     for (std::size_t i = 0; i < batch.size(); ++i) {
         if (!batch[i].done)
             continue;
-        batch[i].done(committed ? (i < outcomes.size() ? outcomes[i] : committed) : committed);
+        batch[i].done(committed ? outcomes[i] : committed);
+    }
+}
+
+Status StoreWriter::writeJobByJob(std::deque<Job>& batch, std::vector<Status>& outcomes)
+{
+    return m_db.transaction([&]() -> Status {
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            if (auto saved = m_db.exec("SAVEPOINT job"); !saved)
+                return saved;
+            outcomes[i] = batch[i].work(m_db);
+            if (outcomes[i]) {
+                (void)m_db.exec("RELEASE job");
+            } else {
+                spdlog::warn("write failed and was rolled back: {}", outcomes[i].message());
+                (void)m_db.exec("ROLLBACK TO job; RELEASE job");
+            }
+        }
+        indexForSearch();
+        return Ok{};
+    });
+}
+
+void StoreWriter::indexForSearch()
+{
+    // While more jobs wait, the next batch indexes these rows with its own: one pass over a
+    // poll's mentions costs less than one per batch, and search is current once the queue is.
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_queue.empty() && !m_stopping)
+            return;
+    }
+    // Search lagging behind is better than losing the batch: on failure the index catches up
+    // with the next batch.
+    (void)m_db.exec("SAVEPOINT search");
+    if (auto indexed = indexPendingMentions(m_db); indexed) {
+        (void)m_db.exec("RELEASE search");
+    } else {
+        spdlog::error("full-text indexing postponed: {}", indexed.message());
+        (void)m_db.exec("ROLLBACK TO search; RELEASE search");
     }
 }
 

@@ -1,6 +1,7 @@
 // The one writer: a thread that owns the read-write connection and runs queued jobs.
-// Whatever is queued when it wakes is written in one transaction, each job inside its
-// own savepoint, so one failing job never takes its neighbours' rows with it.
+// Whatever is queued when it wakes is written in one transaction; when a job fails, the
+// batch is written again with each job in its own savepoint, so one failing job never takes
+// its neighbours' rows with it.
 #pragma once
 
 #include <condition_variable>
@@ -9,6 +10,7 @@
 #include <future>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 #include "earshot/core/Result.h"
 #include "earshot/store/Database.h"
@@ -40,6 +42,9 @@ private:
     };
     void loop();
     void writeBatch(std::deque<Job>& batch);
+    // The fallback after a failed batch: a savepoint per job; fills each job's outcome.
+    Status writeJobByJob(std::deque<Job>& batch, std::vector<Status>& outcomes);
+    void indexForSearch();
 
     Database m_db;
     std::mutex m_mutex;
