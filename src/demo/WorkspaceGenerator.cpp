@@ -1,5 +1,6 @@
 #include "earshot/demo/WorkspaceGenerator.h"
 
+
 #include <algorithm>
 #include <chrono>
 #include <ctime>
@@ -14,6 +15,7 @@
 #include "earshot/demo/DemoCast.h"
 #include "earshot/demo/PhraseBank.h"
 #include "earshot/demo/Random.h"
+#include "earshot/store/ConversationQuery.h"
 #include "earshot/store/Mentions.h"
 
 namespace earshot::demo {
@@ -437,6 +439,9 @@ Result<GeneratorSummary> WorkspaceGenerator::generate(const GeneratorOptions& op
         if (deferIndexes)
             if (auto restored = deferred.restore(); !restored)
                 return fail("cannot index the generated data: " + restored.message());
+        // The inbox counts, in one pass rather than one update per conversation written.
+        if (auto counted = store::recountConversations(m_db); !counted)
+            return fail("cannot count the generated conversations: " + counted.message());
         // The full-text index is filled in bulk, as the store writer does after each batch.
         if (auto indexed = store::indexPendingMentions(m_db); !indexed)
             return fail("cannot index the generated mentions for search: " + indexed.message());

@@ -591,4 +591,22 @@ Result<ConversationCounts> countConversations(Database& db, const std::string& a
     return counts;
 }
 
+Status countNewConversations(Database& db, std::int64_t sourceId, std::int64_t created)
+{
+    if (created == 0)
+        return Ok{};
+    auto add = db.cached("INSERT INTO conversation_counts VALUES ('new', ?1, ?2)"
+                         " ON CONFLICT (status, source_id) DO UPDATE SET n = n + excluded.n");
+    if (!add)
+        return add.error();
+    return (*add)->bind(1, sourceId).bind(2, created).run();
+}
+
+Status recountConversations(Database& db)
+{
+    return db.exec("DELETE FROM conversation_counts;"
+                   " INSERT INTO conversation_counts SELECT status, source_id, count(*) FROM conversations"
+                   " GROUP BY status, source_id");
+}
+
 }  // namespace earshot::store

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "earshot/core/Text.h"
+#include "earshot/store/ConversationQuery.h"
 #include "earshot/store/Events.h"
 
 namespace earshot::store {
@@ -209,6 +210,9 @@ Result<IngestResult> ingestMentions(Database& db, std::int64_t sourceId, const s
             return stored.error();
         result.mentionIds.push_back(db.lastInsertId());
     }
+    if (auto counted = countNewConversations(db, sourceId, std::int64_t(result.conversationsCreated.size()));
+        !counted)
+        return counted.error();
     return result;
 }
 

@@ -348,6 +348,7 @@ protected:
              " ELSE 'resolved' END,"
              " CASE WHEN i % 7 IN (0) THEN NULL WHEN i % 2 = 0 THEN 'Eva' ELSE 'Tom' END,"
              " (i * 7) % 4, 1700000000, 1700000000, 1700000000 + (i * 37) % 5000, 1, 's' FROM k");
+        ASSERT_TRUE(store::recountConversations(*m_db));   // a bulk load, as the generator's
         // One mention each: 'common' everywhere (above the search threshold), 'rare' in a few.
         exec("WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < " + n + ")"
              " INSERT INTO mentions(source_id, external_id, conversation_id, body, ingested_at)"

@@ -2,6 +2,7 @@
 
 #include "TempWorkspace.h"
 #include "earshot/store/Events.h"
+#include "earshot/store/ConversationQuery.h"
 #include "earshot/store/Mentions.h"
 #include "earshot/store/Schema.h"
 #include "earshot/store/Sources.h"
@@ -343,6 +344,24 @@ TEST_F(StoreTest, SourcesRecordPollsAndPermanentMoves)
     source = sources.byId(sourceId).value();
     EXPECT_EQ(source.state, "disabled");
     EXPECT_FALSE(source.enabled);
+}
+
+TEST_F(StoreTest, TheInboxCountsFollowIngestAndStatusChanges)
+{
+    const auto counts = [this] { return countConversations(*db).value(); };
+    ASSERT_TRUE(ingest({mention("a", "one"), mention("b", "two"), mention("c", "reply to one", "a")}));
+    EXPECT_EQ(counts().unassigned, 2);
+    EXPECT_EQ(counts().all, 2);
+    ASSERT_TRUE(ingest({mention("d", "three")}));
+    EXPECT_EQ(counts().unassigned, 3);
+    ASSERT_TRUE(db->exec("UPDATE conversations SET status = 'resolved' WHERE id = 1"));
+    EXPECT_EQ(counts().unassigned, 2);
+    EXPECT_EQ(counts().resolved, 1);
+    EXPECT_EQ(counts().all, 3);
+    // A recount from the rows agrees with what was kept up.
+    ASSERT_TRUE(recountConversations(*db));
+    EXPECT_EQ(counts().unassigned, 2);
+    EXPECT_EQ(counts().resolved, 1);
 }
 
 TEST_F(StoreTest, NewConversationsStartAtTheirSourcesPriority)

@@ -122,6 +122,13 @@ struct ConversationCounts {
 
 Result<ConversationCounts> countConversations(Database& db, const std::string& agent = {});
 
+// The per-status and per-source counts (conversation_counts) are kept by triggers on status
+// changes, but new conversations are added to them by their inserter in bulk (migration 0007):
+// one call per batch of `created` new conversations of a source.
+Status countNewConversations(Database& db, std::int64_t sourceId, std::int64_t created);
+// Counts every conversation again, after a bulk load that wrote conversations directly.
+Status recountConversations(Database& db);
+
 // "new", "mine", "open", "pending", "resolved", "spam", "all"; and back.
 std::string_view viewName(ConversationView view);
 std::optional<ConversationView> parseView(std::string_view name);
