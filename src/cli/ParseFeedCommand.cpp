@@ -1,3 +1,4 @@
+#include <filesystem>
 #include <iostream>
 
 #include "Command.h"
@@ -24,8 +25,12 @@ Command parseFeedCommand()
                 auto bytes = core::readFile(path);
                 if (!bytes)
                     return reportError(bytes.message());
-                if (options.documentUrl.empty())
-                    options.documentUrl = "file://" + path;
+                if (options.documentUrl.empty()) {
+                    // Relative links resolve against where the file is, wherever we were started.
+                    std::error_code error;
+                    const auto absolute = std::filesystem::absolute(path, error);
+                    options.documentUrl = "file://" + (error ? path : absolute.lexically_normal().string());
+                }
                 auto feed = feeds::parseFeed(*bytes, options);
                 if (!feed)
                     return reportError(path + ": " + feed.message());

@@ -216,6 +216,24 @@ TEST_F(CliTest, DbCheckReportsSchemaAndIntegrity)
         << check.out;
 }
 
+TEST_F(CliTest, ParseFeedResolvesRelativeLinksAgainstTheFilesOwnFolder)
+{
+    const auto feed = workspace.writeFile(
+        "feeds/local.xml", "<rss version=\"2.0\"><channel><title>t</title><item><title>x</title>"
+                           "<link>posts/1.html</link></item></channel></rss>");
+    // Started elsewhere, with a path relative to the working directory.
+    const std::string command = "cd '" + workspace.dir().string() + "' && " + EARSHOT_CLI_PATH +
+                                " parse-feed feeds/local.xml";
+    FILE* pipe = popen(command.c_str(), "r");
+    std::string out;
+    char buffer[4096];
+    for (std::size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;)
+        out.append(buffer, n);
+    ASSERT_EQ(pclose(pipe), 0);
+    const auto entry = nlohmann::json::parse(out)["entries"].at(0);
+    EXPECT_EQ(entry["link"], "file://" + (feed.parent_path() / "posts/1.html").lexically_normal().string());
+}
+
 TEST_F(CliTest, ParseFeedRejectsWhatIsNotAFeed)
 {
     auto page = cli("parse-feed " + workspace.writeFile("page.html", "<html><body>hi</body></html>").string());
