@@ -497,14 +497,15 @@ void InboxWindow::notifyAbout(const QList<qint64>& created, const QList<qint64>&
         // A customer wrote again on what I answered: mine again, whatever its priority.
         if (reopened.contains(row.id) && row.assignee == m_context.agent.name)
             backForMe << line;
-        else if (row.priority >= int(inbox::Priority::High))
+        else if (created.contains(row.id) && row.priority >= int(inbox::Priority::High))
             urgent << line;
     }
     // In the window whatever the setting: the agent is told the conversation is back.
     if (!backForMe.isEmpty())
         statusBar()->showMessage(backForMe.size() == 1 ? tr("Back for you: %1").arg(backForMe.front())
                                                        : tr("%1 conversations are back for you: their customers wrote again")
-                                                             .arg(backForMe.size()));
+                                                             .arg(backForMe.size()),
+                                 60 * 1000);
     if (!QSettings().value(QStringLiteral("notifications/enabled"), true).toBool() || !m_notify)
         return;
     if (!backForMe.isEmpty())

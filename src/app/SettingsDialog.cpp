@@ -69,7 +69,21 @@ SettingsDialog::SettingsDialog(const QString& databasePath, const QString& logPa
         const QString chosen = m_chooseWorkspace(databasePath);
         if (chosen.isEmpty())
             return;
-        m_chosenWorkspace = QFileInfo(chosen).absoluteFilePath();
+        const QFileInfo file(chosen);
+        // An existing file must be a workspace already: a wrong choice would stop the next start.
+        if (file.exists()) {
+            auto readable = file.isFile() ? store::openReader(file.absoluteFilePath().toStdString())
+                                          : Result<store::Database>(fail("it is a folder"));
+            if (!readable) {
+                m_chosenWorkspace.clear();
+                m_workspaceHint->setText(tr("%1 cannot be used as a workspace: %2")
+                                             .arg(QDir::toNativeSeparators(file.absoluteFilePath()),
+                                                  fromUtf8(readable.message())));
+                m_workspaceHint->show();
+                return;
+            }
+        }
+        m_chosenWorkspace = file.absoluteFilePath();
         m_workspaceHint->setText(tr("Earshot opens %1 when it starts again (a new file becomes an empty workspace).")
                                      .arg(QDir::toNativeSeparators(m_chosenWorkspace)));
         m_workspaceHint->show();

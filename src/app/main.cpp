@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QMessageBox>
 #include <QProcess>
+#include <QSettings>
 
 #include <filesystem>
 #include <optional>
@@ -110,6 +111,20 @@ int main(int argc, char* argv[])
     }
 
     auto console = earshot::gui::Console::open(databasePath.string());
+    if (!console && !parser.isSet(dbOption) && !chosenWorkspace.isEmpty()) {
+        // The workspace chosen in Settings went missing or bad: without a way back, Earshot
+        // would never start again. Offer the default one and forget the choice.
+        const auto answer = QMessageBox::question(
+            nullptr, QApplication::translate("main", "Earshot"),
+            QApplication::translate("main", "Earshot cannot open the workspace chosen in Settings:\n%1\n\n%2\n\n"
+                                            "Open the default workspace instead? The choice is forgotten.")
+                .arg(chosenWorkspace, QString::fromStdString(console.message())));
+        if (answer == QMessageBox::Yes) {
+            QSettings().remove(QLatin1String(earshot::gui::SettingsDialog::kWorkspaceKey));
+            QProcess::startDetached(QApplication::applicationFilePath(), QApplication::arguments().mid(1));
+            return 0;
+        }
+    }
     if (!console) {
         spdlog::error("cannot open workspace {}: {}", databasePath.string(), console.message());
         QMessageBox::critical(nullptr, QApplication::translate("main", "Earshot"),

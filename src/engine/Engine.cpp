@@ -34,10 +34,10 @@ Result<std::unique_ptr<Engine>> Engine::open(const std::string& databasePath, En
 
 Engine::Engine(store::Database reader, store::Database writer, EngineObserver* observer, EngineOptions options)
     : m_reader(std::move(reader)),
-      m_writer(std::move(writer)),
       m_observer(observer),
       m_options(std::move(options)),
-      m_fetcher(m_options.fetch)
+      m_fetcher(m_options.fetch),
+      m_writer(std::move(writer))
 {
 }
 
@@ -249,7 +249,7 @@ void Engine::recordFailure(const store::Source& source, const std::string& error
     {
         std::lock_guard lock(m_mutex);
         summary.outcome = disable ? "disabled" : retryAfter ? "rate limited" : "failed";
-        summary.error = error;
+        summary.error = record.error;
     }
     spdlog::info("source {} ({}): {}", source.id, source.url, error);
     m_writer.submit([record](store::Database& db) { return store::SourceRepository(db).recordPoll(record); },

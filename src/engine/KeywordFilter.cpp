@@ -10,8 +10,9 @@ std::vector<std::string> foldAll(const std::vector<std::string>& words)
 {
     std::vector<std::string> folded;
     for (const auto& word : words)
-        if (!word.empty())
-            folded.push_back(core::foldForMatching(word));
+        // A word that folds to nothing (a lone accent) would match every item.
+        if (std::string f = core::foldForMatching(word); !f.empty())
+            folded.push_back(std::move(f));
     return folded;
 }
 

@@ -8,6 +8,7 @@ Schedule::Schedule(std::uint64_t seed) : m_random(seed) {}
 
 double Schedule::jitter(double spread)
 {
+    std::lock_guard lock(m_mutex);
     return std::uniform_real_distribution<double>(1.0 - spread, 1.0 + spread)(m_random);
 }
 

@@ -115,7 +115,8 @@ Result<std::int64_t> SourceRepository::add(const Source& source)
     auto revive = m_db.prepare(
         "UPDATE sources SET removed_at = NULL, kind = ?1, name = ?2, enabled = ?3, interval_s = ?4,"
         " include_words = ?5, exclude_words = ?6, default_priority = ?7, state = 'new', error_count = 0,"
-        " last_error = NULL, etag = NULL, last_modified = NULL, next_poll_at = 0"
+        " last_error = NULL, etag = NULL, last_modified = NULL, next_poll_at = 0, settings = '{}',"
+        " last_poll_at = NULL, last_success_at = NULL"
         " WHERE id = (SELECT max(id) FROM sources WHERE url = ?8 AND removed_at IS NOT NULL)"
         " AND NOT EXISTS (SELECT 1 FROM sources WHERE url = ?8 AND removed_at IS NULL)"
         " RETURNING id");

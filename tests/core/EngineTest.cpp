@@ -265,6 +265,7 @@ TEST_F(EngineTest, RateLimitHonoursRetryAfter)
     EXPECT_EQ(s.state, "failing");
     EXPECT_GE(s.nextPollAt, now() + 7190);
     EXPECT_NE(s.lastError.find("next try in 2 h"), std::string::npos) << s.lastError;
+    EXPECT_EQ(summaries[0].error, s.lastError) << "poll --once prints the same";
 }
 
 TEST_F(EngineTest, AFarOffRetryAfterDateIsCappedAndSaysTheRealWait)

@@ -17,6 +17,22 @@ TEST(KeywordFilterTest, IncludeAnyOfIgnoringCaseAndAccents)
     EXPECT_FALSE(filter.accepts("nothing about the brand"));
 }
 
+TEST(KeywordFilterTest, DecomposedAccentsAndLigaturesMatchTheirPlainLetters)
+{
+    KeywordFilter filter({"Straße", "ijsbaan"}, {"cre\u0301me"});   // "crème" typed with a combining accent
+    EXPECT_TRUE(filter.accepts("Stau in der STRASSE"));
+    EXPECT_TRUE(filter.accepts("de ĳsbaan is open"));
+    EXPECT_FALSE(filter.accepts("strasse, maar ook crème"));
+}
+
+TEST(KeywordFilterTest, AWordThatFoldsToNothingIsIgnored)
+{
+    // A lone combining accent would otherwise be an empty word that matches everything.
+    KeywordFilter filter({}, {"spam", "\u0301"});
+    EXPECT_TRUE(filter.accepts("a question about the brand"));
+    EXPECT_FALSE(filter.accepts("pure spam"));
+}
+
 TEST(KeywordFilterTest, MatchesWholeWordsOnly)
 {
     KeywordFilter filter({"acme"}, {});

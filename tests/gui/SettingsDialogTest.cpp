@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -137,6 +138,20 @@ TEST_F(SettingsDialogTest, AnotherWorkspaceIsOpenedFromTheNextStart)
     EXPECT_TRUE(hint->isVisible());
     EXPECT_TRUE(hint->text().contains(QDir::toNativeSeparators(other))) << hint->text().toStdString();
     EXPECT_TRUE(SettingsDialog::savedWorkspace().isEmpty()) << "nothing is kept before OK";
+    clickOk(*dialog);
+    EXPECT_EQ(SettingsDialog::savedWorkspace(), other);
+
+    // A file that exists but is no workspace is refused on the spot, not at the next start.
+    dialog = openDialog();
+    const QString notes = m_dir.filePath("notes.txt");
+    {
+        QFile file(notes);
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(4096, 'x'));
+    }
+    dialog->setChooseWorkspace([&](const QString&) { return notes; });
+    QTest::mouseClick(dialog->changeWorkspaceButton(), Qt::LeftButton);
+    EXPECT_TRUE(dialog->findChild<QLabel*>("workspaceHint")->text().contains("cannot be used as a workspace"));
     clickOk(*dialog);
     EXPECT_EQ(SettingsDialog::savedWorkspace(), other);
 

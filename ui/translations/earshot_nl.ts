@@ -993,6 +993,10 @@ Voeg de feeds toe waarnaar Earshot moet luisteren; nieuwe vermeldingen verschijn
         <source>Earshot opens %1 when it starts again (a new file becomes an empty workspace).</source>
         <translation>Earshot opent %1 bij de volgende start (een nieuw bestand wordt een lege werkruimte).</translation>
     </message>
+    <message>
+        <source>%1 cannot be used as a workspace: %2</source>
+        <translation>%1 kan niet als werkruimte dienen: %2</translation>
+    </message>
 </context>
 <context>
     <name>earshot::gui::ShortcutOverlay</name>
@@ -1590,6 +1594,20 @@ Start zonder --agent om een profiel te kiezen of toe te voegen.</translation>
 %1</source>
         <translation>Earshot kan de inbox niet openen:
 %1</translation>
+    </message>
+    <message>
+        <source>Earshot cannot open the workspace chosen in Settings:
+%1
+
+%2
+
+Open the default workspace instead? The choice is forgotten.</source>
+        <translation>Earshot kan de werkruimte uit de instellingen niet openen:
+%1
+
+%2
+
+De standaardwerkruimte openen? De keuze wordt vergeten.</translation>
     </message>
 </context>
 </TS>

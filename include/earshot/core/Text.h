@@ -11,7 +11,8 @@ namespace earshot::core {
 std::string truncateUtf8(std::string_view text, std::size_t maxBytes);
 
 // Lower case with Latin accents removed ("Café ÉCLAIR" -> "cafe eclair", "Straße" -> "strasse"), for
-// case- and accent-insensitive matching. Letters outside Latin are kept as they are.
+// case- and accent-insensitive matching. Combining accents (U+0300..U+036F) are dropped
+// wherever they stand; other letters outside Latin are kept as they are.
 std::string foldForMatching(std::string_view text);
 
 // "2026-11-22T13:48:00Z"

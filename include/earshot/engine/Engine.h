@@ -67,7 +67,6 @@ private:
     Result<std::vector<store::Source>> dueSources(std::int64_t now, std::int64_t& nextDue);
 
     store::Database m_reader;
-    store::StoreWriter m_writer;
     EngineObserver* m_observer;
     EngineOptions m_options;
     net::Fetcher m_fetcher;
@@ -77,6 +76,9 @@ private:
     bool m_wakeRequested = false;
     bool m_pollAllRequested = false;
     std::atomic<bool> m_stopping{false};
+    // Last, so it is destroyed first: its destructor finishes queued jobs, whose callbacks use
+    // the members above (the schedule, the mutex, the observer).
+    store::StoreWriter m_writer;
 };
 
 }  // namespace earshot::engine

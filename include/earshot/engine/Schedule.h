@@ -1,8 +1,10 @@
 // When to poll a source next: its interval with jitter when healthy (so many sources
-// don't poll in lockstep), exponential backoff with jitter while it fails.
+// don't poll in lockstep), exponential backoff with jitter while it fails. Thread-safe: the
+// engine thread and the store writer's callbacks both ask.
 #pragma once
 
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <random>
 
@@ -24,6 +26,7 @@ public:
 
 private:
     double jitter(double spread);
+    std::mutex m_mutex;   // guards m_random
     std::mt19937_64 m_random;
 };
 
