@@ -1,6 +1,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -181,6 +182,20 @@ int list(Context& context, Args& args)
     return kExitOk;
 }
 
+// Opens the workspace and finds the source the one positional argument names (id, URL or name).
+int withNamedSource(Context& context, Args& args,
+                    const std::function<int(store::SourceRepository&, store::Source&)>& work)
+{
+    auto db = store::openWorkspace(context.databasePath);
+    if (!db)
+        return reportError(db.message());
+    store::SourceRepository sources(*db);
+    auto source = sources.find(args.positionals().front());
+    if (!source)
+        return reportError(source.message());
+    return work(sources, *source);
+}
+
 int edit(Context& context, Args& args)
 {
     const SourceOptions options = SourceOptions::read(args);
@@ -190,42 +205,31 @@ int edit(Context& context, Args& args)
         return reportError(ok.message(), kExitUsage);
     if (enable && disable)
         return reportError("--enable or --disable, not both", kExitUsage);
-    auto db = store::openWorkspace(context.databasePath);
-    if (!db)
-        return reportError(db.message());
-    store::SourceRepository sources(*db);
-    auto source = sources.find(args.positionals().front());
-    if (!source)
-        return reportError(source.message());
-    if (auto applied = options.applyTo(*source); !applied)
-        return reportError(applied.message(), kExitUsage);
-    if (enable || disable)
-        source->enabled = enable;
-    if (auto updated = sources.update(*source); !updated)
-        return reportError(updated.message());
-    std::cout << "updated source " << source->id << ": " << source->name << " (every "
-              << source->intervalSeconds << " s, new conversations "
-              << inbox::priorityName(inbox::priorityFromInt(source->defaultPriority))
-              << (source->enabled ? "" : ", off") << ")\n";
-    return kExitOk;
+    return withNamedSource(context, args, [&](store::SourceRepository& sources, store::Source& source) {
+        if (auto applied = options.applyTo(source); !applied)
+            return reportError(applied.message(), kExitUsage);
+        if (enable || disable)
+            source.enabled = enable;
+        if (auto updated = sources.update(source); !updated)
+            return reportError(updated.message());
+        std::cout << "updated source " << source.id << ": " << source.name << " (every " << source.intervalSeconds
+                  << " s, new conversations " << inbox::priorityName(inbox::priorityFromInt(source.defaultPriority))
+                  << (source.enabled ? "" : ", off") << ")\n";
+        return int(kExitOk);
+    });
 }
 
 int remove(Context& context, Args& args)
 {
     if (auto ok = args.finish(1, 1); !ok)
         return reportError(ok.message(), kExitUsage);
-    auto db = store::openWorkspace(context.databasePath);
-    if (!db)
-        return reportError(db.message());
-    store::SourceRepository sources(*db);
-    auto source = sources.find(args.positionals().front());
-    if (!source)
-        return reportError(source.message());
-    if (auto removed = sources.remove(source->id); !removed)
-        return reportError(removed.message());
-    std::cout << "removed source " << source->id << " (" << source->url
-              << "); its mentions stay in the inbox and the history\n";
-    return kExitOk;
+    return withNamedSource(context, args, [](store::SourceRepository& sources, store::Source& source) {
+        if (auto removed = sources.remove(source.id); !removed)
+            return reportError(removed.message());
+        std::cout << "removed source " << source.id << " (" << source.url
+                  << "); its mentions stay in the inbox and the history\n";
+        return int(kExitOk);
+    });
 }
 
 int importOpml(Context& context, Args& args)
