@@ -66,6 +66,19 @@ TEST(FeedFormats, Rss20)
     EXPECT_EQ(e.htmlLinks, (std::vector<std::string>{"http://example.com/more"}));
 }
 
+TEST(FeedFormats, XhtmlKeepsTheSpacesBetweenInlineElements)
+{
+    // A space that is the whole text between two elements is still a word break (libxml2's
+    // NOBLANKS would drop it and glue "Hello" to "world").
+    const Feed feed = parseOk(R"(<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><entry><id>1</id>
+        <title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><b>Hello</b> <i>world</i></div></title>
+        <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><span>one</span> <em>two</em></div></content>
+        </entry></feed>)");
+    ASSERT_EQ(feed.entries.size(), 1u);
+    EXPECT_EQ(feed.entries[0].title, "Hello world");
+    EXPECT_EQ(feed.entries[0].content, "one two");
+}
+
 TEST(FeedFormats, Rss091WithNetscapeDtdAndHtmlEntities)
 {
     const Feed feed = parseOk(R"(<?xml version="1.0"?>
