@@ -30,13 +30,15 @@ QString fullTime(std::int64_t unixSeconds)
 
 QString statusText(inbox::ConversationStatus status)
 {
-    const char* context = "earshot::gui::ConversationPane";
+    // Literal contexts, so lupdate finds each string.
     switch (status) {
-    case inbox::ConversationStatus::New: return QCoreApplication::translate(context, "New");
-    case inbox::ConversationStatus::Open: return QCoreApplication::translate(context, "Open");
-    case inbox::ConversationStatus::Pending: return QCoreApplication::translate(context, "Pending");
-    case inbox::ConversationStatus::Resolved: return QCoreApplication::translate(context, "Resolved");
-    case inbox::ConversationStatus::Spam: return QCoreApplication::translate(context, "Spam");
+    case inbox::ConversationStatus::New: return QCoreApplication::translate("earshot::gui::ConversationPane", "New");
+    case inbox::ConversationStatus::Open: return QCoreApplication::translate("earshot::gui::ConversationPane", "Open");
+    case inbox::ConversationStatus::Pending:
+        return QCoreApplication::translate("earshot::gui::ConversationPane", "Pending");
+    case inbox::ConversationStatus::Resolved:
+        return QCoreApplication::translate("earshot::gui::ConversationPane", "Resolved");
+    case inbox::ConversationStatus::Spam: return QCoreApplication::translate("earshot::gui::ConversationPane", "Spam");
     }
     return {};
 }

@@ -52,6 +52,17 @@ constexpr int kSkippedShownInline = 3;
 
 std::vector<std::string> wordsOf(const QLineEdit* field) { return store::splitWords(toUtf8(field->text())); }
 
+QString priorityText(int priority)
+{
+    switch (inbox::priorityFromInt(priority)) {
+    case inbox::Priority::Low: return SourcesDialog::tr("Low");
+    case inbox::Priority::Normal: return SourcesDialog::tr("Normal");
+    case inbox::Priority::High: return SourcesDialog::tr("High");
+    case inbox::Priority::Urgent: return SourcesDialog::tr("Urgent");
+    }
+    return {};
+}
+
 }  // namespace
 
 SourcesDialog::SourcesDialog(const QString& databasePath, bridge::EngineBridge& engine, bridge::SourceHealth& health,
@@ -85,7 +96,8 @@ SourcesDialog::SourcesDialog(const QString& databasePath, bridge::EngineBridge& 
     m_table->setObjectName(QStringLiteral("sourcesTable"));
     m_table->setColumnCount(ColumnCount);
     m_table->setHorizontalHeaderLabels({tr("Name"), tr("URL"), tr("State"), tr("Errors"), tr("Last error"),
-                                        tr("Next poll"), tr("Interval"), tr("Include words"), tr("Exclude words")});
+                                        tr("Next poll"), tr("Interval"), tr("New conversations"), tr("Include words"),
+                                        tr("Exclude words")});
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -108,6 +120,7 @@ SourcesDialog::SourcesDialog(const QString& databasePath, bridge::EngineBridge& 
     header->resizeSection(LastErrorColumn, character * 34);
     header->resizeSection(NextPollColumn, character * 12);
     header->resizeSection(IntervalColumn, character * 10);
+    header->resizeSection(PriorityColumn, character * 10);
     header->resizeSection(IncludeColumn, character * 16);
     // Never narrower than the header's own label, which may be longer in translation.
     for (int column = 0; column < ColumnCount; ++column)
@@ -351,6 +364,7 @@ void SourcesDialog::fillRow(int row, const store::Source& source)
         fromUtf8(source.lastError),
         nextPoll,
         interval,
+        priorityText(source.defaultPriority),
         fromUtf8(store::joinWords(source.includeWords)),
         fromUtf8(store::joinWords(source.excludeWords)),
     };

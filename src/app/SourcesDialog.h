@@ -44,6 +44,7 @@ public:
         LastErrorColumn,
         NextPollColumn,
         IntervalColumn,
+        PriorityColumn,
         IncludeColumn,
         ExcludeColumn,
         ColumnCount

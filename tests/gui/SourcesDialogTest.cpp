@@ -254,6 +254,7 @@ TEST_F(SourcesDialogTest, SetsThePriorityOfASourcesNewConversations)
     QTest::mouseClick(dialog.saveButton(), Qt::LeftButton);
     EXPECT_EQ(store::SourceRepository(*m_db).byId(id).value().defaultPriority, 3);
     EXPECT_EQ(dialog.messageLabel()->text(), "Saved “Status”.");
+    EXPECT_EQ(cell(dialog.table(), 0, SourcesDialog::PriorityColumn), "Urgent");
 }
 
 TEST_F(SourcesDialogTest, AnIntervalSetToTheSecondIsKeptUnlessChanged)

@@ -10,12 +10,14 @@
 #include <gtest/gtest.h>
 
 #include "Console.h"
+#include "ConversationFormat.h"
 #include "Language.h"
 #include "MainWindow.h"
 #include "Theme.h"
 #include "earshot/store/Schema.h"
 
 namespace gui = earshot::gui;
+namespace inbox = earshot::inbox;
 
 namespace {
 
@@ -40,6 +42,15 @@ TEST_F(TranslationTest, StartingInDutchThePollButtonSaysNuOphalen)
     for (const QAction* action : window.menuBar()->actions())
         menus << action->text();
     EXPECT_TRUE(menus.contains("&Bestand")) << menus.join(", ").toStdString();
+}
+
+TEST_F(TranslationTest, ConversationStatusesAreSaidInDutch)
+{
+    // statusText serves the pane header and the author card; its strings must reach lupdate.
+    ASSERT_TRUE(gui::installTranslations(*qApp, "nl"));
+    EXPECT_EQ(gui::conversation::statusText(inbox::ConversationStatus::New), "Nieuw");
+    EXPECT_EQ(gui::conversation::statusText(inbox::ConversationStatus::Pending), "Wacht op klant");
+    EXPECT_EQ(gui::conversation::statusText(inbox::ConversationStatus::Resolved), "Afgehandeld");
 }
 
 TEST_F(TranslationTest, EnglishNeedsNoTranslation)

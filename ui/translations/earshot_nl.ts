@@ -285,6 +285,26 @@
         <source>Remove tag %1</source>
         <translation>Label %1 verwijderen</translation>
     </message>
+    <message>
+        <source>New</source>
+        <translation>Nieuw</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Wacht op klant</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Afgehandeld</translation>
+    </message>
+    <message>
+        <source>Spam</source>
+        <translation>Spam</translation>
+    </message>
 </context>
 <context>
     <name>earshot::gui::InboxWindow</name>
@@ -1342,6 +1362,18 @@ Earshot haalt de bron dan niet meer op. De vermeldingen die al zijn opgeslagen, 
     <message>
         <source>New conversations are:</source>
         <translation>Nieuwe gesprekken zijn:</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Hoog</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>New conversations</source>
+        <translation>Nieuwe gesprekken</translation>
     </message>
 </context>
 <context>
