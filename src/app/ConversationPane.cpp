@@ -198,7 +198,6 @@ void ConversationPane::setAgent(const inbox::Agent& agent)
     }
 }
 
-
 void ConversationPane::setLinkOpener(LinkOpener opener)
 {
     m_thread->setLinkOpener(opener);

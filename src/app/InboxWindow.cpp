@@ -22,6 +22,7 @@
 #include "NavigationPanel.h"
 #include "PollStatus.h"
 #include "ReplyComposer.h"
+#include "SettingsDialog.h"
 #include "ShortcutOverlay.h"
 #include "earshot/bridge/ConversationListModel.h"
 #include "earshot/bridge/EngineBridge.h"
@@ -506,7 +507,7 @@ void InboxWindow::notifyAbout(const QList<qint64>& created, const QList<qint64>&
                                                        : tr("%1 conversations are back for you: their customers wrote again")
                                                              .arg(backForMe.size()),
                                  60 * 1000);
-    if (!QSettings().value(QStringLiteral("notifications/enabled"), true).toBool() || !m_notify)
+    if (!QSettings().value(QLatin1String(SettingsDialog::kNotificationsKey), true).toBool() || !m_notify)
         return;
     if (!backForMe.isEmpty())
         m_notify(tr("Earshot: a customer wrote again"), backForMe.join(QLatin1Char('\n')));

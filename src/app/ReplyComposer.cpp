@@ -43,8 +43,6 @@ constexpr int kDraftDelayMs = 500;
 
 bool dutchInterface() { return QLocale().language() == QLocale::Dutch; }
 
-// The platform whose rules the reply follows: where the customer is, when we know it
-// more precisely than the source's kind ("feed" says nothing about length limits).
 }  // namespace
 
 ReplyComposer::ReplyComposer(store::Database& db, QWidget* parent)

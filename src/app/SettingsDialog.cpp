@@ -65,29 +65,7 @@ SettingsDialog::SettingsDialog(const QString& databasePath, const QString& logPa
         return QFileDialog::getSaveFileName(this, tr("Workspace to open"), current, tr("Earshot workspace (*.db)"),
                                             nullptr, QFileDialog::DontConfirmOverwrite);
     };
-    connect(m_changeWorkspace, &QPushButton::clicked, this, [this, databasePath] {
-        const QString chosen = m_chooseWorkspace(databasePath);
-        if (chosen.isEmpty())
-            return;
-        const QFileInfo file(chosen);
-        // An existing file must be a workspace already: a wrong choice would stop the next start.
-        if (file.exists()) {
-            auto readable = file.isFile() ? store::openReader(file.absoluteFilePath().toStdString())
-                                          : Result<store::Database>(fail("it is a folder"));
-            if (!readable) {
-                m_chosenWorkspace.clear();
-                m_workspaceHint->setText(tr("%1 cannot be used as a workspace: %2")
-                                             .arg(QDir::toNativeSeparators(file.absoluteFilePath()),
-                                                  fromUtf8(readable.message())));
-                m_workspaceHint->show();
-                return;
-            }
-        }
-        m_chosenWorkspace = file.absoluteFilePath();
-        m_workspaceHint->setText(tr("Earshot opens %1 when it starts again (a new file becomes an empty workspace).")
-                                     .arg(QDir::toNativeSeparators(m_chosenWorkspace)));
-        m_workspaceHint->show();
-    });
+    connect(m_changeWorkspace, &QPushButton::clicked, this, [this, databasePath] { chooseWorkspace(databasePath); });
     dataForm->addRow(tr("Workspace:"), workspaceRow);
     m_workspaceHint->setObjectName(QStringLiteral("workspaceHint"));
     m_workspaceHint->setWordWrap(true);
@@ -194,6 +172,31 @@ void SettingsDialog::loadTeamSettings()
         return;
     }
     m_signature->setChecked(*required);
+}
+
+void SettingsDialog::chooseWorkspace(const QString& current)
+{
+    const QString chosen = m_chooseWorkspace(current);
+    if (chosen.isEmpty())
+        return;
+    const QFileInfo file(chosen);
+    // An existing file must be a workspace already: a wrong choice would stop the next start.
+    if (file.exists()) {
+        auto readable = file.isFile() ? store::openReader(file.absoluteFilePath().toStdString())
+                                      : Result<store::Database>(fail("it is a folder"));
+        if (!readable) {
+            m_chosenWorkspace.clear();
+            m_workspaceHint->setText(tr("%1 cannot be used as a workspace: %2")
+                                         .arg(QDir::toNativeSeparators(file.absoluteFilePath()),
+                                              fromUtf8(readable.message())));
+            m_workspaceHint->show();
+            return;
+        }
+    }
+    m_chosenWorkspace = file.absoluteFilePath();
+    m_workspaceHint->setText(tr("Earshot opens %1 when it starts again (a new file becomes an empty workspace).")
+                                 .arg(QDir::toNativeSeparators(m_chosenWorkspace)));
+    m_workspaceHint->show();
 }
 
 QString SettingsDialog::savedWorkspace() { return QSettings().value(QLatin1String(kWorkspaceKey)).toString(); }

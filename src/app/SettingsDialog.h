@@ -51,6 +51,8 @@ public:
 private:
     QWidget* createPathRow(QLabel* label, const QString& path);
     void loadTeamSettings();
+    // Asks for another workspace file and, when it will do, keeps it for apply().
+    void chooseWorkspace(const QString& current);
 
     std::optional<store::Database> m_db;
     QLabel* m_databasePath;

@@ -80,16 +80,17 @@ std::string foldForMatching(std::string_view text)
         const std::size_t length = std::min(sequenceLength(lead), text.size() - i);
         if (length == 2) {
             const unsigned codePoint = ((lead & 0x1fu) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3fu);
-            i += 2;
             // Combining accents (an "e" followed by U+0301, as macOS and some keyboards write é)
             // go, like the precomposed ones.
-            if (codePoint >= 0x300 && codePoint <= 0x36f)
-                continue;
-            if (const std::string_view letters = ligature(codePoint); !letters.empty()) {
-                out += letters;
+            if (codePoint >= 0x300 && codePoint <= 0x36f) {
+                i += 2;
                 continue;
             }
-            i -= 2;
+            if (const std::string_view letters = ligature(codePoint); !letters.empty()) {
+                out += letters;
+                i += 2;
+                continue;
+            }
             if (codePoint >= 0xc0 && codePoint <= 0x17f && kLatinBases[codePoint - 0xc0] != '\0') {
                 out += kLatinBases[codePoint - 0xc0];
                 i += 2;
