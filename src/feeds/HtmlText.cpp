@@ -167,7 +167,8 @@ class TextSink {
 public:
     explicit TextSink(std::string& out) : m_out(out) {}
 
-    // Word by word: a run of white space becomes one pending space, a word is copied whole.
+    // A run of white space becomes one pending space; words with single spaces between
+    // them, already collapsed, are copied whole.
     void append(std::string_view text)
     {
         const std::size_t n = text.size();
@@ -180,7 +181,12 @@ public:
                 continue;
             }
             const std::size_t word = i;
-            while (++i < n && !isSpace(text[i])) {
+            for (;;) {
+                while (++i < n && !isSpace(text[i])) {
+                }
+                if (!(i + 1 < n && text[i] == ' ' && !isSpace(text[i + 1])))
+                    break;
+                ++i;
             }
             if (m_pendingSpace && !m_out.empty())
                 m_out.push_back(' ');

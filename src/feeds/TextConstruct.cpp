@@ -97,7 +97,7 @@ std::string TextConstruct::decodeBase64(std::string_view text)
     return out;
 }
 
-std::string TextConstruct::plainText(xmlDoc* doc, const xmlNode* element, std::vector<std::string>* hrefs)
+std::string TextConstruct::plainText(const XmlNode* element, std::vector<std::string>* hrefs)
 {
     const std::string type = lowerCopy(XmlNodes::attribute(element, "type"));
     const std::string mode = lowerCopy(XmlNodes::attribute(element, "mode"));
@@ -121,7 +121,7 @@ std::string TextConstruct::plainText(xmlDoc* doc, const xmlNode* element, std::v
     }
     if (XmlNodes::hasElementChildren(element)) {
         // Inline markup, whatever the type claims: fold the elements as HTML.
-        return fold(XmlNodes::innerXml(doc, element), Encoding::Markup, hrefs);
+        return fold(XmlNodes::innerXml(element), Encoding::Markup, hrefs);
     }
     const std::string text = XmlNodes::text(element);
     return fold(text, encoding == Encoding::Markup ? Encoding::Guess : encoding, hrefs);

@@ -4,17 +4,17 @@
 // which never says — a guess, as every reader makes.
 #pragma once
 
-#include <libxml/tree.h>
-
 #include <string>
 #include <vector>
+
+#include "XmlTree.h"
 
 namespace earshot::feeds {
 
 class TextConstruct {
 public:
     // `hrefs`, when given, receives the link targets found in HTML content, as written.
-    static std::string plainText(xmlDoc* doc, const xmlNode* element, std::vector<std::string>* hrefs = nullptr);
+    static std::string plainText(const XmlNode* element, std::vector<std::string>* hrefs = nullptr);
 
     static std::string decodeBase64(std::string_view text);
 };

@@ -4,9 +4,7 @@
 
 #include "PersonText.h"
 #include "TextConstruct.h"
-#include "XmlDocument.h"
 #include "XmlNodes.h"
-#include "XmlRepair.h"
 #include "earshot/feeds/DateParser.h"
 #include "earshot/feeds/HtmlText.h"
 #include "earshot/feeds/UrlResolver.h"
@@ -57,6 +55,15 @@ std::string lowerName(std::string_view name)
     return out;
 }
 
+// The name itself when it is lower case already, as nearly all are; else a copy in `storage`.
+std::string_view lowered(std::string_view name, std::string& storage)
+{
+    if (std::none_of(name.begin(), name.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+        return name;
+    storage = lowerName(name);
+    return storage;
+}
+
 std::string trimmed(std::string_view text)
 {
     return HtmlText::collapseWhitespace(text);
@@ -67,26 +74,26 @@ bool isHtmlType(std::string_view type)
     return type.empty() || type == "text/html" || type == "application/xhtml+xml" || type == "html";
 }
 
-std::vector<const xmlNode*> childElements(const xmlNode* parent)
+std::vector<const XmlNode*> childElements(const XmlNode* parent)
 {
-    std::vector<const xmlNode*> out;
-    for (const xmlNode* child = parent->children; child; child = child->next)
+    std::vector<const XmlNode*> out;
+    for (const XmlNode* child = parent->firstChild; child; child = child->next)
         if (XmlNodes::isElement(child))
             out.push_back(child);
     return out;
 }
 
-const xmlNode* firstChild(const xmlNode* parent, std::string_view name)
+const XmlNode* firstChild(const XmlNode* parent, std::string_view name)
 {
-    for (const xmlNode* child = parent->children; child; child = child->next)
-        if (XmlNodes::isElement(child) && lowerName(XmlNodes::localName(child)) == name &&
+    for (const XmlNode* child = parent->firstChild; child; child = child->next)
+        if (std::string storage; XmlNodes::isElement(child) && lowered(XmlNodes::localName(child), storage) == name &&
             XmlNodes::vocabulary(child) == Vocabulary::Core)
             return child;
     return nullptr;
 }
 
 // Atom-style <link rel href type>: rank of this link as "the" link, or -1 to ignore it.
-int atomLinkRank(const xmlNode* link)
+int atomLinkRank(const XmlNode* link)
 {
     const std::string rel = lowerName(XmlNodes::attribute(link, "rel"));
     const std::string type = lowerName(XmlNodes::attribute(link, "type"));
@@ -96,11 +103,11 @@ int atomLinkRank(const xmlNode* link)
 }
 
 // Atom person construct: name, else email; uri (or 0.3's url) separately.
-void readPerson(const xmlNode* person, std::string& display, std::string& url)
+void readPerson(const XmlNode* person, std::string& display, std::string& url)
 {
     std::string name;
     std::string email;
-    for (const xmlNode* part : childElements(person)) {
+    for (const XmlNode* part : childElements(person)) {
         const std::string local = lowerName(XmlNodes::localName(part));
         if (local == "name" && name.empty())
             name = trimmed(XmlNodes::text(part));
@@ -129,7 +136,7 @@ void appendCommaSeparated(std::string_view list, std::vector<std::string>& out)
 }
 
 // CDF writes HREF and LASTMOD in capitals.
-std::string_view attributeAnyCase(const xmlNode* node, std::string_view lower, std::string_view upper)
+std::string_view attributeAnyCase(const XmlNode* node, std::string_view lower, std::string_view upper)
 {
     const std::string_view value = XmlNodes::attribute(node, lower);
     return value.empty() ? XmlNodes::attribute(node, upper) : value;
@@ -146,7 +153,7 @@ std::string normaliseLanguage(std::string_view language)
 
 XmlFeedParser::XmlFeedParser(const ParseOptions& options) : m_options(options) {}
 
-std::string XmlFeedParser::detectFormat(const xmlNode* root)
+std::string XmlFeedParser::detectFormat(const XmlNode* root)
 {
     const std::string name = lowerName(XmlNodes::localName(root));
     const std::string_view uri = XmlNodes::namespaceUri(root);
@@ -157,7 +164,7 @@ std::string XmlFeedParser::detectFormat(const xmlNode* root)
         return "rss20";
     }
     if (name == "rdf") {
-        for (const xmlNode* child = root->children; child; child = child->next)
+        for (const XmlNode* child = root->firstChild; child; child = child->next)
             if (XmlNodes::isElement(child) &&
                 XmlNodes::namespaceUri(child).find("netscape.com/rdf/simple/0.9") != std::string_view::npos)
                 return "rss09x";
@@ -173,7 +180,7 @@ std::string XmlFeedParser::detectFormat(const xmlNode* root)
     return {};
 }
 
-const std::string& XmlFeedParser::baseOf(const xmlNode* element, const std::string& parentBase,
+const std::string& XmlFeedParser::baseOf(const XmlNode* element, const std::string& parentBase,
                                          std::string& storage)
 {
     const std::string_view base = XmlNodes::attribute(element, "base", true);
@@ -183,19 +190,17 @@ const std::string& XmlFeedParser::baseOf(const xmlNode* element, const std::stri
     return storage;
 }
 
-std::string XmlFeedParser::text(const xmlNode* element, std::vector<std::string>* hrefs) const
+std::string XmlFeedParser::text(const XmlNode* element, std::vector<std::string>* hrefs) const
 {
-    return TextConstruct::plainText(m_doc, element, hrefs);
+    return TextConstruct::plainText(element, hrefs);
 }
 
 Result<Feed> XmlFeedParser::parse(std::string_view utf8)
 {
-    const std::optional<std::string> repaired = XmlRepair::escapeBareAmpersands(utf8);
-    auto document = XmlDocument::parse(repaired ? std::string_view(*repaired) : utf8);
-    if (!document)
-        return fail("not a feed: " + document.message());
-    m_doc = document->get();
-    const xmlNode* root = document->root();
+    auto tree = XmlTree::parse(utf8);
+    if (!tree)
+        return fail("not a feed: " + tree.message());
+    const XmlNode* root = tree->root();
     Feed feed;
     feed.format = detectFormat(root);
     if (feed.format.empty()) {
@@ -209,7 +214,7 @@ Result<Feed> XmlFeedParser::parse(std::string_view utf8)
 
     std::string rootBaseStorage;
     const std::string& rootBase = baseOf(root, m_options.documentUrl, rootBaseStorage);
-    const xmlNode* channel = feed.format == "atom10" || feed.format == "atom03" || feed.format == "cdf"
+    const XmlNode* channel = feed.format == "atom10" || feed.format == "atom03" || feed.format == "cdf"
                                  ? root
                                  : firstChild(root, "channel");
     std::string channelBaseStorage;
@@ -224,9 +229,10 @@ Result<Feed> XmlFeedParser::parse(std::string_view utf8)
 
     // Items live in the channel (RSS 2.0, CDF) or beside it (RSS 1.0, and some broken 2.0).
     const std::string_view itemName = feed.format.rfind("atom", 0) == 0 ? "entry" : "item";
-    auto collect = [&](const xmlNode* parent, const std::string& base) {
-        for (const xmlNode* child = parent->children; child; child = child->next) {
-            if (!XmlNodes::isElement(child) || lowerName(XmlNodes::localName(child)) != itemName)
+    auto collect = [&](const XmlNode* parent, const std::string& base) {
+        for (const XmlNode* child = parent->firstChild; child; child = child->next) {
+            std::string storage;
+            if (!XmlNodes::isElement(child) || lowered(XmlNodes::localName(child), storage) != itemName)
                 continue;
             if (XmlNodes::vocabulary(child) != Vocabulary::Core)
                 continue;
@@ -239,11 +245,10 @@ Result<Feed> XmlFeedParser::parse(std::string_view utf8)
         collect(channel, channelBase);
     if (channel != root)
         collect(root, rootBase);
-    m_doc = nullptr;
     return feed;
 }
 
-void XmlFeedParser::readChannel(const xmlNode* channel, const std::string& base, Feed& feed)
+void XmlFeedParser::readChannel(const XmlNode* channel, const std::string& base, Feed& feed)
 {
     Pick title, subtitle, link, language, author;
     DatePick updated;
@@ -252,11 +257,12 @@ void XmlFeedParser::readChannel(const xmlNode* channel, const std::string& base,
     if (const std::string_view lastmod = attributeAnyCase(channel, "lastmod", "LASTMOD"); !lastmod.empty())
         updated.offer(2, lastmod);
 
-    for (const xmlNode* child = channel->children; child; child = child->next) {
+    for (const XmlNode* child = channel->firstChild; child; child = child->next) {
         if (!XmlNodes::isElement(child))
             continue;
         const Vocabulary vocabulary = XmlNodes::vocabulary(child);
-        const std::string name = lowerName(XmlNodes::localName(child));
+        std::string nameStorage;
+        const std::string_view name = lowered(XmlNodes::localName(child), nameStorage);
         std::string childBaseStorage;
         const std::string& childBase = baseOf(child, base, childBaseStorage);
         switch (vocabulary) {
@@ -332,7 +338,7 @@ void XmlFeedParser::readChannel(const xmlNode* channel, const std::string& base,
     feed.updated = updated.value;
 }
 
-void XmlFeedParser::readEntry(const xmlNode* item, const std::string& parentBase, FeedEntry& entry)
+void XmlFeedParser::readEntry(const XmlNode* item, const std::string& parentBase, FeedEntry& entry)
 {
     std::string baseStorage;
     const std::string& base = baseOf(item, parentBase, baseStorage);
@@ -348,7 +354,7 @@ void XmlFeedParser::readEntry(const xmlNode* item, const std::string& parentBase
     if (const std::string_view about = XmlNodes::attribute(item, "about"); !about.empty())
         id.offer(3, std::string(about));  // RDF item's rdf:about
 
-    auto readHtml = [&](Pick& pick, int rank, const xmlNode* node, const std::string& nodeBase) {
+    auto readHtml = [&](Pick& pick, int rank, const XmlNode* node, const std::string& nodeBase) {
         if (!pick.wants(rank))
             return;
         std::vector<std::string> found;
@@ -358,11 +364,12 @@ void XmlFeedParser::readEntry(const xmlNode* item, const std::string& parentBase
     };
 
     // media:group wraps the same elements as an item; read its children in place.
-    std::vector<const xmlNode*> children = childElements(item);
+    std::vector<const XmlNode*> children = childElements(item);
     for (std::size_t i = 0; i < children.size(); ++i) {
-        const xmlNode* child = children[i];
+        const XmlNode* child = children[i];
         const Vocabulary vocabulary = XmlNodes::vocabulary(child);
-        const std::string name = lowerName(XmlNodes::localName(child));
+        std::string nameStorage;
+        const std::string_view name = lowered(XmlNodes::localName(child), nameStorage);
         std::string childBaseStorage;
         const std::string& childBase = baseOf(child, base, childBaseStorage);
         switch (vocabulary) {
@@ -460,7 +467,7 @@ void XmlFeedParser::readEntry(const xmlNode* item, const std::string& parentBase
             break;
         case Vocabulary::Media:
             if (name == "group") {
-                const std::vector<const xmlNode*> inner = childElements(child);
+                const std::vector<const XmlNode*> inner = childElements(child);
                 children.insert(children.begin() + std::ptrdiff_t(i) + 1, inner.begin(), inner.end());
             } else if (name == "title" && title.wants(2)) {
                 title.offer(2, text(child));

@@ -2,8 +2,6 @@
 // format is told by the root element and its namespace, never by a file name.
 #pragma once
 
-#include <libxml/tree.h>
-
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,6 +9,7 @@
 #include "earshot/core/Result.h"
 #include "earshot/feeds/Feed.h"
 #include "earshot/feeds/FeedParser.h"
+#include "XmlTree.h"
 
 namespace earshot::feeds {
 
@@ -23,19 +22,18 @@ public:
 
 private:
     // Which format the root element names; empty when it is not a feed.
-    static std::string detectFormat(const xmlNode* root);
+    static std::string detectFormat(const XmlNode* root);
 
-    void readChannel(const xmlNode* channel, const std::string& base, Feed& feed);
-    void readEntry(const xmlNode* item, const std::string& parentBase, FeedEntry& entry);
+    void readChannel(const XmlNode* channel, const std::string& base, Feed& feed);
+    void readEntry(const XmlNode* item, const std::string& parentBase, FeedEntry& entry);
 
     // The element's xml:base resolved against its parent's base; `storage` holds it when
     // it differs, so the common case (no xml:base) copies nothing.
-    static const std::string& baseOf(const xmlNode* element, const std::string& parentBase,
+    static const std::string& baseOf(const XmlNode* element, const std::string& parentBase,
                                      std::string& storage);
-    std::string text(const xmlNode* element, std::vector<std::string>* hrefs = nullptr) const;
+    std::string text(const XmlNode* element, std::vector<std::string>* hrefs = nullptr) const;
 
     ParseOptions m_options;
-    xmlDoc* m_doc = nullptr;
 };
 
 }  // namespace earshot::feeds
