@@ -1,4 +1,5 @@
 #include <csignal>
+#include <cstdlib>
 #include <iostream>
 #include <mutex>
 #include <thread>
@@ -24,6 +25,19 @@ std::string summaryLine(const engine::SourcePollSummary& s)
             line += ", " + std::to_string(s.filteredOut) + " filtered out";
     }
     return line + "  [" + std::to_string(s.sourceId) + "] " + s.name;
+}
+
+// Headless polling takes platform secrets from the environment, one variable per kind of
+// secret (see each connector's credentialVariable); they are read, never stored.
+engine::EngineOptions optionsFromEnvironment()
+{
+    engine::EngineOptions options;
+    options.credentials = [](const store::Source&, const connectors::Connector& connector) -> std::string {
+        const std::string variable(connector.credentialVariable());
+        const char* value = variable.empty() ? nullptr : std::getenv(variable.c_str());
+        return value ? value : "";
+    };
+    return options;
 }
 
 // Prints what the engine does while `run` is going, one line per event.
@@ -64,7 +78,7 @@ Command pollCommand()
                     return reportError(ok.message(), kExitUsage);
                 if (!once)
                     return reportError("poll needs --once (use 'earshot-cli run' to keep polling)", kExitUsage);
-                auto engine = engine::Engine::open(context.databasePath, nullptr);
+                auto engine = engine::Engine::open(context.databasePath, nullptr, optionsFromEnvironment());
                 if (!engine)
                     return reportError(engine.message());
                 const auto summaries = (*engine)->pollOnce();
@@ -99,7 +113,7 @@ Command runCommand()
                 pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
 
                 PrintingObserver observer;
-                auto engine = engine::Engine::open(context.databasePath, &observer);
+                auto engine = engine::Engine::open(context.databasePath, &observer, optionsFromEnvironment());
                 if (!engine)
                     return reportError(engine.message());
                 std::thread worker([&] { (*engine)->run(); });

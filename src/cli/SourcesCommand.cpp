@@ -10,6 +10,7 @@
 
 #include "Command.h"
 #include "Table.h"
+#include "earshot/connectors/PlatformSource.h"
 #include "earshot/core/Files.h"
 #include "earshot/core/Opml.h"
 #include "earshot/core/Text.h"
@@ -24,6 +25,7 @@ namespace {
 constexpr const char* kHelp =
     "usage: earshot-cli sources add URL [--name NAME] [--interval SECONDS] [--include WORDS] [--exclude WORDS]\n"
     "                                   [--priority low|normal|high|urgent]\n"
+    "       earshot-cli sources add --kind KIND [what the kind needs, below] [--api URL] [the same options]\n"
     "       earshot-cli sources edit ID|URL|NAME [the same options] [--enable | --disable]\n"
     "       earshot-cli sources list [--json]\n"
     "       earshot-cli sources remove ID|URL|NAME\n"
@@ -35,7 +37,18 @@ constexpr const char* kHelp =
     "contains any --include word (or there are none) and no --exclude word.\n"
     "The interval defaults to 300 seconds (minimum 30). --priority is what the source's new\n"
     "conversations start with (default normal); the console notifies agents of high and urgent ones.\n"
-    "edit changes only the options given; an empty WORDS (--include '') clears the list.\n";
+    "edit changes only the options given; an empty WORDS (--include '') clears the list.\n"
+    "\n"
+    "Kinds other than feed listen to a platform:\n"
+    "  mastodon-tag          --instance URL --tag NAME\n"
+    "  bluesky-author        --actor HANDLE\n"
+    "  discourse-latest      --instance FORUM-URL\n"
+    "  discourse-search      --instance FORUM-URL --query TEXT\n"
+    "  hn-search             --query TEXT\n"
+    "  stackexchange-search  --site NAME --query TEXT\n"
+    "--api points a kind at another address of the same API (a mirror, a test server).\n"
+    "Credentials never go into the database: the command line reads them from the environment\n"
+    "(EARSHOT_MASTODON_TOKEN, EARSHOT_STACKEXCHANGE_KEY) when it polls.\n";
 
 // Accepts http(s) and file URLs, and turns a local path into a file:// URL.
 Result<std::string> normaliseUrl(const std::string& text)
@@ -82,7 +95,7 @@ nlohmann::json sourceToJson(const store::Source& s)
             {"priority", inbox::priorityName(inbox::priorityFromInt(s.defaultPriority))},
             {"include", s.includeWords},
             {"exclude", s.excludeWords},
-            {"state", s.state},
+            {"state", s.displayState()},
             {"error_count", s.errorCount},
             {"last_error", s.lastError.empty() ? nlohmann::json() : nlohmann::json(s.lastError)},
             {"last_poll_at", optionalTime(s.lastPollAt)},
@@ -134,16 +147,32 @@ struct SourceOptions {
 
 int add(Context& context, Args& args)
 {
-    store::Source source;
+    const std::string kind = args.value("--kind").value_or("feed");
+    connectors::PlatformSourceSpec spec{.kind = kind,
+                                        .instance = args.value("--instance").value_or(""),
+                                        .tag = args.value("--tag").value_or(""),
+                                        .actor = args.value("--actor").value_or(""),
+                                        .query = args.value("--query").value_or(""),
+                                        .site = args.value("--site").value_or(""),
+                                        .api = args.value("--api").value_or("")};
     const SourceOptions options = SourceOptions::read(args);
-    if (auto ok = args.finish(1, 1); !ok)
-        return reportError(ok.message(), kExitUsage);
+    const bool feed = kind == "feed";
+    if (auto ok = args.finish(feed ? 1 : 0, feed ? 1 : 0); !ok)
+        return reportError(ok.message() + (feed ? "" : " (a " + kind + " source takes no URL)"), kExitUsage);
+    store::Source source;
+    if (feed) {
+        auto url = normaliseUrl(args.positionals().front());
+        if (!url)
+            return reportError(url.message(), kExitUsage);
+        source.url = *url;
+    } else {
+        auto made = connectors::makePlatformSource(spec);
+        if (!made)
+            return reportError(made.message(), kExitUsage);
+        source = std::move(*made);
+    }
     if (auto applied = options.applyTo(source); !applied)
         return reportError(applied.message(), kExitUsage);
-    auto url = normaliseUrl(args.positionals().front());
-    if (!url)
-        return reportError(url.message(), kExitUsage);
-    source.url = *url;
     auto db = store::openWorkspace(context.databasePath);
     if (!db)
         return reportError(db.message());
@@ -176,7 +205,7 @@ int list(Context& context, Args& args)
     const auto now = std::int64_t(std::time(nullptr));
     Table table({"ID", "NAME", "STATE", "ERRORS", "NEXT POLL", "URL", "LAST ERROR"});
     for (const auto& s : *sources)
-        table.add({std::to_string(s.id), s.name, s.enabled ? s.state : "disabled", std::to_string(s.errorCount),
+        table.add({std::to_string(s.id), s.name, s.enabled ? s.displayState() : "disabled", std::to_string(s.errorCount),
                    describeNextPoll(s, now), s.url, s.lastError});
     table.print(std::cout);
     return kExitOk;

@@ -9,6 +9,7 @@
 #include <spdlog/spdlog.h>
 
 #include "earshot/engine/FeedMapper.h"
+#include "earshot/engine/KeywordFilter.h"
 #include "earshot/feeds/FeedParser.h"
 #include "earshot/store/Schema.h"
 
@@ -124,22 +125,65 @@ std::vector<SourcePollSummary> Engine::poll(const std::vector<store::Source>& so
     std::vector<SourcePollSummary> summaries(sources.size());
     std::vector<net::FetchRequest> requests;
     std::unordered_map<std::int64_t, std::size_t> indexById;
+    std::unordered_map<std::int64_t, PlatformPoll> platformPolls;
+    int finished = 0;
+    const int total = int(sources.size());
+    auto progress = [&] {
+        if (m_observer)
+            m_observer->pollProgress({.finished = ++finished, .total = total});
+    };
+    if (m_observer)
+        m_observer->pollProgress({.finished = 0, .total = total});
     for (std::size_t i = 0; i < sources.size(); ++i) {
         const auto& s = sources[i];
         summaries[i] = {.sourceId = s.id, .name = s.name, .url = s.url};
         indexById[s.id] = i;
-        requests.push_back({.key = s.id, .url = s.url, .etag = s.etag, .lastModified = s.lastModified});
+        if (s.kind == "feed") {
+            requests.push_back({.key = s.id, .url = s.url, .etag = s.etag, .lastModified = s.lastModified});
+            continue;
+        }
+        const connectors::Connector* connector = connectors::connectorFor(s.kind);
+        if (!connector) {
+            recordFailure(s, "this Earshot cannot read sources of kind '" + s.kind + "'; update Earshot", false,
+                          std::nullopt, summaries[i]);
+            progress();
+            continue;
+        }
+        if (const auto wait = m_budgets.waitFor(hostOf(s.url), now())) {
+            recordFailure(s, "the platform's request budget is spent", false, *wait, summaries[i]);
+            progress();
+            continue;
+        }
+        PlatformPoll poll{.connector = connector,
+                          .secret = m_options.credentials ? m_options.credentials(s, *connector) : ""};
+        auto first = connector->firstRequest(s, poll.secret);
+        if (!first) {
+            recordFailure(s, first.message(), false, std::nullopt, summaries[i]);
+            progress();
+            continue;
+        }
+        m_budgets.spend(hostOf(s.url));
+        requests.push_back(std::move(*first));
+        platformPolls.emplace(s.id, std::move(poll));
     }
-    int finished = 0;
-    const int total = int(sources.size());
-    if (m_observer)
-        m_observer->pollProgress({.finished = 0, .total = total});
-    m_fetcher.fetchAll(requests, [&](net::FetchResponse response) {
-        const std::size_t index = indexById.at(response.key);
-        handle(sources[index], std::move(response), summaries[index]);
-        if (m_observer)
-            m_observer->pollProgress({.finished = ++finished, .total = total});
-    });
+    // Feeds take one request; a platform source may need more, one after another, so the
+    // fetcher runs in rounds until none is left.
+    while (!requests.empty() && !m_stopping) {
+        std::vector<net::FetchRequest> next;
+        m_fetcher.fetchAll(requests, [&](net::FetchResponse response) {
+            const std::size_t index = indexById.at(response.key);
+            if (const auto platform = platformPolls.find(response.key); platform != platformPolls.end()) {
+                const std::size_t queued = next.size();
+                handlePlatform(sources[index], platform->second, std::move(response), summaries[index], next);
+                if (next.size() > queued)
+                    return;  // not finished yet
+            } else {
+                handle(sources[index], std::move(response), summaries[index]);
+            }
+            progress();
+        });
+        requests = std::move(next);
+    }
     // Summaries are completed by the writer thread; wait until it has written them all.
     m_writer.flush();
     std::lock_guard lock(m_mutex);
@@ -150,6 +194,74 @@ std::vector<SourcePollSummary> Engine::poll(const std::vector<store::Source>& so
         m_observer->pollProgress({});
     }
     return summaries;
+}
+
+void Engine::handlePlatform(const store::Source& source, PlatformPoll& poll, net::FetchResponse response,
+                            SourcePollSummary& summary, std::vector<net::FetchRequest>& next)
+{
+    using net::FetchOutcome;
+    const std::int64_t at = now();
+    const std::string host = hostOf(source.url);
+    spdlog::debug("source {} ({}): page {}: {} (HTTP {}, {} bytes)", source.id, source.kind, poll.page,
+                  net::outcomeName(response.outcome), response.httpStatus, response.body.size());
+    std::string failure;
+    if (response.outcome == FetchOutcome::Ok) {
+        auto page = poll.connector->read(source, response, poll.page, poll.secret);
+        if (page) {
+            m_budgets.record(host, page->budget, at);
+            poll.budget = page->budget;
+            const KeywordFilter filter(source.includeWords, source.excludeWords);
+            for (store::NewMention& m : page->mentions) {
+                if (filter.accepts(m.title + "\n" + m.body))
+                    poll.mentions.push_back(std::move(m));
+                else
+                    ++poll.filteredOut;
+            }
+            if (page->cursor)
+                poll.cursor = page->cursor;
+            poll.queue.insert(poll.queue.end(), page->more.begin(), page->more.end());
+        } else {
+            failure = page.message();
+        }
+    } else if (response.outcome != FetchOutcome::NotModified) {
+        if (m_stopping)
+            return;  // cancelled: the source keeps its state and is polled next time
+        const connectors::Refusal refusal = poll.connector->refusal(source, response, at);
+        if (poll.page == 0)
+            return recordFailure(source, refusal.message, response.outcome == FetchOutcome::Gone,
+                                 refusal.retryAfterSeconds, summary, refusal.needsCredentials);
+        failure = refusal.message;
+    }
+    if (!failure.empty() && poll.page == 0)
+        return recordFailure(source, failure, false, std::nullopt, summary);
+
+    // Go on while there is more, the poll's share of requests allows, and the budget lasts.
+    const auto wait = m_budgets.waitFor(host, at);
+    if (failure.empty() && !poll.queue.empty() && poll.page + 1 < connectors::kMaxRequestsPerPoll && !wait) {
+        ++poll.page;
+        m_budgets.spend(host);
+        next.push_back(std::move(poll.queue.front()));
+        poll.queue.erase(poll.queue.begin());
+        return;
+    }
+    store::PollRecord record{.sourceId = source.id, .polledAt = at, .succeeded = true};
+    record.nextPollAt = at + m_schedule.afterSuccess(source.intervalSeconds);
+    if (wait)
+        record.nextPollAt = std::max(record.nextPollAt, at + *wait);
+    if (failure.empty())
+        record.cursor = poll.cursor;  // a poll cut short starts from the old cursor again
+    else
+        spdlog::info("source {} ({}): stopped after page {}: {}", source.id, source.url, poll.page, failure);
+    {
+        std::lock_guard lock(m_mutex);
+        summary.outcome = "ok";
+        summary.filteredOut = poll.filteredOut;
+    }
+    // Oldest first, so a reply finds the post it answers already stored.
+    std::stable_sort(poll.mentions.begin(), poll.mentions.end(), [](const auto& a, const auto& b) {
+        return a.publishedAt.value_or(0) < b.publishedAt.value_or(0);
+    });
+    storeMentions(source, std::move(record), std::move(poll.mentions), summary);
 }
 
 void Engine::handle(const store::Source& source, net::FetchResponse response, SourcePollSummary& summary)
@@ -193,10 +305,16 @@ void Engine::handle(const store::Source& source, net::FetchResponse response, So
     // Feeds list newest first; storing oldest first gives the newest item the highest id,
     // which is the order the inbox shows.
     std::reverse(mapped.mentions.begin(), mapped.mentions.end());
+    storeMentions(source, std::move(record), std::move(mapped.mentions), summary);
+}
+
+void Engine::storeMentions(const store::Source& source, store::PollRecord record, std::vector<store::NewMention> mentions,
+                   SourcePollSummary& summary)
+{
     auto stored = std::make_shared<store::IngestResult>();
     m_writer.submit(
-        [record, mapped = std::move(mapped), stored](store::Database& db) -> Status {
-            auto ingested = store::ingestMentions(db, record.sourceId, mapped.mentions, record.polledAt);
+        [record, mentions = std::move(mentions), stored](store::Database& db) -> Status {
+            auto ingested = store::ingestMentions(db, record.sourceId, mentions, record.polledAt);
             if (!ingested)
                 return ingested.error();
             *stored = std::move(*ingested);
@@ -239,16 +357,16 @@ std::string waitText(std::int64_t seconds)
 }  // namespace
 
 void Engine::recordFailure(const store::Source& source, const std::string& error, bool disable,
-                           std::optional<std::int64_t> retryAfter, SourcePollSummary& summary)
+                           std::optional<std::int64_t> retryAfter, SourcePollSummary& summary, bool needsCredentials)
 {
     store::PollRecord record{.sourceId = source.id, .polledAt = now(), .succeeded = false, .disable = disable,
-                             .error = error};
+                             .error = error, .needsCredentials = needsCredentials};
     record.nextPollAt = record.polledAt + m_schedule.afterFailure(source.errorCount + 1, retryAfter);
     if (retryAfter)   // the wait we keep, which a far-off Retry-After date is capped to
         record.error += "; next try in " + waitText(record.nextPollAt - record.polledAt);
     {
         std::lock_guard lock(m_mutex);
-        summary.outcome = disable ? "disabled" : retryAfter ? "rate limited" : "failed";
+        summary.outcome = disable ? "disabled" : needsCredentials ? "needs credentials" : retryAfter ? "rate limited" : "failed";
         summary.error = record.error;
     }
     spdlog::info("source {} ({}): {}", source.id, source.url, error);
@@ -258,7 +376,10 @@ void Engine::recordFailure(const store::Source& source, const std::string& error
                             spdlog::error("cannot record poll of source {}: {}", record.sourceId, status.message());
                         if (m_observer)
                             m_observer->sourceStateChanged({record.sourceId, name,
-                                                            record.disable ? "disabled" : "failing", record.error,
+                                                            record.disable            ? "disabled"
+                                                            : record.needsCredentials ? "needs credentials"
+                                                                                      : "failing",
+                                                            record.error,
                                                             record.nextPollAt});
                     });
 }

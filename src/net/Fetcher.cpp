@@ -64,6 +64,14 @@ private:
 
 }  // namespace
 
+std::string FetchResponse::header(std::string_view lowerCaseName) const
+{
+    for (auto it = headers.rbegin(); it != headers.rend(); ++it)
+        if (it->first == lowerCaseName)
+            return it->second;
+    return {};
+}
+
 std::string defaultUserAgent()
 {
     return std::string("Earshot/") + kVersion + " (+" + kProjectUrl + ")";

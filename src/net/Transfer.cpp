@@ -1,6 +1,7 @@
 #include "Transfer.h"
 
 #include <algorithm>
+#include <cctype>
 #include <ctime>
 #include <utility>
 
@@ -91,6 +92,21 @@ bool Transfer::start()
     }
     if (isSafeHeaderValue(m_request.lastModified)) {
         addHeader("If-Modified-Since: " + m_request.lastModified);
+    }
+    for (const std::string& line : m_request.headers) {
+        if (isSafeHeaderValue(line)) {
+            addHeader(line);
+        }
+    }
+    if (m_request.method == "POST") {
+        if (isSafeHeaderValue(m_request.bodyType)) {
+            addHeader("Content-Type: " + m_request.bodyType);
+        }
+        curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(m_request.body.size()));
+        curl_easy_setopt(easy, CURLOPT_POSTFIELDS, m_request.body.data());
+    } else if (!m_request.method.empty() && m_request.method != "GET") {
+        fail("unsupported request method " + m_request.method);
+        return false;
     }
     m_headers.reset(headers);
     curl_easy_setopt(easy, CURLOPT_HTTPHEADER, m_headers.get());
@@ -199,6 +215,14 @@ bool Transfer::followRedirect(long status)
         fail("refused redirect from " + from + " to " + next->url + " — only http and https may be redirected to");
         return false;
     }
+    if (m_request.method == "POST") {
+        fail(statusLine(status) + " in answer to a post, to " + next->url + " — not sent again, so nothing is posted twice");
+        return false;
+    }
+    if (!m_request.headers.empty() && next->hostKey() != m_url.hostKey()) {
+        fail("refused redirect from " + from + " to another host (" + next->url + ") — credentials are only sent to the host they are for");
+        return false;
+    }
     if (m_visited.count(next->url) != 0) {
         fail("redirect loop: " + from + " leads back to " + next->url);
         return false;
@@ -229,6 +253,13 @@ void Transfer::finishWithStatus(long status)
     if (const char* type = nullptr;
         curl_easy_getinfo(easy, CURLINFO_CONTENT_TYPE, &type) == CURLE_OK && type != nullptr) {
         response.contentType = type;
+    }
+    for (curl_header* header = nullptr;
+         (header = curl_easy_nextheader(easy, CURLH_HEADER, -1, header)) != nullptr;) {
+        std::string name = header->name;
+        std::transform(name.begin(), name.end(), name.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        response.headers.emplace_back(std::move(name), header->value);
     }
     response.etag = responseHeader("ETag");
     response.lastModified = responseHeader("Last-Modified");

@@ -41,16 +41,23 @@ Result<std::optional<std::int64_t>> upsertAuthor(Database& db, const AuthorInfo&
     return std::optional<std::int64_t>(id);
 }
 
-Result<std::optional<std::int64_t>> optionalId(Statement& statement)
+// What `read` takes from the statement's row, if it has one; the statement is reset after.
+template <class Read>
+auto fromFirstRow(Statement& statement, Read read) -> Result<std::optional<decltype(read(statement))>>
 {
     auto row = statement.step();
     if (!row)
         return row.error();
-    std::optional<std::int64_t> id;
+    std::optional<decltype(read(statement))> value;
     if (*row)
-        id = statement.integer(0);
+        value = read(statement);
     statement.reset();
-    return id;
+    return value;
+}
+
+Result<std::optional<std::int64_t>> optionalId(Statement& statement)
+{
+    return fromFirstRow(statement, [](Statement& row) { return row.integer(0); });
 }
 
 // The thread a mention belongs to: the platform's thread id, else the conversation of
@@ -61,16 +68,26 @@ Result<std::string> threadKeyFor(Database& db, std::int64_t sourceId, const NewM
         return m.threadId;
     if (m.replyTo.empty())
         return m.externalId;
-    auto parentQuery = db.cached("SELECT c.thread_key FROM mentions m JOIN conversations c ON c.id = m.conversation_id"
-                             " WHERE m.source_id = ? AND m.external_id = ?");
-    if (!parentQuery)
-        return parentQuery.error();
-    Statement& parent = **parentQuery;
-    parent.bind(1, sourceId).bind(2, m.replyTo);
-    auto row = parent.step();
-    if (!row)
-        return row.error();
-    return *row ? parent.text(0) : m.replyTo;
+    // The parent by its external id, else (Mastodon replies name the parent's local id) by
+    // its platform id, which only platform mentions have.
+    auto parentThread = [&](const char* sql) -> Result<std::optional<std::string>> {
+        auto query = db.cached(sql);
+        if (!query)
+            return query.error();
+        (*query)->bind(1, sourceId).bind(2, m.replyTo);
+        return fromFirstRow(**query, [](Statement& row) { return row.text(0); });
+    };
+    auto byExternalId = parentThread("SELECT c.thread_key FROM mentions m JOIN conversations c"
+                                     " ON c.id = m.conversation_id WHERE m.source_id = ? AND m.external_id = ?");
+    if (!byExternalId)
+        return byExternalId.error();
+    if (*byExternalId || !m.platformRef)
+        return byExternalId->value_or(m.replyTo);
+    auto byPlatformId = parentThread("SELECT c.thread_key FROM mentions m JOIN conversations c"
+                                     " ON c.id = m.conversation_id WHERE m.source_id = ? AND m.platform_id = ?");
+    if (!byPlatformId)
+        return byPlatformId.error();
+    return byPlatformId->value_or(m.replyTo);
 }
 
 }  // namespace
@@ -108,6 +125,8 @@ Result<IngestResult> ingestMentions(Database& db, std::int64_t sourceId, const s
 {
     IngestResult result;
     auto existsQuery = db.cached("SELECT id FROM mentions WHERE source_id = ? AND external_id = ?");
+    // A platform post is the same post whichever source heard it.
+    auto platformExistsQuery = db.cached("SELECT id FROM mentions WHERE external_id = ? AND platform_ref IS NOT NULL");
     auto findConversationQuery = db.cached("SELECT id FROM conversations WHERE source_id = ? AND thread_key = ?");
     auto createConversationQuery = db.cached(
         "INSERT INTO conversations(source_id, thread_key, customer_id, created_at, updated_at, last_customer_at,"
@@ -120,12 +139,13 @@ Result<IngestResult> ingestMentions(Database& db, std::int64_t sourceId, const s
                              " resolved_at = NULL WHERE id = ? RETURNING status");
     auto insertQuery = db.cached(
         "INSERT INTO mentions(source_id, external_id, conversation_id, author_id, title, body, link, html_links,"
-        " reply_to, published_at, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    for (auto* query : {&existsQuery, &findConversationQuery, &createConversationQuery, &addToConversationQuery,
+        " reply_to, published_at, ingested_at, platform_id, platform_ref) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (auto* query : {&existsQuery, &platformExistsQuery, &findConversationQuery, &createConversationQuery, &addToConversationQuery,
                         &reopenQuery, &insertQuery})
         if (!*query)
             return query->error();
     Statement& exists = **existsQuery;
+    Statement& platformExists = **platformExistsQuery;
     Statement& findConversation = **findConversationQuery;
     Statement& createConversation = **createConversationQuery;
     Statement& addToConversation = **addToConversationQuery;
@@ -133,8 +153,11 @@ Result<IngestResult> ingestMentions(Database& db, std::int64_t sourceId, const s
     Statement& insert = **insertQuery;
 
     for (const NewMention& m : mentions) {
-        exists.bind(1, sourceId).bind(2, m.externalId);
-        auto existing = optionalId(exists);
+        if (m.platformRef)
+            platformExists.bind(1, m.externalId);
+        else
+            exists.bind(1, sourceId).bind(2, m.externalId);
+        auto existing = optionalId(m.platformRef ? platformExists : exists);
         if (!existing)
             return existing.error();
         if (*existing) {
@@ -205,7 +228,9 @@ Result<IngestResult> ingestMentions(Database& db, std::int64_t sourceId, const s
             .bind(8, nlohmann::json(m.htmlLinks).dump())
             .bind(9, m.replyTo)
             .bind(10, m.publishedAt)
-            .bind(11, now);
+            .bind(11, now)
+            .bind(12, m.platformId.empty() ? std::optional<std::string>() : m.platformId)
+            .bind(13, m.platformRef);
         if (auto stored = insert.run(); !stored)
             return stored.error();
         result.mentionIds.push_back(db.lastInsertId());

@@ -14,7 +14,8 @@ namespace {
 
 constexpr const char* kColumns =
     "id, kind, name, url, enabled, interval_s, include_words, exclude_words, etag, last_modified, state,"
-    " error_count, last_error, last_poll_at, last_success_at, next_poll_at, created_at, default_priority";
+    " error_count, last_error, last_poll_at, last_success_at, next_poll_at, created_at, default_priority,"
+    " settings, cursor, needs_credentials";
 
 std::vector<std::string> wordsFromJson(const std::string& text)
 {
@@ -58,6 +59,9 @@ Source readSource(const Statement& row)
     s.nextPollAt = row.integer(15);
     s.createdAt = row.integer(16);
     s.defaultPriority = int(row.integer(17));
+    s.settings = row.text(18);
+    s.cursor = row.text(19);
+    s.needsCredentials = row.integer(20) != 0;
     return s;
 }
 
@@ -115,8 +119,8 @@ Result<std::int64_t> SourceRepository::add(const Source& source)
     auto revive = m_db.prepare(
         "UPDATE sources SET removed_at = NULL, kind = ?1, name = ?2, enabled = ?3, interval_s = ?4,"
         " include_words = ?5, exclude_words = ?6, default_priority = ?7, state = 'new', error_count = 0,"
-        " last_error = NULL, etag = NULL, last_modified = NULL, next_poll_at = 0, settings = '{}',"
-        " last_poll_at = NULL, last_success_at = NULL"
+        " last_error = NULL, etag = NULL, last_modified = NULL, next_poll_at = 0, settings = ?9,"
+        " last_poll_at = NULL, last_success_at = NULL, cursor = '', needs_credentials = 0"
         " WHERE id = (SELECT max(id) FROM sources WHERE url = ?8 AND removed_at IS NOT NULL)"
         " AND NOT EXISTS (SELECT 1 FROM sources WHERE url = ?8 AND removed_at IS NULL)"
         " RETURNING id");
@@ -129,7 +133,8 @@ Result<std::int64_t> SourceRepository::add(const Source& source)
         .bind(5, wordsToJson(source.includeWords))
         .bind(6, wordsToJson(source.excludeWords))
         .bind(7, source.defaultPriority)
-        .bind(8, source.url);
+        .bind(8, source.url)
+        .bind(9, source.settings.empty() ? std::string("{}") : source.settings);
     auto revived = revive->step();
     if (!revived)
         return fail(revived.message().find("CHECK") != std::string::npos ? checkFailure(source) : revived.message());
@@ -144,7 +149,7 @@ Result<std::int64_t> SourceRepository::add(const Source& source)
     }
     auto insert = m_db.prepare(
         "INSERT INTO sources(kind, name, url, enabled, interval_s, include_words, exclude_words, created_at,"
-        " default_priority) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        " default_priority, settings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!insert)
         return insert.error();
     insert->bind(1, source.kind)
@@ -155,7 +160,8 @@ Result<std::int64_t> SourceRepository::add(const Source& source)
         .bind(6, wordsToJson(source.includeWords))
         .bind(7, wordsToJson(source.excludeWords))
         .bind(8, source.createdAt ? source.createdAt : std::int64_t(std::time(nullptr)))
-        .bind(9, source.defaultPriority);
+        .bind(9, source.defaultPriority)
+        .bind(10, source.settings.empty() ? std::string("{}") : source.settings);
     if (auto done = insert->run(); !done) {
         if (done.message().find("UNIQUE") != std::string::npos)
             return fail("a source with URL " + source.url + " already exists");
@@ -276,7 +282,9 @@ Status SourceRepository::recordPoll(const PollRecord& r)
         " enabled = CASE WHEN ?6 THEN 0 ELSE enabled END,"
         " etag = CASE WHEN ?7 THEN ?8 ELSE etag END,"
         " last_modified = CASE WHEN ?9 THEN ?10 ELSE last_modified END,"
-        " url = CASE WHEN ?11 <> '' THEN ?11 ELSE url END"
+        " url = CASE WHEN ?11 <> '' THEN ?11 ELSE url END,"
+        " cursor = CASE WHEN ?13 THEN ?14 ELSE cursor END,"
+        " needs_credentials = ?15"
         " WHERE id = ?12");
     if (!update)
         return update.error();
@@ -291,7 +299,10 @@ Status SourceRepository::recordPoll(const PollRecord& r)
         .bind(9, std::int64_t(r.lastModified.has_value()))
         .bind(10, r.lastModified.value_or(""))
         .bind(11, r.movedTo)
-        .bind(12, r.sourceId);
+        .bind(12, r.sourceId)
+        .bind(13, std::int64_t(r.cursor.has_value()))
+        .bind(14, r.cursor.value_or(""))
+        .bind(15, std::int64_t(r.needsCredentials));
     if (auto done = update->run(); !done) {
         if (!r.movedTo.empty() && done.message().find("UNIQUE") != std::string::npos)
             return fail("the feed moved permanently to " + r.movedTo +
@@ -303,9 +314,10 @@ Status SourceRepository::recordPoll(const PollRecord& r)
                                              .fromValue = before->url, .toValue = r.movedTo});
             !logged)
             return logged;
-    if (state != before->state)
+    const std::string shown = r.needsCredentials ? "needs credentials" : state;
+    if (shown != before->displayState())
         return appendEvent(m_db, {.actor = "engine", .kind = "source_state", .sourceId = r.sourceId,
-                                  .fromValue = before->state, .toValue = state, .detail = r.error});
+                                  .fromValue = before->displayState(), .toValue = shown, .detail = r.error});
     return Ok{};
 }
 

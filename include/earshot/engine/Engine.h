@@ -6,13 +6,16 @@
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
 
+#include "earshot/connectors/Connector.h"
 #include "earshot/core/Result.h"
 #include "earshot/engine/EngineEvents.h"
+#include "earshot/engine/RateBudgets.h"
 #include "earshot/engine/Schedule.h"
 #include "earshot/net/Fetcher.h"
 #include "earshot/store/Database.h"
@@ -24,6 +27,10 @@ namespace earshot::engine {
 struct EngineOptions {
     net::FetchOptions fetch;
     std::size_t maxParseBytes = 16 * 1024 * 1024;
+    // The secret (token, app password, key) a platform source is polled with, or empty.
+    // The CLI reads environment variables, the console the system keychain; nothing stores
+    // it in the database.
+    std::function<std::string(const store::Source&, const connectors::Connector&)> credentials;
 };
 
 // One line of `poll --once`: what happened to one source.
@@ -31,7 +38,8 @@ struct SourcePollSummary {
     std::int64_t sourceId = 0;
     std::string name;
     std::string url;
-    std::string outcome;      // "ok", "not modified", "failed", "disabled", "rate limited"
+    std::string outcome;      // "ok", "not modified", "failed", "disabled", "rate limited",
+                              // "needs credentials"
     int newMentions = 0;
     int duplicates = 0;
     int filteredOut = 0;
@@ -61,9 +69,29 @@ public:
 private:
     Engine(store::Database reader, store::Database writer, EngineObserver* observer, EngineOptions options);
     std::vector<SourcePollSummary> poll(const std::vector<store::Source>& sources);
+    // A platform source's poll in progress: what its pages gave so far.
+    struct PlatformPoll {
+        const connectors::Connector* connector = nullptr;
+        std::string secret;
+        int page = 0;
+        std::vector<store::NewMention> mentions;
+        int filteredOut = 0;
+        std::optional<std::string> cursor;
+        std::vector<net::FetchRequest> queue;
+        connectors::RateBudget budget;
+    };
+
     void handle(const store::Source& source, net::FetchResponse response, SourcePollSummary& summary);
+    // Reads one answer for a platform source; queues its next request in `next`, or stores
+    // what the poll gathered.
+    void handlePlatform(const store::Source& source, PlatformPoll& poll, net::FetchResponse response,
+                        SourcePollSummary& summary, std::vector<net::FetchRequest>& next);
+    // Hands mentions and the poll record to the writer; the summary is completed there.
+    void storeMentions(const store::Source& source, store::PollRecord record, std::vector<store::NewMention> mentions,
+               SourcePollSummary& summary);
     void recordFailure(const store::Source& source, const std::string& error, bool disable,
-                       std::optional<std::int64_t> retryAfter, SourcePollSummary& summary);
+                       std::optional<std::int64_t> retryAfter, SourcePollSummary& summary,
+                       bool needsCredentials = false);
     Result<std::vector<store::Source>> dueSources(std::int64_t now, std::int64_t& nextDue);
 
     store::Database m_reader;
@@ -71,6 +99,7 @@ private:
     EngineOptions m_options;
     net::Fetcher m_fetcher;
     Schedule m_schedule;
+    RateBudgets m_budgets;             // poll thread only
     std::mutex m_mutex;                // guards summaries written by the writer thread, and waking
     std::condition_variable m_wake;
     bool m_wakeRequested = false;

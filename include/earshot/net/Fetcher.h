@@ -10,6 +10,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace earshot::net {
@@ -34,6 +36,13 @@ struct FetchRequest {
     std::string url;
     std::string etag;                   // sent as If-None-Match when not empty
     std::string lastModified;           // sent as If-Modified-Since when not empty
+    // Platform APIs: extra "Name: value" lines (Authorization, Idempotency-Key, …). They are
+    // never sent to another host: a redirect there fails instead. Lines holding a line
+    // break are dropped.
+    std::vector<std::string> headers;
+    std::string method;                 // empty: GET; "POST" sends `body`
+    std::string body;
+    std::string bodyType;               // Content-Type of `body`, e.g. "application/json"
 };
 
 enum class FetchOutcome {
@@ -58,6 +67,11 @@ struct FetchResponse {
                                                 // (only when the outcome is Ok or NotModified)
     std::optional<std::int64_t> retryAfterSeconds;
     std::string error;                          // one line a person can act on; empty when Ok/NotModified
+    // Every header of the final response, names in lower case, in the order received.
+    std::vector<std::pair<std::string, std::string>> headers;
+
+    // The last value of the header `lowerCaseName`, or empty.
+    std::string header(std::string_view lowerCaseName) const;
 };
 
 // "Earshot/<version> (+<project URL>)"

@@ -30,6 +30,12 @@ struct NewMention {
     std::string threadId;       // the platform's thread/root id, if any
     std::optional<std::int64_t> publishedAt;
     AuthorInfo author;
+    // Platform mentions only (feeds leave them empty). externalId is then a global URI, so a
+    // post heard through two sources is stored once; platformId is the platform's own id where
+    // replies point by it (Mastodon's instance-local status id), and platformRef, as JSON,
+    // what a reply on the platform needs ("{}" where Earshot cannot post).
+    std::string platformId;
+    std::optional<std::string> platformRef;
 };
 
 struct IngestResult {

@@ -31,6 +31,15 @@ struct Source {
     std::int64_t createdAt = 0;
     // The priority its new conversations start with: 0 low, 1 normal, 2 high, 3 urgent.
     int defaultPriority = 1;
+    // Platform sources (kind other than "feed"): what was asked for, as a JSON object
+    // ({"instance": …, "tag": …}), and where the last poll stopped, in the platform's terms.
+    std::string settings = "{}";
+    std::string cursor;
+    // The platform refused the source (401/403) until someone gives or renews credentials.
+    bool needsCredentials = false;
+
+    // state, or "needs credentials" when that is what stands in the way.
+    std::string displayState() const { return needsCredentials ? "needs credentials" : state; }
 };
 
 // What a poll learned about a source, to be written back.
@@ -44,6 +53,8 @@ struct PollRecord {
     std::optional<std::string> etag;          // set when the server sent one (or cleared it)
     std::optional<std::string> lastModified;
     std::string movedTo;             // new URL after a permanent redirect
+    std::optional<std::string> cursor;        // set when a platform poll moved it
+    bool needsCredentials = false;   // a 401/403 from a platform; cleared by any success
 };
 
 class SourceRepository {

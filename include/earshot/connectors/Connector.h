@@ -1,0 +1,86 @@
+// Platform connectors. Every source kind other than "feed" listens to a social platform's
+// API: its connector builds the requests of one poll (a first page, then as many more as
+// the platform and the poll's limits allow) and turns each answer into mentions with their
+// authors and threads. The engine fetches, stores and schedules them as it does feeds.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "earshot/core/Result.h"
+#include "earshot/net/Fetcher.h"
+#include "earshot/store/Mentions.h"
+#include "earshot/store/Sources.h"
+
+namespace earshot::connectors {
+
+// A platform's request budget as its last answer told it.
+struct RateBudget {
+    std::optional<std::int64_t> limit;
+    std::optional<std::int64_t> remaining;
+    std::optional<std::int64_t> resetAt;         // unix seconds
+    std::optional<std::int64_t> backoffSeconds;  // "do not call again for N s" (Stack Exchange)
+
+    // Whether to stop before the limit: at most a twentieth (and at least 2) left.
+    bool nearlySpent() const;
+};
+
+// Reads X-RateLimit-* (Mastodon: reset as an ISO 8601 time) and RateLimit-* (Bluesky:
+// reset in unix seconds; a small number is read as seconds from now, as the IETF draft has it).
+RateBudget readRateHeaders(const net::FetchResponse& response, std::int64_t now);
+
+// One answer, read.
+struct Page {
+    std::vector<store::NewMention> mentions;
+    // Where the next poll should start, when this page moves it (newest id or time seen).
+    std::optional<std::string> cursor;
+    // More to read in this poll: the next page, or threads to look into. The engine sends
+    // them one at a time, up to kMaxRequestsPerPoll for the source.
+    std::vector<net::FetchRequest> more;
+    RateBudget budget;
+};
+
+// How the platform's refusal reads to a person, and what the engine should do about it.
+struct Refusal {
+    std::string message;
+    bool needsCredentials = false;               // 401/403: only a person can fix it
+    std::optional<std::int64_t> retryAfterSeconds;
+};
+
+class Connector {
+public:
+    virtual ~Connector() = default;
+
+    virtual std::string_view kind() const = 0;       // "mastodon-tag", "hn-search", …
+    virtual std::string_view platform() const = 0;   // the authors' platform: "mastodon", …
+    // The environment variable the CLI reads this kind's secret from, or empty when the
+    // platform needs none.
+    virtual std::string_view credentialVariable() const { return {}; }
+
+    // The request that starts a poll. `secret` is the token, app password or key, or empty.
+    virtual Result<net::FetchRequest> firstRequest(const store::Source& source, const std::string& secret) const = 0;
+    // Reads a 2xx answer to request number `page` of this poll (0: the first request, then
+    // the "more" requests in the order given).
+    virtual Result<Page> read(const store::Source& source, const net::FetchResponse& response, int page,
+                              const std::string& secret) const = 0;
+    // A non-2xx answer: by default 401/403 need credentials (see credentialsHint) and 429
+    // waits for Retry-After or the rate headers' reset.
+    virtual Refusal refusal(const store::Source& source, const net::FetchResponse& response, std::int64_t now) const;
+    // What a person must do when the platform wants credentials.
+    virtual std::string credentialsHint(const store::Source& source) const = 0;
+};
+
+// nullptr for "feed" and unknown kinds.
+const Connector* connectorFor(std::string_view kind);
+std::vector<const Connector*> allConnectors();
+
+// How many pages one poll reads at most: a first poll reaches a little into the past, later
+// polls catch up on what came since.
+constexpr int kFirstPollPages = 3;
+constexpr int kCatchUpPages = 10;
+constexpr int kMaxRequestsPerPoll = 20;
+
+}  // namespace earshot::connectors

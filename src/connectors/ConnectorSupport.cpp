@@ -1,0 +1,113 @@
+#include "ConnectorSupport.h"
+
+#include <charconv>
+
+#include "earshot/feeds/DateParser.h"
+#include "earshot/feeds/HtmlText.h"
+
+namespace earshot::connectors {
+
+Result<Json> parseJson(std::string_view body, std::string_view platform)
+{
+    Json parsed = Json::parse(body, nullptr, false);
+    if (parsed.is_discarded())
+        return fail(std::string(platform) + " answered with something that is not JSON (" +
+                    std::to_string(body.size()) + " bytes) — is the address an API address of " +
+                    std::string(platform) + "?");
+    return parsed;
+}
+
+Json settingsOf(const store::Source& source)
+{
+    Json parsed = Json::parse(source.settings, nullptr, false);
+    return parsed.is_object() ? parsed : Json::object();
+}
+
+std::string text(const Json& object, std::string_view key)
+{
+    if (!object.is_object())
+        return {};
+    const auto it = object.find(key);
+    if (it == object.end() || it->is_null())
+        return {};
+    if (it->is_string())
+        return it->get<std::string>();
+    if (it->is_number_integer())
+        return std::to_string(it->get<std::int64_t>());
+    return it->dump();
+}
+
+std::optional<std::int64_t> integer(const Json& object, std::string_view key)
+{
+    if (!object.is_object())
+        return std::nullopt;
+    const auto it = object.find(key);
+    if (it == object.end())
+        return std::nullopt;
+    if (it->is_number_integer())
+        return it->get<std::int64_t>();
+    if (it->is_string())
+        return parseInteger(it->get<std::string>());
+    return std::nullopt;
+}
+
+std::optional<std::int64_t> parseInteger(std::string_view text)
+{
+    std::int64_t value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || text.empty())
+        return std::nullopt;
+    return value;
+}
+
+std::string urlEncode(std::string_view text)
+{
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : text) {
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+            c == '_' || c == '~') {
+            out.push_back(char(c));
+        } else {
+            out.push_back('%');
+            out.push_back(kHex[c >> 4]);
+            out.push_back(kHex[c & 15]);
+        }
+    }
+    return out;
+}
+
+std::string withParameter(std::string url, std::string_view name, std::string_view value)
+{
+    url.push_back(url.find('?') == std::string::npos ? '?' : '&');
+    url.append(name).append("=").append(urlEncode(value));
+    return url;
+}
+
+std::string plainText(std::string_view html)
+{
+    return feeds::HtmlText::toPlainText(html);
+}
+
+std::optional<std::int64_t> isoTime(std::string_view text)
+{
+    return feeds::DateParser::parse(text);
+}
+
+std::string errorText(std::string_view body)
+{
+    const Json parsed = Json::parse(body, nullptr, false);
+    if (!parsed.is_object())
+        return {};
+    if (const std::string name = text(parsed, "error_name"); !name.empty())  // Stack Exchange
+        return name + ": " + text(parsed, "error_message");
+    if (const auto errors = parsed.find("errors"); errors != parsed.end() && errors->is_array() && !errors->empty())
+        return errors->front().is_string() ? errors->front().get<std::string>() : errors->front().dump();
+    const std::string error = text(parsed, "error");
+    const std::string message = text(parsed, "message");
+    if (!error.empty() && !message.empty() && message != error)
+        return error + ": " + message;
+    return error.empty() ? message : error;
+}
+
+}  // namespace earshot::connectors

@@ -1,0 +1,119 @@
+#include "ConnectorSupport.h"
+#include "Connectors.h"
+
+namespace earshot::connectors {
+
+namespace {
+
+// The forum's address: the settings' "forum", else the source URL up to its path.
+std::string forumOf(const store::Source& source)
+{
+    if (std::string forum = text(settingsOf(source), "forum"); !forum.empty())
+        return forum;
+    const std::size_t scheme = source.url.find("://");
+    const std::size_t path = source.url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
+    return source.url.substr(0, path);
+}
+
+std::string hostOf(const std::string& forum)
+{
+    const std::size_t scheme = forum.find("://");
+    return scheme == std::string::npos ? forum : forum.substr(scheme + 3);
+}
+
+store::NewMention mentionOf(const Json& post, const std::string& forum, const Json* topic)
+{
+    store::NewMention m;
+    const std::string id = text(post, "id");
+    const std::string topicId = text(post, "topic_id");
+    const std::string number = text(post, "post_number");
+    std::string slug = text(post, "topic_slug");
+    if (slug.empty() && topic)
+        slug = text(*topic, "slug");
+    m.externalId = forum + "/p/" + id;  // Discourse's own short address of a post
+    m.platformId = id;
+    m.link = forum + "/t/" + (slug.empty() ? "-" : slug) + "/" + topicId + "/" + number;
+    m.threadId = forum + "/t/" + topicId;  // a topic is the thread
+    m.title = text(post, "topic_title");
+    if (m.title.empty() && topic)
+        m.title = text(*topic, "title");
+    const std::string cooked = text(post, "cooked");
+    m.body = plainText(cooked.empty() ? text(post, "blurb") : cooked);
+    m.publishedAt = isoTime(text(post, "created_at"));
+    m.platformRef = Json{{"topic_id", integer(post, "topic_id").value_or(0)},
+                         {"post_number", integer(post, "post_number").value_or(0)}}
+                        .dump();
+    const std::string username = text(post, "username");
+    const std::string name = text(post, "name");
+    m.author = {.platform = "discourse",
+                .handle = username.empty() ? "" : username + "@" + hostOf(forum),  // names are per forum
+                .displayName = name.empty() ? username : name,
+                .profileUrl = username.empty() ? "" : forum + "/u/" + username};
+    return m;
+}
+
+}  // namespace
+
+Result<net::FetchRequest> DiscourseConnector::firstRequest(const store::Source& source, const std::string&) const
+{
+    return net::FetchRequest{.key = source.id, .url = source.url};
+}
+
+Result<Page> DiscourseConnector::read(const store::Source& source, const net::FetchResponse& response, int page,
+                                      const std::string&) const
+{
+    auto body = parseJson(response.body, "Discourse");
+    if (!body)
+        return body.error();
+    const std::string forum = forumOf(source);
+    const char* listKey = m_listen == Listen::LatestPosts ? "latest_posts" : "posts";
+    const auto posts = body->find(listKey);
+    if (posts == body->end() || !posts->is_array()) {
+        if (m_listen == Listen::Search && body->contains("grouped_search_result"))
+            return Page{};  // a search with no hits leaves "posts" out
+        return fail(std::string("Discourse answered without \"") + listKey + "\" — is the address the forum's " +
+                    (m_listen == Listen::LatestPosts ? "/posts.json" : "/search.json?q=…") + " URL?");
+    }
+    // Search answers list the topics apart; posts name them by id.
+    std::map<std::string, const Json*> topics;
+    if (const auto list = body->find("topics"); list != body->end() && list->is_array())
+        for (const Json& topic : *list)
+            topics[text(topic, "id")] = &topic;
+    Page out;
+    const std::int64_t seenUpTo = parseInteger(source.cursor).value_or(0);
+    std::int64_t newest = 0;
+    std::int64_t oldest = 0;
+    for (const Json& post : *posts) {
+        const auto id = integer(post, "id");
+        if (!post.is_object() || !id)
+            continue;
+        const auto topic = topics.find(text(post, "topic_id"));
+        out.mentions.push_back(mentionOf(post, forum, topic == topics.end() ? nullptr : topic->second));
+        newest = std::max(newest, *id);
+        oldest = oldest == 0 ? *id : std::min(oldest, *id);
+    }
+    if (page == 0 && newest > 0)
+        out.cursor = std::to_string(newest);
+    // Newest first: go further back while the page still holds posts not seen before.
+    const int allowed = seenUpTo == 0 ? kFirstPollPages : kCatchUpPages;
+    const bool unseenBefore = oldest > seenUpTo;
+    if (out.mentions.empty() || !unseenBefore || page + 1 >= allowed)
+        return out;
+    if (m_listen == Listen::LatestPosts) {
+        out.more.push_back({.key = source.id, .url = withParameter(source.url, "before", std::to_string(oldest))});
+    } else {
+        const Json grouped = body->value("grouped_search_result", Json::object());
+        if (grouped.value("more_full_page_results", Json()).is_null())
+            return out;
+        out.more.push_back({.key = source.id, .url = withParameter(source.url, "page", std::to_string(page + 2))});
+    }
+    return out;
+}
+
+std::string DiscourseConnector::credentialsHint(const store::Source& source) const
+{
+    return "the forum " + forumOf(source) + " is for members only: an admin can create an API key "
+           "(Admin → Advanced → API Keys) for Earshot";
+}
+
+}  // namespace earshot::connectors

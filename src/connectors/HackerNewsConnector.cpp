@@ -1,0 +1,83 @@
+#include "ConnectorSupport.h"
+#include "Connectors.h"
+
+namespace earshot::connectors {
+
+namespace {
+
+constexpr std::string_view kItemUrl = "https://news.ycombinator.com/item?id=";
+
+std::string itemUrl(const std::string& id) { return std::string(kItemUrl) + id; }
+
+// The request for page `page` of a poll: newest first, from the cursor's second on (items of
+// that second seen before are recognised as duplicates).
+net::FetchRequest pageRequest(const store::Source& source, int page)
+{
+    std::string url = withParameter(source.url, "hitsPerPage", "100");
+    if (!source.cursor.empty())
+        url = withParameter(url, "numericFilters", "created_at_i>=" + source.cursor);
+    if (page > 0)
+        url = withParameter(url, "page", std::to_string(page));
+    return {.key = source.id, .url = url};
+}
+
+store::NewMention mentionOf(const Json& hit)
+{
+    store::NewMention m;
+    const std::string id = text(hit, "objectID");
+    const std::string storyId = text(hit, "story_id");
+    const bool comment = !text(hit, "comment_text").empty();
+    m.externalId = itemUrl(id);
+    m.platformId = id;
+    m.platformRef = "{}";  // Hacker News has no API to post with
+    m.link = m.externalId;
+    m.title = comment ? text(hit, "story_title") : text(hit, "title");
+    m.body = plainText(comment ? text(hit, "comment_text") : text(hit, "story_text"));
+    if (m.body.empty())
+        m.body = text(hit, "url");  // a link story says no more than its title and address
+    if (const std::string parent = text(hit, "parent_id"); !parent.empty())
+        m.replyTo = itemUrl(parent);
+    m.threadId = itemUrl(storyId.empty() ? id : storyId);
+    m.publishedAt = integer(hit, "created_at_i");
+    const std::string author = text(hit, "author");
+    m.author = {.platform = "hackernews",
+                .handle = author,
+                .displayName = author,
+                .profileUrl = author.empty() ? "" : "https://news.ycombinator.com/user?id=" + author};
+    return m;
+}
+
+}  // namespace
+
+Result<net::FetchRequest> HackerNewsConnector::firstRequest(const store::Source& source, const std::string&) const
+{
+    return pageRequest(source, 0);
+}
+
+Result<Page> HackerNewsConnector::read(const store::Source& source, const net::FetchResponse& response, int page,
+                                       const std::string&) const
+{
+    auto body = parseJson(response.body, "Hacker News search");
+    if (!body)
+        return body.error();
+    const auto hits = body->find("hits");
+    if (hits == body->end() || !hits->is_array())
+        return fail("Hacker News search answered without \"hits\" — is the address an Algolia search_by_date URL?");
+    Page out;
+    const std::int64_t newest = appendMentions(*hits, "objectID", mentionOf, out.mentions);
+    if (page == 0 && newest > 0)
+        out.cursor = std::to_string(newest);
+    const int pages = int(integer(*body, "nbPages").value_or(0));
+    const int allowed = source.cursor.empty() ? kFirstPollPages : kCatchUpPages;
+    if (page + 1 < pages && page + 1 < allowed && !out.mentions.empty())
+        out.more.push_back(pageRequest(source, page + 1));
+    return out;
+}
+
+std::string HackerNewsConnector::credentialsHint(const store::Source&) const
+{
+    return "Algolia's Hacker News search needs no credentials; a refusal means this address is blocked "
+           "for a while (10,000 requests an hour per address) — lengthen the source's interval";
+}
+
+}  // namespace earshot::connectors

@@ -1,0 +1,124 @@
+#include "earshot/connectors/PlatformSource.h"
+
+#include "ConnectorSupport.h"
+#include "earshot/connectors/Connector.h"
+
+namespace earshot::connectors {
+
+namespace {
+
+std::string withoutTrailingSlash(std::string url)
+{
+    while (!url.empty() && url.back() == '/')
+        url.pop_back();
+    return url;
+}
+
+// "mastodon.social" -> "https://mastodon.social"
+std::string asAddress(const std::string& text)
+{
+    const std::string trimmed = withoutTrailingSlash(text);
+    return trimmed.find("://") == std::string::npos ? "https://" + trimmed : trimmed;
+}
+
+Status need(const std::string& value, const char* option, const std::string& kind)
+{
+    if (value.empty())
+        return fail(std::string(option) + " is needed for a " + kind + " source");
+    return Ok{};
+}
+
+std::string hostOf(const std::string& address)
+{
+    const std::size_t scheme = address.find("://");
+    return scheme == std::string::npos ? address : address.substr(scheme + 3);
+}
+
+}  // namespace
+
+Result<store::Source> makePlatformSource(const PlatformSourceSpec& spec)
+{
+    if (!connectorFor(spec.kind)) {
+        std::string kinds;
+        for (const Connector* connector : allConnectors())
+            kinds += (kinds.empty() ? "" : ", ") + std::string(connector->kind());
+        return fail("there is no source kind '" + spec.kind + "'; the kinds are feed, " + kinds);
+    }
+    store::Source source;
+    source.kind = spec.kind;
+    Json settings = Json::object();
+    const std::string& kind = spec.kind;
+    if (kind == "mastodon-tag") {
+        std::string tag = spec.tag;
+        if (!tag.empty() && tag.front() == '#')
+            tag.erase(0, 1);
+        for (auto status : {need(spec.instance, "--instance", kind), need(tag, "--tag", kind)})
+            if (!status)
+                return status.error();
+        const std::string instance = asAddress(spec.instance);
+        source.url = withoutTrailingSlash(spec.api.empty() ? instance : asAddress(spec.api)) +
+                     "/api/v1/timelines/tag/" + urlEncode(tag);
+        source.name = "#" + tag + " on " + hostOf(instance);
+        settings = {{"instance", instance}, {"tag", tag}};
+    } else if (kind == "bluesky-author") {
+        std::string actor = spec.actor;
+        if (!actor.empty() && actor.front() == '@')
+            actor.erase(0, 1);
+        if (auto status = need(actor, "--actor", kind); !status)
+            return status.error();
+        const std::string api = spec.api.empty() ? "https://public.api.bsky.app" : asAddress(spec.api);
+        source.url = withParameter(api + "/xrpc/app.bsky.feed.getAuthorFeed", "actor", actor);
+        source.name = "@" + actor + " on Bluesky";
+        settings = {{"actor", actor}};
+    } else if (kind == "discourse-latest" || kind == "discourse-search") {
+        if (auto status = need(spec.instance, "--instance", kind); !status)
+            return status.error();
+        const std::string forum = asAddress(spec.instance);
+        const std::string base = spec.api.empty() ? forum : asAddress(spec.api);
+        if (kind == "discourse-latest") {
+            source.url = base + "/posts.json";
+            source.name = hostOf(forum) + ": latest posts";
+        } else {
+            if (auto status = need(spec.query, "--query", kind); !status)
+                return status.error();
+            source.url = withParameter(base + "/search.json", "q", spec.query + " order:latest");
+            source.name = hostOf(forum) + ": " + spec.query;
+            settings["query"] = spec.query;
+        }
+        settings["forum"] = forum;
+    } else if (kind == "hn-search") {
+        if (auto status = need(spec.query, "--query", kind); !status)
+            return status.error();
+        const std::string api = spec.api.empty() ? "https://hn.algolia.com/api/v1" : asAddress(spec.api);
+        source.url = withParameter(withParameter(api + "/search_by_date", "query", spec.query), "tags",
+                                   "(story,comment)");
+        source.name = "Hacker News: " + spec.query;
+        settings = {{"query", spec.query}};
+    } else if (kind == "stackexchange-search") {
+        for (auto status : {need(spec.site, "--site", kind), need(spec.query, "--query", kind)})
+            if (!status)
+                return status.error();
+        const std::string api = spec.api.empty() ? "https://api.stackexchange.com" : asAddress(spec.api);
+        std::string url = withParameter(api + "/2.3/search/advanced", "site", spec.site);
+        url = withParameter(url, "q", spec.query);
+        for (const auto& [name, value] : {std::pair{"sort", "creation"}, {"order", "desc"}, {"filter", "withbody"}})
+            url = withParameter(url, name, value);
+        source.url = url;
+        source.name = spec.site + ": " + spec.query;
+        settings = {{"site", spec.site}, {"query", spec.query}};
+    }
+    source.settings = settings.dump();
+    return source;
+}
+
+std::vector<std::string> platformSourceUsage()
+{
+    return {"mastodon-tag          --instance URL --tag NAME",
+            "bluesky-author        --actor HANDLE",
+            "discourse-latest      --instance FORUM-URL",
+            "discourse-search      --instance FORUM-URL --query TEXT",
+            "hn-search             --query TEXT",
+            "stackexchange-search  --site NAME --query TEXT"};
+}
+
+}  // namespace earshot::connectors

@@ -1,0 +1,114 @@
+#include "ConnectorSupport.h"
+#include "Connectors.h"
+
+namespace earshot::connectors {
+
+namespace {
+
+constexpr std::int64_t kDay = 24 * 60 * 60;
+
+// Quotas are counted per UTC day.
+std::int64_t nextUtcMidnight(std::int64_t now) { return (now / kDay + 1) * kDay; }
+
+net::FetchRequest pageRequest(const store::Source& source, int page, const std::string& key)
+{
+    std::string url = withParameter(source.url, "pagesize", "50");
+    if (!source.cursor.empty())
+        url = withParameter(url, "fromdate", source.cursor);
+    if (page > 0)
+        url = withParameter(url, "page", std::to_string(page + 1));  // the API counts from 1
+    if (!key.empty())
+        url = withParameter(url, "key", key);  // an app key is not secret; the API wants it here
+    return {.key = source.id, .url = url};
+}
+
+store::NewMention mentionOf(const Json& question)
+{
+    store::NewMention m;
+    const std::string id = text(question, "question_id");
+    m.link = text(question, "link");
+    m.externalId = m.link.empty() ? "stackexchange:question:" + id : m.link;
+    m.platformId = id;
+    m.platformRef = "{}";  // answers are written on the site itself
+    m.threadId = m.externalId;
+    m.title = plainText(text(question, "title"));  // titles come HTML-encoded
+    m.body = plainText(text(question, "body"));
+    m.publishedAt = integer(question, "creation_date");
+    if (const auto owner = question.find("owner"); owner != question.end() && owner->is_object()) {
+        const std::string name = plainText(text(*owner, "display_name"));
+        const std::string userId = text(*owner, "user_id");
+        m.author = {.platform = "stackexchange",
+                    .handle = userId.empty() ? name : userId,
+                    .displayName = name,
+                    .profileUrl = text(*owner, "link")};
+    }
+    return m;
+}
+
+}  // namespace
+
+Result<net::FetchRequest> StackExchangeConnector::firstRequest(const store::Source& source,
+                                                               const std::string& secret) const
+{
+    return pageRequest(source, 0, secret);
+}
+
+Result<Page> StackExchangeConnector::read(const store::Source& source, const net::FetchResponse& response, int page,
+                                          const std::string& secret) const
+{
+    auto body = parseJson(response.body, "Stack Exchange");
+    if (!body)
+        return body.error();
+    if (const std::string error = errorText(response.body); !error.empty())
+        return fail("Stack Exchange: " + error);
+    const auto items = body->find("items");
+    if (items == body->end() || !items->is_array())
+        return fail("Stack Exchange answered without \"items\" — is the address a /2.3/search/advanced URL?");
+    Page out;
+    out.budget.limit = integer(*body, "quota_max");
+    out.budget.remaining = integer(*body, "quota_remaining");
+    if (out.budget.remaining)
+        out.budget.resetAt = nextUtcMidnight(std::time(nullptr));
+    out.budget.backoffSeconds = integer(*body, "backoff");
+    const std::int64_t newest = appendMentions(*items, "question_id", mentionOf, out.mentions);
+    if (page == 0 && newest > 0)
+        out.cursor = std::to_string(newest);
+    const int allowed = source.cursor.empty() ? kFirstPollPages : kCatchUpPages;
+    const bool more = body->value("has_more", false);
+    if (more && page + 1 < allowed && !out.budget.backoffSeconds)
+        out.more.push_back(pageRequest(source, page + 1, secret));
+    return out;
+}
+
+Refusal StackExchangeConnector::refusal(const store::Source& source, const net::FetchResponse& response,
+                                        std::int64_t now) const
+{
+    const Json body = Json::parse(response.body, nullptr, false);
+    const auto errorId = integer(body, "error_id");
+    if (!errorId)
+        return Connector::refusal(source, response, now);
+    Refusal out;
+    out.message = "Stack Exchange: " + errorText(response.body);
+    switch (*errorId) {
+    case 502:  // throttle_violation: the day's quota is spent, or requests came too fast
+        out.retryAfterSeconds = nextUtcMidnight(now) - now;
+        out.message += " — the API's daily quota for this address is used up";
+        break;
+    case 401: case 402: case 403: case 405: case 406:
+        out.needsCredentials = true;
+        out.message += " — " + credentialsHint(source);
+        break;
+    default:
+        break;
+    }
+    return out;
+}
+
+std::string StackExchangeConnector::credentialsHint(const store::Source&) const
+{
+    return "without a key the API allows 300 requests a day per address; register an app at "
+           "https://stackapps.com/apps/oauth/register and give its key (EARSHOT_STACKEXCHANGE_KEY for "
+           "the command line)";
+}
+
+}  // namespace earshot::connectors
