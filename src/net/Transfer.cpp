@@ -290,6 +290,12 @@ void Transfer::finishWithStatus(long status)
         response.outcome = FetchOutcome::HttpError;
         response.error = statusLine(status);
     }
+    // A refusal's body often says why (platform APIs answer {"error": …}); a little of it is
+    // kept for the message.
+    if (response.outcome != FetchOutcome::Ok && response.outcome != FetchOutcome::NotModified) {
+        constexpr std::size_t kKeptErrorBody = 16 * 1024;
+        response.body = m_body.substr(0, kKeptErrorBody);
+    }
 
     // Only a chain that ended well is worth remembering: moving a source to an address
     // that fails would lose the one that at least redirects.

@@ -26,10 +26,12 @@ struct CliRun {
 
 class CliTest : public ::testing::Test {
 protected:
-    CliRun cli(const std::string& arguments)
+    // `environment`: "NAME=value …" set for this run only.
+    CliRun cli(const std::string& arguments, const std::string& environment = {})
     {
         const auto errPath = workspace.dir() / "stderr.txt";
-        const std::string command = std::string(EARSHOT_CLI_PATH) + " --db '" + workspace.dbPath() + "' " +
+        const std::string command = (environment.empty() ? "" : "env " + environment + " ") +
+                                    std::string(EARSHOT_CLI_PATH) + " --db '" + workspace.dbPath() + "' " +
                                     arguments + " 2>'" + errPath.string() + "'";
         CliRun run;
         FILE* pipe = popen(command.c_str(), "r");
@@ -255,4 +257,32 @@ TEST_F(CliTest, LogsToAFileBesideTheDatabaseAndHonoursVerboseAndQuiet)
     EXPECT_EQ(quiet.err, "");
     const auto log = test::readFile(workspace.dir() / "earshot.log");
     EXPECT_NE(log.find("410"), std::string::npos) << log;
+}
+
+TEST_F(CliTest, AddsAPlatformSourceAndReadsItsTokenFromTheEnvironment)
+{
+    std::string authorization;
+    http.server().Get("/api/v1/timelines/tag/vondelfiets", [&](const httplib::Request& request, httplib::Response& res) {
+        authorization = request.get_header_value("Authorization");
+        res.set_content(R"([{"id":"9","uri":"https://social.example/users/a/statuses/9","url":"https://social.example/@a/9",
+                            "created_at":"2026-11-30T10:00:00Z","content":"<p>Mijn #vondelfiets!</p>",
+                            "account":{"acct":"a","display_name":"A","url":"https://social.example/@a"}}])",
+                        "application/json");
+    });
+    auto missing = cli("sources add --kind mastodon-tag --instance social.example");
+    EXPECT_EQ(missing.exitCode, 2);
+    EXPECT_NE(missing.err.find("--tag is needed for a mastodon-tag source"), std::string::npos) << missing.err;
+    auto withUrl = cli("sources add https://x.example/feed --kind hn-search --query x");
+    EXPECT_EQ(withUrl.exitCode, 2);
+    EXPECT_NE(withUrl.err.find("takes no URL"), std::string::npos) << withUrl.err;
+
+    auto added = cli("sources add --kind mastodon-tag --instance social.example --tag vondelfiets --api " + http.url(""));
+    ASSERT_EQ(added.exitCode, 0) << added.err;
+    auto polled = cli("poll --once", "EARSHOT_MASTODON_TOKEN=t0ken");
+    EXPECT_NE(polled.out.find("1 new, 0 known  [1] #vondelfiets on social.example"), std::string::npos) << polled.out;
+    EXPECT_EQ(authorization, "Bearer t0ken");
+    auto sources = nlohmann::json::parse(cli("sources list --json").out);
+    EXPECT_EQ(sources[0]["kind"], "mastodon-tag");
+    EXPECT_EQ(sources[0]["state"], "ok");
+    EXPECT_EQ(sources[0].dump().find("t0ken"), std::string::npos);
 }

@@ -48,17 +48,8 @@ protected:
         return store::SourceRepository(*db).add(source).value();
     }
 
-    store::Source source(std::int64_t id)
-    {
-        auto db = store::openWorkspace(workspace.dbPath());
-        return store::SourceRepository(*db).byId(id).value();
-    }
-
-    std::int64_t count(const std::string& sql)
-    {
-        auto db = store::openWorkspace(workspace.dbPath());
-        return store::queryInteger(*db, sql).value();
-    }
+    store::Source source(std::int64_t id) { return workspace.source(id); }
+    std::int64_t count(const std::string& sql) { return workspace.queryInteger(sql); }
 
     std::vector<engine::SourcePollSummary> pollOnce(engine::EngineOptions options = {})
     {

@@ -159,7 +159,7 @@ TEST(FetcherTest, NotFoundIsHttpError)
     EXPECT_EQ(response.outcome, FetchOutcome::HttpError);
     EXPECT_EQ(response.httpStatus, 404);
     EXPECT_EQ(response.error, "HTTP 404 Not Found");
-    EXPECT_TRUE(response.body.empty());
+    EXPECT_EQ(response.body, "nope");  // what the server said, for a platform's error message
 }
 
 TEST(FetcherTest, ServerErrorIsHttpError)

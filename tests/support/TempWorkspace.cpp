@@ -5,6 +5,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "earshot/store/Schema.h"
+
 namespace earshot::test {
 
 TempWorkspace::TempWorkspace()
@@ -21,6 +23,26 @@ TempWorkspace::~TempWorkspace()
 {
     std::error_code ignored;
     std::filesystem::remove_all(m_dir, ignored);
+}
+
+std::int64_t TempWorkspace::queryInteger(const std::string& sql) const
+{
+    auto db = store::openWorkspace(dbPath());
+    return store::queryInteger(*db, sql).value();
+}
+
+std::string TempWorkspace::queryText(const std::string& sql) const
+{
+    auto db = store::openWorkspace(dbPath());
+    auto statement = db->prepare(sql);
+    auto row = statement->step();
+    return row.ok() && *row ? statement->text(0) : std::string("(no row)");
+}
+
+store::Source TempWorkspace::source(std::int64_t id) const
+{
+    auto db = store::openWorkspace(dbPath());
+    return store::SourceRepository(*db).byId(id).value();
 }
 
 std::filesystem::path TempWorkspace::writeFile(const std::string& name, const std::string& content) const

@@ -2,7 +2,10 @@
 #pragma once
 
 #include <filesystem>
+#include <cstdint>
 #include <string>
+
+#include "earshot/store/Sources.h"
 
 namespace earshot::test {
 
@@ -17,6 +20,11 @@ public:
     std::string dbPath() const { return (m_dir / "earshot.db").string(); }
     // Writes a file inside the workspace and returns its path.
     std::filesystem::path writeFile(const std::string& name, const std::string& content) const;
+
+    // Reading back what a test stored, each on a connection of its own.
+    std::int64_t queryInteger(const std::string& sql) const;  // a count, an id
+    std::string queryText(const std::string& sql) const;      // "(no row)" when there is none
+    store::Source source(std::int64_t id) const;
 
 private:
     std::filesystem::path m_dir;

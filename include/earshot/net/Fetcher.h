@@ -58,7 +58,7 @@ struct FetchResponse {
     std::int64_t key = 0;
     FetchOutcome outcome = FetchOutcome::Failed;
     long httpStatus = 0;                        // 0 for file:// and when no response came
-    std::string body;
+    std::string body;                           // for a refusal, its first 16 KiB (often says why)
     std::string contentType;
     std::string etag;                           // on NotModified: the request's when the server
     std::string lastModified;                   // did not repeat them

@@ -1,0 +1,449 @@
+// Platform sources, polled by the real engine into a real SQLite file, against a server on
+// 127.0.0.1 that answers in each platform's wire format: the real payloads of
+// ../shared/fixtures/platforms where they fit, and answers written from the platforms'
+// documentation for paging, rate limits and refusals.
+#include <gtest/gtest.h>
+
+#include <ctime>
+#include <filesystem>
+#include <mutex>
+
+#include <nlohmann/json.hpp>
+
+#include "TempWorkspace.h"
+#include "TestHttpServer.h"
+#include "earshot/connectors/PlatformSource.h"
+#include "earshot/engine/Engine.h"
+#include "earshot/store/Schema.h"
+#include "earshot/store/Sources.h"
+
+using namespace earshot;
+using Json = nlohmann::json;
+
+namespace {
+
+// A real payload from ../shared/fixtures/platforms, or nullopt when the folder is not
+// beside the clone.
+std::optional<Json> platformFixture(const std::string& name)
+{
+    const auto path = std::filesystem::path(EARSHOT_SOURCE_DIR) / ".." / "shared" / "fixtures" / "platforms" / name;
+    if (!std::filesystem::exists(path))
+        return std::nullopt;
+    return Json::parse(test::readFile(path));
+}
+
+std::string isoAgo(std::int64_t seconds)
+{
+    const std::time_t at = std::time(nullptr) - seconds;
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S.000Z", std::gmtime(&at));
+    return text;
+}
+
+class PlatformTest : public ::testing::Test {
+protected:
+    std::int64_t addSource(connectors::PlatformSourceSpec spec)
+    {
+        spec.api = http.url("");
+        auto source = connectors::makePlatformSource(spec);
+        EXPECT_TRUE(source.ok()) << (source.ok() ? "" : source.message());
+        auto db = store::openWorkspace(workspace.dbPath());
+        return store::SourceRepository(*db).add(*source).value();
+    }
+
+    std::vector<engine::SourcePollSummary> poll()
+    {
+        engine::EngineOptions options;
+        options.credentials = [this](const store::Source&, const connectors::Connector&) { return secret; };
+        auto engine = engine::Engine::open(workspace.dbPath(), nullptr, options);
+        EXPECT_TRUE(engine.ok());
+        return (*engine)->pollOnce();
+    }
+
+    store::Source source(std::int64_t id) { return workspace.source(id); }
+    std::int64_t count(const std::string& sql) { return workspace.queryInteger(sql); }
+
+    std::string text(const std::string& sql) { return workspace.queryText(sql); }
+
+    // Every request the server saw, as "path?query".
+    std::vector<std::string> seen()
+    {
+        std::lock_guard lock(mutex);
+        return requests;
+    }
+
+    void remember(const httplib::Request& request)
+    {
+        std::lock_guard lock(mutex);
+        std::string line = request.path;
+        std::string query;
+        for (const auto& [name, value] : request.params)
+            query += (query.empty() ? "?" : "&") + name + "=" + value;
+        requests.push_back(line + query);
+        authorizations.push_back(request.get_header_value("Authorization"));
+    }
+
+    test::TempWorkspace workspace;
+    test::TestHttpServer http;
+    std::string secret;
+    std::mutex mutex;
+    std::vector<std::string> requests;
+    std::vector<std::string> authorizations;
+};
+
+// --- Hacker News (Algolia) -----------------------------------------------------------------------
+
+TEST_F(PlatformTest, HackerNewsStoresStoriesAndCommentsInTheirStoryThread)
+{
+    const auto comment = platformFixture("hn_algolia_search_by_date_comment_apple.json");
+    const auto story = platformFixture("hn_algolia_search_by_date_story_apple.json");
+    if (!comment || !story)
+        GTEST_SKIP() << "../shared/fixtures/platforms is not beside the clone";
+    Json answer = (*comment)["reply"];  // the fixture wraps the real body as {url, reply}
+    answer["hits"].push_back((*story)["reply"]["hits"][0]);
+    // A story of the comment's thread, so both land in one conversation.
+    Json parent = (*story)["reply"]["hits"][0];
+    parent["objectID"] = std::to_string(answer["hits"][0]["story_id"].get<long>());
+    parent["created_at_i"] = 1403230000;
+    answer["hits"].push_back(parent);
+    answer["nbPages"] = 1;
+    http.server().Get("/search_by_date", [&](const httplib::Request& request, httplib::Response& response) {
+        remember(request);
+        response.set_content(answer.dump(), "application/json");
+    });
+    const auto id = addSource({.kind = "hn-search", .query = "apple"});
+
+    const auto first = poll();
+    ASSERT_EQ(first.size(), 1u);
+    EXPECT_EQ(first[0].outcome, "ok") << first[0].error;
+    EXPECT_EQ(first[0].newMentions, 3);
+    EXPECT_EQ(text("SELECT a.profile_url FROM mentions m JOIN authors a ON a.id = m.author_id"
+                   " WHERE m.external_id = 'https://news.ycombinator.com/item?id=7919418'"),
+              "https://news.ycombinator.com/user?id=fleitz");
+    EXPECT_EQ(text("SELECT body FROM mentions WHERE external_id = 'https://news.ycombinator.com/item?id=7919418'")
+                  .substr(0, 60),
+              "Yeah the article seems stupid, while technically they aren't");
+    // The comment sits in its story's conversation; the other story in its own.
+    EXPECT_EQ(count("SELECT count(*) FROM conversations"), 2);
+    EXPECT_EQ(count("SELECT count(DISTINCT conversation_id) FROM mentions WHERE external_id IN"
+                    " ('https://news.ycombinator.com/item?id=7919418', 'https://news.ycombinator.com/item?id=7918547')"),
+              1);
+    EXPECT_EQ(source(id).cursor, "1403235346");
+
+    // The next poll asks only from the newest second seen on, and stores nothing twice.
+    const auto second = poll();
+    EXPECT_EQ(second[0].newMentions, 0);
+    EXPECT_EQ(second[0].duplicates, 3);
+    ASSERT_EQ(seen().size(), 2u);
+    EXPECT_NE(seen()[1].find("numericFilters=created_at_i>=1403235346"), std::string::npos) << seen()[1];
+}
+
+TEST_F(PlatformTest, HackerNewsFirstPollReadsAFewPagesBack)
+{
+    http.server().Get("/search_by_date", [&](const httplib::Request& request, httplib::Response& response) {
+        remember(request);
+        const int page = request.has_param("page") ? std::stoi(request.get_param_value("page")) : 0;
+        Json hit = {{"objectID", std::to_string(100 - page)}, {"created_at_i", 1700000000 - page},
+                    {"author", "pg"}, {"title", "Vondelfiets page " + std::to_string(page)}, {"story_text", "x"}};
+        response.set_content(Json{{"hits", {hit}}, {"nbPages", 50}, {"page", page}}.dump(), "application/json");
+    });
+    addSource({.kind = "hn-search", .query = "vondelfiets"});
+    const auto summaries = poll();
+    EXPECT_EQ(summaries[0].newMentions, connectors::kFirstPollPages);
+    EXPECT_EQ(seen().size(), std::size_t(connectors::kFirstPollPages));
+}
+
+// --- Stack Exchange --------------------------------------------------------------------------------
+
+Json question(int id, std::int64_t created)
+{
+    return {{"question_id", id},
+            {"title", "Vondelfiets &amp; the dynamo"},
+            {"body", "<p>Does the <b>Stad 7</b> dynamo work?</p>"},
+            {"link", "https://bicycles.stackexchange.com/questions/" + std::to_string(id) + "/x"},
+            {"creation_date", created},
+            {"owner", {{"user_id", 42}, {"display_name", "Anne &amp; co"}, {"reputation", 101},
+                       {"link", "https://bicycles.stackexchange.com/users/42/anne"}}}};
+}
+
+TEST_F(PlatformTest, StackExchangeReadsGzippedAnswersAndPagesWhileThereIsMore)
+{
+    http.server().Get("/2.3/search/advanced", [&](const httplib::Request& request, httplib::Response& response) {
+        remember(request);
+        const int page = request.has_param("page") ? std::stoi(request.get_param_value("page")) : 1;
+        const Json body = {{"items", {question(1000 + page, 1700000000 - page)}},
+                           {"has_more", page < 2},
+                           {"quota_max", 300},
+                           {"quota_remaining", 290}};
+        // The API compresses every answer, asked or not.
+        response.set_header("Content-Encoding", "gzip");
+        response.set_content(test::gzipCompress(body.dump()), "application/octet-stream");
+    });
+    const auto id = addSource({.kind = "stackexchange-search", .query = "vondelfiets", .site = "bicycles"});
+    secret = "app-key-123";
+    const auto summaries = poll();
+    EXPECT_EQ(summaries[0].outcome, "ok") << summaries[0].error;
+    EXPECT_EQ(summaries[0].newMentions, 2);
+    ASSERT_EQ(seen().size(), 2u);
+    EXPECT_NE(seen()[0].find("site=bicycles"), std::string::npos);
+    EXPECT_NE(seen()[0].find("key=app-key-123"), std::string::npos);
+    EXPECT_NE(seen()[1].find("page=2"), std::string::npos);
+    EXPECT_EQ(text("SELECT title FROM mentions ORDER BY id LIMIT 1"), "Vondelfiets & the dynamo");
+    EXPECT_EQ(text("SELECT a.display_name FROM authors a WHERE a.platform = 'stackexchange'"), "Anne & co");
+    EXPECT_EQ(source(id).cursor, "1699999999");
+}
+
+TEST_F(PlatformTest, StackExchangeBackoffDelaysTheNextPoll)
+{
+    http.server().Get("/2.3/search/advanced", [&](const httplib::Request& request, httplib::Response& response) {
+        remember(request);
+        response.set_content(Json{{"items", {question(7, 1700000000)}}, {"has_more", true}, {"backoff", 3600},
+                                  {"quota_max", 300}, {"quota_remaining", 280}}
+                                 .dump(),
+                             "application/json");
+    });
+    const auto id = addSource({.kind = "stackexchange-search", .query = "vondelfiets", .site = "bicycles"});
+    const std::int64_t before = std::time(nullptr);
+    poll();
+    EXPECT_EQ(seen().size(), 1u) << "no second page while the API asks for a pause";
+    EXPECT_GE(source(id).nextPollAt, before + 3600);
+}
+
+TEST_F(PlatformTest, StackExchangeThrottleWaitsForTheNextQuotaDay)
+{
+    http.server().Get("/2.3/search/advanced", [&](const httplib::Request&, httplib::Response& response) {
+        response.status = 400;  // the API reports every error with 400 and says which in the body
+        response.set_content(R"({"error_id":502,"error_name":"throttle_violation","error_message":"too many requests from this IP"})",
+                             "application/json");
+    });
+    const auto id = addSource({.kind = "stackexchange-search", .query = "vondelfiets", .site = "bicycles"});
+    const auto summaries = poll();
+    EXPECT_EQ(summaries[0].outcome, "rate limited");
+    EXPECT_NE(summaries[0].error.find("throttle_violation"), std::string::npos) << summaries[0].error;
+    const std::int64_t midnight = (std::int64_t(std::time(nullptr)) / 86400 + 1) * 86400;
+    EXPECT_GE(source(id).nextPollAt, midnight);
+}
+
+// --- Mastodon ---------------------------------------------------------------------------------------
+
+Json status(const std::string& id, const std::string& text, const std::string& inReplyTo = {})
+{
+    return {{"id", id},
+            {"uri", "https://social.example/users/anne/statuses/" + id},
+            {"url", "https://social.example/@anne/" + id},
+            {"created_at", isoAgo(3600 - std::stoll(id) % 1000)},
+            {"content", "<p>" + text + "</p>"},
+            {"spoiler_text", ""},
+            {"in_reply_to_id", inReplyTo.empty() ? Json() : Json(inReplyTo)},
+            {"reblog", nullptr},
+            {"account", {{"id", "1"}, {"username", "anne"}, {"acct", "anne"}, {"display_name", "Anne"},
+                         {"url", "https://social.example/@anne"}, {"followers_count", 321}}}};
+}
+
+TEST_F(PlatformTest, MastodonTagTimelineStoresTheRealStatusWithItsAuthor)
+{
+    const auto real = platformFixture("mastodon_status_entity.json");
+    if (!real)
+        GTEST_SKIP() << "../shared/fixtures/platforms is not beside the clone";
+    http.server().Get("/api/v1/timelines/tag/vondelfiets", [&](const httplib::Request& request, httplib::Response& response) {
+        remember(request);
+        response.set_content(Json::array({*real}).dump(), "application/json");
+    });
+    const auto id = addSource({.kind = "mastodon-tag", .instance = "mastodon.social", .tag = "#vondelfiets"});
+    EXPECT_EQ(source(id).name, "#vondelfiets on mastodon.social");
+    const auto summaries = poll();
+    EXPECT_EQ(summaries[0].newMentions, 1) << summaries[0].error;
+    EXPECT_EQ(text("SELECT external_id FROM mentions"), "https://mastodon.social/users/Gargron/statuses/103270115826048975");
+    EXPECT_EQ(text("SELECT platform_id FROM mentions"), "103270115826048975");
+    EXPECT_EQ(text("SELECT link FROM mentions"), "https://mastodon.social/@Gargron/103270115826048975");
+    EXPECT_EQ(text("SELECT handle || ' ' || display_name || ' ' || followers FROM authors WHERE platform = 'mastodon'"),
+              "Gargron@127.0.0.1:" + std::to_string(http.port()) + " Eugen 322930");
+    EXPECT_EQ(text("SELECT body FROM mentions").rfind("\"I lost my inheritance with one wrong digit on my sort code\"", 0), 0u);
+    EXPECT_EQ(source(id).cursor, "103270115826048975");
+    poll();
+    EXPECT_NE(seen().back().find("min_id=103270115826048975"), std::string::npos) << seen().back();
+}
+
+TEST_F(PlatformTest, MastodonRepliesJoinTheConversationOfThePostTheyAnswer)
+{
+    http.server().Get("/api/v1/timelines/tag/vondelfiets", [&](const httplib::Request&, httplib::Response& response) {
+        response.set_content(Json::array({status("1003", "second reply", "1001"), status("1002", "first reply", "1001"),
+                                          status("1001", "my Vondelfiets broke")})
+                                 .dump(),
+                             "application/json");
+    });
+    addSource({.kind = "mastodon-tag", .instance = "social.example", .tag = "vondelfiets"});
+    poll();
+    EXPECT_EQ(count("SELECT count(*) FROM mentions"), 3);
+    EXPECT_EQ(count("SELECT count(*) FROM conversations"), 1);
+}
+
+TEST_F(PlatformTest, TheSamePostHeardThroughTwoSourcesIsStoredOnce)
+{
+    for (const char* tag : {"/api/v1/timelines/tag/vondelfiets", "/api/v1/timelines/tag/fiets"})
+        http.server().Get(tag, [&](const httplib::Request&, httplib::Response& response) {
+            response.set_content(Json::array({status("2001", "#vondelfiets #fiets")}).dump(), "application/json");
+        });
+    addSource({.kind = "mastodon-tag", .instance = "social.example", .tag = "vondelfiets"});
+    addSource({.kind = "mastodon-tag", .instance = "social.example", .tag = "fiets"});
+    const auto summaries = poll();
+    EXPECT_EQ(summaries[0].newMentions + summaries[1].newMentions, 1);
+    EXPECT_EQ(summaries[0].duplicates + summaries[1].duplicates, 1);
+    EXPECT_EQ(count("SELECT count(*) FROM mentions"), 1);
+}
+
+TEST_F(PlatformTest, MastodonRateHeadersStopPagingAndDelayTheNextPoll)
+{
+    const std::int64_t reset = std::int64_t(std::time(nullptr)) + 1800;
+    char resetText[40];
+    const std::time_t resetTime = reset;
+    std::strftime(resetText, sizeof resetText, "%Y-%m-%dT%H:%M:%S.000000Z", std::gmtime(&resetTime));
+    http.server().Get("/api/v1/timelines/tag/vondelfiets", [&](const httplib::Request& request, httplib::Response& response) {
+        remember(request);
+        Json page = Json::array();
+        for (int i = 0; i < 40; ++i)  // a full page: there would be more
+            page.push_back(status(std::to_string(5000 - i - int(seen().size()) * 40), "post"));
+        response.set_header("X-RateLimit-Limit", "300");
+        response.set_header("X-RateLimit-Remaining", "2");
+        response.set_header("X-RateLimit-Reset", resetText);
+        response.set_content(page.dump(), "application/json");
+    });
+    const auto id = addSource({.kind = "mastodon-tag", .instance = "social.example", .tag = "vondelfiets"});
+    poll();
+    EXPECT_EQ(seen().size(), 1u) << "stops before the limit instead of reading more pages";
+    EXPECT_GE(source(id).nextPollAt, reset);
+    EXPECT_EQ(count("SELECT count(*) FROM mentions"), 40);
+}
+
+TEST_F(PlatformTest, MastodonRefusalAsksForATokenAndTheTokenIsSentAsBearer)
+{
+    http.server().Get("/api/v1/timelines/tag/vondelfiets", [&](const httplib::Request& request, httplib::Response& response) {
+        remember(request);
+        if (request.get_header_value("Authorization") != "Bearer s3cret") {
+            response.status = 401;
+            response.set_content(R"({"error":"This API requires an authenticated user"})", "application/json");
+            return;
+        }
+        response.set_content(Json::array({status("3001", "members only")}).dump(), "application/json");
+    });
+    const auto id = addSource({.kind = "mastodon-tag", .instance = "social.example", .tag = "vondelfiets"});
+    const auto refused = poll();
+    EXPECT_EQ(refused[0].outcome, "needs credentials");
+    EXPECT_NE(refused[0].error.find("This API requires an authenticated user"), std::string::npos);
+    EXPECT_NE(refused[0].error.find("EARSHOT_MASTODON_TOKEN"), std::string::npos) << refused[0].error;
+    EXPECT_EQ(source(id).displayState(), "needs credentials");
+
+    secret = "s3cret";
+    const auto accepted = poll();
+    EXPECT_EQ(accepted[0].newMentions, 1) << accepted[0].error;
+    EXPECT_EQ(source(id).displayState(), "ok");
+    EXPECT_EQ(authorizations.back(), "Bearer s3cret");
+    EXPECT_EQ(count("SELECT count(*) FROM sources WHERE settings LIKE '%s3cret%'"), 0);
+}
+
+// --- Bluesky -----------------------------------------------------------------------------------------
+
+TEST_F(PlatformTest, BlueskyReadsTheAuthorFeedAndTheRepliesUnderRecentPosts)
+{
+    const auto thread = platformFixture("bsky_getPostThread_response.json");
+    if (!thread)
+        GTEST_SKIP() << "../shared/fixtures/platforms is not beside the clone";
+    Json post = (*thread)["thread"]["post"];
+    post["record"]["createdAt"] = isoAgo(3600);  // recent, so its replies are looked for
+    http.server().Get("/xrpc/app.bsky.feed.getAuthorFeed", [&](const httplib::Request& request, httplib::Response& response) {
+        remember(request);
+        response.set_content(Json{{"feed", {{{"post", post}}}}}.dump(), "application/json");
+    });
+    http.server().Get("/xrpc/app.bsky.feed.getPostThread", [&](const httplib::Request& request, httplib::Response& response) {
+        remember(request);
+        response.set_content(thread->dump(), "application/json");
+    });
+    addSource({.kind = "bluesky-author", .actor = "@vercel.com"});
+    const auto summaries = poll();
+    EXPECT_EQ(summaries[0].outcome, "ok") << summaries[0].error;
+    EXPECT_EQ(summaries[0].newMentions, 1 + int((*thread)["thread"]["replies"].size()));
+    ASSERT_EQ(seen().size(), 2u);
+    EXPECT_NE(seen()[1].find("uri=at://did:plc:m2jwplpernhxkzbo4ev5ljwj/app.bsky.feed.post/3jwvd2i3kms2f"),
+              std::string::npos);
+    // The post and every reply under it are one conversation.
+    EXPECT_EQ(count("SELECT count(*) FROM conversations"), 1);
+    EXPECT_EQ(text("SELECT link FROM mentions WHERE external_id LIKE '%3jwvd2i3kms2f'"),
+              "https://bsky.app/profile/vercel.com/post/3jwvd2i3kms2f");
+}
+
+// --- Discourse ---------------------------------------------------------------------------------------
+
+Json discoursePost(int id, int topic, int number)
+{
+    return {{"id", id}, {"topic_id", topic}, {"post_number", number}, {"username", "piet"}, {"name", "Piet"},
+            {"created_at", isoAgo(5000 - id)}, {"cooked", "<p>Mijn Vondelfiets piept</p>"},
+            {"topic_slug", "piepende-rem"}, {"topic_title", "Piepende rem"}};
+}
+
+TEST_F(PlatformTest, DiscourseLatestPostsPageBackUntilTheLastPostSeen)
+{
+    http.server().Get("/posts.json", [&](const httplib::Request& request, httplib::Response& response) {
+        remember(request);
+        const int before = request.has_param("before") ? std::stoi(request.get_param_value("before")) : 1000;
+        Json posts = Json::array();
+        for (int id = before - 1; id > before - 4 && id > 0; --id)
+            posts.push_back(discoursePost(id, 7, id % 10 + 1));
+        response.set_content(Json{{"latest_posts", posts}}.dump(), "application/json");
+    });
+    const auto id = addSource({.kind = "discourse-latest", .instance = "forum.example"});
+    poll();
+    EXPECT_EQ(seen().size(), std::size_t(connectors::kFirstPollPages));
+    EXPECT_EQ(source(id).cursor, "999");
+    // Links and handles name the forum, not the API address it was read through.
+    EXPECT_EQ(text("SELECT link FROM mentions WHERE platform_id = '999'"), "https://forum.example/t/piepende-rem/7/10");
+    EXPECT_EQ(text("SELECT handle FROM authors WHERE platform = 'discourse'"), "piet@forum.example");
+    EXPECT_EQ(count("SELECT count(*) FROM conversations"), 1);  // one topic
+}
+
+TEST_F(PlatformTest, DiscourseSearchJoinsPostsToTheirTopics)
+{
+    const auto real = platformFixture("discourse_search_response.json");
+    if (!real)
+        GTEST_SKIP() << "../shared/fixtures/platforms is not beside the clone";
+    http.server().Get("/search.json", [&](const httplib::Request& request, httplib::Response& response) {
+        remember(request);
+        response.set_content(real->dump(), "application/json");
+    });
+    addSource({.kind = "discourse-search", .instance = "forum.example", .query = "vondelfiets"});
+    const auto summaries = poll();
+    EXPECT_EQ(summaries[0].newMentions, int((*real)["posts"].size())) << summaries[0].error;
+    EXPECT_EQ(seen()[0], "/search.json?q=vondelfiets order:latest");
+    EXPECT_EQ(text("SELECT title FROM mentions"), (*real)["topics"][0]["title"].get<std::string>());
+}
+
+TEST_F(PlatformTest, DiscourseRateLimitWaitsAsLongAsItSays)
+{
+    http.server().Get("/posts.json", [&](const httplib::Request&, httplib::Response& response) {
+        response.status = 429;
+        response.set_header("Retry-After", "120");
+        response.set_content(R"({"errors":["You've performed this action too many times."],"error_type":"rate_limit","extras":{"wait_seconds":120}})",
+                             "application/json");
+    });
+    const auto id = addSource({.kind = "discourse-latest", .instance = "forum.example"});
+    const std::int64_t before = std::time(nullptr);
+    const auto summaries = poll();
+    EXPECT_EQ(summaries[0].outcome, "rate limited");
+    EXPECT_NE(summaries[0].error.find("too many times"), std::string::npos) << summaries[0].error;
+    EXPECT_GE(source(id).nextPollAt, before + 120);
+    EXPECT_EQ(source(id).displayState(), "failing");
+}
+
+// --- adding sources ----------------------------------------------------------------------------------
+
+TEST(PlatformSource, SaysWhatAKindNeeds)
+{
+    EXPECT_EQ(connectors::makePlatformSource({.kind = "mastodon-tag", .instance = "mastodon.social"}).message(),
+              "--tag is needed for a mastodon-tag source");
+    EXPECT_NE(connectors::makePlatformSource({.kind = "myspace"}).message().find("the kinds are feed, mastodon-tag"),
+              std::string::npos);
+    auto hn = connectors::makePlatformSource({.kind = "hn-search", .query = "vondel fiets"});
+    ASSERT_TRUE(hn.ok());
+    EXPECT_EQ(hn->url, "https://hn.algolia.com/api/v1/search_by_date?query=vondel%20fiets&tags=%28story%2Ccomment%29");
+}
+
+}  // namespace
