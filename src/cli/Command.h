@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "Args.h"
+#include "earshot/connectors/Connector.h"
 
 namespace earshot::cli {
 
@@ -31,6 +32,10 @@ struct Command {
 int reportError(const std::string& message, int code = kExitFailed);
 
 std::vector<Command> allCommands();
+
+// Platform secrets for headless use, from the environment: one variable per kind of secret
+// (each connector's credentialVariable). Read when needed, never stored.
+connectors::CredentialLookup credentialsFromEnvironment();
 
 // Declared here, defined one per file.
 Command parseFeedCommand();

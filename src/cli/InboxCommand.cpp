@@ -15,6 +15,7 @@
 #include "earshot/inbox/AgentRepository.h"
 #include "earshot/inbox/ConversationReader.h"
 #include "earshot/inbox/Inbox.h"
+#include "earshot/inbox/ReplyPublisher.h"
 #include "earshot/inbox/ReplyRules.h"
 #include "earshot/store/Schema.h"
 
@@ -31,6 +32,8 @@ constexpr const char* kHelp =
     "       earshot-cli inbox assign ID --agent NAME --to NAME [--note TEXT]\n"
     "       earshot-cli inbox takeover ID --agent NAME\n"
     "       earshot-cli inbox reply ID --agent NAME --text TEXT [--off-platform] [--override CHECK:REASON]...\n"
+    "                                   [--visibility public|unlisted|private|direct]\n"
+    "       earshot-cli inbox resend REPLY-ID --agent NAME\n"
     "       earshot-cli inbox note ID --agent NAME --text TEXT\n"
     "       earshot-cli inbox tag ID --agent NAME [--add TAG]... [--remove TAG]...\n"
     "       earshot-cli inbox priority ID --agent NAME --set low|normal|high|urgent\n"
@@ -44,9 +47,13 @@ constexpr const char* kHelp =
     "nobody holds, doing so claims it. Someone else's conversation must be taken over first.\n"
     "Notes, tags and priority are open to every agent. Agent names are profiles: see 'earshot-cli agents'.\n"
     "\n"
-    "Replies are recorded, not posted: no source can be posted to yet, so a reply is recorded off-platform\n"
-    "(post it yourself at the mention's link). A reply runs the same checks as the console and is refused\n"
-    "while one objects; --override CHECK:REASON sends it anyway and logs the reason.\n"
+    "On Mastodon, Bluesky and Discourse sources a reply is posted on the platform, answering the\n"
+    "conversation's latest post, with the secret from EARSHOT_MASTODON_TOKEN, EARSHOT_BLUESKY_APP_PASSWORD\n"
+    "or EARSHOT_DISCOURSE_API_KEY; --visibility is Mastodon's (default: the post's). A reply that could\n"
+    "not be posted stays recorded as failed: 'inbox resend' tries again, and the platform sees the same\n"
+    "idempotency key, so it is never posted twice. Elsewhere, and with --off-platform, the reply is\n"
+    "recorded for the agent to post by hand at the mention's link. A reply runs the same checks as the\n"
+    "console and is refused while one objects; --override CHECK:REASON sends it anyway and logs why.\n"
     "--json prints the result (or the timeline) as JSON. WHEN is 2026-11-01, 2026-11-01T08:00:00Z, 30m, 24h\n"
     "or 7d (default 24h).\n"
     "\n"
@@ -164,11 +171,35 @@ int assign(Context& context, Args& args)
     return report(inbox.assign(target.conversationId, target.agent, *to, note), target);
 }
 
+// Posts a recorded platform reply and says where it went, or why not and how to try again.
+int publish(store::Database& db, std::int64_t replyId, const Target& target)
+{
+    inbox::ReplyPublisher publisher(db, credentialsFromEnvironment());
+    auto published = publisher.publish(replyId, target.agent);
+    if (target.json) {
+        nlohmann::json out = {{"conversation_id", target.conversationId}, {"reply_id", replyId},
+                              {"delivery", published ? "sent" : "failed"}};
+        if (published)
+            out.update({{"post_id", published->postId}, {"url", published->url}});
+        else
+            out["error"] = published.message();
+        std::cout << out.dump(2) << '\n';
+    }
+    if (!published)
+        return reportError("reply " + std::to_string(replyId) + " is recorded but was not posted: " +
+                           published.message() + "; to try again: earshot-cli inbox resend " +
+                           std::to_string(replyId) + " --agent '" + target.agent + "'");
+    if (!target.json)
+        std::cout << "posted reply " << replyId << " on #" << target.conversationId << ": " << published->url << '\n';
+    return kExitOk;
+}
+
 int reply(Context& context, Args& args)
 {
     auto target = readTarget(args);
     const auto text = args.value("--text");
     const bool offPlatform = args.flag("--off-platform");
+    const std::string visibility = args.value("--visibility").value_or("");
     std::vector<inbox::CheckOverride> overrides;
     while (auto given = args.value("--override")) {
         const auto colon = given->find(':');
@@ -187,7 +218,7 @@ int reply(Context& context, Args& args)
     auto conversation = inbox::readConversation(*db, target.conversationId);
     if (!conversation)
         return reportError(conversation.message());
-    // Nothing posts yet: a reply is recorded on the platform only where a connector could post.
+    // A reply goes on the platform where a connector posts; elsewhere the agent posts it.
     inbox::Channel channel = inbox::Channel::OffPlatform;
     if (!offPlatform && conversation->canPostOnPlatform)
         channel = inbox::Channel::Platform;
@@ -204,7 +235,9 @@ int reply(Context& context, Args& args)
         }
     }
     inbox::Inbox inbox(*db);
-    auto outcome = inbox.reply(target.conversationId, target.agent, *text, channel, overrides);
+    auto outcome = inbox.reply(target.conversationId, target.agent, *text, channel, overrides, visibility);
+    if (outcome && outcome->changed() && channel == inbox::Channel::Platform)
+        return publish(*db, outcome->id, target);
     if (outcome && outcome->changed() && !offPlatform && channel == inbox::Channel::OffPlatform && !target.json) {
         std::cout << "recorded off-platform: Earshot cannot post on '" << conversation->sourceKind
                   << "' sources, so post the text yourself";
@@ -213,6 +246,26 @@ int reply(Context& context, Args& args)
         std::cout << '\n';
     }
     return report(outcome, target);
+}
+
+int resend(Context& context, Args& args)
+{
+    const std::string agent = args.value("--agent").value_or("");
+    const bool json = args.flag("--json");
+    if (auto ok = args.finish(1, 1); !ok)
+        return reportError(ok.message(), kExitUsage);
+    if (agent.empty())
+        return reportError("who is sending? Add --agent NAME", kExitUsage);
+    auto id = parseInteger(args.positionals().front(), "the reply ID", 1, INT64_MAX);
+    if (!id)
+        return reportError(id.message(), kExitUsage);
+    auto db = openAs(context, agent);
+    if (!db)
+        return reportError(db.message());
+    auto conversation = store::queryInteger(*db, "SELECT conversation_id FROM replies WHERE id = " + std::to_string(*id));
+    if (!conversation)
+        return reportError("there is no reply " + std::to_string(*id));
+    return publish(*db, *id, {.conversationId = *conversation, .agent = agent, .json = json});
 }
 
 int note(Context& context, Args& args)
@@ -440,6 +493,8 @@ Command inboxCommand()
                     return assign(context, args);
                 if (sub == "reply")
                     return reply(context, args);
+                if (sub == "resend")
+                    return resend(context, args);
                 if (sub == "note")
                     return note(context, args);
                 if (sub == "tag")

@@ -27,16 +27,10 @@ std::string summaryLine(const engine::SourcePollSummary& s)
     return line + "  [" + std::to_string(s.sourceId) + "] " + s.name;
 }
 
-// Headless polling takes platform secrets from the environment, one variable per kind of
-// secret (see each connector's credentialVariable); they are read, never stored.
 engine::EngineOptions optionsFromEnvironment()
 {
     engine::EngineOptions options;
-    options.credentials = [](const store::Source&, const connectors::Connector& connector) -> std::string {
-        const std::string variable(connector.credentialVariable());
-        const char* value = variable.empty() ? nullptr : std::getenv(variable.c_str());
-        return value ? value : "";
-    };
+    options.credentials = credentialsFromEnvironment();
     return options;
 }
 

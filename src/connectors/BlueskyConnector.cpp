@@ -1,4 +1,8 @@
 #include "ConnectorSupport.h"
+
+#include <mutex>
+
+#include "earshot/checks/Graphemes.h"
 #include "Connectors.h"
 
 namespace earshot::connectors {
@@ -133,6 +137,148 @@ Result<Page> BlueskyAuthorConnector::read(const store::Source& source, const net
     if (page == 0 && !next.empty() && oldest > seenUpTo && allowed > 1)
         out.more.insert(out.more.begin(), feedRequest(source, next));
     return out;
+}
+
+namespace {
+
+constexpr std::size_t kMaxGraphemes = 300;  // app.bsky.feed.post's limit
+
+// A record key in the AT Protocol's TID form (13 base32-sortable characters: microseconds
+// and a clock id). Derived from the reply itself, so a retry writes the same record.
+std::string recordKey(std::int64_t micros, std::string_view idempotencyKey)
+{
+    static constexpr char kAlphabet[] = "234567abcdefghijklmnopqrstuvwxyz";
+    std::uint32_t clock = 0;
+    for (char c : idempotencyKey)
+        clock = clock * 31 + static_cast<unsigned char>(c);
+    std::uint64_t value = (std::uint64_t(micros) << 10) | (clock & 0x3FF);
+    std::string out(13, '2');
+    for (int i = 12; i >= 0; --i, value >>= 5)
+        out[std::size_t(i)] = kAlphabet[value & 31];
+    return out;
+}
+
+std::string isoMicros(std::int64_t micros)
+{
+    const std::time_t seconds = micros / 1'000'000;
+    std::tm parts{};
+    gmtime_r(&seconds, &parts);
+    char text[40];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &parts);
+    char fraction[16];
+    std::snprintf(fraction, sizeof fraction, ".%03dZ", int(micros / 1000 % 1000));
+    return std::string(text) + fraction;
+}
+
+struct Session {
+    std::string accessJwt;
+    std::string refreshJwt;
+    std::string did;
+    std::string handle;
+};
+
+// Sessions live as long as the process: app passwords may open only 30 a five minutes.
+std::mutex g_sessionsMutex;
+std::map<std::string, Session> g_sessions;  // by server and account
+
+bool expired(const net::FetchResponse& response)
+{
+    const std::string said = errorText(response.body);
+    return response.httpStatus == 401 || said.rfind("ExpiredToken", 0) == 0;
+}
+
+Result<Session> readSession(const net::FetchResponse& response)
+{
+    const Json body = Json::parse(response.body, nullptr, false);
+    Session session{text(body, "accessJwt"), text(body, "refreshJwt"), text(body, "did"), text(body, "handle")};
+    if (response.outcome != net::FetchOutcome::Ok || session.accessJwt.empty() || session.did.empty())
+        return fail(failureText("Bluesky refused the login", response));
+    return session;
+}
+
+Result<Session> openSession(net::Fetcher& fetcher, const std::string& server, const std::string& account,
+                            const std::string& password, bool renew)
+{
+    const std::string key = server + " " + account;
+    std::optional<Session> known;
+    {
+        std::lock_guard lock(g_sessionsMutex);
+        if (const auto it = g_sessions.find(key); it != g_sessions.end())
+            known = it->second;
+    }
+    if (known && !renew)
+        return *known;
+    std::optional<Result<Session>> opened;
+    if (known) {  // refreshSession takes the refresh token as its bearer and no body
+        opened = readSession(fetchNow(fetcher, {.key = 1,
+                                                .url = server + "/xrpc/com.atproto.server.refreshSession",
+                                                .headers = {"Authorization: Bearer " + known->refreshJwt},
+                                                .method = "POST"}));
+    }
+    if (!opened || !*opened) {
+        opened = readSession(fetchNow(fetcher, {.key = 1,
+                                                .url = server + "/xrpc/com.atproto.server.createSession",
+                                                .method = "POST",
+                                                .body = Json{{"identifier", account}, {"password", password}}.dump(),
+                                                .bodyType = "application/json"}));
+    }
+    if (*opened) {
+        std::lock_guard lock(g_sessionsMutex);
+        g_sessions[key] = **opened;
+    }
+    return *opened;
+}
+
+}  // namespace
+
+Result<Published> BlueskyAuthorConnector::publish(net::Fetcher& fetcher, const store::Source& source,
+                                                  const ReplyRequest& reply, const std::string& secret) const
+{
+    if (const std::size_t graphemes = checks::countGraphemes(reply.text); graphemes > kMaxGraphemes)
+        return fail("Bluesky takes at most 300 characters; this reply has " + std::to_string(graphemes) +
+                    ": shorten it");
+    const Json settings = settingsOf(source);
+    const std::string account = text(settings, "account").empty() ? text(settings, "actor") : text(settings, "account");
+    if (secret.empty() || account.empty())
+        return fail("Bluesky: posting needs the account's handle and an app password (bsky.app → Settings → "
+                    "Privacy and security → App passwords; EARSHOT_BLUESKY_APP_PASSWORD for the command line)");
+    const std::string server = text(settings, "pds").empty() ? "https://bsky.social" : text(settings, "pds");
+    const Json ref = Json::parse(reply.postPlatformRef, nullptr, false);
+    const Json parent = ref.value("post", Json::object());
+    const Json root = ref.value("root", parent);
+    if (text(parent, "uri").empty() || text(parent, "cid").empty())
+        return fail("Bluesky: the post's reference (URI and CID) is missing; open it on bsky.app and answer there");
+    const std::string rkey = recordKey(reply.recordedAtMicros, reply.idempotencyKey);
+    const Json record = {{"$type", "app.bsky.feed.post"},
+                         {"text", reply.text},
+                         {"createdAt", isoMicros(reply.recordedAtMicros)},
+                         {"reply", {{"root", root}, {"parent", parent}}}};
+    net::FetchResponse posted;
+    Result<Session> session = fail("no session");
+    for (bool renew : {false, true}) {  // an expired session is renewed once
+        session = openSession(fetcher, server, account, secret, renew);
+        if (!session)
+            return session.error();
+        posted = fetchNow(fetcher, {.key = 1,
+                                    .url = server + "/xrpc/com.atproto.repo.createRecord",
+                                    .headers = {"Authorization: Bearer " + session->accessJwt},
+                                    .method = "POST",
+                                    .body = Json{{"repo", session->did},
+                                                 {"collection", "app.bsky.feed.post"},
+                                                 {"rkey", rkey},
+                                                 {"record", record}}
+                                                .dump(),
+                                    .bodyType = "application/json"});
+        if (!expired(posted))
+            break;
+    }
+    const std::string uri = "at://" + session->did + "/app.bsky.feed.post/" + rkey;
+    const std::string handle = session->handle.empty() ? account : session->handle;
+    // A retry after a lost answer finds its record already written: that is the reply.
+    const bool alreadyThere = errorText(posted.body).find("already exists") != std::string::npos;
+    if (posted.outcome != net::FetchOutcome::Ok && !alreadyThere)
+        return fail(failureText("Bluesky did not post the reply", posted));
+    return Published{uri, webUrl(uri, handle)};
 }
 
 std::string BlueskyAuthorConnector::credentialsHint(const store::Source&) const

@@ -63,6 +63,12 @@ Refusal Connector::refusal(const store::Source& source, const net::FetchResponse
     return out;
 }
 
+Result<Published> Connector::publish(net::Fetcher&, const store::Source&, const ReplyRequest&,
+                                     const std::string&) const
+{
+    return fail("Earshot cannot post on " + std::string(platform()) + "; post the reply yourself");
+}
+
 std::vector<const Connector*> allConnectors()
 {
     static const MastodonTagConnector mastodonTag;

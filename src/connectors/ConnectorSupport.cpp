@@ -94,6 +94,21 @@ std::optional<std::int64_t> isoTime(std::string_view text)
     return feeds::DateParser::parse(text);
 }
 
+net::FetchResponse fetchNow(net::Fetcher& fetcher, net::FetchRequest request)
+{
+    net::FetchResponse out;
+    out.error = "no answer";
+    fetcher.fetchAll({std::move(request)}, [&](net::FetchResponse response) { out = std::move(response); });
+    return out;
+}
+
+std::string failureText(std::string_view platform, const net::FetchResponse& response)
+{
+    const std::string said = errorText(response.body);
+    return std::string(platform) + ": " + (response.error.empty() ? "unexpected answer" : response.error) +
+           (said.empty() ? "" : " (" + said + ")");
+}
+
 std::string errorText(std::string_view body)
 {
     const Json parsed = Json::parse(body, nullptr, false);

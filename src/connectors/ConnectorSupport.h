@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "earshot/core/Result.h"
+#include "earshot/net/Fetcher.h"
 #include "earshot/store/Mentions.h"
 #include "earshot/store/Sources.h"
 
@@ -60,6 +61,12 @@ std::int64_t appendMentions(const Json& items, std::string_view idKey, MentionOf
     }
     return newest;
 }
+
+// Sends one request now and waits for its answer (replies go one step at a time).
+net::FetchResponse fetchNow(net::Fetcher& fetcher, net::FetchRequest request);
+
+// "HTTP 422 … (what the platform said)": a failed step of posting, for the agent.
+std::string failureText(std::string_view platform, const net::FetchResponse& response);
 
 // A platform's error body in one line: Mastodon's {"error"}, Bluesky's {"error","message"},
 // Discourse's {"errors":[…]}, Stack Exchange's {"error_name","error_message"}; else empty.

@@ -16,20 +16,30 @@ public:
     Result<Page> read(const store::Source& source, const net::FetchResponse& response, int page,
                       const std::string& secret) const override;
     std::string credentialsHint(const store::Source& source) const override;
+    bool canReply() const override { return true; }
+    Result<Published> publish(net::Fetcher& fetcher, const store::Source& source, const ReplyRequest& reply,
+                              const std::string& secret) const override;
 };
 
 // A Bluesky account's posts and replies (app.bsky.feed.getAuthorFeed), no login needed.
+// Replies are posted as the account whose app password is given (a session is opened with
+// com.atproto.server.createSession on the account's server, by default bsky.social).
 class BlueskyAuthorConnector : public Connector {
 public:
     std::string_view kind() const override { return "bluesky-author"; }
     std::string_view platform() const override { return "bluesky"; }
+    std::string_view credentialVariable() const override { return "EARSHOT_BLUESKY_APP_PASSWORD"; }
     Result<net::FetchRequest> firstRequest(const store::Source& source, const std::string& secret) const override;
     Result<Page> read(const store::Source& source, const net::FetchResponse& response, int page,
                       const std::string& secret) const override;
     std::string credentialsHint(const store::Source& source) const override;
+    bool canReply() const override { return true; }
+    Result<Published> publish(net::Fetcher& fetcher, const store::Source& source, const ReplyRequest& reply,
+                              const std::string& secret) const override;
 };
 
 // A Discourse forum: its latest posts (/posts.json) or a search (/search.json, order:latest).
+// With a user API key (User-Api-Key header) it reads members-only forums and posts replies.
 class DiscourseConnector : public Connector {
 public:
     enum class Listen { LatestPosts, Search };
@@ -40,10 +50,14 @@ public:
         return m_listen == Listen::LatestPosts ? "discourse-latest" : "discourse-search";
     }
     std::string_view platform() const override { return "discourse"; }
+    std::string_view credentialVariable() const override { return "EARSHOT_DISCOURSE_API_KEY"; }
     Result<net::FetchRequest> firstRequest(const store::Source& source, const std::string& secret) const override;
     Result<Page> read(const store::Source& source, const net::FetchResponse& response, int page,
                       const std::string& secret) const override;
     std::string credentialsHint(const store::Source& source) const override;
+    bool canReply() const override { return true; }
+    Result<Published> publish(net::Fetcher& fetcher, const store::Source& source, const ReplyRequest& reply,
+                              const std::string& secret) const override;
 
 private:
     Listen m_listen;

@@ -54,13 +54,16 @@ store::NewMention mentionOf(const Json& post, const std::string& forum, const Js
 
 }  // namespace
 
-Result<net::FetchRequest> DiscourseConnector::firstRequest(const store::Source& source, const std::string&) const
+Result<net::FetchRequest> DiscourseConnector::firstRequest(const store::Source& source, const std::string& secret) const
 {
-    return net::FetchRequest{.key = source.id, .url = source.url};
+    net::FetchRequest request{.key = source.id, .url = source.url};
+    if (!secret.empty())
+        request.headers.push_back("User-Api-Key: " + secret);  // members-only forums
+    return request;
 }
 
 Result<Page> DiscourseConnector::read(const store::Source& source, const net::FetchResponse& response, int page,
-                                      const std::string&) const
+                                      const std::string& secret) const
 {
     auto body = parseJson(response.body, "Discourse");
     if (!body)
@@ -99,15 +102,54 @@ Result<Page> DiscourseConnector::read(const store::Source& source, const net::Fe
     const bool unseenBefore = oldest > seenUpTo;
     if (out.mentions.empty() || !unseenBefore || page + 1 >= allowed)
         return out;
+    std::string url;
     if (m_listen == Listen::LatestPosts) {
-        out.more.push_back({.key = source.id, .url = withParameter(source.url, "before", std::to_string(oldest))});
+        url = withParameter(source.url, "before", std::to_string(oldest));
     } else {
         const Json grouped = body->value("grouped_search_result", Json::object());
         if (grouped.value("more_full_page_results", Json()).is_null())
             return out;
-        out.more.push_back({.key = source.id, .url = withParameter(source.url, "page", std::to_string(page + 2))});
+        url = withParameter(source.url, "page", std::to_string(page + 2));
     }
+    auto next = firstRequest(source, secret);
+    next->url = url;
+    out.more.push_back(std::move(*next));
     return out;
+}
+
+Result<Published> DiscourseConnector::publish(net::Fetcher& fetcher, const store::Source& source,
+                                              const ReplyRequest& reply, const std::string& secret) const
+{
+    if (secret.empty())
+        return fail("Discourse: posting needs a user API key for the brand's account on " + forumOf(source) +
+                    " (EARSHOT_DISCOURSE_API_KEY for the command line)");
+    const Json ref = Json::parse(reply.postPlatformRef, nullptr, false);
+    const auto topic = integer(ref, "topic_id");
+    if (!topic || *topic == 0)
+        return fail("Discourse: the post's topic is not known; answer it on the forum");
+    // The API address: the source's, which tests and mirrors may point elsewhere than the forum.
+    const std::size_t scheme = source.url.find("://");
+    const std::string api = source.url.substr(0, source.url.find('/', scheme == std::string::npos ? 0 : scheme + 3));
+    Json body = {{"raw", reply.text}, {"topic_id", *topic}};
+    if (const auto number = integer(ref, "post_number"); number && *number > 1)
+        body["reply_to_post_number"] = *number;  // post 1 is the topic itself
+    const net::FetchResponse posted = fetchNow(fetcher, {.key = 1,
+                                                         .url = api + "/posts.json",
+                                                         .headers = {"User-Api-Key: " + secret},
+                                                         .method = "POST",
+                                                         .body = body.dump(),
+                                                         .bodyType = "application/json"});
+    if (posted.outcome != net::FetchOutcome::Ok)
+        return fail(failureText("Discourse did not post the reply", posted));
+    const Json created = Json::parse(posted.body, nullptr, false);
+    if (text(created, "action") == "enqueued")
+        return fail("Discourse: the forum holds the reply for a moderator; it appears once approved");
+    if (text(created, "id").empty())
+        return fail("Discourse answered without a post id; look on the forum whether it was posted");
+    const std::string forum = forumOf(source);
+    const std::string slug = text(created, "topic_slug");
+    return Published{text(created, "id"), forum + "/t/" + (slug.empty() ? "-" : slug) + "/" +
+                                              text(created, "topic_id") + "/" + text(created, "post_number")};
 }
 
 std::string DiscourseConnector::credentialsHint(const store::Source& source) const

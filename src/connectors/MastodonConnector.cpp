@@ -45,7 +45,7 @@ store::NewMention mentionOf(const Json& status, const std::string& instanceHost)
     const std::string content = plainText(text(status, "content"));
     m.body = warning.empty() ? content : warning + " — " + content;
     m.publishedAt = isoTime(text(status, "created_at"));
-    Json ref = {{"id", m.platformId}, {"url", m.link}};
+    Json ref = {{"id", m.platformId}, {"url", m.link}, {"visibility", text(status, "visibility")}};
     if (const auto account = status.find("account"); account != status.end() && account->is_object()) {
         std::string acct = text(*account, "acct");
         if (!acct.empty() && acct.find('@') == std::string::npos)
@@ -114,6 +114,75 @@ Result<Page> MastodonTagConnector::read(const store::Source& source, const net::
             out.more.push_back(request(source, secret, "max_id", oldest));
     }
     return out;
+}
+
+namespace {
+
+// "https://server/api/v1/timelines/tag/x" -> "https://server"
+std::string serverOf(const std::string& apiUrl)
+{
+    const std::size_t api = apiUrl.find("/api/v1/");
+    return api == std::string::npos ? apiUrl : apiUrl.substr(0, api);
+}
+
+std::string withoutTrailingSlash(std::string url)
+{
+    while (!url.empty() && url.back() == '/')
+        url.pop_back();
+    return url;
+}
+
+}  // namespace
+
+Result<Published> MastodonTagConnector::publish(net::Fetcher& fetcher, const store::Source& source,
+                                                const ReplyRequest& reply, const std::string& secret) const
+{
+    if (secret.empty())
+        return fail("Mastodon: posting needs the brand account's token — " + credentialsHint(source));
+    const std::string bearer = "Authorization: Bearer " + secret;
+    const Json ref = Json::parse(reply.postPlatformRef, nullptr, false);
+    const std::string listenedOn = serverOf(source.url);
+    const std::string postFrom = text(settingsOf(source), "post_instance");
+    const std::string server = postFrom.empty() ? listenedOn : withoutTrailingSlash(postFrom);
+    std::string inReplyTo = text(ref, "id");
+    if (server != listenedOn || inReplyTo.empty()) {
+        // Ids are per server: the account's own server looks the post up by its URI first.
+        std::string url = withParameter(server + "/api/v2/search", "q", reply.postExternalId);
+        for (const auto& [name, value] : {std::pair{"type", "statuses"}, {"resolve", "true"}, {"limit", "1"}})
+            url = withParameter(url, name, value);
+        const net::FetchResponse found = fetchNow(fetcher, {.key = 1, .url = url, .headers = {bearer}});
+        if (found.outcome != net::FetchOutcome::Ok)
+            return fail(failureText("Mastodon could not look the post up", found));
+        const Json body = Json::parse(found.body, nullptr, false);
+        const Json statuses = body.is_object() ? body.value("statuses", Json::array()) : Json::array();
+        if (statuses.empty() || text(statuses[0], "id").empty())
+            return fail("Mastodon: " + hostOf(server) + " cannot find the post " + reply.postExternalId +
+                        " to answer it (deleted, or not visible to the brand account)");
+        inReplyTo = text(statuses[0], "id");
+    }
+    // Mastodon tells people of a reply only when it names them.
+    std::string status = reply.text;
+    const std::string user = reply.authorHandle.substr(0, reply.authorHandle.find('@'));
+    if (!reply.authorHandle.empty() && status.find("@" + user) == std::string::npos)
+        status = "@" + reply.authorHandle + " " + status;
+    std::string visibility = reply.visibility.empty() ? text(ref, "visibility") : reply.visibility;
+    if (visibility.empty())
+        visibility = "public";
+    const Json body = {{"status", status}, {"in_reply_to_id", inReplyTo}, {"visibility", visibility}};
+    const net::FetchResponse posted =
+        fetchNow(fetcher, {.key = 1,
+                           .url = server + "/api/v1/statuses",
+                           .headers = {bearer, "Idempotency-Key: " + reply.idempotencyKey},
+                           .method = "POST",
+                           .body = body.dump(),
+                           .bodyType = "application/json"});
+    if (posted.outcome != net::FetchOutcome::Ok)
+        return fail(failureText("Mastodon did not post the reply", posted));
+    const Json created = Json::parse(posted.body, nullptr, false);
+    if (text(created, "id").empty())
+        return fail("Mastodon answered the post without a status id; look on " + hostOf(server) +
+                    " whether it was posted before sending again");
+    return Published{text(created, "id"), text(created, "url")};
 }
 
 std::string MastodonTagConnector::credentialsHint(const store::Source& source) const

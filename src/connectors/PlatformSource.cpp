@@ -70,6 +70,8 @@ Result<store::Source> makePlatformSource(const PlatformSourceSpec& spec)
         source.url = withParameter(api + "/xrpc/app.bsky.feed.getAuthorFeed", "actor", actor);
         source.name = "@" + actor + " on Bluesky";
         settings = {{"actor", actor}};
+        if (!spec.api.empty())
+            settings["pds"] = asAddress(spec.api);  // a test server or mirror answers for both
     } else if (kind == "discourse-latest" || kind == "discourse-search") {
         if (auto status = need(spec.instance, "--instance", kind); !status)
             return status.error();

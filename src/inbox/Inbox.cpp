@@ -387,10 +387,14 @@ Result<Outcome> Inbox::markSpam(std::int64_t conversationId, const std::string& 
 }
 
 Result<Outcome> Inbox::reply(std::int64_t conversationId, const std::string& agent, const std::string& text,
-                             Channel channel, const std::vector<CheckOverride>& overrides)
+                             Channel channel, const std::vector<CheckOverride>& overrides,
+                             const std::string& visibility)
 {
     if (blank(text))
         return fail("a reply needs text");
+    if (!visibility.empty() && visibility != "public" && visibility != "unlisted" && visibility != "private" &&
+        visibility != "direct")
+        return fail("visibility is public, unlisted, private or direct, not '" + visibility + "'");
     for (const CheckOverride& o : overrides) {
         if (!isReplyCheckId(o.checkId))
             return fail("there is no reply check '" + o.checkId +
@@ -421,23 +425,32 @@ Result<Outcome> Inbox::reply(std::int64_t conversationId, const std::string& age
         if (!*mayAct)
             return Ok{};
 
+        // A platform reply answers the conversation's latest post, and waits to be posted.
+        const bool onPlatform = channel == Channel::Platform;
         auto insert = m_db.cached(
-            "INSERT INTO replies(conversation_id, agent, body, channel, sent_at) VALUES (?, ?, ?, ?, ?)");
+            "INSERT INTO replies(conversation_id, agent, body, channel, sent_at, delivery, idempotency_key,"
+            " in_reply_to, visibility) VALUES (?1, ?2, ?3, ?4, ?5, CASE WHEN ?6 THEN 'sending' ELSE 'recorded' END,"
+            " CASE WHEN ?6 THEN lower(hex(randomblob(16))) END,"
+            " CASE WHEN ?6 THEN (SELECT max(id) FROM mentions WHERE conversation_id = ?1) END, ?7)");
         if (!insert)
             return insert.error();
         const std::string channelText(channelName(channel));
-        if (auto ran = (*insert)->bind(1, conversationId).bind(2, agent).bind(3, text).bind(4, channelText).bind(5, m_now).run();
-            !ran)
+        (*insert)->bind(1, conversationId).bind(2, agent).bind(3, text).bind(4, channelText).bind(5, m_now);
+        (*insert)->bind(6, std::int64_t(onPlatform))
+            .bind(7, visibility.empty() ? std::optional<std::string>() : visibility);
+        if (auto ran = (*insert)->run(); !ran)
             return ran;
         const std::int64_t replyId = m_db.lastInsertId();
 
-        // COALESCE keeps the first response time of the first reply only.
+        // COALESCE keeps the first response time of the first reply only; a platform reply
+        // becomes a response when it is posted (ReplyPublisher).
         auto update = m_db.cached(
-            "UPDATE conversations SET first_response_at = COALESCE(first_response_at, ?2),"
-            " last_agent = ?3, updated_at = ?2 WHERE id = ?1");
+            "UPDATE conversations SET first_response_at = CASE WHEN ?4 THEN first_response_at"
+            " ELSE COALESCE(first_response_at, ?2) END, last_agent = ?3, updated_at = ?2 WHERE id = ?1");
         if (!update)
             return update.error();
-        if (auto ran = (*update)->bind(1, conversationId).bind(2, m_now).bind(3, agent).run(); !ran)
+        if (auto ran = (*update)->bind(1, conversationId).bind(2, m_now).bind(3, agent).bind(4, std::int64_t(onPlatform)).run();
+            !ran)
             return ran;
         auto clear = m_db.cached("DELETE FROM drafts WHERE conversation_id = ? AND agent = ?");
         if (!clear)

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "earshot/connectors/Connector.h"
+
 namespace earshot::inbox {
 
 namespace {
@@ -43,10 +45,8 @@ std::string_view channelName(Channel channel) { return channel == Channel::Platf
 
 bool canPostOnPlatform(std::string_view sourceKind)
 {
-    // No connector publishes yet: until one does for a kind, every reply is posted by hand
-    // and recorded as off-platform, rather than recorded as sent when nothing was.
-    (void)sourceKind;
-    return false;
+    const connectors::Connector* connector = connectors::connectorFor(sourceKind);
+    return connector && connector->canReply();
 }
 
 Result<std::string> normaliseTag(std::string_view tag)

@@ -406,10 +406,12 @@ TEST_F(InboxTest, AReplyIsRecordedClaimsAnUnheldConversationAndSetsTheFirstRespo
 TEST_F(InboxTest, FeedsCannotBePostedToSoAPlatformReplyIsRefused)
 {
     EXPECT_FALSE(canPostOnPlatform("feed"));
-    EXPECT_FALSE(canPostOnPlatform("hackernews"));
-    EXPECT_FALSE(canPostOnPlatform("stackexchange"));
-    // Nothing is recorded as posted on a platform while no connector posts there.
-    EXPECT_FALSE(canPostOnPlatform("mastodon"));
+    EXPECT_FALSE(canPostOnPlatform("hn-search"));
+    EXPECT_FALSE(canPostOnPlatform("stackexchange-search"));
+    // The kinds whose connectors post (ReplyPublisherTest posts on each).
+    EXPECT_TRUE(canPostOnPlatform("mastodon-tag"));
+    EXPECT_TRUE(canPostOnPlatform("bluesky-author"));
+    EXPECT_TRUE(canPostOnPlatform("discourse-latest"));
     auto refused = inbox->reply(conversation, kEva, "Hello", Channel::Platform);
     ASSERT_FALSE(refused);
     EXPECT_NE(refused.message().find("off-platform"), std::string::npos) << refused.message();

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,6 +51,28 @@ struct Refusal {
     std::optional<std::int64_t> retryAfterSeconds;
 };
 
+// A reply an agent wrote, and what it answers, as a connector needs it to post.
+struct ReplyRequest {
+    std::string text;
+    std::string idempotencyKey;       // the same on every attempt at this reply
+    std::int64_t recordedAtMicros = 0;
+    std::string visibility;           // Mastodon: public|unlisted|private|direct; empty: the post's
+    std::string postExternalId;       // the post answered
+    std::string postPlatformId;
+    std::string postPlatformRef;      // JSON, as the connector stored it
+    std::string authorHandle;         // who wrote that post
+};
+
+// Where a posted reply now lives.
+struct Published {
+    std::string postId;
+    std::string url;
+};
+
+class Connector;
+// The secret (token, app password, key) a source is polled and answered with, or empty.
+using CredentialLookup = std::function<std::string(const store::Source&, const Connector&)>;
+
 class Connector {
 public:
     virtual ~Connector() = default;
@@ -71,6 +94,12 @@ public:
     virtual Refusal refusal(const store::Source& source, const net::FetchResponse& response, std::int64_t now) const;
     // What a person must do when the platform wants credentials.
     virtual std::string credentialsHint(const store::Source& source) const = 0;
+
+    // Whether Earshot posts replies on this platform (else agents post by hand).
+    virtual bool canReply() const { return false; }
+    // Posts `reply` through `fetcher`: one request, or a few (a session or a lookup first).
+    virtual Result<Published> publish(net::Fetcher& fetcher, const store::Source& source, const ReplyRequest& reply,
+                                      const std::string& secret) const;
 };
 
 // nullptr for "feed" and unknown kinds.

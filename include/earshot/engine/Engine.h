@@ -30,7 +30,7 @@ struct EngineOptions {
     // The secret (token, app password, key) a platform source is polled with, or empty.
     // The CLI reads environment variables, the console the system keychain; nothing stores
     // it in the database.
-    std::function<std::string(const store::Source&, const connectors::Connector&)> credentials;
+    connectors::CredentialLookup credentials;
 };
 
 // One line of `poll --once`: what happened to one source.

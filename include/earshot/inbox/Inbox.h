@@ -63,11 +63,15 @@ public:
     // anything but spam -> spam.
     Result<Outcome> markSpam(std::int64_t conversationId, const std::string& agent);
 
-    // Records what the agent answered. Outcome::id is the new replies.id. Sets
-    // first_response_at on the first reply, clears the agent's draft and logs each
-    // overridden check. A platform reply on a source we cannot post to is refused.
+    // Records what the agent answered. Outcome::id is the new replies.id. Clears the
+    // agent's draft and logs each overridden check. An off-platform reply is delivered (the
+    // agent posts it) and sets first_response_at on the first reply. A platform reply is
+    // recorded as "sending", answering the conversation's latest post, for ReplyPublisher to
+    // post; it counts as a response once posted. `visibility` is Mastodon's (empty: the
+    // post's own). A platform reply on a source we cannot post to is refused.
     Result<Outcome> reply(std::int64_t conversationId, const std::string& agent, const std::string& text,
-                          Channel channel, const std::vector<CheckOverride>& overrides = {});
+                          Channel channel, const std::vector<CheckOverride>& overrides = {},
+                          const std::string& visibility = {});
 
     // Outcome::id is the new notes.id.
     Result<Outcome> addNote(std::int64_t conversationId, const std::string& agent, const std::string& text);

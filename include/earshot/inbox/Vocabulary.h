@@ -27,6 +27,11 @@ inline constexpr std::string_view kAssigned = "assigned";
 inline constexpr std::string_view kTakenOver = "taken_over";
 // to the channel ('platform' / 'off-platform'), detail the replies.id.
 inline constexpr std::string_view kReplied = "replied";
+// A platform reply Earshot posted: to its address on the platform, detail the replies.id.
+// A platform reply counts as the first response only from then on.
+inline constexpr std::string_view kReplyDelivered = "reply_delivered";
+// Posting failed: to the reason, detail the replies.id. The agent may send it again.
+inline constexpr std::string_view kReplyFailed = "reply_failed";
 // to the check id, detail {"check", "reason", "reply"} as JSON: the agent sent a reply
 // although that reply check objected.
 inline constexpr std::string_view kCheckOverridden = "check_overridden";
