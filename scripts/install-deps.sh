@@ -11,6 +11,7 @@ packages=(
     qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     qt6-qpa-plugins libgl-dev
     qtkeychain-qt6-dev fonts-dejavu-core
+    gnome-keyring dbus-daemon  # the Secret Service for platform secrets, and the tests' own keychain
     libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
 )
 for option in "$@"; do

@@ -2,13 +2,17 @@
 
 #include <QString>
 
+#include <spdlog/spdlog.h>
+
 #include "InboxWindow.h"
 #include "MainWindow.h"
+#include "SourceSecrets.h"
 #include "earshot/bridge/ConversationListModel.h"
 #include "earshot/bridge/EngineBridge.h"
 #include "earshot/bridge/MentionListModel.h"
 #include "earshot/bridge/SourceHealth.h"
 #include "earshot/store/Schema.h"
+#include "earshot/store/Sources.h"
 
 namespace earshot::gui {
 
@@ -28,6 +32,19 @@ Result<std::unique_ptr<Console>> Console::open(const std::string& databasePath, 
 
     std::unique_ptr<Console> console(new Console);
     console->m_databasePath = databasePath;
+    // Platform sources' secrets come from the system keychain before the engine's first poll.
+    console->m_secrets = std::make_unique<SourceSecrets>();
+    if (auto sources = store::SourceRepository(*workspace).list()) {
+        std::vector<std::int64_t> platformSources;
+        for (const store::Source& source : *sources)
+            if (source.kind != "feed")
+                platformSources.push_back(source.id);
+        if (!platformSources.empty())
+            if (const QString error = console->m_secrets->load(platformSources); !error.isEmpty())
+                spdlog::warn("platform secrets not read from the system keychain: {}", error.toStdString());
+    }
+    if (!options.credentials)
+        options.credentials = console->m_secrets->lookup();
     console->m_actions = std::make_unique<store::Database>(std::move(*workspace));
     console->m_mentions = std::make_unique<bridge::MentionListModel>(std::move(*listReader));
     if (!console->m_mentions->lastError().isEmpty())
@@ -38,6 +55,7 @@ Result<std::unique_ptr<Console>> Console::open(const std::string& databasePath, 
     console->m_engine = std::make_unique<bridge::EngineBridge>();
     console->m_window = std::make_unique<MainWindow>(*console->m_mentions, *console->m_engine, *console->m_health,
                                                      QString::fromStdString(databasePath));
+    console->m_window->setSecrets(console->m_secrets.get());
     // Last: its first reports are queued for the event loop, and by then all is connected.
     if (auto started = console->m_engine->start(databasePath, std::move(options)); !started)
         return started.error();
@@ -62,7 +80,8 @@ Status Console::openInbox(const inbox::Agent& agent)
     if (!m_conversations->lastError().isEmpty())
         return fail(m_conversations->lastError().toStdString());
     m_inbox = std::make_unique<InboxWindow>(InboxContext{QString::fromStdString(m_databasePath), *m_actions,
-                                                         *m_paneReader, *m_conversations, *m_engine, *m_health, agent});
+                                                         *m_paneReader, *m_conversations, *m_engine, *m_health, agent,
+                                                         m_secrets.get()});
     return Ok{};
 }
 

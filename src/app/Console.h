@@ -25,6 +25,7 @@ namespace earshot::gui {
 
 class InboxWindow;
 class MainWindow;
+class SourceSecrets;
 
 class Console {
 public:
@@ -45,11 +46,13 @@ public:
     bridge::MentionListModel& mentions() { return *m_mentions; }
     bridge::EngineBridge& engine() { return *m_engine; }
     bridge::SourceHealth& health() { return *m_health; }
+    SourceSecrets& secrets() { return *m_secrets; }
 
 private:
     Console() = default;
 
     // Declared in construction order; members are destroyed in reverse.
+    std::unique_ptr<SourceSecrets> m_secrets;
     std::unique_ptr<bridge::MentionListModel> m_mentions;
     std::unique_ptr<bridge::SourceHealth> m_health;
     std::unique_ptr<bridge::EngineBridge> m_engine;

@@ -1,6 +1,7 @@
 #include "InboxWindow.h"
 
 #include <QAction>
+#include <QCoreApplication>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
@@ -13,6 +14,7 @@
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTableView>
+#include <QThread>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -24,10 +26,13 @@
 #include "ReplyComposer.h"
 #include "SettingsDialog.h"
 #include "ShortcutOverlay.h"
+#include "SourceSecrets.h"
 #include "earshot/bridge/ConversationListModel.h"
 #include "earshot/bridge/EngineBridge.h"
 #include "earshot/checks/SettingsRepository.h"
+#include "earshot/inbox/ReplyPublisher.h"
 #include "earshot/store/ConversationQuery.h"
+#include "earshot/store/Schema.h"
 
 namespace earshot::gui {
 
@@ -74,7 +79,17 @@ InboxWindow::InboxWindow(InboxContext context, QWidget* parent)
     m_list->setFocus();
 }
 
-InboxWindow::~InboxWindow() = default;
+InboxWindow::~InboxWindow()
+{
+    waitForPosting();
+}
+
+void InboxWindow::waitForPosting()
+{
+    for (QThread* thread : std::as_const(m_posting))
+        thread->wait();
+    QCoreApplication::sendPostedEvents(this);  // their reports
+}
 
 void InboxWindow::buildLayout()
 {
@@ -266,6 +281,8 @@ void InboxWindow::buildActions()
         m_pane->composer()->cannedButton()->showMenu();
     }, work);
     add(conversation, tr("Se&nd"), QKeySequence(tr("Ctrl+Return")), [this] { m_pane->composer()->send(); }, work);
+    add(conversation, tr("Resend &Failed Reply"), QKeySequence(tr("Ctrl+Shift+R")), [this] { resendFailedReply(); },
+        work);
 
     QMenu* go = menuBar()->addMenu(tr("&Go"));
     const QString moving = tr("Moving around");
@@ -477,6 +494,56 @@ void InboxWindow::reply(qint64 conversationId, const QString& body, const QList<
     m_pane->clearComposer();
     statusBar()->showMessage(text(outcome->message), 5000);
     afterChange(conversationId);
+    if (channel == inbox::Channel::Platform && outcome->changed())
+        publishReply(conversationId, outcome->id);
+}
+
+void InboxWindow::publishReply(std::int64_t conversationId, std::int64_t replyId)
+{
+    statusBar()->showMessage(tr("Posting the reply on #%1…").arg(conversationId));
+    const std::string path = m_context.databasePath.toStdString();
+    const std::string agent = m_context.agent.name;
+    const connectors::CredentialLookup credentials =
+        m_context.secrets ? m_context.secrets->lookup() : connectors::CredentialLookup();
+    auto result = std::make_shared<Result<connectors::Published>>(fail("not posted"));
+    QThread* thread = QThread::create([path, agent, credentials, replyId, result] {
+        auto db = store::openWorkspace(path);
+        *result = db ? inbox::ReplyPublisher(*db, credentials).publish(replyId, agent)
+                     : Result<connectors::Published>(db.error());
+    });
+    m_posting.append(thread);
+    connect(thread, &QThread::finished, this, [this, thread, conversationId, replyId, result] {
+        m_posting.removeOne(thread);
+        thread->deleteLater();
+        if (*result) {
+            statusBar()->showMessage(tr("Posted the reply on #%1: %2").arg(conversationId).arg(text((*result)->url)),
+                                     10000);
+        } else {
+            // No modal box: the agent may be on another conversation by now. The thread keeps
+            // saying "not posted" until it is.
+            statusBar()->showMessage(tr("Reply %1 on #%2 was not posted: %3 — Conversation ▸ Resend Failed Reply "
+                                        "(Ctrl+Shift+R) tries again.")
+                                         .arg(replyId)
+                                         .arg(conversationId)
+                                         .arg(text(result->message())),
+                                     30000);
+        }
+        afterChange(conversationId);
+    });
+    thread->start();
+}
+
+void InboxWindow::resendFailedReply()
+{
+    const std::int64_t conversation = currentConversation();
+    if (conversation == 0)
+        return;
+    auto failed = store::queryInteger(m_context.actions,
+                                      "SELECT coalesce(max(id), 0) FROM replies WHERE delivery = 'failed'"
+                                      " AND conversation_id = " + std::to_string(conversation));
+    if (!failed || *failed == 0)
+        return statusBar()->showMessage(tr("#%1 has no reply that failed to post.").arg(conversation), 10000);
+    publishReply(conversation, *failed);
 }
 
 void InboxWindow::notifyAbout(const QList<qint64>& created, const QList<qint64>& reopened)

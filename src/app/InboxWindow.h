@@ -17,6 +17,7 @@
 class QLineEdit;
 class QTableView;
 class QSystemTrayIcon;
+class QThread;
 class QTimer;
 
 namespace earshot::bridge {
@@ -26,6 +27,8 @@ class SourceHealth;
 }  // namespace earshot::bridge
 
 namespace earshot::gui {
+
+class SourceSecrets;
 
 class ConversationPane;
 class NavigationPanel;
@@ -41,6 +44,7 @@ struct InboxContext {
     bridge::EngineBridge& engine;
     bridge::SourceHealth& health;
     inbox::Agent agent;
+    SourceSecrets* secrets = nullptr;            // platform secrets, to post replies with
 };
 
 class InboxWindow : public QMainWindow {
@@ -92,6 +96,16 @@ private:
                bool offPlatform);
     void notifyAbout(const QList<qint64>& created, const QList<qint64>& reopened);
     void showError(const QString& message);
+    // Posts a recorded platform reply on a thread of its own (the platform may take its
+    // time), then says where it went or why not.
+    void publishReply(std::int64_t conversationId, std::int64_t replyId);
+    // Sends the conversation's latest reply that could not be posted again.
+    void resendFailedReply();
+
+public:
+    // Waits for replies being posted; for tests and for closing.
+    void waitForPosting();
+private:
 
     InboxContext m_context;
     inbox::Inbox m_inbox;
@@ -107,6 +121,7 @@ private:
     QSystemTrayIcon* m_tray = nullptr;
     QTimer* m_searchDelay = nullptr;
     QTimer* m_tick = nullptr;
+    QList<QThread*> m_posting;   // replies on their way to a platform
     int m_sortColumn = 0;   // ConversationListModel::WaitingColumn
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
 };

@@ -242,7 +242,7 @@ void MainWindow::openSources()
         open->activateWindow();
         return;
     }
-    auto* dialog = new SourcesDialog(windowFilePath(), m_engine, m_health, this);
+    auto* dialog = new SourcesDialog(windowFilePath(), m_engine, m_health, this, m_secrets);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
 }

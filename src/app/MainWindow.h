@@ -21,6 +21,8 @@ class SourceHealth;
 
 namespace earshot::gui {
 
+class SourceSecrets;
+
 class MentionDetailView;
 
 class MainWindow : public QMainWindow {
@@ -30,6 +32,8 @@ public:
     // The window uses these but does not own them; they must outlive it.
     MainWindow(bridge::MentionListModel& mentions, bridge::EngineBridge& engine, bridge::SourceHealth& health,
                const QString& databasePath, QWidget* parent = nullptr);
+    // Where the Sources dialog keeps platform secrets; none: the dialog cannot store them.
+    void setSecrets(SourceSecrets* secrets) { m_secrets = secrets; }
 
     QTableView* mentionTable() const { return m_table; }
     QLineEdit* searchField() const { return m_search; }
@@ -42,6 +46,7 @@ public:
     void openSettings();
 
 private:
+    SourceSecrets* m_secrets = nullptr;
     void createActions();
     void applySearch();
     void showCurrentMention();

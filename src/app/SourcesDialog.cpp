@@ -14,6 +14,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSignalBlocker>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSet>
@@ -28,11 +29,14 @@
 #include <algorithm>
 #include <ctime>
 
+#include "PlatformSourceFields.h"
+#include "SourceSecrets.h"
 #include "SourcesPreviewPanel.h"
 #include "Theme.h"
 #include "earshot/bridge/EngineBridge.h"
 #include "earshot/bridge/SourceHealth.h"
 #include "earshot/core/Files.h"
+#include "earshot/connectors/PlatformSource.h"
 #include "earshot/core/Opml.h"
 #include "earshot/inbox/Vocabulary.h"
 #include "earshot/store/Schema.h"
@@ -66,7 +70,7 @@ QString priorityText(int priority)
 }  // namespace
 
 SourcesDialog::SourcesDialog(const QString& databasePath, bridge::EngineBridge& engine, bridge::SourceHealth& health,
-                             QWidget* parent)
+                             QWidget* parent, SourceSecrets* secrets)
     : QDialog(parent),
       m_engine(engine),
       m_health(health),
@@ -76,6 +80,9 @@ SourcesDialog::SourcesDialog(const QString& databasePath, bridge::EngineBridge& 
       m_toggle(new QPushButton(tr("&Disable"), this)),
       m_remove(new QPushButton(tr("&Remove…"), this)),
       m_form(new QGroupBox(this)),
+      m_kind(new QComboBox(this)),
+      m_platform(new PlatformSourceFields(this)),
+      m_secrets(secrets),
       m_url(new QLineEdit(this)),
       m_name(new QLineEdit(this)),
       m_interval(new QSpinBox(this)),
@@ -248,8 +255,25 @@ QWidget* SourcesDialog::createForm()
     connect(m_save, &QPushButton::clicked, this, &SourcesDialog::save);
     connect(m_preview, &SourcesPreviewPanel::finished, this, [this] { updateButtons(); });
 
+    m_kind->setObjectName(QStringLiteral("sourceKind"));
+    m_kind->addItem(tr("Feed (RSS, Atom, JSON Feed)"), QStringLiteral("feed"));
+    m_kind->addItem(tr("Mastodon: a hashtag"), QStringLiteral("mastodon-tag"));
+    m_kind->addItem(tr("Bluesky: an account and the replies to it"), QStringLiteral("bluesky-author"));
+    m_kind->addItem(tr("Discourse forum: latest posts"), QStringLiteral("discourse-latest"));
+    m_kind->addItem(tr("Discourse forum: a search"), QStringLiteral("discourse-search"));
+    m_kind->addItem(tr("Hacker News: a search"), QStringLiteral("hn-search"));
+    m_kind->addItem(tr("Stack Exchange: a search"), QStringLiteral("stackexchange-search"));
+    connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_editingId == 0)
+            m_platform->startNew(m_kind->currentData().toString());
+        showKind();
+    });
+
     auto* fields = new QFormLayout;
+    m_fields = fields;
+    fields->addRow(tr("&Kind:"), m_kind);
     fields->addRow(tr("Feed &URL:"), m_url);
+    fields->addRow(m_platform);
     fields->addRow(tr("&Name:"), m_name);
     fields->addRow(tr("&Poll every:"), m_interval);
     fields->addRow(tr("&Include words:"), m_include);
@@ -439,6 +463,16 @@ void SourcesDialog::selectSource(std::int64_t id)
 void SourcesDialog::loadForm(const store::Source* source)
 {
     m_preview->clear();
+    m_kind->setEnabled(!source);  // the kind, like the address, is who a source is
+    if (source) {
+        const QSignalBlocker quiet(m_kind);
+        m_kind->setCurrentIndex(std::max(0, m_kind->findData(fromUtf8(source->kind))));
+        if (source->kind != "feed")
+            m_platform->show(*source, m_secrets && m_secrets->has(source->id));
+    } else {
+        m_platform->startNew(m_kind->currentData().toString());
+    }
+    showKind();
     if (!source) {
         m_form->setTitle(tr("New source"));
         m_save->setText(tr("&Add Source"));
@@ -489,6 +523,54 @@ void SourcesDialog::showSourceError(const store::Source* source)
     m_sourceError->show();
 }
 
+void SourcesDialog::showKind()
+{
+    const bool feed = m_kind->currentData().toString() == QLatin1String("feed");
+    m_fields->setRowVisible(m_url, feed);
+    m_fields->setRowVisible(m_platform, !feed);
+    updateButtons();
+}
+
+bool SourcesDialog::addPlatformSource(const QString& name)
+{
+    auto source = connectors::makePlatformSource(m_platform->spec());
+    if (!source) {
+        showMessage(fromUtf8(source.message()), Tone::Error);
+        return false;
+    }
+    if (!name.isEmpty())
+        source->name = toUtf8(name);
+    source->intervalSeconds = m_interval->value() * 60;
+    source->includeWords = wordsOf(m_include);
+    source->excludeWords = wordsOf(m_exclude);
+    source->defaultPriority = m_priority->currentData().toInt();
+    auto added = store::SourceRepository(*m_db).add(*source);
+    if (!added) {
+        showMessage(tr("The source could not be added: %1").arg(fromUtf8(added.message())), Tone::Error);
+        return false;
+    }
+    storeSecret(*added);  // before polling, so the first poll has it
+    afterWrite(true);
+    selectSource(*added);
+    if (m_message->text().isEmpty())
+        showMessage(tr("Added “%1”. Earshot polls it now.").arg(fromUtf8(source->name)));
+    return true;
+}
+
+void SourcesDialog::storeSecret(std::int64_t sourceId)
+{
+    const QString secret = m_platform->secret();
+    m_message->clear();
+    if (secret.isEmpty())
+        return;
+    if (!m_secrets) {
+        showMessage(tr("There is no system keychain to keep the secret in; it was not stored."), Tone::Error);
+        return;
+    }
+    if (const QString error = m_secrets->store(sourceId, secret); !error.isEmpty())
+        showMessage(tr("The secret could not be stored in the system keychain: %1").arg(error), Tone::Error);
+}
+
 void SourcesDialog::startNew()
 {
     m_reloading = true;
@@ -535,6 +617,10 @@ void SourcesDialog::save()
     const QString name = m_name->text().trimmed();
     store::SourceRepository repository(*m_db);
 
+    if (m_editingId == 0 && m_kind->currentData().toString() != QLatin1String("feed")) {
+        addPlatformSource(name);
+        return;
+    }
     if (m_editingId == 0) {
         QString problem;
         const auto url = normalisedUrl(&problem);
@@ -578,9 +664,13 @@ void SourcesDialog::save()
         showMessage(tr("The changes could not be saved: %1").arg(fromUtf8(updated.message())), Tone::Error);
         return;
     }
+    if (source.kind != "feed")
+        storeSecret(source.id);
+    const bool secretFailed = !m_message->text().isEmpty();
     afterWrite(true);
     selectSource(source.id);
-    showMessage(tr("Saved “%1”.").arg(fromUtf8(sourceById(source.id) ? sourceById(source.id)->name : source.name)));
+    if (!secretFailed)
+        showMessage(tr("Saved “%1”.").arg(fromUtf8(sourceById(source.id) ? sourceById(source.id)->name : source.name)));
 }
 
 void SourcesDialog::toggleEnabled()
@@ -710,7 +800,9 @@ void SourcesDialog::updateButtons()
     m_toggle->setEnabled(selected != nullptr);
     m_remove->setEnabled(selected != nullptr);
     m_toggle->setText(selected && !selected->enabled ? tr("&Enable") : tr("&Disable"));
-    m_test->setEnabled(m_db && !m_preview->isRunning());
+    // The preview reads feeds; a platform source shows what it hears after its first poll.
+    const bool feed = m_kind->currentData().toString() == QLatin1String("feed");
+    m_test->setEnabled(m_db && feed && !m_preview->isRunning());
     m_save->setEnabled(m_db.has_value());
 }
 

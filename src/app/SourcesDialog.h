@@ -15,6 +15,7 @@
 #include "earshot/store/Sources.h"
 
 class QComboBox;
+class QFormLayout;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
@@ -31,6 +32,8 @@ class SourceHealth;
 namespace earshot::gui {
 
 class SourcesPreviewPanel;
+class PlatformSourceFields;
+class SourceSecrets;
 
 class SourcesDialog : public QDialog {
     Q_OBJECT
@@ -51,8 +54,9 @@ public:
     };
 
     // The engine and the health list must outlive the dialog.
+    // `secrets`, when given, keeps platform sources' secrets in the system keychain.
     SourcesDialog(const QString& databasePath, bridge::EngineBridge& engine, bridge::SourceHealth& health,
-                  QWidget* parent = nullptr);
+                  QWidget* parent = nullptr, SourceSecrets* secrets = nullptr);
     ~SourcesDialog() override;
 
     // Re-reads the sources, keeping the selection.
@@ -63,6 +67,8 @@ public:
     void selectSource(std::int64_t id);
 
     QTableWidget* table() const { return m_table; }
+    QComboBox* kindField() const { return m_kind; }
+    PlatformSourceFields* platformFields() const { return m_platform; }
     QLineEdit* urlField() const { return m_url; }
     QLineEdit* nameField() const { return m_name; }
     QSpinBox* intervalField() const { return m_interval; }
@@ -100,6 +106,12 @@ private:
     void updateButtons();
     void showMessage(const QString& text, Tone tone = Tone::Normal);
     void showSourceError(const store::Source* source);
+    // Shows the rows of the kind chosen (a feed's URL, or a platform's fields).
+    void showKind();
+    // Adds the platform source the form describes; false when it could not.
+    bool addPlatformSource(const QString& name);
+    // Keeps a typed secret in the keychain; says so when it could not.
+    void storeSecret(std::int64_t sourceId);
     // Re-reads, refreshes the status bar's list of failing sources and, when `poll`, asks
     // the engine to poll now so a new or changed source is read at once.
     void afterWrite(bool poll);
@@ -122,6 +134,10 @@ private:
     QPushButton* m_toggle;
     QPushButton* m_remove;
     QGroupBox* m_form;
+    QFormLayout* m_fields = nullptr;
+    QComboBox* m_kind;
+    PlatformSourceFields* m_platform;
+    SourceSecrets* m_secrets;
     QLineEdit* m_url;
     QLineEdit* m_name;
     QSpinBox* m_interval;

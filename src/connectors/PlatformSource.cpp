@@ -21,10 +21,11 @@ std::string asAddress(const std::string& text)
     return trimmed.find("://") == std::string::npos ? "https://" + trimmed : trimmed;
 }
 
-Status need(const std::string& value, const char* option, const std::string& kind)
+// "what" in words, with the command line's option: the console and the CLI say the same.
+Status need(const std::string& value, const char* what, const char* option, const std::string& kind)
 {
     if (value.empty())
-        return fail(std::string(option) + " is needed for a " + kind + " source");
+        return fail(std::string(what) + " (" + option + ") is needed for a " + kind + " source");
     return Ok{};
 }
 
@@ -52,7 +53,7 @@ Result<store::Source> makePlatformSource(const PlatformSourceSpec& spec)
         std::string tag = spec.tag;
         if (!tag.empty() && tag.front() == '#')
             tag.erase(0, 1);
-        for (auto status : {need(spec.instance, "--instance", kind), need(tag, "--tag", kind)})
+        for (auto status : {need(spec.instance, kind == "mastodon-tag" ? "the server" : "the forum", "--instance", kind), need(tag, "the hashtag", "--tag", kind)})
             if (!status)
                 return status.error();
         const std::string instance = asAddress(spec.instance);
@@ -64,7 +65,7 @@ Result<store::Source> makePlatformSource(const PlatformSourceSpec& spec)
         std::string actor = spec.actor;
         if (!actor.empty() && actor.front() == '@')
             actor.erase(0, 1);
-        if (auto status = need(actor, "--actor", kind); !status)
+        if (auto status = need(actor, "the account", "--actor", kind); !status)
             return status.error();
         const std::string api = spec.api.empty() ? "https://public.api.bsky.app" : asAddress(spec.api);
         source.url = withParameter(api + "/xrpc/app.bsky.feed.getAuthorFeed", "actor", actor);
@@ -73,7 +74,7 @@ Result<store::Source> makePlatformSource(const PlatformSourceSpec& spec)
         if (!spec.api.empty())
             settings["pds"] = asAddress(spec.api);  // a test server or mirror answers for both
     } else if (kind == "discourse-latest" || kind == "discourse-search") {
-        if (auto status = need(spec.instance, "--instance", kind); !status)
+        if (auto status = need(spec.instance, kind == "mastodon-tag" ? "the server" : "the forum", "--instance", kind); !status)
             return status.error();
         const std::string forum = asAddress(spec.instance);
         const std::string base = spec.api.empty() ? forum : asAddress(spec.api);
@@ -81,7 +82,7 @@ Result<store::Source> makePlatformSource(const PlatformSourceSpec& spec)
             source.url = base + "/posts.json";
             source.name = hostOf(forum) + ": latest posts";
         } else {
-            if (auto status = need(spec.query, "--query", kind); !status)
+            if (auto status = need(spec.query, "what to search for", "--query", kind); !status)
                 return status.error();
             source.url = withParameter(base + "/search.json", "q", spec.query + " order:latest");
             source.name = hostOf(forum) + ": " + spec.query;
@@ -89,7 +90,7 @@ Result<store::Source> makePlatformSource(const PlatformSourceSpec& spec)
         }
         settings["forum"] = forum;
     } else if (kind == "hn-search") {
-        if (auto status = need(spec.query, "--query", kind); !status)
+        if (auto status = need(spec.query, "what to search for", "--query", kind); !status)
             return status.error();
         const std::string api = spec.api.empty() ? "https://hn.algolia.com/api/v1" : asAddress(spec.api);
         source.url = withParameter(withParameter(api + "/search_by_date", "query", spec.query), "tags",
@@ -97,7 +98,7 @@ Result<store::Source> makePlatformSource(const PlatformSourceSpec& spec)
         source.name = "Hacker News: " + spec.query;
         settings = {{"query", spec.query}};
     } else if (kind == "stackexchange-search") {
-        for (auto status : {need(spec.site, "--site", kind), need(spec.query, "--query", kind)})
+        for (auto status : {need(spec.site, "the site", "--site", kind), need(spec.query, "what to search for", "--query", kind)})
             if (!status)
                 return status.error();
         const std::string api = spec.api.empty() ? "https://api.stackexchange.com" : asAddress(spec.api);

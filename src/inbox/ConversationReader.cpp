@@ -97,7 +97,8 @@ Status readParts(store::Database& db, std::int64_t id, ConversationDetail& out)
         " m.reply_to, m.published_at, m.ingested_at FROM mentions m LEFT JOIN authors a ON a.id = m.author_id"
         " WHERE m.conversation_id = ? ORDER BY m.ingested_at, m.id");
     auto replies = db.cached(
-        "SELECT id, agent, body, channel, COALESCE(external_id, ''), sent_at FROM replies"
+        "SELECT id, agent, body, channel, COALESCE(external_id, ''), sent_at, delivery, COALESCE(platform_url, ''),"
+        " COALESCE(delivery_error, '') FROM replies"
         " WHERE conversation_id = ? ORDER BY sent_at, id");
     auto notes = db.cached(
         "SELECT id, agent, body, created_at FROM notes WHERE conversation_id = ? ORDER BY created_at, id");
@@ -130,7 +131,10 @@ Status readParts(store::Database& db, std::int64_t id, ConversationDetail& out)
                                    .body = row.text(2),
                                    .channel = row.text(3) == "platform" ? Channel::Platform : Channel::OffPlatform,
                                    .externalId = row.text(4),
-                                   .sentAt = row.integer(5)});
+                                   .sentAt = row.integer(5),
+                                   .delivery = row.text(6),
+                                   .platformUrl = row.text(7),
+                                   .deliveryError = row.text(8)});
         });
         !read)
         return read;

@@ -271,7 +271,7 @@ TEST_F(CliTest, AddsAPlatformSourceAndReadsItsTokenFromTheEnvironment)
     });
     auto missing = cli("sources add --kind mastodon-tag --instance social.example");
     EXPECT_EQ(missing.exitCode, 2);
-    EXPECT_NE(missing.err.find("--tag is needed for a mastodon-tag source"), std::string::npos) << missing.err;
+    EXPECT_NE(missing.err.find("the hashtag (--tag) is needed for a mastodon-tag source"), std::string::npos) << missing.err;
     auto withUrl = cli("sources add https://x.example/feed --kind hn-search --query x");
     EXPECT_EQ(withUrl.exitCode, 2);
     EXPECT_NE(withUrl.err.find("takes no URL"), std::string::npos) << withUrl.err;
@@ -285,4 +285,39 @@ TEST_F(CliTest, AddsAPlatformSourceAndReadsItsTokenFromTheEnvironment)
     EXPECT_EQ(sources[0]["kind"], "mastodon-tag");
     EXPECT_EQ(sources[0]["state"], "ok");
     EXPECT_EQ(sources[0].dump().find("t0ken"), std::string::npos);
+}
+
+TEST_F(CliTest, RepliesOnMastodonAndResendsAFailedReplyWithTheSameKey)
+{
+    http.server().Get("/api/v1/timelines/tag/vondelfiets", [](const httplib::Request&, httplib::Response& res) {
+        res.set_content(R"([{"id":"9","uri":"https://social.example/users/a/statuses/9","url":"https://social.example/@a/9",
+                            "created_at":"2026-11-30T10:00:00Z","content":"<p>Mijn #vondelfiets piept</p>",
+                            "account":{"acct":"a@social.example","display_name":"A","url":"https://social.example/@a"}}])",
+                        "application/json");
+    });
+    std::vector<std::string> keys;
+    http.server().Post("/api/v1/statuses", [&](const httplib::Request& request, httplib::Response& res) {
+        keys.push_back(request.get_header_value("Idempotency-Key"));
+        if (keys.size() == 1) {
+            res.status = 500;
+            return;
+        }
+        res.set_content(R"({"id":"77","url":"https://social.example/@brand/77"})", "application/json");
+    });
+    ASSERT_EQ(cli("sources add --kind mastodon-tag --instance social.example --tag vondelfiets --api " + http.url("")).exitCode, 0);
+    ASSERT_EQ(cli("poll --once").exitCode, 0);
+    ASSERT_EQ(cli("agents add 'Eva de Graaf' --first-name Eva").exitCode, 0);
+
+    auto failed = cli("inbox reply 1 --agent 'Eva de Graaf' --text 'Dank je! Eva' --visibility unlisted",
+                      "EARSHOT_MASTODON_TOKEN=t0ken");
+    EXPECT_EQ(failed.exitCode, 1);
+    EXPECT_NE(failed.err.find("reply 1 is recorded but was not posted"), std::string::npos) << failed.err;
+    EXPECT_NE(failed.err.find("earshot-cli inbox resend 1 --agent 'Eva de Graaf'"), std::string::npos) << failed.err;
+
+    auto resent = cli("inbox resend 1 --agent 'Eva de Graaf'", "EARSHOT_MASTODON_TOKEN=t0ken");
+    EXPECT_EQ(resent.exitCode, 0) << resent.err;
+    EXPECT_NE(resent.out.find("posted reply 1 on #1: https://social.example/@brand/77"), std::string::npos) << resent.out;
+    ASSERT_EQ(keys.size(), 2u);
+    EXPECT_EQ(keys[0], keys[1]);
+    EXPECT_EQ(cli("inbox resend 1 --agent 'Eva de Graaf'").exitCode, 1);  // already posted
 }

@@ -438,7 +438,7 @@ TEST_F(PlatformTest, DiscourseRateLimitWaitsAsLongAsItSays)
 TEST(PlatformSource, SaysWhatAKindNeeds)
 {
     EXPECT_EQ(connectors::makePlatformSource({.kind = "mastodon-tag", .instance = "mastodon.social"}).message(),
-              "--tag is needed for a mastodon-tag source");
+              "the hashtag (--tag) is needed for a mastodon-tag source");
     EXPECT_NE(connectors::makePlatformSource({.kind = "myspace"}).message().find("the kinds are feed, mastodon-tag"),
               std::string::npos);
     auto hn = connectors::makePlatformSource({.kind = "hn-search", .query = "vondel fiets"});

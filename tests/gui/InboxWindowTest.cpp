@@ -20,6 +20,7 @@
 #include "ConversationPane.h"
 #include "InboxWindow.h"
 #include "NavigationPanel.h"
+#include "OpenConsole.h"
 #include "ReplyComposer.h"
 #include "ShortcutOverlay.h"
 #include "TempWorkspace.h"
@@ -69,11 +70,8 @@ protected:
         ASSERT_TRUE(agents.add({.name = "Eva Bakker", .firstName = "Eva"}));
         db.reset();
 
-        auto started = gui::Console::open(workspace.dbPath());
-        ASSERT_TRUE(started) << started.message();
-        console = std::move(*started);
-        auto sanne = inbox::AgentRepository(console->actions()).find("Sanne de Vries");
-        ASSERT_TRUE(console->openInbox(*sanne));
+        console = test::openConsoleAs(workspace.dbPath(), "Sanne de Vries");
+        ASSERT_TRUE(console && console->inbox());
         window = console->inbox();
         window->setConfirm([this](const QString&) { return confirmAnswer; });
         window->pane()->composer()->setLinkOpener([this](const QUrl& url) { links.push_back(url); });

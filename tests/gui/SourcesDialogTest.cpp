@@ -19,6 +19,7 @@
 
 #include "Console.h"
 #include "MainWindow.h"
+#include "PlatformSourceFields.h"
 #include "SourcesDialog.h"
 #include "SourcesPreviewPanel.h"
 #include "TestHttpServer.h"
@@ -375,3 +376,36 @@ TEST_F(SourcesDialogTest, OpensFromTheMainWindowAndTheEmptyWorkspaceHint)
 }
 
 }  // namespace
+
+TEST_F(SourcesDialogTest, AddsAPlatformSourceFromItsKindAndFields)
+{
+    auto& dialog = openDialog();
+    dialog.kindField()->setCurrentIndex(dialog.kindField()->findData(QStringLiteral("mastodon-tag")));
+    EXPECT_FALSE(dialog.urlField()->isVisible());
+    EXPECT_FALSE(dialog.testButton()->isEnabled()) << "the preview reads feeds only";
+    earshot::gui::PlatformSourceFields* fields = dialog.platformFields();
+    ASSERT_TRUE(fields->tagField()->isVisible());
+    EXPECT_FALSE(fields->queryField()->isVisible());
+
+    typeInto(fields->addressField(), "mastodon.social");
+    QTest::mouseClick(dialog.saveButton(), Qt::LeftButton);
+    EXPECT_EQ(dialog.messageLabel()->text(), "the hashtag (--tag) is needed for a mastodon-tag source");
+    EXPECT_EQ(dialog.table()->rowCount(), 0);
+
+    typeInto(fields->tagField(), "#vondelfiets");
+    typeInto(fields->secretField(), "s3cret");
+    QTest::mouseClick(dialog.saveButton(), Qt::LeftButton);
+    ASSERT_EQ(dialog.table()->rowCount(), 1);
+    EXPECT_EQ(cell(dialog.table(), 0, SourcesDialog::NameColumn), "#vondelfiets on mastodon.social");
+    // No keychain was given to this dialog: the secret is refused, never kept elsewhere.
+    EXPECT_EQ(dialog.messageLabel()->text(), "There is no system keychain to keep the secret in; it was not stored.");
+    const auto sources = storedSources();
+    ASSERT_EQ(sources.size(), 1u);
+    EXPECT_EQ(sources[0].kind, "mastodon-tag");
+    EXPECT_EQ(sources[0].url, "https://mastodon.social/api/v1/timelines/tag/vondelfiets");
+    EXPECT_EQ(sources[0].settings.find("s3cret"), std::string::npos);
+    // Editing shows what it listens to, and the kind and server cannot change.
+    EXPECT_FALSE(dialog.kindField()->isEnabled());
+    EXPECT_TRUE(fields->addressField()->isReadOnly());
+    EXPECT_EQ(fields->tagField()->text(), "vondelfiets");
+}

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
+    <name>QObject</name>
+    <message>
+        <source>the system keychain did not answer</source>
+        <translation>de sleutelbos van het systeem antwoordde niet</translation>
+    </message>
+</context>
+<context>
     <name>earshot::bridge::ConversationListModel</name>
     <message>
         <source>&lt;1 min</source>
@@ -636,6 +643,30 @@ Voeg een feed of forum toe onder Bestand ▸ Bronnen… (Ctrl+Shift+S); wat mens
         <source>&amp;Urgent Priority</source>
         <translation>&amp;Urgente prioriteit</translation>
     </message>
+    <message>
+        <source>Resend &amp;Failed Reply</source>
+        <translation>&amp;Mislukt antwoord opnieuw versturen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <source>Posting the reply on #%1…</source>
+        <translation>Antwoord op #%1 wordt geplaatst…</translation>
+    </message>
+    <message>
+        <source>Posted the reply on #%1: %2</source>
+        <translation>Antwoord op #%1 geplaatst: %2</translation>
+    </message>
+    <message>
+        <source>Reply %1 on #%2 was not posted: %3 — Conversation ▸ Resend Failed Reply (Ctrl+Shift+R) tries again.</source>
+        <translation>Antwoord %1 op #%2 is niet geplaatst: %3 — Gesprek ▸ Mislukt antwoord opnieuw versturen (Ctrl+Shift+R) probeert het nog eens.</translation>
+    </message>
+    <message>
+        <source>#%1 has no reply that failed to post.</source>
+        <translation>#%1 heeft geen antwoord dat niet geplaatst kon worden.</translation>
+    </message>
 </context>
 <context>
     <name>earshot::gui::MainWindow</name>
@@ -780,6 +811,85 @@ Voeg de feeds toe waarnaar Earshot moet luisteren; nieuwe vermeldingen verschijn
     <message>
         <source>Tags</source>
         <translation>Labels</translation>
+    </message>
+</context>
+<context>
+    <name>earshot::gui::PlatformSourceFields</name>
+    <message>
+        <source>&amp;Hashtag:</source>
+        <translation>&amp;Hashtag:</translation>
+    </message>
+    <message>
+        <source>A&amp;ccount:</source>
+        <translation>A&amp;ccount:</translation>
+    </message>
+    <message>
+        <source>Se&amp;arch for:</source>
+        <translation>&amp;Zoeken naar:</translation>
+    </message>
+    <message>
+        <source>S&amp;ite:</source>
+        <translation>S&amp;ite:</translation>
+    </message>
+    <message>
+        <source>&amp;Secret:</source>
+        <translation>&amp;Geheim:</translation>
+    </message>
+    <message>
+        <source>vondelfiets (without #)</source>
+        <translation>vondelfiets (zonder #)</translation>
+    </message>
+    <message>
+        <source>the brand&apos;s handle, e.g. vondelfiets.nl</source>
+        <translation>de handle van het merk, bijv. vondelfiets.nl</translation>
+    </message>
+    <message>
+        <source>words to search for, e.g. vondelfiets</source>
+        <translation>woorden om op te zoeken, bijv. vondelfiets</translation>
+    </message>
+    <message>
+        <source>stackoverflow, superuser, bicycles, …</source>
+        <translation>stackoverflow, superuser, bicycles, …</translation>
+    </message>
+    <message>
+        <source>stored in the system keychain; type to replace it</source>
+        <translation>bewaard in de sleutelbos van het systeem; typ om het te vervangen</translation>
+    </message>
+    <message>
+        <source>none stored</source>
+        <translation>niets bewaard</translation>
+    </message>
+    <message>
+        <source>Ser&amp;ver:</source>
+        <translation>Ser&amp;ver:</translation>
+    </message>
+    <message>
+        <source>&amp;Forum:</source>
+        <translation>&amp;Forum:</translation>
+    </message>
+    <message>
+        <source>mastodon.social</source>
+        <translation>mastodon.social</translation>
+    </message>
+    <message>
+        <source>https://community.example</source>
+        <translation>https://community.example</translation>
+    </message>
+    <message>
+        <source>An access token of the brand&apos;s account (Preferences → Development → New application, scopes read and write:statuses). Needed to reply, and on servers that keep their timelines for members.</source>
+        <translation>Een toegangstoken van het account van het merk (Voorkeuren → Ontwikkelen → Nieuwe toepassing, rechten read en write:statuses). Nodig om te antwoorden, en op servers die hun tijdlijnen alleen aan leden tonen.</translation>
+    </message>
+    <message>
+        <source>An app password of this account (bsky.app → Settings → Privacy and security → App passwords). Needed to reply; reading needs none.</source>
+        <translation>Een app-wachtwoord van dit account (bsky.app → Instellingen → Privacy en beveiliging → App-wachtwoorden). Nodig om te antwoorden; meelezen kan zonder.</translation>
+    </message>
+    <message>
+        <source>A user API key of the brand&apos;s forum account. Needed to reply, and on forums for members only.</source>
+        <translation>Een gebruikers-API-sleutel van het forumaccount van het merk. Nodig om te antwoorden, en op forums die alleen voor leden zijn.</translation>
+    </message>
+    <message>
+        <source>An app key from stackapps.com raises the daily quota from 300 to 10,000 requests. Optional.</source>
+        <translation>Een app-sleutel van stackapps.com verhoogt het dagquotum van 300 naar 10.000 verzoeken. Niet verplicht.</translation>
     </message>
 </context>
 <context>
@@ -1375,6 +1485,46 @@ Earshot haalt de bron dan niet meer op. De vermeldingen die al zijn opgeslagen, 
         <source>New conversations</source>
         <translation>Nieuwe gesprekken</translation>
     </message>
+    <message>
+        <source>Feed (RSS, Atom, JSON Feed)</source>
+        <translation>Feed (RSS, Atom, JSON Feed)</translation>
+    </message>
+    <message>
+        <source>Mastodon: a hashtag</source>
+        <translation>Mastodon: een hashtag</translation>
+    </message>
+    <message>
+        <source>Bluesky: an account and the replies to it</source>
+        <translation>Bluesky: een account en de antwoorden daarop</translation>
+    </message>
+    <message>
+        <source>Discourse forum: latest posts</source>
+        <translation>Discourse-forum: nieuwste berichten</translation>
+    </message>
+    <message>
+        <source>Discourse forum: a search</source>
+        <translation>Discourse-forum: een zoekopdracht</translation>
+    </message>
+    <message>
+        <source>Hacker News: a search</source>
+        <translation>Hacker News: een zoekopdracht</translation>
+    </message>
+    <message>
+        <source>Stack Exchange: a search</source>
+        <translation>Stack Exchange: een zoekopdracht</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Soort:</translation>
+    </message>
+    <message>
+        <source>There is no system keychain to keep the secret in; it was not stored.</source>
+        <translation>Er is geen sleutelbos van het systeem om het geheim in te bewaren; het is niet opgeslagen.</translation>
+    </message>
+    <message>
+        <source>The secret could not be stored in the system keychain: %1</source>
+        <translation>Het geheim kon niet in de sleutelbos van het systeem worden opgeslagen: %1</translation>
+    </message>
 </context>
 <context>
     <name>earshot::gui::SourcesPreviewPanel</name>
@@ -1448,6 +1598,22 @@ Earshot haalt de bron dan niet meer op. De vermeldingen die al zijn opgeslagen, 
     <message>
         <source>No messages in this conversation.</source>
         <translation>Geen berichten in dit gesprek.</translation>
+    </message>
+    <message>
+        <source>posted on the platform</source>
+        <translation>geplaatst op het platform</translation>
+    </message>
+    <message>
+        <source>not posted</source>
+        <translation>niet geplaatst</translation>
+    </message>
+    <message>
+        <source>posting…</source>
+        <translation>wordt geplaatst…</translation>
+    </message>
+    <message>
+        <source>Not posted: %1 — Ctrl+Shift+R sends it again.</source>
+        <translation>Niet geplaatst: %1 — Ctrl+Shift+R verstuurt het opnieuw.</translation>
     </message>
 </context>
 <context>

@@ -45,6 +45,9 @@ struct ConversationReply {
     Channel channel = Channel::OffPlatform;
     std::string externalId;
     std::int64_t sentAt = 0;
+    std::string delivery = "recorded";   // platform replies: sending, sent or failed
+    std::string platformUrl;             // where a posted reply lives
+    std::string deliveryError;           // why it was not posted
 };
 
 struct ConversationNote {

@@ -1,0 +1,162 @@
+#include "PlatformSourceFields.h"
+
+#include <QEvent>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+
+#include <nlohmann/json.hpp>
+
+namespace earshot::gui {
+
+namespace {
+
+QString fromUtf8(const std::string& text) { return QString::fromStdString(text); }
+std::string toUtf8(const QLineEdit* field) { return field->text().trimmed().toStdString(); }
+
+QString setting(const store::Source& source, const char* key)
+{
+    const auto settings = nlohmann::json::parse(source.settings, nullptr, false);
+    return settings.is_object() && settings.contains(key) && settings[key].is_string()
+               ? fromUtf8(settings[key].get<std::string>())
+               : QString();
+}
+
+}  // namespace
+
+PlatformSourceFields::PlatformSourceFields(QWidget* parent)
+    : QWidget(parent),
+      m_layout(new QFormLayout(this)),
+      m_addressLabel(new QLabel(this)),
+      m_address(new QLineEdit(this)),
+      m_tag(new QLineEdit(this)),
+      m_actor(new QLineEdit(this)),
+      m_query(new QLineEdit(this)),
+      m_site(new QLineEdit(this)),
+      m_secret(new QLineEdit(this)),
+      m_secretHint(new QLabel(this))
+{
+    m_layout->setContentsMargins(0, 0, 0, 0);
+    m_address->setObjectName(QStringLiteral("platformAddress"));
+    m_tag->setObjectName(QStringLiteral("platformTag"));
+    m_actor->setObjectName(QStringLiteral("platformActor"));
+    m_query->setObjectName(QStringLiteral("platformQuery"));
+    m_site->setObjectName(QStringLiteral("platformSite"));
+    m_secret->setObjectName(QStringLiteral("platformSecret"));
+    // Never shown, so never in a screenshot either.
+    m_secret->setEchoMode(QLineEdit::Password);
+    m_secretHint->setWordWrap(true);
+    m_secretHint->setObjectName(QStringLiteral("platformSecretHint"));
+    m_addressLabel->setBuddy(m_address);
+    m_layout->addRow(m_addressLabel, m_address);
+    m_layout->addRow(QString(), m_tag);
+    m_layout->addRow(QString(), m_actor);
+    m_layout->addRow(QString(), m_query);
+    m_layout->addRow(QString(), m_site);
+    m_layout->addRow(QString(), m_secret);
+    m_layout->addRow(QString(), m_secretHint);
+    retranslate();
+    startNew(QStringLiteral("mastodon-tag"));
+}
+
+void PlatformSourceFields::retranslate()
+{
+    auto label = [this](QWidget* field, const QString& text) {
+        if (auto* row = qobject_cast<QLabel*>(m_layout->labelForField(field)))
+            row->setText(text);
+    };
+    label(m_tag, tr("&Hashtag:"));
+    label(m_actor, tr("A&ccount:"));
+    label(m_query, tr("Se&arch for:"));
+    label(m_site, tr("S&ite:"));
+    label(m_secret, tr("&Secret:"));
+    m_tag->setPlaceholderText(tr("vondelfiets (without #)"));
+    m_actor->setPlaceholderText(tr("the brand's handle, e.g. vondelfiets.nl"));
+    m_query->setPlaceholderText(tr("words to search for, e.g. vondelfiets"));
+    m_site->setPlaceholderText(tr("stackoverflow, superuser, bicycles, …"));
+    arrange();
+}
+
+void PlatformSourceFields::startNew(const QString& kind)
+{
+    m_kind = kind;
+    for (QLineEdit* field : {m_address, m_tag, m_actor, m_query, m_site, m_secret}) {
+        field->clear();
+        field->setReadOnly(false);
+    }
+    m_secret->setPlaceholderText(QString());
+    arrange();
+}
+
+void PlatformSourceFields::show(const store::Source& source, bool hasSecret)
+{
+    m_kind = fromUtf8(source.kind);
+    m_address->setText(setting(source, "instance").isEmpty() ? setting(source, "forum") : setting(source, "instance"));
+    m_tag->setText(setting(source, "tag"));
+    m_actor->setText(setting(source, "actor"));
+    m_query->setText(setting(source, "query"));
+    m_site->setText(setting(source, "site"));
+    for (QLineEdit* field : {m_address, m_tag, m_actor, m_query, m_site})
+        field->setReadOnly(true);
+    m_secret->clear();
+    m_secret->setReadOnly(false);
+    m_secret->setPlaceholderText(hasSecret ? tr("stored in the system keychain; type to replace it")
+                                           : tr("none stored"));
+    arrange();
+}
+
+void PlatformSourceFields::arrange()
+{
+    const bool mastodon = m_kind == QLatin1String("mastodon-tag");
+    const bool bluesky = m_kind == QLatin1String("bluesky-author");
+    const bool discourse = m_kind.startsWith(QLatin1String("discourse-"));
+    const bool search = m_kind.endsWith(QLatin1String("-search"));
+    const bool stackExchange = m_kind == QLatin1String("stackexchange-search");
+    m_layout->setRowVisible(m_address, mastodon || discourse);
+    m_addressLabel->setText(mastodon ? tr("Ser&ver:") : tr("&Forum:"));
+    m_address->setPlaceholderText(mastodon ? tr("mastodon.social") : tr("https://community.example"));
+    m_layout->setRowVisible(m_tag, mastodon);
+    m_layout->setRowVisible(m_actor, bluesky);
+    m_layout->setRowVisible(m_query, search);
+    m_layout->setRowVisible(m_site, stackExchange);
+    const bool takesSecret = mastodon || bluesky || discourse || stackExchange;
+    m_layout->setRowVisible(m_secret, takesSecret);
+    m_layout->setRowVisible(m_secretHint, takesSecret);
+    if (mastodon)
+        m_secretHint->setText(tr("An access token of the brand's account (Preferences → Development → New "
+                                 "application, scopes read and write:statuses). Needed to reply, and on servers "
+                                 "that keep their timelines for members."));
+    else if (bluesky)
+        m_secretHint->setText(tr("An app password of this account (bsky.app → Settings → Privacy and security → "
+                                 "App passwords). Needed to reply; reading needs none."));
+    else if (discourse)
+        m_secretHint->setText(tr("A user API key of the brand's forum account. Needed to reply, and on forums for "
+                                 "members only."));
+    else if (stackExchange)
+        m_secretHint->setText(tr("An app key from stackapps.com raises the daily quota from 300 to 10,000 "
+                                 "requests. Optional."));
+}
+
+connectors::PlatformSourceSpec PlatformSourceFields::spec() const
+{
+    return {.kind = m_kind.toStdString(),
+            .instance = toUtf8(m_address),
+            .tag = toUtf8(m_tag),
+            .actor = toUtf8(m_actor),
+            .query = toUtf8(m_query),
+            .site = toUtf8(m_site)};
+}
+
+QString PlatformSourceFields::secret() const
+{
+    return m_secret->text();
+}
+
+void PlatformSourceFields::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+}  // namespace earshot::gui

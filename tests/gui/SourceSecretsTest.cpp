@@ -1,0 +1,51 @@
+// Platform secrets in a real system keychain: a Secret Service (gnome-keyring) on a D-Bus
+// session of the test's own, which the keychain_tests ctest starts. Run without it (in the
+// ordinary GUI suite) these tests skip, since there is no keychain to talk to.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+
+#include "SourceSecrets.h"
+#include "earshot/connectors/Connector.h"
+#include "earshot/store/Sources.h"
+
+using namespace earshot;
+
+namespace {
+
+bool keychainAvailable() { return std::getenv("EARSHOT_KEYRING_TEST") != nullptr; }
+
+std::string secretFor(const connectors::CredentialLookup& lookup, std::int64_t id)
+{
+    store::Source source;
+    source.id = id;
+    return lookup(source, *connectors::connectorFor("mastodon-tag"));
+}
+
+}  // namespace
+
+TEST(SourceSecrets, AStoredSecretIsReadBackFromTheKeychainByAnotherInstance)
+{
+    if (!keychainAvailable())
+        GTEST_SKIP() << "no Secret Service on this session; ctest's keychain_tests runs these";
+    gui::SourceSecrets writer(QStringLiteral("EarshotTest"));
+    ASSERT_EQ(writer.store(41, QStringLiteral("t0ken-41")), QString());
+    EXPECT_EQ(secretFor(writer.lookup(), 41), "t0ken-41");
+
+    // A new start knows only what the keychain kept.
+    gui::SourceSecrets reader(QStringLiteral("EarshotTest"));
+    EXPECT_FALSE(reader.has(41));
+    ASSERT_EQ(reader.load({41, 42}), QString());
+    EXPECT_TRUE(reader.has(41));
+    EXPECT_FALSE(reader.has(42));
+    const connectors::CredentialLookup lookup = reader.lookup();
+    EXPECT_EQ(secretFor(lookup, 41), "t0ken-41");
+    EXPECT_EQ(secretFor(lookup, 42), "");
+
+    // An empty secret removes the entry.
+    ASSERT_EQ(reader.store(41, QString()), QString());
+    gui::SourceSecrets afterRemoval(QStringLiteral("EarshotTest"));
+    ASSERT_EQ(afterRemoval.load({41}), QString());
+    EXPECT_FALSE(afterRemoval.has(41));
+    EXPECT_EQ(secretFor(lookup, 41), "") << "the engine's copy forgets it too";
+}
