@@ -107,16 +107,16 @@ void PlatformSourceFields::show(const store::Source& source, bool hasSecret)
 
 void PlatformSourceFields::arrange()
 {
-    const bool mastodon = m_kind == QLatin1String("mastodon-tag");
-    const bool bluesky = m_kind == QLatin1String("bluesky-author");
+    const bool mastodon = m_kind.startsWith(QLatin1String("mastodon-"));
+    const bool bluesky = m_kind.startsWith(QLatin1String("bluesky-"));
     const bool discourse = m_kind.startsWith(QLatin1String("discourse-"));
     const bool search = m_kind.endsWith(QLatin1String("-search"));
     const bool stackExchange = m_kind == QLatin1String("stackexchange-search");
     m_layout->setRowVisible(m_address, mastodon || discourse);
     m_addressLabel->setText(mastodon ? tr("Ser&ver:") : tr("&Forum:"));
     m_address->setPlaceholderText(mastodon ? tr("mastodon.social") : tr("https://community.example"));
-    m_layout->setRowVisible(m_tag, mastodon);
-    m_layout->setRowVisible(m_actor, bluesky);
+    m_layout->setRowVisible(m_tag, m_kind == QLatin1String("mastodon-tag"));
+    m_layout->setRowVisible(m_actor, bluesky || m_kind == QLatin1String("mastodon-account"));
     m_layout->setRowVisible(m_query, search);
     m_layout->setRowVisible(m_site, stackExchange);
     const bool takesSecret = mastodon || bluesky || discourse || stackExchange;
@@ -124,11 +124,11 @@ void PlatformSourceFields::arrange()
     m_layout->setRowVisible(m_secretHint, takesSecret);
     if (mastodon)
         m_secretHint->setText(tr("An access token of the brand's account (Preferences → Development → New "
-                                 "application, scopes read and write:statuses). Needed to reply, and on servers "
-                                 "that keep their timelines for members."));
+                                 "application, scopes read and write:statuses). Needed to reply, to search, for "
+                                 "the brand's mentions, and on servers that keep their timelines for members."));
     else if (bluesky)
         m_secretHint->setText(tr("An app password of this account (bsky.app → Settings → Privacy and security → "
-                                 "App passwords). Needed to reply; reading needs none."));
+                                 "App passwords). Needed to reply and to search; reading an account needs none."));
     else if (discourse)
         m_secretHint->setText(tr("A user API key of the brand's forum account. Needed to reply, and on forums for "
                                  "members only."));

@@ -258,7 +258,11 @@ QWidget* SourcesDialog::createForm()
     m_kind->setObjectName(QStringLiteral("sourceKind"));
     m_kind->addItem(tr("Feed (RSS, Atom, JSON Feed)"), QStringLiteral("feed"));
     m_kind->addItem(tr("Mastodon: a hashtag"), QStringLiteral("mastodon-tag"));
+    m_kind->addItem(tr("Mastodon: an account's posts"), QStringLiteral("mastodon-account"));
+    m_kind->addItem(tr("Mastodon: a search (token)"), QStringLiteral("mastodon-search"));
+    m_kind->addItem(tr("Mastodon: the brand's mentions (token)"), QStringLiteral("mastodon-mentions"));
     m_kind->addItem(tr("Bluesky: an account and the replies to it"), QStringLiteral("bluesky-author"));
+    m_kind->addItem(tr("Bluesky: a search (app password)"), QStringLiteral("bluesky-search"));
     m_kind->addItem(tr("Discourse forum: latest posts"), QStringLiteral("discourse-latest"));
     m_kind->addItem(tr("Discourse forum: a search"), QStringLiteral("discourse-search"));
     m_kind->addItem(tr("Hacker News: a search"), QStringLiteral("hn-search"));

@@ -41,14 +41,19 @@ constexpr const char* kHelp =
     "\n"
     "Kinds other than feed listen to a platform:\n"
     "  mastodon-tag          --instance URL --tag NAME\n"
+    "  mastodon-account      --instance URL --actor NAME\n"
+    "  mastodon-search       --instance URL --query TEXT   (needs a token)\n"
+    "  mastodon-mentions     --instance URL                (needs a token)\n"
     "  bluesky-author        --actor HANDLE\n"
+    "  bluesky-search        --query TEXT --actor YOUR-HANDLE   (needs an app password)\n"
     "  discourse-latest      --instance FORUM-URL\n"
     "  discourse-search      --instance FORUM-URL --query TEXT\n"
     "  hn-search             --query TEXT\n"
     "  stackexchange-search  --site NAME --query TEXT\n"
     "--api points a kind at another address of the same API (a mirror, a test server).\n"
     "Credentials never go into the database: the command line reads them from the environment\n"
-    "(EARSHOT_MASTODON_TOKEN, EARSHOT_STACKEXCHANGE_KEY) when it polls.\n";
+    "(EARSHOT_MASTODON_TOKEN, EARSHOT_BLUESKY_APP_PASSWORD, EARSHOT_DISCOURSE_API_KEY,\n"
+    "EARSHOT_STACKEXCHANGE_KEY) when it polls and replies.\n";
 
 // Accepts http(s) and file URLs, and turns a local path into a file:// URL.
 Result<std::string> normaliseUrl(const std::string& text)

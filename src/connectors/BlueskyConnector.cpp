@@ -196,16 +196,26 @@ Result<Session> readSession(const net::FetchResponse& response)
     return session;
 }
 
+std::string sessionKey(const std::string& server, const std::string& account) { return server + " " + account; }
+
+std::optional<Session> cachedSession(const std::string& key)
+{
+    std::lock_guard lock(g_sessionsMutex);
+    const auto it = g_sessions.find(key);
+    return it == g_sessions.end() ? std::nullopt : std::optional<Session>(it->second);
+}
+
+void keepSession(const std::string& key, const Session& session)
+{
+    std::lock_guard lock(g_sessionsMutex);
+    g_sessions[key] = session;
+}
+
 Result<Session> openSession(net::Fetcher& fetcher, const std::string& server, const std::string& account,
                             const std::string& password, bool renew)
 {
-    const std::string key = server + " " + account;
-    std::optional<Session> known;
-    {
-        std::lock_guard lock(g_sessionsMutex);
-        if (const auto it = g_sessions.find(key); it != g_sessions.end())
-            known = it->second;
-    }
+    const std::string key = sessionKey(server, account);
+    const std::optional<Session> known = cachedSession(key);
     if (known && !renew)
         return *known;
     std::optional<Result<Session>> opened;
@@ -222,10 +232,8 @@ Result<Session> openSession(net::Fetcher& fetcher, const std::string& server, co
                                                 .body = Json{{"identifier", account}, {"password", password}}.dump(),
                                                 .bodyType = "application/json"}));
     }
-    if (*opened) {
-        std::lock_guard lock(g_sessionsMutex);
-        g_sessions[key] = **opened;
-    }
+    if (*opened)
+        keepSession(key, **opened);
     return *opened;
 }
 
@@ -285,6 +293,125 @@ std::string BlueskyAuthorConnector::credentialsHint(const store::Source&) const
 {
     return "Bluesky refused to show this account's posts without a login (the account may limit who "
            "sees them); check the handle, or listen to another account";
+}
+
+}  // namespace earshot::connectors
+
+namespace earshot::connectors {
+
+namespace {
+
+struct SearchAccount {
+    std::string server;
+    std::string account;
+    std::string key;
+};
+
+SearchAccount searchAccountOf(const store::Source& source)
+{
+    const Json settings = settingsOf(source);
+    SearchAccount out{text(settings, "pds"), text(settings, "account"), {}};
+    if (out.server.empty())
+        out.server = source.url.substr(0, source.url.find("/xrpc/"));
+    out.key = sessionKey(out.server, out.account);
+    return out;
+}
+
+net::FetchRequest searchRequest(const store::Source& source, const Session& session, const std::string& cursor)
+{
+    std::string url = withParameter(source.url, "limit", "50");
+    if (const auto since = parseInteger(source.cursor))
+        url = withParameter(url, "since", isoMicros(*since * 1'000'000));
+    if (!cursor.empty())
+        url = withParameter(url, "cursor", cursor);
+    return {.key = source.id, .url = url, .headers = {"Authorization: Bearer " + session.accessJwt}};
+}
+
+}  // namespace
+
+Result<net::FetchRequest> BlueskySearchConnector::firstRequest(const store::Source& source,
+                                                               const std::string& secret) const
+{
+    const SearchAccount at = searchAccountOf(source);
+    if (const auto session = cachedSession(at.key))
+        return searchRequest(source, *session, {});
+    return net::FetchRequest{.key = source.id,
+                             .url = at.server + "/xrpc/com.atproto.server.createSession",
+                             .method = "POST",
+                             .body = Json{{"identifier", at.account}, {"password", secret}}.dump(),
+                             .bodyType = "application/json"};
+}
+
+Result<Page> BlueskySearchConnector::read(const store::Source& source, const net::FetchResponse& response, int page,
+                                          const std::string&) const
+{
+    auto body = parseJson(response.body, "Bluesky");
+    if (!body)
+        return body.error();
+    Page out;
+    out.budget = readRateHeaders(response, std::time(nullptr));
+    if (body->contains("accessJwt")) {  // a session opened or renewed: now search
+        auto session = readSession(response);
+        if (!session)
+            return session.error();
+        keepSession(searchAccountOf(source).key, *session);
+        out.more.push_back(searchRequest(source, *session, {}));
+        return out;
+    }
+    const auto posts = body->find("posts");
+    if (posts == body->end() || !posts->is_array())
+        return fail("Bluesky answered without \"posts\" — is the address an app.bsky.feed.searchPosts URL?");
+    std::int64_t newest = 0;
+    std::int64_t oldest = 0;
+    for (const Json& post : *posts) {
+        auto m = mentionOf(post);
+        if (!m)
+            continue;
+        const std::int64_t at = m->publishedAt.value_or(0);
+        newest = std::max(newest, at);
+        oldest = oldest == 0 ? at : std::min(oldest, at);
+        out.mentions.push_back(std::move(*m));
+    }
+    // The page asked without a cursor is the newest; the next ones go back in time.
+    if (response.effectiveUrl.find("cursor=") == std::string::npos && newest > 0)
+        out.cursor = std::to_string(newest);
+    const std::int64_t seenUpTo = parseInteger(source.cursor).value_or(0);
+    const int allowed = (seenUpTo == 0 ? kFirstPollPages : kCatchUpPages) + 1;  // a session may come first
+    const std::string next = text(*body, "cursor");
+    const auto session = cachedSession(searchAccountOf(source).key);
+    if (!next.empty() && session && oldest > seenUpTo && page + 1 < allowed)
+        out.more.push_back(searchRequest(source, *session, next));
+    return out;
+}
+
+Refusal BlueskySearchConnector::refusal(const store::Source& source, const net::FetchResponse& response,
+                                        std::int64_t now) const
+{
+    // An expired session is renewed with its refresh token, and the search goes on.
+    const SearchAccount at = searchAccountOf(source);
+    const auto session = cachedSession(at.key);
+    const bool searching = response.effectiveUrl.find("searchPosts") != std::string::npos;
+    if (searching && session && expired(response)) {
+        Refusal out;
+        out.goOnWith = net::FetchRequest{.key = source.id,
+                                         .url = at.server + "/xrpc/com.atproto.server.refreshSession",
+                                         .headers = {"Authorization: Bearer " + session->refreshJwt},
+                                         .method = "POST"};
+        return out;
+    }
+    {
+        std::lock_guard lock(g_sessionsMutex);
+        g_sessions.erase(at.key);  // a refused session is opened anew next time
+    }
+    return Connector::refusal(source, response, now);
+}
+
+std::string BlueskySearchConnector::credentialsHint(const store::Source& source) const
+{
+    return "Bluesky searches only for a signed-in account: give the app password of @" +
+           searchAccountOf(source).account +
+           " (bsky.app → Settings → Privacy and security → App passwords; EARSHOT_BLUESKY_APP_PASSWORD for the "
+           "command line)";
 }
 
 }  // namespace earshot::connectors

@@ -71,13 +71,17 @@ Result<Published> Connector::publish(net::Fetcher&, const store::Source&, const 
 
 std::vector<const Connector*> allConnectors()
 {
-    static const MastodonTagConnector mastodonTag;
+    static const MastodonConnector mastodonTag(MastodonConnector::Listen::Tag);
+    static const MastodonConnector mastodonAccount(MastodonConnector::Listen::Account);
+    static const MastodonConnector mastodonSearch(MastodonConnector::Listen::Search);
+    static const MastodonConnector mastodonMentions(MastodonConnector::Listen::Mentions);
     static const BlueskyAuthorConnector blueskyAuthor;
+    static const BlueskySearchConnector blueskySearch;
     static const DiscourseConnector discourseLatest(DiscourseConnector::Listen::LatestPosts);
     static const DiscourseConnector discourseSearch(DiscourseConnector::Listen::Search);
     static const HackerNewsConnector hackerNews;
     static const StackExchangeConnector stackExchange;
-    return {&mastodonTag, &blueskyAuthor, &discourseLatest, &discourseSearch, &hackerNews, &stackExchange};
+    return {&mastodonTag, &mastodonAccount, &mastodonSearch, &mastodonMentions, &blueskyAuthor, &blueskySearch, &discourseLatest, &discourseSearch, &hackerNews, &stackExchange};
 }
 
 const Connector* connectorFor(std::string_view kind)

@@ -5,20 +5,33 @@
 
 namespace earshot::connectors {
 
-// Mastodon's hashtag timeline on any server (GET /api/v1/timelines/tag/:tag). A token, when
-// given, is sent as a bearer token (servers that keep their timelines for members need one).
-class MastodonTagConnector : public Connector {
+// Mastodon, any server: a hashtag timeline (/api/v1/timelines/tag/:tag), an account's posts
+// (/api/v1/accounts/:id/statuses, the id looked up by name), and with the brand account's
+// token a search (/api/v2/search) and the account's mentions (/api/v1/notifications). A
+// token, when given, is sent as a bearer token; a hashtag source's first poll without one
+// asks /api/v2/instance whether the server shows its hashtag timelines to anyone.
+class MastodonConnector : public Connector {
 public:
-    std::string_view kind() const override { return "mastodon-tag"; }
+    enum class Listen { Tag, Account, Search, Mentions };
+    explicit MastodonConnector(Listen listen) : m_listen(listen) {}
+
+    std::string_view kind() const override;
     std::string_view platform() const override { return "mastodon"; }
     std::string_view credentialVariable() const override { return "EARSHOT_MASTODON_TOKEN"; }
     Result<net::FetchRequest> firstRequest(const store::Source& source, const std::string& secret) const override;
     Result<Page> read(const store::Source& source, const net::FetchResponse& response, int page,
                       const std::string& secret) const override;
+    Refusal refusal(const store::Source& source, const net::FetchResponse& response, std::int64_t now) const override;
     std::string credentialsHint(const store::Source& source) const override;
     bool canReply() const override { return true; }
     Result<Published> publish(net::Fetcher& fetcher, const store::Source& source, const ReplyRequest& reply,
                               const std::string& secret) const override;
+
+private:
+    // Requests a poll makes before the first page of statuses (an instance check, a lookup).
+    int preliminaries(const store::Source& source, const std::string& secret) const;
+
+    Listen m_listen;
 };
 
 // A Bluesky account's posts and replies (app.bsky.feed.getAuthorFeed), no login needed.
@@ -36,6 +49,20 @@ public:
     bool canReply() const override { return true; }
     Result<Published> publish(net::Fetcher& fetcher, const store::Source& source, const ReplyRequest& reply,
                               const std::string& secret) const override;
+};
+
+// Bluesky posts that match a search (app.bsky.feed.searchPosts, sort=latest, since the
+// newest seen). Bluesky answers searches only for a signed-in account: the poll opens a
+// session with the account's app password (com.atproto.server.createSession), renews it with
+// refreshSession when it expires, and searches through the account's server.
+class BlueskySearchConnector : public BlueskyAuthorConnector {
+public:
+    std::string_view kind() const override { return "bluesky-search"; }
+    Result<net::FetchRequest> firstRequest(const store::Source& source, const std::string& secret) const override;
+    Result<Page> read(const store::Source& source, const net::FetchResponse& response, int page,
+                      const std::string& secret) const override;
+    Refusal refusal(const store::Source& source, const net::FetchResponse& response, std::int64_t now) const override;
+    std::string credentialsHint(const store::Source& source) const override;
 };
 
 // A Discourse forum: its latest posts (/posts.json) or a search (/search.json, order:latest).

@@ -22,16 +22,37 @@ std::string hostOf(const std::string& url)
     return url.substr(start + 3, end == std::string::npos ? std::string::npos : end - start - 3);
 }
 
-net::FetchRequest request(const store::Source& source, const std::string& token, const std::string& parameter,
-                          const std::string& id)
+// "https://server/api/v1/timelines/tag/x" -> "https://server"
+std::string serverOf(const std::string& apiUrl)
 {
-    std::string url = withParameter(source.url, "limit", std::to_string(kPageSize));
-    if (!id.empty())
-        url = withParameter(url, parameter, id);
-    net::FetchRequest out{.key = source.id, .url = url};
+    const std::size_t api = apiUrl.find("/api/v");
+    return api == std::string::npos ? apiUrl : apiUrl.substr(0, api);
+}
+
+std::string withoutTrailingSlash(std::string url)
+{
+    while (!url.empty() && url.back() == '/')
+        url.pop_back();
+    return url;
+}
+
+net::FetchRequest withToken(const store::Source& source, std::string url, const std::string& token)
+{
+    net::FetchRequest out{.key = source.id, .url = std::move(url)};
     if (!token.empty())
         out.headers.push_back("Authorization: Bearer " + token);
     return out;
+}
+
+// A page of a list of statuses (or notifications): `parameter` is min_id to read forward
+// from an id, max_id to read back from one.
+net::FetchRequest listRequest(const store::Source& source, const std::string& listUrl, const std::string& token,
+                              const std::string& parameter, const std::string& id)
+{
+    std::string url = withParameter(listUrl, "limit", std::to_string(kPageSize));
+    if (!id.empty())
+        url = withParameter(url, parameter, id);
+    return withToken(source, url, token);
 }
 
 store::NewMention mentionOf(const Json& status, const std::string& instanceHost)
@@ -64,77 +85,111 @@ store::NewMention mentionOf(const Json& status, const std::string& instanceHost)
 
 }  // namespace
 
-Result<net::FetchRequest> MastodonTagConnector::firstRequest(const store::Source& source,
-                                                             const std::string& secret) const
+std::string_view MastodonConnector::kind() const
 {
-    // Catching up: the statuses right after the newest seen, oldest chunk first.
-    return request(source, secret, "min_id", source.cursor);
+    switch (m_listen) {
+    case Listen::Tag: return "mastodon-tag";
+    case Listen::Account: return "mastodon-account";
+    case Listen::Search: return "mastodon-search";
+    case Listen::Mentions: return "mastodon-mentions";
+    }
+    return {};
 }
 
-Result<Page> MastodonTagConnector::read(const store::Source& source, const net::FetchResponse& response, int page,
-                                        const std::string& secret) const
+int MastodonConnector::preliminaries(const store::Source& source, const std::string& secret) const
+{
+    if (m_listen == Listen::Account)
+        return 1;  // the account's id, looked up by its name
+    // A hashtag source's first poll without a token asks the server whether it needs one.
+    return m_listen == Listen::Tag && !source.lastPollAt && secret.empty() ? 1 : 0;
+}
+
+Result<net::FetchRequest> MastodonConnector::firstRequest(const store::Source& source, const std::string& secret) const
+{
+    if (m_listen == Listen::Account)
+        return withToken(source, source.url, secret);
+    if (preliminaries(source, secret) == 1)
+        return withToken(source, serverOf(source.url) + "/api/v2/instance", secret);
+    // Catching up: the statuses right after the newest seen, oldest chunk first.
+    return listRequest(source, source.url, secret, "min_id", source.cursor);
+}
+
+Result<Page> MastodonConnector::read(const store::Source& source, const net::FetchResponse& response, int page,
+                                     const std::string& secret) const
 {
     auto body = parseJson(response.body, "Mastodon");
     if (!body)
         return body.error();
-    if (!body->is_array()) {
-        const std::string error = errorText(response.body);
-        return fail("Mastodon answered without a list of statuses" + (error.empty() ? "" : ": " + error) +
-                    " — is the address a /api/v1/timelines/tag/ URL?");
-    }
-    const std::string host = hostOf(source.url);
     Page out;
     out.budget = readRateHeaders(response, std::time(nullptr));
+    if (body->is_object() && body->contains("configuration")) {  // /api/v2/instance
+        const Json access = body->value("configuration", Json::object())
+                                .value("timelines_access", Json::object())
+                                .value("hashtag_feeds", Json::object());
+        const std::string local = text(access, "local");
+        const std::string remote = text(access, "remote");
+        if ((!local.empty() && local != "public") || (!remote.empty() && remote != "public")) {
+            out.refusal = std::make_shared<Refusal>(Refusal{
+                .message = hostOf(source.url) + " shows its hashtag timelines to signed-in accounts only (local: " +
+                           local + ", remote: " + remote + ") — " + credentialsHint(source),
+                .needsCredentials = true});
+            return out;
+        }
+        out.more.push_back(listRequest(source, source.url, secret, "min_id", source.cursor));
+        return out;
+    }
+    if (body->is_object() && body->contains("acct")) {  // /api/v1/accounts/lookup
+        const std::string id = text(*body, "id");
+        out.more.push_back(listRequest(source, serverOf(source.url) + "/api/v1/accounts/" + urlEncode(id) + "/statuses",
+                                       secret, "min_id", source.cursor));
+        return out;
+    }
+    // Statuses come as a list; a search's inside {"statuses": …}; notifications carry theirs.
+    const Json list = body->is_object() ? body->value("statuses", Json()) : *body;
+    if (!list.is_array()) {
+        const std::string error = errorText(response.body);
+        return fail("Mastodon answered without a list of statuses" + (error.empty() ? "" : ": " + error) +
+                    " — is the address a Mastodon server's?");
+    }
+    const std::string host = hostOf(source.url);
     std::string newest, oldest;
-    for (const Json& item : *body) {
+    for (const Json& item : list) {
+        const Json& carried = m_listen == Listen::Mentions ? item.value("status", Json()) : item;
         // A boost carries the boosted status, which is what was said.
-        const Json& status = item.contains("reblog") && item["reblog"].is_object() ? item["reblog"] : item;
+        const Json& status = carried.contains("reblog") && carried["reblog"].is_object() ? carried["reblog"] : carried;
         if (!status.is_object() || text(status, "uri").empty())
             continue;
         out.mentions.push_back(mentionOf(status, host));
-        const std::string id = text(item, "id");
+        const std::string id = text(item, "id");  // the list's own ids page it
         if (newest.empty() || newerId(id, newest))
             newest = id;
         if (oldest.empty() || newerId(oldest, id))
             oldest = id;
     }
+    const int statusPage = page - preliminaries(source, secret);
+    // An account's statuses are read from the address its lookup gave; the rest from the source's.
+    const std::string listUrl = m_listen == Listen::Account
+                                    ? response.effectiveUrl.substr(0, response.effectiveUrl.find('?'))
+                                    : source.url;
     const bool catchingUp = !source.cursor.empty();
-    const bool full = int(body->size()) >= kPageSize;
+    const bool full = int(list.size()) >= kPageSize;
     if (catchingUp) {
         // Each page is newer than the last, so each moves the cursor.
         if (!newest.empty())
             out.cursor = newest;
-        if (full && page + 1 < kCatchUpPages)
-            out.more.push_back(request(source, secret, "min_id", newest));
+        if (full && statusPage + 1 < kCatchUpPages)
+            out.more.push_back(listRequest(source, listUrl, secret, "min_id", newest));
     } else {
         // A first poll reads the newest page, then goes back a few.
-        if (page == 0 && !newest.empty())
+        if (statusPage == 0 && !newest.empty())
             out.cursor = newest;
-        if (full && page + 1 < kFirstPollPages)
-            out.more.push_back(request(source, secret, "max_id", oldest));
+        if (full && statusPage + 1 < kFirstPollPages)
+            out.more.push_back(listRequest(source, listUrl, secret, "max_id", oldest));
     }
     return out;
 }
 
-namespace {
-
-// "https://server/api/v1/timelines/tag/x" -> "https://server"
-std::string serverOf(const std::string& apiUrl)
-{
-    const std::size_t api = apiUrl.find("/api/v1/");
-    return api == std::string::npos ? apiUrl : apiUrl.substr(0, api);
-}
-
-std::string withoutTrailingSlash(std::string url)
-{
-    while (!url.empty() && url.back() == '/')
-        url.pop_back();
-    return url;
-}
-
-}  // namespace
-
-Result<Published> MastodonTagConnector::publish(net::Fetcher& fetcher, const store::Source& source,
+Result<Published> MastodonConnector::publish(net::Fetcher& fetcher, const store::Source& source,
                                                 const ReplyRequest& reply, const std::string& secret) const
 {
     if (secret.empty())
@@ -185,9 +240,24 @@ Result<Published> MastodonTagConnector::publish(net::Fetcher& fetcher, const sto
     return Published{text(created, "id"), text(created, "url")};
 }
 
-std::string MastodonTagConnector::credentialsHint(const store::Source& source) const
+Refusal MastodonConnector::refusal(const store::Source& source, const net::FetchResponse& response,
+                                   std::int64_t now) const
 {
-    return "this server shows its hashtag timelines to members only: create a token on " + hostOf(source.url) +
+    // Servers before 4.0 have no /api/v2/instance, and an answer without timelines_access
+    // says nothing either way: the timeline itself will tell.
+    const std::string asked = response.effectiveUrl.substr(0, response.effectiveUrl.find('?'));
+    if (asked.size() >= 16 && asked.compare(asked.size() - 16, 16, "/api/v2/instance") == 0 &&
+        response.httpStatus != 429) {
+        Refusal out;
+        out.goOnWith = listRequest(source, source.url, "", "min_id", source.cursor);
+        return out;
+    }
+    return Connector::refusal(source, response, now);
+}
+
+std::string MastodonConnector::credentialsHint(const store::Source& source) const
+{
+    return "create a token on " + hostOf(source.url) +
            " (Preferences → Development → New application, scopes read:statuses and read:search) and give "
            "it to the source (EARSHOT_MASTODON_TOKEN for the command line)";
 }

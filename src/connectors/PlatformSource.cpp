@@ -61,6 +61,31 @@ Result<store::Source> makePlatformSource(const PlatformSourceSpec& spec)
                      "/api/v1/timelines/tag/" + urlEncode(tag);
         source.name = "#" + tag + " on " + hostOf(instance);
         settings = {{"instance", instance}, {"tag", tag}};
+    } else if (kind == "mastodon-account" || kind == "mastodon-search" || kind == "mastodon-mentions") {
+        if (auto status = need(spec.instance, "the server", "--instance", kind); !status)
+            return status.error();
+        const std::string instance = asAddress(spec.instance);
+        const std::string api = withoutTrailingSlash(spec.api.empty() ? instance : asAddress(spec.api));
+        settings = {{"instance", instance}};
+        if (kind == "mastodon-account") {
+            std::string account = spec.actor;
+            if (!account.empty() && account.front() == '@')
+                account.erase(0, 1);
+            if (auto status = need(account, "the account", "--actor", kind); !status)
+                return status.error();
+            source.url = withParameter(api + "/api/v1/accounts/lookup", "acct", account);
+            source.name = "@" + account + " on " + hostOf(instance);
+            settings["actor"] = account;
+        } else if (kind == "mastodon-search") {
+            if (auto status = need(spec.query, "what to search for", "--query", kind); !status)
+                return status.error();
+            source.url = withParameter(withParameter(api + "/api/v2/search", "q", spec.query), "type", "statuses");
+            source.name = hostOf(instance) + ": " + spec.query;
+            settings["query"] = spec.query;
+        } else {
+            source.url = api + "/api/v1/notifications?types[]=mention";
+            source.name = "Mentions of the brand on " + hostOf(instance);
+        }
     } else if (kind == "bluesky-author") {
         std::string actor = spec.actor;
         if (!actor.empty() && actor.front() == '@')
@@ -73,6 +98,20 @@ Result<store::Source> makePlatformSource(const PlatformSourceSpec& spec)
         settings = {{"actor", actor}};
         if (!spec.api.empty())
             settings["pds"] = asAddress(spec.api);  // a test server or mirror answers for both
+    } else if (kind == "bluesky-search") {
+        std::string account = spec.actor;
+        if (!account.empty() && account.front() == '@')
+            account.erase(0, 1);
+        for (auto status : {need(spec.query, "what to search for", "--query", kind),
+                            need(account, "the account that searches", "--actor", kind)})
+            if (!status)
+                return status.error();
+        // Searching needs a session, so it goes through the account's server.
+        const std::string server = spec.api.empty() ? "https://bsky.social" : asAddress(spec.api);
+        source.url = withParameter(withParameter(server + "/xrpc/app.bsky.feed.searchPosts", "q", spec.query), "sort",
+                                   "latest");
+        source.name = "Bluesky: " + spec.query;
+        settings = {{"query", spec.query}, {"account", account}, {"pds", server}};
     } else if (kind == "discourse-latest" || kind == "discourse-search") {
         if (auto status = need(spec.instance, kind == "mastodon-tag" ? "the server" : "the forum", "--instance", kind); !status)
             return status.error();
@@ -112,16 +151,6 @@ Result<store::Source> makePlatformSource(const PlatformSourceSpec& spec)
     }
     source.settings = settings.dump();
     return source;
-}
-
-std::vector<std::string> platformSourceUsage()
-{
-    return {"mastodon-tag          --instance URL --tag NAME",
-            "bluesky-author        --actor HANDLE",
-            "discourse-latest      --instance FORUM-URL",
-            "discourse-search      --instance FORUM-URL --query TEXT",
-            "hn-search             --query TEXT",
-            "stackexchange-search  --site NAME --query TEXT"};
 }
 
 }  // namespace earshot::connectors

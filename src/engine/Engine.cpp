@@ -207,6 +207,9 @@ void Engine::handlePlatform(const store::Source& source, PlatformPoll& poll, net
     std::string failure;
     if (response.outcome == FetchOutcome::Ok) {
         auto page = poll.connector->read(source, response, poll.page, poll.secret);
+        if (page && page->refusal)
+            return recordFailure(source, page->refusal->message, false, page->refusal->retryAfterSeconds, summary,
+                                 page->refusal->needsCredentials);
         if (page) {
             m_budgets.record(host, page->budget, at);
             poll.budget = page->budget;
@@ -226,13 +229,19 @@ void Engine::handlePlatform(const store::Source& source, PlatformPoll& poll, net
     } else if (response.outcome != FetchOutcome::NotModified) {
         if (m_stopping)
             return;  // cancelled: the source keeps its state and is polled next time
-        const connectors::Refusal refusal = poll.connector->refusal(source, response, at);
-        if (poll.page == 0)
+        connectors::Refusal refusal = poll.connector->refusal(source, response, at);
+        if (refusal.goOnWith) {
+            ++poll.page;
+            m_budgets.spend(host);
+            next.push_back(std::move(*refusal.goOnWith));
+            return;
+        }
+        if (poll.nothingYet())
             return recordFailure(source, refusal.message, response.outcome == FetchOutcome::Gone,
                                  refusal.retryAfterSeconds, summary, refusal.needsCredentials);
         failure = refusal.message;
     }
-    if (!failure.empty() && poll.page == 0)
+    if (!failure.empty() && poll.nothingYet())
         return recordFailure(source, failure, false, std::nullopt, summary);
 
     // Go on while there is more, the poll's share of requests allows, and the budget lasts.

@@ -341,6 +341,85 @@ TEST_F(PlatformTest, MastodonRefusalAsksForATokenAndTheTokenIsSentAsBearer)
     EXPECT_EQ(count("SELECT count(*) FROM sources WHERE settings LIKE '%s3cret%'"), 0);
 }
 
+TEST_F(PlatformTest, MastodonServersThatKeepHashtagsForMembersSaySoBeforeAnyTimelineIsAsked)
+{
+    http.server().Get("/api/v2/instance", [&](const httplib::Request& request, httplib::Response& response) {
+        remember(request);
+        response.set_content(R"({"domain":"social.example","version":"4.5.0","configuration":{"timelines_access":
+            {"live_feeds":{"local":"public","remote":"public"},"hashtag_feeds":{"local":"public","remote":"authenticated"}}}})",
+                             "application/json");
+    });
+    http.server().Get("/api/v1/timelines/tag/vondelfiets", [&](const httplib::Request& request, httplib::Response& response) {
+        remember(request);
+        response.set_content("[]", "application/json");
+    });
+    const auto id = addSource({.kind = "mastodon-tag", .instance = "social.example", .tag = "vondelfiets"});
+    const auto summaries = poll();
+    EXPECT_EQ(summaries[0].outcome, "needs credentials");
+    EXPECT_NE(summaries[0].error.find("signed-in accounts only (local: public, remote: authenticated)"),
+              std::string::npos)
+        << summaries[0].error;
+    EXPECT_EQ(source(id).displayState(), "needs credentials");
+    ASSERT_EQ(seen().size(), 1u) << "the timeline is not asked";
+
+    // With a token the question is not asked again: the timeline is read.
+    secret = "t0ken";
+    EXPECT_EQ(poll()[0].outcome, "ok");
+    EXPECT_EQ(seen().back(), "/api/v1/timelines/tag/vondelfiets?limit=40");
+}
+
+TEST_F(PlatformTest, MastodonOlderServersWithoutTheInstanceAnswerAreReadAnyway)
+{
+    http.server().Get("/api/v1/timelines/tag/vondelfiets", [&](const httplib::Request&, httplib::Response& response) {
+        response.set_content(Json::array({status("4001", "old server")}).dump(), "application/json");
+    });
+    addSource({.kind = "mastodon-tag", .instance = "social.example", .tag = "vondelfiets"});
+    const auto summaries = poll();  // /api/v2/instance is a 404 here
+    EXPECT_EQ(summaries[0].outcome, "ok") << summaries[0].error;
+    EXPECT_EQ(summaries[0].newMentions, 1);
+}
+
+TEST_F(PlatformTest, MastodonAccountIsLookedUpByNameThenItsPostsAreRead)
+{
+    http.server().Get("/api/v1/accounts/lookup", [&](const httplib::Request& request, httplib::Response& response) {
+        remember(request);
+        response.set_content(R"({"id":"77","username":"vondelfiets","acct":"vondelfiets"})", "application/json");
+    });
+    http.server().Get("/api/v1/accounts/77/statuses", [&](const httplib::Request& request, httplib::Response& response) {
+        remember(request);
+        response.set_content(Json::array({status("5001", "our announcement")}).dump(), "application/json");
+    });
+    const auto id = addSource({.kind = "mastodon-account", .instance = "social.example", .actor = "@vondelfiets"});
+    EXPECT_EQ(source(id).name, "@vondelfiets on social.example");
+    EXPECT_EQ(poll()[0].newMentions, 1);
+    ASSERT_EQ(seen().size(), 2u);
+    EXPECT_EQ(seen()[0], "/api/v1/accounts/lookup?acct=vondelfiets");
+    EXPECT_EQ(seen()[1], "/api/v1/accounts/77/statuses?limit=40");
+    poll();
+    EXPECT_EQ(seen().back(), "/api/v1/accounts/77/statuses?limit=40&min_id=5001");
+}
+
+TEST_F(PlatformTest, MastodonMentionsOfTheBrandComeFromItsNotificationsWithItsToken)
+{
+    http.server().Get("/api/v1/notifications", [&](const httplib::Request& request, httplib::Response& response) {
+        remember(request);
+        if (request.get_header_value("Authorization") != "Bearer t0ken") {
+            response.status = 401;
+            response.set_content(R"({"error":"The access token is invalid"})", "application/json");
+            return;
+        }
+        response.set_content(Json::array({{{"id", "n9"}, {"type", "mention"}, {"status", status("6001", "@vondelfiets help")}}})
+                                 .dump(),
+                             "application/json");
+    });
+    const auto id = addSource({.kind = "mastodon-mentions", .instance = "social.example"});
+    EXPECT_EQ(poll()[0].outcome, "needs credentials");
+    secret = "t0ken";
+    EXPECT_EQ(poll()[0].newMentions, 1);
+    EXPECT_NE(seen().back().find("types[]=mention"), std::string::npos) << seen().back();
+    EXPECT_EQ(source(id).cursor, "n9") << "notifications page by their own ids";
+}
+
 // --- Bluesky -----------------------------------------------------------------------------------------
 
 TEST_F(PlatformTest, BlueskyReadsTheAuthorFeedAndTheRepliesUnderRecentPosts)
@@ -369,6 +448,60 @@ TEST_F(PlatformTest, BlueskyReadsTheAuthorFeedAndTheRepliesUnderRecentPosts)
     EXPECT_EQ(count("SELECT count(*) FROM conversations"), 1);
     EXPECT_EQ(text("SELECT link FROM mentions WHERE external_id LIKE '%3jwvd2i3kms2f'"),
               "https://bsky.app/profile/vercel.com/post/3jwvd2i3kms2f");
+}
+
+TEST_F(PlatformTest, BlueskySearchSignsInRenewsAnExpiredSessionAndAsksOnlyForWhatIsNew)
+{
+    int searches = 0;
+    http.server().Post("/xrpc/com.atproto.server.createSession", [&](const httplib::Request& request, httplib::Response& response) {
+        remember(request);
+        const Json login = Json::parse(request.body);
+        if (login["password"] != "app-pass") {
+            response.status = 401;
+            response.set_content(R"({"error":"AuthenticationRequired","message":"Invalid identifier or password"})",
+                                 "application/json");
+            return;
+        }
+        response.set_content(R"({"accessJwt":"a1","refreshJwt":"r1","did":"did:plc:brand","handle":"vondelfiets.nl"})",
+                             "application/json");
+    });
+    http.server().Post("/xrpc/com.atproto.server.refreshSession", [&](const httplib::Request& request, httplib::Response& response) {
+        remember(request);
+        response.set_content(R"({"accessJwt":"a2","refreshJwt":"r2","did":"did:plc:brand","handle":"vondelfiets.nl"})",
+                             "application/json");
+    });
+    http.server().Get("/xrpc/app.bsky.feed.searchPosts", [&](const httplib::Request& request, httplib::Response& response) {
+        remember(request);
+        // The second poll finds the session expired, as bsky.social says it.
+        if (++searches == 2) {
+            response.status = 400;
+            response.set_content(R"({"error":"ExpiredToken","message":"Token has expired"})", "application/json");
+            return;
+        }
+        Json post = {{"uri", "at://did:plc:anne/app.bsky.feed.post/s" + std::to_string(searches)},
+                     {"cid", "bafy"},
+                     {"author", {{"did", "did:plc:anne"}, {"handle", "anne.bsky.social"}}},
+                     {"record", {{"text", "Mijn vondelfiets!"}, {"createdAt", isoAgo(60 * (10 - searches))}}}};
+        response.set_content(Json{{"posts", {post}}}.dump(), "application/json");
+    });
+    const auto id = addSource({.kind = "bluesky-search", .actor = "vondelfiets.nl", .query = "vondelfiets"});
+    EXPECT_EQ(poll()[0].outcome, "needs credentials") << "no app password yet";
+    EXPECT_EQ(source(id).displayState(), "needs credentials");
+
+    secret = "app-pass";
+    const auto first = poll();
+    EXPECT_EQ(first[0].newMentions, 1) << first[0].error;
+    EXPECT_EQ(authorizations.back(), "Bearer a1");
+    EXPECT_NE(seen().back().find("sort=latest"), std::string::npos);
+
+    const auto second = poll();
+    EXPECT_EQ(second[0].newMentions, 1) << second[0].error;
+    EXPECT_EQ(authorizations.back(), "Bearer a2") << "searched again with the renewed session";
+    EXPECT_NE(seen().back().find("since="), std::string::npos) << seen().back();
+    int logins = 0;
+    for (const std::string& request : seen())
+        logins += request.rfind("/xrpc/com.atproto.server.createSession", 0) == 0;
+    EXPECT_EQ(logins, 2) << "one refused, one accepted; the expired session was refreshed, not reopened";
 }
 
 // --- Discourse ---------------------------------------------------------------------------------------

@@ -876,20 +876,20 @@ Voeg de feeds toe waarnaar Earshot moet luisteren; nieuwe vermeldingen verschijn
         <translation>https://community.example</translation>
     </message>
     <message>
-        <source>An access token of the brand&apos;s account (Preferences → Development → New application, scopes read and write:statuses). Needed to reply, and on servers that keep their timelines for members.</source>
-        <translation>Een toegangstoken van het account van het merk (Voorkeuren → Ontwikkelen → Nieuwe toepassing, rechten read en write:statuses). Nodig om te antwoorden, en op servers die hun tijdlijnen alleen aan leden tonen.</translation>
-    </message>
-    <message>
-        <source>An app password of this account (bsky.app → Settings → Privacy and security → App passwords). Needed to reply; reading needs none.</source>
-        <translation>Een app-wachtwoord van dit account (bsky.app → Instellingen → Privacy en beveiliging → App-wachtwoorden). Nodig om te antwoorden; meelezen kan zonder.</translation>
-    </message>
-    <message>
         <source>A user API key of the brand&apos;s forum account. Needed to reply, and on forums for members only.</source>
         <translation>Een gebruikers-API-sleutel van het forumaccount van het merk. Nodig om te antwoorden, en op forums die alleen voor leden zijn.</translation>
     </message>
     <message>
         <source>An app key from stackapps.com raises the daily quota from 300 to 10,000 requests. Optional.</source>
         <translation>Een app-sleutel van stackapps.com verhoogt het dagquotum van 300 naar 10.000 verzoeken. Niet verplicht.</translation>
+    </message>
+    <message>
+        <source>An access token of the brand&apos;s account (Preferences → Development → New application, scopes read and write:statuses). Needed to reply, to search, for the brand&apos;s mentions, and on servers that keep their timelines for members.</source>
+        <translation>Een toegangstoken van het account van het merk (Voorkeuren → Ontwikkelen → Nieuwe toepassing, rechten read en write:statuses). Nodig om te antwoorden, te zoeken, voor vermeldingen van het merk, en op servers die hun tijdlijnen alleen aan leden tonen.</translation>
+    </message>
+    <message>
+        <source>An app password of this account (bsky.app → Settings → Privacy and security → App passwords). Needed to reply and to search; reading an account needs none.</source>
+        <translation>Een app-wachtwoord van dit account (bsky.app → Instellingen → Privacy en beveiliging → App-wachtwoorden). Nodig om te antwoorden en te zoeken; een account meelezen kan zonder.</translation>
     </message>
 </context>
 <context>
@@ -1524,6 +1524,22 @@ Earshot haalt de bron dan niet meer op. De vermeldingen die al zijn opgeslagen, 
     <message>
         <source>The secret could not be stored in the system keychain: %1</source>
         <translation>Het geheim kon niet in de sleutelbos van het systeem worden opgeslagen: %1</translation>
+    </message>
+    <message>
+        <source>Mastodon: an account&apos;s posts</source>
+        <translation>Mastodon: de berichten van een account</translation>
+    </message>
+    <message>
+        <source>Mastodon: a search (token)</source>
+        <translation>Mastodon: een zoekopdracht (token)</translation>
+    </message>
+    <message>
+        <source>Mastodon: the brand&apos;s mentions (token)</source>
+        <translation>Mastodon: vermeldingen van het merk (token)</translation>
+    </message>
+    <message>
+        <source>Bluesky: a search (app password)</source>
+        <translation>Bluesky: een zoekopdracht (app-wachtwoord)</translation>
     </message>
 </context>
 <context>

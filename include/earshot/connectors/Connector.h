@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,6 +34,8 @@ struct RateBudget {
 // reset in unix seconds; a small number is read as seconds from now, as the IETF draft has it).
 RateBudget readRateHeaders(const net::FetchResponse& response, std::int64_t now);
 
+struct Refusal;
+
 // One answer, read.
 struct Page {
     std::vector<store::NewMention> mentions;
@@ -42,6 +45,9 @@ struct Page {
     // them one at a time, up to kMaxRequestsPerPoll for the source.
     std::vector<net::FetchRequest> more;
     RateBudget budget;
+    // The answer says the source cannot be read as it is (e.g. a server's settings say its
+    // timelines need a token): the poll stops and the source shows this.
+    std::shared_ptr<Refusal> refusal;
 };
 
 // How the platform's refusal reads to a person, and what the engine should do about it.
@@ -49,6 +55,9 @@ struct Refusal {
     std::string message;
     bool needsCredentials = false;               // 401/403: only a person can fix it
     std::optional<std::int64_t> retryAfterSeconds;
+    // Not a refusal of the source after all: the poll goes on with this request (an
+    // optional question the server did not answer, say).
+    std::optional<net::FetchRequest> goOnWith;
 };
 
 // A reply an agent wrote, and what it answers, as a connector needs it to post.

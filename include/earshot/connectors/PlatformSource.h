@@ -24,7 +24,4 @@ struct PlatformSourceSpec {
 // The source, or an error that names what is missing ("--tag is needed for mastodon-tag").
 Result<store::Source> makePlatformSource(const PlatformSourceSpec& spec);
 
-// Every kind, with what it needs, for help texts: "mastodon-tag: --instance URL --tag NAME".
-std::vector<std::string> platformSourceUsage();
-
 }  // namespace earshot::connectors

@@ -79,6 +79,10 @@ private:
         std::optional<std::string> cursor;
         std::vector<net::FetchRequest> queue;
         connectors::RateBudget budget;
+
+        // No page has given anything yet (a lookup or a question may have gone before): a
+        // failure now is the poll's failure, not the end of a poll that got somewhere.
+        bool nothingYet() const { return mentions.empty() && filteredOut == 0 && !cursor; }
     };
 
     void handle(const store::Source& source, net::FetchResponse response, SourcePollSummary& summary);
