@@ -74,6 +74,25 @@ void collectThread(const Json& view, std::vector<store::NewMention>& out, int de
             collectThread(reply, out, depth + 1);
 }
 
+// The answer as JSON; `page` learns the rate budget it reports.
+Result<Json> readAnswer(const net::FetchResponse& response, Page& page)
+{
+    auto body = parseJson(response.body, "Bluesky");
+    if (body)
+        page.budget = readRateHeaders(response, std::time(nullptr));
+    return body;
+}
+
+net::FetchRequest createSessionRequest(std::int64_t key, const std::string& server, const std::string& account,
+                                       const std::string& password)
+{
+    return {.key = key,
+            .url = server + "/xrpc/com.atproto.server.createSession",
+            .method = "POST",
+            .body = Json{{"identifier", account}, {"password", password}}.dump(),
+            .bodyType = "application/json"};
+}
+
 net::FetchRequest feedRequest(const store::Source& source, const std::string& cursor)
 {
     std::string url = withParameter(source.url, "limit", std::to_string(kFeedPageSize));
@@ -92,12 +111,11 @@ Result<net::FetchRequest> BlueskyAuthorConnector::firstRequest(const store::Sour
 Result<Page> BlueskyAuthorConnector::read(const store::Source& source, const net::FetchResponse& response, int page,
                                           const std::string&) const
 {
-    auto body = parseJson(response.body, "Bluesky");
+    Page out;
+    auto body = readAnswer(response, out);
     if (!body)
         return body.error();
-    Page out;
     const std::int64_t now = std::time(nullptr);
-    out.budget = readRateHeaders(response, now);
     if (body->contains("thread")) {  // an answer to one of the thread requests below
         collectThread((*body)["thread"], out.mentions, 0);
         return out;
@@ -226,11 +244,7 @@ Result<Session> openSession(net::Fetcher& fetcher, const std::string& server, co
                                                 .method = "POST"}));
     }
     if (!opened || !*opened) {
-        opened = readSession(fetchNow(fetcher, {.key = 1,
-                                                .url = server + "/xrpc/com.atproto.server.createSession",
-                                                .method = "POST",
-                                                .body = Json{{"identifier", account}, {"password", password}}.dump(),
-                                                .bodyType = "application/json"}));
+        opened = readSession(fetchNow(fetcher, createSessionRequest(1, server, account, password)));
     }
     if (*opened)
         keepSession(key, **opened);
@@ -295,10 +309,6 @@ std::string BlueskyAuthorConnector::credentialsHint(const store::Source&) const
            "sees them); check the handle, or listen to another account";
 }
 
-}  // namespace earshot::connectors
-
-namespace earshot::connectors {
-
 namespace {
 
 struct SearchAccount {
@@ -335,21 +345,16 @@ Result<net::FetchRequest> BlueskySearchConnector::firstRequest(const store::Sour
     const SearchAccount at = searchAccountOf(source);
     if (const auto session = cachedSession(at.key))
         return searchRequest(source, *session, {});
-    return net::FetchRequest{.key = source.id,
-                             .url = at.server + "/xrpc/com.atproto.server.createSession",
-                             .method = "POST",
-                             .body = Json{{"identifier", at.account}, {"password", secret}}.dump(),
-                             .bodyType = "application/json"};
+    return createSessionRequest(source.id, at.server, at.account, secret);
 }
 
 Result<Page> BlueskySearchConnector::read(const store::Source& source, const net::FetchResponse& response, int page,
                                           const std::string&) const
 {
-    auto body = parseJson(response.body, "Bluesky");
+    Page out;
+    auto body = readAnswer(response, out);
     if (!body)
         return body.error();
-    Page out;
-    out.budget = readRateHeaders(response, std::time(nullptr));
     if (body->contains("accessJwt")) {  // a session opened or renewed: now search
         auto session = readSession(response);
         if (!session)
