@@ -21,7 +21,13 @@ shoot() {
         # No window manager under Xvfb gives the window focus: give it keyboard focus by hand.
         window=$(xdotool search --onlyvisible --name "Earshot" 2>/dev/null | tail -n 1)
         [[ -n "$window" ]] && xdotool windowfocus --sync "$window"
-        for key in ${KEYS:-}; do xdotool key "$key"; sleep 1; done
+        # After each key, the newest window (a dialog it opened) gets the focus, as a window
+        # manager would give it.
+        for key in ${KEYS:-}; do
+            xdotool key "$key"; sleep 1
+            window=$(xdotool search --onlyvisible --name "Earshot|Sources|Settings" 2>/dev/null | tail -n 1)
+            [[ -n "$window" ]] && xdotool windowfocus --sync "$window"
+        done
         [[ -n "${TYPE:-}" ]] && xdotool type --delay 15 "$TYPE"
         sleep 2
         import -window root "'"$work/$name"'.png"
@@ -79,4 +85,11 @@ done
 "$bin/earshot-cli" --db "$work/failing.db" sources add http://127.0.0.1:9/feed.xml --name "Unreachable forum" >/dev/null
 "$bin/earshot-cli" --db "$work/failing.db" sources add resources/demo/klantenforum.rss --name "Verskist Community" >/dev/null
 shoot failing-source 5 "$bin/earshot" --db "$work/failing.db" "${sanne[@]}" --theme light
+
+# Platform sources, and adding a Mastodon hashtag (this machine is offline: they cannot connect).
+"$bin/earshot-cli" --db "$work/failing.db" sources add --kind mastodon-tag --instance mastodon.social --tag verskist >/dev/null
+"$bin/earshot-cli" --db "$work/failing.db" sources add --kind hn-search --query verskist >/dev/null
+"$bin/earshot-cli" --db "$work/failing.db" sources add --kind bluesky-author --actor verskist.nl >/dev/null
+KEYS="ctrl+shift+s shift+Tab Down Tab" TYPE="mastodon.social" \
+    shoot sources-platform 6 "$bin/earshot" --db "$work/failing.db" "${sanne[@]}" --theme light
 echo "screenshots written to $out"

@@ -26,17 +26,16 @@ QString setting(const store::Source& source, const char* key)
 
 PlatformSourceFields::PlatformSourceFields(QWidget* parent)
     : QWidget(parent),
-      m_layout(new QFormLayout(this)),
-      m_addressLabel(new QLabel(this)),
-      m_address(new QLineEdit(this)),
-      m_tag(new QLineEdit(this)),
-      m_actor(new QLineEdit(this)),
-      m_query(new QLineEdit(this)),
-      m_site(new QLineEdit(this)),
-      m_secret(new QLineEdit(this)),
-      m_secretHint(new QLabel(this))
+      m_addressLabel(new QLabel(parent)),
+      m_address(new QLineEdit(parent)),
+      m_tag(new QLineEdit(parent)),
+      m_actor(new QLineEdit(parent)),
+      m_query(new QLineEdit(parent)),
+      m_site(new QLineEdit(parent)),
+      m_secret(new QLineEdit(parent)),
+      m_secretHint(new QLabel(parent))
 {
-    m_layout->setContentsMargins(0, 0, 0, 0);
+    hide();  // a holder of the fields, which live in the parent's form
     m_address->setObjectName(QStringLiteral("platformAddress"));
     m_tag->setObjectName(QStringLiteral("platformTag"));
     m_actor->setObjectName(QStringLiteral("platformActor"));
@@ -48,19 +47,36 @@ PlatformSourceFields::PlatformSourceFields(QWidget* parent)
     m_secretHint->setWordWrap(true);
     m_secretHint->setObjectName(QStringLiteral("platformSecretHint"));
     m_addressLabel->setBuddy(m_address);
+    // Room for the whole hint: it says where the secret comes from.
+    m_secretHint->setMinimumHeight(fontMetrics().lineSpacing() * 5);
+    m_secretHint->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+}
+
+void PlatformSourceFields::addRowsTo(QFormLayout* form)
+{
+    m_layout = form;
     m_layout->addRow(m_addressLabel, m_address);
-    m_layout->addRow(QString(), m_tag);
-    m_layout->addRow(QString(), m_actor);
-    m_layout->addRow(QString(), m_query);
-    m_layout->addRow(QString(), m_site);
-    m_layout->addRow(QString(), m_secret);
+    // Each row gets its label now (an empty text would make none); retranslate() words them.
+    for (QLineEdit* field : {m_tag, m_actor, m_query, m_site, m_secret}) {
+        auto* label = new QLabel(parentWidget());
+        label->setBuddy(field);
+        m_layout->addRow(label, field);
+    }
     m_layout->addRow(QString(), m_secretHint);
     retranslate();
     startNew(QStringLiteral("mastodon-tag"));
 }
 
+void PlatformSourceFields::setShown(bool shown)
+{
+    m_shown = shown;
+    arrange();
+}
+
 void PlatformSourceFields::retranslate()
 {
+    if (!m_layout)
+        return;
     auto label = [this](QWidget* field, const QString& text) {
         if (auto* row = qobject_cast<QLabel*>(m_layout->labelForField(field)))
             row->setText(text);
@@ -107,6 +123,14 @@ void PlatformSourceFields::show(const store::Source& source, bool hasSecret)
 
 void PlatformSourceFields::arrange()
 {
+    if (!m_layout)
+        return;
+    if (!m_shown) {
+        for (QWidget* field : std::initializer_list<QWidget*>{m_address, m_tag, m_actor, m_query, m_site, m_secret,
+                                                              m_secretHint})
+            m_layout->setRowVisible(field, false);
+        return;
+    }
     const bool mastodon = m_kind.startsWith(QLatin1String("mastodon-"));
     const bool bluesky = m_kind.startsWith(QLatin1String("bluesky-"));
     const bool discourse = m_kind.startsWith(QLatin1String("discourse-"));
@@ -123,9 +147,9 @@ void PlatformSourceFields::arrange()
     m_layout->setRowVisible(m_secret, takesSecret);
     m_layout->setRowVisible(m_secretHint, takesSecret);
     if (mastodon)
-        m_secretHint->setText(tr("An access token of the brand's account (Preferences → Development → New "
-                                 "application, scopes read and write:statuses). Needed to reply, to search, for "
-                                 "the brand's mentions, and on servers that keep their timelines for members."));
+        m_secretHint->setText(tr("The brand account's access token: Preferences → Development → New application "
+                                 "(scopes read, write:statuses). For replies, searches, mentions, and servers "
+                                 "that show timelines to members only."));
     else if (bluesky)
         m_secretHint->setText(tr("An app password of this account (bsky.app → Settings → Privacy and security → "
                                  "App passwords). Needed to reply and to search; reading an account needs none."));

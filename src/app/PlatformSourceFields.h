@@ -17,7 +17,13 @@ namespace earshot::gui {
 class PlatformSourceFields : public QWidget {
     Q_OBJECT
 public:
+    // The fields are children of `parent`; addRowsTo puts them into its form, so their labels
+    // line up with the form's own.
     explicit PlatformSourceFields(QWidget* parent = nullptr);
+
+    void addRowsTo(QFormLayout* form);
+    // Shows the rows the kind needs, or none (a feed).
+    void setShown(bool shown);
 
     // Shows the rows `kind` needs, empty and editable, for a new source.
     void startNew(const QString& kind);
@@ -44,7 +50,8 @@ private:
     void arrange();
 
     QString m_kind;
-    QFormLayout* m_layout;
+    bool m_shown = true;
+    QFormLayout* m_layout = nullptr;
     QLabel* m_addressLabel;
     QLineEdit* m_address;
     QLineEdit* m_tag;

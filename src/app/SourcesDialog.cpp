@@ -277,7 +277,7 @@ QWidget* SourcesDialog::createForm()
     m_fields = fields;
     fields->addRow(tr("&Kind:"), m_kind);
     fields->addRow(tr("Feed &URL:"), m_url);
-    fields->addRow(m_platform);
+    m_platform->addRowsTo(fields);
     fields->addRow(tr("&Name:"), m_name);
     fields->addRow(tr("&Poll every:"), m_interval);
     fields->addRow(tr("&Include words:"), m_include);
@@ -358,6 +358,10 @@ void SourcesDialog::fillRow(int row, const store::Source& source)
     } else if (!source.enabled) {
         state = tr("Off");
         stateTip = tr("Switched off: Earshot does not poll this source.");
+    } else if (failing && source.needsCredentials) {
+        state = tr("Needs credentials");
+        stateTip = tr("The platform wants a token, app password or key: give it in the Secret field.");
+        icon = style()->standardIcon(QStyle::SP_MessageBoxWarning);
     } else if (failing) {
         state = tr("Failing");
         stateTip = tr("The last poll failed; Earshot retries with growing pauses.");
@@ -517,9 +521,9 @@ void SourcesDialog::showSourceError(const store::Source* source)
         return;
     }
     const QString error = fromUtf8(source->lastError);
-    m_sourceError->setText(source->state == "disabled"
-                               ? tr("⛔ Stopped: %1").arg(error)
-                               : tr("⚠ Failing (%1 in a row): %2").arg(source->errorCount).arg(error));
+    m_sourceError->setText(source->state == "disabled" ? tr("⛔ Stopped: %1").arg(error)
+                           : source->needsCredentials  ? tr("⚠ Needs credentials: %1").arg(error)
+                                                       : tr("⚠ Failing (%1 in a row): %2").arg(source->errorCount).arg(error));
     QPalette palette = m_sourceError->palette();
     palette.setColor(QPalette::WindowText, source->state == "disabled" ? errorTextColor(m_form->palette())
                                                                        : warningTextColor(m_form->palette()));
@@ -531,7 +535,7 @@ void SourcesDialog::showKind()
 {
     const bool feed = m_kind->currentData().toString() == QLatin1String("feed");
     m_fields->setRowVisible(m_url, feed);
-    m_fields->setRowVisible(m_platform, !feed);
+    m_platform->setShown(!feed);
     updateButtons();
 }
 

@@ -22,7 +22,7 @@ Status SourceHealth::load(store::Database& reader)
         // A source the user switched off is not a problem, even if it failed before;
         // one the engine gave up on (e.g. 410 Gone) is.
         if ((source.enabled && source.state == "failing") || source.state == "disabled")
-            problems.insert(source.id, {source.id, fromUtf8(source.name), fromUtf8(source.state),
+            problems.insert(source.id, {source.id, fromUtf8(source.name), fromUtf8(source.displayState()),
                                         fromUtf8(source.lastError)});
     }
     m_problems = std::move(problems);
@@ -32,7 +32,8 @@ Status SourceHealth::load(store::Database& reader)
 
 void SourceHealth::update(qint64 sourceId, const QString& name, const QString& state, const QString& error)
 {
-    if (state == QLatin1String("failing") || state == QLatin1String("disabled")) {
+    if (state == QLatin1String("failing") || state == QLatin1String("disabled") ||
+        state == QLatin1String("needs credentials")) {
         m_problems.insert(sourceId, {sourceId, name, state, error});
     } else if (m_problems.remove(sourceId) == 0) {
         return;   // it was fine and still is: nothing to redraw

@@ -78,6 +78,11 @@ TEST_F(SourceHealthTest, FollowsTheEnginesReports)
 
     health.update(8, "Blog", "ok", "");   // fine before, fine now
     EXPECT_EQ(changed.count(), 3);
+
+    // A platform that wants a token is a problem for someone to solve, too.
+    health.update(9, "#vondelfiets on mastodon.social", "needs credentials", "HTTP 401 — create a token");
+    ASSERT_EQ(health.problemCount(), 1);
+    EXPECT_EQ(health.problems().at(0).state, "needs credentials");
 }
 
 }  // namespace

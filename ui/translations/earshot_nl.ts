@@ -884,12 +884,12 @@ Voeg de feeds toe waarnaar Earshot moet luisteren; nieuwe vermeldingen verschijn
         <translation>Een app-sleutel van stackapps.com verhoogt het dagquotum van 300 naar 10.000 verzoeken. Niet verplicht.</translation>
     </message>
     <message>
-        <source>An access token of the brand&apos;s account (Preferences → Development → New application, scopes read and write:statuses). Needed to reply, to search, for the brand&apos;s mentions, and on servers that keep their timelines for members.</source>
-        <translation>Een toegangstoken van het account van het merk (Voorkeuren → Ontwikkelen → Nieuwe toepassing, rechten read en write:statuses). Nodig om te antwoorden, te zoeken, voor vermeldingen van het merk, en op servers die hun tijdlijnen alleen aan leden tonen.</translation>
-    </message>
-    <message>
         <source>An app password of this account (bsky.app → Settings → Privacy and security → App passwords). Needed to reply and to search; reading an account needs none.</source>
         <translation>Een app-wachtwoord van dit account (bsky.app → Instellingen → Privacy en beveiliging → App-wachtwoorden). Nodig om te antwoorden en te zoeken; een account meelezen kan zonder.</translation>
+    </message>
+    <message>
+        <source>The brand account&apos;s access token: Preferences → Development → New application (scopes read, write:statuses). For replies, searches, mentions, and servers that show timelines to members only.</source>
+        <translation>Het toegangstoken van het account van het merk: Voorkeuren → Ontwikkelen → Nieuwe toepassing (rechten read, write:statuses). Voor antwoorden, zoekopdrachten, vermeldingen, en servers die tijdlijnen alleen aan leden tonen.</translation>
     </message>
 </context>
 <context>
@@ -1540,6 +1540,18 @@ Earshot haalt de bron dan niet meer op. De vermeldingen die al zijn opgeslagen, 
     <message>
         <source>Bluesky: a search (app password)</source>
         <translation>Bluesky: een zoekopdracht (app-wachtwoord)</translation>
+    </message>
+    <message>
+        <source>Needs credentials</source>
+        <translation>Inloggegevens nodig</translation>
+    </message>
+    <message>
+        <source>The platform wants a token, app password or key: give it in the Secret field.</source>
+        <translation>Het platform wil een token, app-wachtwoord of sleutel: vul die in bij Geheim.</translation>
+    </message>
+    <message>
+        <source>⚠ Needs credentials: %1</source>
+        <translation>⚠ Inloggegevens nodig: %1</translation>
     </message>
 </context>
 <context>
