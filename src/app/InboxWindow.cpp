@@ -479,7 +479,10 @@ void InboxWindow::reply(qint64 conversationId, const QString& body, const QList<
     for (const auto& [check, reason] : overrides)
         reasons.push_back({check.toStdString(), reason.toStdString()});
     const auto channel = offPlatform ? inbox::Channel::OffPlatform : inbox::Channel::Platform;
-    auto send = [&] { return m_inbox.reply(conversationId, m_context.agent.name, body.toStdString(), channel, reasons); };
+    const std::string visibility = m_pane->composer()->visibility().toStdString();
+    auto send = [&] {
+        return m_inbox.reply(conversationId, m_context.agent.name, body.toStdString(), channel, reasons, visibility);
+    };
     auto outcome = send();
     if (outcome && outcome->heldByOther() &&
         m_confirm(tr("%1 holds this conversation.\n\nTake it over and send your reply?").arg(text(outcome->holder)))) {

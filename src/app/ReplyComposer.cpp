@@ -7,6 +7,7 @@
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QKeyEvent>
+#include <QComboBox>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
@@ -60,6 +61,7 @@ ReplyComposer::ReplyComposer(store::Database& db, QWidget* parent)
       m_findingsList(new QListWidget(this)),
       m_counter(new QLabel(this)),
       m_channelHint(new QLabel(this)),
+      m_visibility(new QComboBox(this)),
       m_send(new QPushButton(this)),
       m_draftTimer(new QTimer(this))
 {
@@ -146,7 +148,17 @@ ReplyComposer::ReplyComposer(store::Database& db, QWidget* parent)
     auto* bottom = new QHBoxLayout;
     bottom->setContentsMargins(0, 0, 0, 0);
     bottom->setSpacing(12);
+    m_visibility->setObjectName(QStringLiteral("replyVisibility"));
+    m_visibility->addItem(tr("Visible as the post is"), QString());
+    m_visibility->addItem(tr("Public"), QStringLiteral("public"));
+    m_visibility->addItem(tr("Quiet public (unlisted)"), QStringLiteral("unlisted"));
+    m_visibility->addItem(tr("Followers only"), QStringLiteral("private"));
+    m_visibility->addItem(tr("Only the people mentioned"), QStringLiteral("direct"));
+    m_visibility->setToolTip(tr("Who sees the reply on Mastodon. Only the people mentioned keeps it between "
+                                "you and the customer."));
+    m_visibility->hide();
     bottom->addWidget(m_channelHint, 1);
+    bottom->addWidget(m_visibility);
     bottom->addWidget(m_counter);
     bottom->addWidget(m_send);
 
@@ -203,7 +215,11 @@ void ReplyComposer::setConversation(const inbox::ConversationDetail& detail, con
         m_mentionLinks.push_back(mention.link);
     m_channelHint->setText(m_offPlatform
                                ? tr("Posted by hand: Earshot copies the reply and opens the thread, you paste it there.")
-                               : tr("Posted on %1 as a public reply.").arg(fromUtf8(detail.sourceName)));
+                               : tr("Posted on %1 as a reply.").arg(fromUtf8(detail.sourceName)));
+    m_mastodon = !m_offPlatform && detail.sourceKind.rfind("mastodon-", 0) == 0;
+    if (another)
+        m_visibility->setCurrentIndex(0);
+    m_visibility->setVisible(m_mastodon && m_mode == Mode::Reply);
     setEnabled(true);
     runChecks();
     updateSendButton();
@@ -246,6 +262,7 @@ void ReplyComposer::setMode(Mode mode)
     m_canned->setVisible(mode == Mode::Reply);
     m_counter->setVisible(mode == Mode::Reply && m_lengthRule.has_value());
     m_channelHint->setVisible(mode == Mode::Reply);
+    m_visibility->setVisible(mode == Mode::Reply && m_mastodon);
     m_findingsList->setVisible(mode == Mode::Reply && !m_findings.empty());
     updateSendButton();
 }
@@ -431,6 +448,11 @@ void ReplyComposer::updateSendButton()
     }
     m_send->setText(m_offPlatform ? tr("Copy, open link and record") : tr("Send"));
     m_send->setEnabled(m_conversationId != 0 && !m_editor->toPlainText().trimmed().isEmpty() && !m_overrideDialog);
+}
+
+QString ReplyComposer::visibility() const
+{
+    return m_mastodon ? m_visibility->currentData().toString() : QString();
 }
 
 void ReplyComposer::send()

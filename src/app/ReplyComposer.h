@@ -23,6 +23,7 @@
 #include "earshot/store/Database.h"
 
 class QButtonGroup;
+class QComboBox;
 class QLabel;
 class QListWidget;
 class QMenu;
@@ -78,6 +79,10 @@ public:
     QMenu* cannedMenu() const { return m_cannedMenu; }
     QListWidget* findingsList() const { return m_findingsList; }
     QLabel* counterLabel() const { return m_counter; }
+    // Mastodon's visibility for the reply the agent chose; empty: the post's own. Shown only
+    // for Mastodon conversations.
+    QString visibility() const;
+    QComboBox* visibilityField() const { return m_visibility; }
     const std::vector<checks::Finding>& findings() const { return m_findings; }
     // The override dialog while it is open, else null.
     ReplyOverrideDialog* overrideDialog() const { return m_overrideDialog; }
@@ -136,9 +141,11 @@ private:
     QListWidget* m_findingsList;
     QLabel* m_counter;
     QLabel* m_channelHint;
+    QComboBox* m_visibility;
     QPushButton* m_send;
     QTimer* m_draftTimer;
     ReplyOverrideDialog* m_overrideDialog = nullptr;
+    bool m_mastodon = false;   // the conversation comes from Mastodon: visibility can be chosen
 };
 
 }  // namespace earshot::gui

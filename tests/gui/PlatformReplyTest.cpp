@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <QApplication>
+#include <QComboBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStatusBar>
@@ -63,16 +64,22 @@ public:
         (*engine)->pollOnce();
     }
 
-    // Opens the console as Sanne and sends a reply to the one conversation.
+    // Opens the console as Sanne, once.
+    void open()
+    {
+        if (console)
+            return;
+        console = test::openConsoleAs(workspace.dbPath(), "Sanne de Vries");
+        ASSERT_TRUE(console && console->inbox());
+        window = console->inbox();
+        window->show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(window));
+    }
+
+    // Sends a reply to the one conversation.
     void sendReply(const QString& text)
     {
-        if (!console) {
-            console = test::openConsoleAs(workspace.dbPath(), "Sanne de Vries");
-            ASSERT_TRUE(console && console->inbox());
-            window = console->inbox();
-            window->show();
-            ASSERT_TRUE(QTest::qWaitForWindowExposed(window));
-        }
+        open();
         window->pane()->focusComposer();
         QTest::keyClicks(window->pane()->composerEditor(), text);
         QTest::mouseClick(window->pane()->composer()->sendButton(), Qt::LeftButton);
@@ -128,8 +135,14 @@ TEST(PlatformReplyTest, WithoutATokenTheReplyIsKeptAsNotPostedAndSaysHowToGetOne
     if (std::getenv("EARSHOT_KEYRING_TEST"))
         GTEST_SKIP() << "for a session without a token";
     PlatformReply setup;
+    setup.open();
+    // A Mastodon conversation lets the agent choose who sees the reply.
+    QComboBox* visibility = setup.window->pane()->composer()->visibilityField();
+    ASSERT_TRUE(visibility->isVisible());
+    visibility->setCurrentIndex(visibility->findData(QStringLiteral("direct")));
     setup.sendReply(QStringLiteral("Dank je Anne, we bellen je vandaag. Groet, Sanne"));
     EXPECT_EQ(setup.delivery(), "failed");
+    EXPECT_EQ(setup.workspace.queryText("SELECT visibility FROM replies"), "direct");
     EXPECT_TRUE(setup.authorizations.empty()) << "nothing is sent without a token";
     EXPECT_TRUE(setup.thread().contains(QStringLiteral("New application"))) << setup.thread().toStdString();
 }

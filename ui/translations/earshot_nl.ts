@@ -958,10 +958,6 @@ Voeg de feeds toe waarnaar Earshot moet luisteren; nieuwe vermeldingen verschijn
         <translation>Handmatig plaatsen: Earshot kopieert het antwoord en opent de draad, jij plakt het daar.</translation>
     </message>
     <message>
-        <source>Posted on %1 as a public reply.</source>
-        <translation>Wordt op %1 als openbaar antwoord geplaatst.</translation>
-    </message>
-    <message>
         <source>Could not read canned replies: %1</source>
         <translation>Standaardantwoorden konden niet worden gelezen: %1</translation>
     </message>
@@ -988,6 +984,34 @@ Voeg de feeds toe waarnaar Earshot moet luisteren; nieuwe vermeldingen verschijn
     <message>
         <source>Send</source>
         <translation>Versturen</translation>
+    </message>
+    <message>
+        <source>Visible as the post is</source>
+        <translation>Zichtbaar zoals het bericht</translation>
+    </message>
+    <message>
+        <source>Public</source>
+        <translation>Openbaar</translation>
+    </message>
+    <message>
+        <source>Quiet public (unlisted)</source>
+        <translation>Minder openbaar (niet vermeld)</translation>
+    </message>
+    <message>
+        <source>Followers only</source>
+        <translation>Alleen volgers</translation>
+    </message>
+    <message>
+        <source>Only the people mentioned</source>
+        <translation>Alleen de genoemde mensen</translation>
+    </message>
+    <message>
+        <source>Who sees the reply on Mastodon. Only the people mentioned keeps it between you and the customer.</source>
+        <translation>Wie het antwoord op Mastodon ziet. Alleen de genoemde mensen houdt het tussen jou en de klant.</translation>
+    </message>
+    <message>
+        <source>Posted on %1 as a reply.</source>
+        <translation>Geplaatst op %1 als antwoord.</translation>
     </message>
 </context>
 <context>
