@@ -109,7 +109,7 @@ void PlatformSourceFields::show(const store::Source& source, bool hasSecret)
     m_kind = fromUtf8(source.kind);
     m_address->setText(setting(source, "instance").isEmpty() ? setting(source, "forum") : setting(source, "instance"));
     m_tag->setText(setting(source, "tag"));
-    m_actor->setText(setting(source, "actor"));
+    m_actor->setText(setting(source, "actor").isEmpty() ? setting(source, "account") : setting(source, "actor"));
     m_query->setText(setting(source, "query"));
     m_site->setText(setting(source, "site"));
     for (QLineEdit* field : {m_address, m_tag, m_actor, m_query, m_site})

@@ -215,7 +215,7 @@ void ReplyComposer::setConversation(const inbox::ConversationDetail& detail, con
         m_mentionLinks.push_back(mention.link);
     m_channelHint->setText(m_offPlatform
                                ? tr("Posted by hand: Earshot copies the reply and opens the thread, you paste it there.")
-                               : tr("Posted on %1 as a reply.").arg(fromUtf8(detail.sourceName)));
+                               : tr("Earshot posts it as a reply on the platform."));
     m_mastodon = !m_offPlatform && detail.sourceKind.rfind("mastodon-", 0) == 0;
     if (another)
         m_visibility->setCurrentIndex(0);

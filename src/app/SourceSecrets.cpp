@@ -9,24 +9,29 @@ namespace earshot::gui {
 
 namespace {
 
-// Runs a keychain job to its end, or until the timeout; returns its error text.
-QString runJob(QKeychain::Job* job, int timeoutMs)
+// Runs a keychain job to its end, or until the timeout; returns its error text. The job
+// deletes itself when it finishes (QtKeychain's backends keep a pointer to it until then), so
+// one that answers after the timeout is not freed under them.
+template <class Job>
+QString runJob(Job* job, int timeoutMs, const std::function<void(Job&)>& done = {})
 {
+    job->setAutoDelete(true);
     QEventLoop loop;
+    QString error = QObject::tr("the system keychain did not answer");
     bool finished = false;
     QObject::connect(job, &QKeychain::Job::finished, &loop, [&] {
         finished = true;
+        const bool fine = job->error() == QKeychain::NoError || job->error() == QKeychain::EntryNotFound;
+        error = fine ? QString() : job->errorString();
+        if (fine && done)
+            done(*job);
         loop.quit();
     });
     QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
     job->start();
     if (!finished)
         loop.exec();
-    if (!finished)
-        return QObject::tr("the system keychain did not answer");
-    if (job->error() == QKeychain::NoError || job->error() == QKeychain::EntryNotFound)
-        return {};
-    return job->errorString();
+    return error;
 }
 
 }  // namespace
@@ -46,16 +51,17 @@ QString SourceSecrets::key(std::int64_t sourceId) const
 QString SourceSecrets::load(const std::vector<std::int64_t>& sourceIds, int timeoutMs)
 {
     for (const std::int64_t id : sourceIds) {
-        QKeychain::ReadPasswordJob job(m_service);
-        job.setAutoDelete(false);
-        job.setKey(key(id));
-        if (const QString error = runJob(&job, timeoutMs); !error.isEmpty())
+        auto* job = new QKeychain::ReadPasswordJob(m_service);
+        job->setKey(key(id));
+        const QString error = runJob<QKeychain::ReadPasswordJob>(job, timeoutMs, [&](QKeychain::ReadPasswordJob& read) {
+            std::lock_guard lock(m_copy->mutex);
+            if (read.error() == QKeychain::NoError && !read.textData().isEmpty())
+                m_copy->secrets[id] = read.textData().toStdString();
+            else
+                m_copy->secrets.erase(id);
+        });
+        if (!error.isEmpty())
             return error;
-        std::lock_guard lock(m_copy->mutex);
-        if (job.error() == QKeychain::NoError && !job.textData().isEmpty())
-            m_copy->secrets[id] = job.textData().toStdString();
-        else
-            m_copy->secrets.erase(id);
     }
     return {};
 }
@@ -64,16 +70,14 @@ QString SourceSecrets::store(std::int64_t sourceId, const QString& secret, int t
 {
     QString error;
     if (secret.isEmpty()) {
-        QKeychain::DeletePasswordJob job(m_service);
-        job.setAutoDelete(false);
-        job.setKey(key(sourceId));
-        error = runJob(&job, timeoutMs);
+        auto* job = new QKeychain::DeletePasswordJob(m_service);
+        job->setKey(key(sourceId));
+        error = runJob<QKeychain::DeletePasswordJob>(job, timeoutMs);
     } else {
-        QKeychain::WritePasswordJob job(m_service);
-        job.setAutoDelete(false);
-        job.setKey(key(sourceId));
-        job.setTextData(secret);
-        error = runJob(&job, timeoutMs);
+        auto* job = new QKeychain::WritePasswordJob(m_service);
+        job->setKey(key(sourceId));
+        job->setTextData(secret);
+        error = runJob<QKeychain::WritePasswordJob>(job, timeoutMs);
     }
     if (!error.isEmpty())
         return error;

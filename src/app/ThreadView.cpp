@@ -164,7 +164,7 @@ QString ThreadView::buildHtml(const inbox::ConversationDetail& detail) const
             if (r.channel == inbox::Channel::Platform)
                 channel = r.delivery == "sent"      ? tr("posted on the platform")
                           : r.delivery == "failed"  ? tr("not posted")
-                          : r.delivery == "sending" ? tr("posting…")
+                          : r.delivery == "sending" || r.delivery == "posting" ? tr("posting…")
                                                     : tr("on the platform");
             meta(fromUtf8(r.agent), channel + QStringLiteral(" · ") + conversation::shortTime(r.sentAt));
             html += QStringLiteral("<p style=\"margin:0;\">%1</p>").arg(paragraphs(r.body));

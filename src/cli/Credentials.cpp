@@ -1,15 +1,57 @@
 #include <cstdlib>
 
+#include <nlohmann/json.hpp>
+
 #include "Command.h"
 
 namespace earshot::cli {
 
+namespace {
+
+std::string environment(const std::string& name)
+{
+    const char* value = std::getenv(name.c_str());
+    return value ? value : "";
+}
+
+std::string hostOf(const std::string& url)
+{
+    const std::size_t scheme = url.find("://");
+    const std::size_t start = scheme == std::string::npos ? 0 : scheme + 3;
+    return url.substr(start, url.find_first_of("/?#", start) - start);
+}
+
+// Where a source's secret would be sent: the host of its API address, or of the server it
+// posts from or signs in to when the settings name one.
+std::string secretHost(const store::Source& source)
+{
+    const auto settings = nlohmann::json::parse(source.settings, nullptr, false);
+    for (const char* key : {"post_instance", "pds"})
+        if (settings.is_object() && settings.contains(key) && settings[key].is_string())
+            return hostOf(settings[key].get<std::string>());
+    return hostOf(source.url);
+}
+
+}  // namespace
+
+// One variable holds one secret, which belongs to one server: it is given only to sources
+// whose requests go to the host EARSHOT_<PLATFORM>_HOST names (bsky.social by default for
+// Bluesky), so a brand's token never reaches another server. Stack Exchange's app key is not
+// secret and goes to the API it was made for.
 connectors::CredentialLookup credentialsFromEnvironment()
 {
-    return [](const store::Source&, const connectors::Connector& connector) -> std::string {
+    return [](const store::Source& source, const connectors::Connector& connector) -> std::string {
         const std::string variable(connector.credentialVariable());
-        const char* value = variable.empty() ? nullptr : std::getenv(variable.c_str());
-        return value ? value : "";
+        if (variable.empty())
+            return {};
+        const std::string secret = environment(variable);
+        if (secret.empty() || connector.platform() == "stackexchange")
+            return secret;
+        const std::string prefix = variable.substr(0, variable.find('_', 8));  // EARSHOT_MASTODON
+        std::string host = environment(prefix + "_HOST");
+        if (host.empty() && connector.platform() == "bluesky")
+            host = "bsky.social";
+        return !host.empty() && host == secretHost(source) ? secret : std::string();
     };
 }
 

@@ -372,7 +372,8 @@ Result<Page> BlueskySearchConnector::read(const store::Source& source, const net
         auto m = mentionOf(post);
         if (!m)
             continue;
-        const std::int64_t at = m->publishedAt.value_or(0);
+        // The server's time: a poster's createdAt may lie in the future and stall `since`.
+        const std::int64_t at = isoTime(text(post, "indexedAt")).value_or(m->publishedAt.value_or(0));
         newest = std::max(newest, at);
         oldest = oldest == 0 ? at : std::min(oldest, at);
         out.mentions.push_back(std::move(*m));

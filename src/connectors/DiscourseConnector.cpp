@@ -154,8 +154,8 @@ Result<Published> DiscourseConnector::publish(net::Fetcher& fetcher, const store
 
 std::string DiscourseConnector::credentialsHint(const store::Source& source) const
 {
-    return "the forum " + forumOf(source) + " is for members only: an admin can create an API key "
-           "(Admin → Advanced → API Keys) for Earshot";
+    return "the forum " + forumOf(source) + " wants a member's user API key (the forum's /user-api-key/new "
+           "page; EARSHOT_DISCOURSE_API_KEY for the command line)";
 }
 
 }  // namespace earshot::connectors

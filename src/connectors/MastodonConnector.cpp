@@ -151,7 +151,9 @@ Result<Page> MastodonConnector::read(const store::Source& source, const net::Fet
         return fail("Mastodon answered without a list of statuses" + (error.empty() ? "" : ": " + error) +
                     " — is the address a Mastodon server's?");
     }
-    const std::string host = hostOf(source.url);
+    // Local accounts are named with the server listened to (not the address it was read through).
+    const std::string instance = text(settingsOf(source), "instance");
+    const std::string host = hostOf(instance.empty() ? source.url : instance);
     std::string newest, oldest;
     for (const Json& item : list) {
         const Json& carried = m_listen == Listen::Mentions ? item.value("status", Json()) : item;
@@ -257,9 +259,11 @@ Refusal MastodonConnector::refusal(const store::Source& source, const net::Fetch
 
 std::string MastodonConnector::credentialsHint(const store::Source& source) const
 {
-    return "create a token on " + hostOf(source.url) +
-           " (Preferences → Development → New application, scopes read:statuses and read:search) and give "
-           "it to the source (EARSHOT_MASTODON_TOKEN for the command line)";
+    const std::string instance = text(settingsOf(source), "instance");
+    return "create a token on " + hostOf(instance.empty() ? source.url : instance) +
+           " (Preferences → Development → New application, scopes read:statuses, read:search, "
+           "read:notifications and write:statuses) and give it to the source (EARSHOT_MASTODON_TOKEN for the "
+           "command line)";
 }
 
 }  // namespace earshot::connectors

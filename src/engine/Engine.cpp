@@ -206,7 +206,13 @@ void Engine::handlePlatform(const store::Source& source, PlatformPoll& poll, net
                   net::outcomeName(response.outcome), response.httpStatus, response.body.size());
     std::string failure;
     if (response.outcome == FetchOutcome::Ok) {
-        auto page = poll.connector->read(source, response, poll.page, poll.secret);
+        // A platform's JSON of an unexpected shape must not take the engine down.
+        Result<connectors::Page> page = fail("unread");
+        try {
+            page = poll.connector->read(source, response, poll.page, poll.secret);
+        } catch (const std::exception& error) {
+            page = fail(std::string(poll.connector->platform()) + " answered in an unexpected shape: " + error.what());
+        }
         if (page && page->refusal)
             return recordFailure(source, page->refusal->message, false, page->refusal->retryAfterSeconds, summary,
                                  page->refusal->needsCredentials);
@@ -257,8 +263,10 @@ void Engine::handlePlatform(const store::Source& source, PlatformPoll& poll, net
     record.nextPollAt = at + m_schedule.afterSuccess(source.intervalSeconds);
     if (wait)
         record.nextPollAt = std::max(record.nextPollAt, at + *wait);
-    if (failure.empty())
-        record.cursor = poll.cursor;  // a poll cut short starts from the old cursor again
+    // A poll cut short (a failure, the budget, the request cap) starts from the old cursor
+    // again, so nothing between it and where this poll stopped is skipped.
+    if (failure.empty() && poll.queue.empty())
+        record.cursor = poll.cursor;
     else
         spdlog::info("source {} ({}): stopped after page {}: {}", source.id, source.url, poll.page, failure);
     {

@@ -162,7 +162,8 @@ enum CharClass : unsigned char { Plain = 0, NameStart = 1, NameChar = 2, TextSto
 constexpr std::array<unsigned char, 256> kClasses = [] {
     std::array<unsigned char, 256> classes{};
     for (int c = 0; c < 256; ++c) {
-        const bool start = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':' || c >= 0x80;
+        // ASCII names only: XML's rules for the rest are libxml2's to apply.
+        const bool start = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':';
         if (start)
             classes[c] |= NameStart | NameChar;
         if ((c >= '0' && c <= '9') || c == '-' || c == '.')
@@ -330,8 +331,9 @@ private:
                 if (!skipComment())
                     return false;
             } else if (startsWith("<!DOCTYPE")) {
-                if (!skipExternalDoctype())
-                    return false;
+                if (m_sawDoctype || !skipExternalDoctype())
+                    return false;  // a second DOCTYPE is an error libxml2 does not read past
+                m_sawDoctype = true;
             } else {
                 return startsWith("<") && m_pos + 1 < m_doc.size() && is(m_doc[m_pos + 1], NameStart);
             }
@@ -358,10 +360,22 @@ private:
         return false;
     }
 
+    // Whether [from, to) holds only characters XML allows (libxml2 recovers from the others
+    // in ways of its own).
+    bool allXmlChars(std::size_t from, std::size_t to) const
+    {
+        for (std::size_t p = from; p < to; ++p) {
+            const auto c = static_cast<unsigned char>(m_doc[p]);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c == 0xEF && isNonCharacterAt(p)))
+                return false;
+        }
+        return true;
+    }
+
     bool skipProcessingInstruction()
     {
         const std::size_t end = m_doc.find("?>", m_pos + 2);
-        if (end == std::string_view::npos)
+        if (end == std::string_view::npos || !allXmlChars(m_pos, end))
             return false;
         m_pos = end + 2;
         return true;
@@ -370,7 +384,7 @@ private:
     bool skipComment()
     {
         const std::size_t dashes = m_doc.find("--", m_pos + 4);
-        if (dashes == std::string_view::npos || m_doc.compare(dashes, 3, "-->") != 0)
+        if (dashes == std::string_view::npos || m_doc.compare(dashes, 3, "-->") != 0 || !allXmlChars(m_pos, dashes))
             return false;  // "--" inside a comment is an error libxml2 recovers from its own way
         m_pos = dashes + 3;
         return true;
@@ -728,6 +742,7 @@ private:
 
     std::string_view m_doc;
     std::size_t m_pos = 0;
+    bool m_sawDoctype = false;
     XmlTree& m_tree;
     std::vector<Namespace> m_namespaces;
     std::vector<Open> m_open;

@@ -38,6 +38,8 @@ Result<connectors::Published> ReplyPublisher::publish(std::int64_t replyId, cons
         return fail("reply " + std::to_string(replyId) + " was recorded off-platform; the agent posted it");
     if (delivery == "sent")
         return fail("reply " + std::to_string(replyId) + " is already posted");
+    if (delivery == "posting")
+        return fail("reply " + std::to_string(replyId) + " is being posted right now");
     connectors::ReplyRequest request{.text = query->text(0),
                                      .idempotencyKey = query->text(1),
                                      // Seconds, plus the reply id, so two replies of one second differ.
@@ -52,12 +54,25 @@ Result<connectors::Published> ReplyPublisher::publish(std::int64_t replyId, cons
     query->reset();
     if (!source)
         return source.error();
+    // Claimed in one statement, so two sends of one reply (two windows, the console and the
+    // CLI) never both post it.
+    auto claim = m_db.prepare("UPDATE replies SET delivery = 'posting' WHERE id = ? AND delivery IN ('sending', 'failed')");
+    if (!claim)
+        return claim.error();
+    if (auto ran = claim->bind(1, replyId).run(); !ran)
+        return ran.error();
+    if (m_db.changes() == 0)
+        return fail("reply " + std::to_string(replyId) + " is being posted right now");
     const connectors::Connector* connector = connectors::connectorFor(source->kind);
     Result<connectors::Published> result = fail("Earshot cannot post on '" + source->kind + "' sources");
     if (connector && connector->canReply()) {
         net::Fetcher fetcher(m_options);
         const std::string secret = m_credentials ? m_credentials(*source, *connector) : "";
-        result = connector->publish(fetcher, *source, request, secret);
+        try {
+            result = connector->publish(fetcher, *source, request, secret);
+        } catch (const std::exception& error) {
+            result = fail(std::string(connector->platform()) + " answered in an unexpected shape: " + error.what());
+        }
     }
     if (auto recorded = record(replyId, conversationId, agent, result); !recorded)
         return recorded.error();

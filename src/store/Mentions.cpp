@@ -225,7 +225,7 @@ Result<IngestResult> ingestMentions(Database& db, std::int64_t sourceId, const s
             .bind(5, m.title)
             .bind(6, m.body)
             .bind(7, m.link)
-            .bind(8, nlohmann::json(m.htmlLinks).dump())
+            .bind(8, nlohmann::json(m.htmlLinks).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
             .bind(9, m.replyTo)
             .bind(10, m.publishedAt)
             .bind(11, now)

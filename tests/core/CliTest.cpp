@@ -278,8 +278,12 @@ TEST_F(CliTest, AddsAPlatformSourceAndReadsItsTokenFromTheEnvironment)
 
     auto added = cli("sources add --kind mastodon-tag --instance social.example --tag vondelfiets --api " + http.url(""));
     ASSERT_EQ(added.exitCode, 0) << added.err;
-    auto polled = cli("poll --once", "EARSHOT_MASTODON_TOKEN=t0ken");
-    EXPECT_NE(polled.out.find("1 new, 0 known  [1] #vondelfiets on social.example"), std::string::npos) << polled.out;
+    // A token is given only to the server EARSHOT_MASTODON_HOST names, never to another.
+    cli("poll --once", "EARSHOT_MASTODON_TOKEN=t0ken EARSHOT_MASTODON_HOST=mastodon.example");
+    EXPECT_EQ(authorization, "") << "the token went to a server it was not for";
+    const std::string host = "EARSHOT_MASTODON_HOST=127.0.0.1:" + std::to_string(http.port());
+    auto polled = cli("poll --once", "EARSHOT_MASTODON_TOKEN=t0ken " + host);
+    EXPECT_NE(polled.out.find("0 new, 1 known  [1] #vondelfiets on social.example"), std::string::npos) << polled.out;
     EXPECT_EQ(authorization, "Bearer t0ken");
     auto sources = nlohmann::json::parse(cli("sources list --json").out);
     EXPECT_EQ(sources[0]["kind"], "mastodon-tag");
@@ -307,14 +311,15 @@ TEST_F(CliTest, RepliesOnMastodonAndResendsAFailedReplyWithTheSameKey)
     ASSERT_EQ(cli("sources add --kind mastodon-tag --instance social.example --tag vondelfiets --api " + http.url("")).exitCode, 0);
     ASSERT_EQ(cli("poll --once").exitCode, 0);
     ASSERT_EQ(cli("agents add 'Eva de Graaf' --first-name Eva").exitCode, 0);
+    const std::string host = "EARSHOT_MASTODON_HOST=127.0.0.1:" + std::to_string(http.port());
 
     auto failed = cli("inbox reply 1 --agent 'Eva de Graaf' --text 'Dank je! Eva' --visibility unlisted",
-                      "EARSHOT_MASTODON_TOKEN=t0ken");
+                      "EARSHOT_MASTODON_TOKEN=t0ken " + host);
     EXPECT_EQ(failed.exitCode, 1);
     EXPECT_NE(failed.err.find("reply 1 is recorded but was not posted"), std::string::npos) << failed.err;
     EXPECT_NE(failed.err.find("earshot-cli inbox resend 1 --agent 'Eva de Graaf'"), std::string::npos) << failed.err;
 
-    auto resent = cli("inbox resend 1 --agent 'Eva de Graaf'", "EARSHOT_MASTODON_TOKEN=t0ken");
+    auto resent = cli("inbox resend 1 --agent 'Eva de Graaf'", "EARSHOT_MASTODON_TOKEN=t0ken " + host);
     EXPECT_EQ(resent.exitCode, 0) << resent.err;
     EXPECT_NE(resent.out.find("posted reply 1 on #1: https://social.example/@brand/77"), std::string::npos) << resent.out;
     ASSERT_EQ(keys.size(), 2u);

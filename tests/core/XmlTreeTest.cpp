@@ -126,6 +126,9 @@ TEST(XmlTree, StrictReaderDeclinesWhatItCannotReadExactly)
     expectDeclined("<rss a=\"1\" a=\"2\"/>");                                     // repeated attribute
     expectDeclined("<rss a=\"x<y\"/>");                                            // '<' in a value
     expectDeclined("<rss><title>\xEF\xBF\xBE</title></rss>");                      // U+FFFE
+    expectDeclined("<rss><title>x<!-- c\x01omment -->y</title></rss>");              // control character in a comment
+    expectDeclined("<rss><p\xC2\xA0>x</p></rss>");                                  // a name libxml2 judges
+    expectDeclined("<!DOCTYPE rss><!DOCTYPE rss><rss/>");                            // two DOCTYPEs
     expectDeclined("text<rss/>");
     expectDeclined("");
 }
