@@ -1010,8 +1010,8 @@ Voeg de feeds toe waarnaar Earshot moet luisteren; nieuwe vermeldingen verschijn
         <translation>Wie het antwoord op Mastodon ziet. Alleen de genoemde mensen houdt het tussen jou en de klant.</translation>
     </message>
     <message>
-        <source>Posted on %1 as a reply.</source>
-        <translation>Geplaatst op %1 als antwoord.</translation>
+        <source>Earshot posts it as a reply on the platform.</source>
+        <translation>Earshot plaatst het als antwoord op het platform.</translation>
     </message>
 </context>
 <context>
