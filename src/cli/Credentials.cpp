@@ -14,13 +14,6 @@ std::string environment(const std::string& name)
     return value ? value : "";
 }
 
-std::string hostOf(const std::string& url)
-{
-    const std::size_t scheme = url.find("://");
-    const std::size_t start = scheme == std::string::npos ? 0 : scheme + 3;
-    return url.substr(start, url.find_first_of("/?#", start) - start);
-}
-
 // Where a source's secret would be sent: the host of its API address, or of the server it
 // posts from or signs in to when the settings name one.
 std::string secretHost(const store::Source& source)
@@ -28,8 +21,8 @@ std::string secretHost(const store::Source& source)
     const auto settings = nlohmann::json::parse(source.settings, nullptr, false);
     for (const char* key : {"post_instance", "pds"})
         if (settings.is_object() && settings.contains(key) && settings[key].is_string())
-            return hostOf(settings[key].get<std::string>());
-    return hostOf(source.url);
+            return connectors::hostOf(settings[key].get<std::string>());
+    return connectors::hostOf(source.url);
 }
 
 }  // namespace

@@ -60,6 +60,21 @@ std::optional<std::int64_t> parseInteger(std::string_view text)
     return value;
 }
 
+std::string hostOf(std::string_view url)
+{
+    const std::size_t scheme = url.find("://");
+    const std::size_t start = scheme == std::string_view::npos ? 0 : scheme + 3;
+    const std::size_t end = url.find_first_of("/?#", start);
+    return std::string(url.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+}
+
+std::string withoutTrailingSlash(std::string url)
+{
+    while (!url.empty() && url.back() == '/')
+        url.pop_back();
+    return url;
+}
+
 std::string urlEncode(std::string_view text)
 {
     static constexpr char kHex[] = "0123456789ABCDEF";

@@ -35,6 +35,9 @@ std::optional<std::int64_t> integer(const Json& object, std::string_view key);
 // A stored cursor or header as a number; nullopt when it is not one.
 std::optional<std::int64_t> parseInteger(std::string_view text);
 
+// "https://forum.example/" -> "https://forum.example"
+std::string withoutTrailingSlash(std::string url);
+
 // Percent-encodes for a query string (RFC 3986 unreserved characters stay).
 std::string urlEncode(std::string_view text);
 // url + ('?' or '&') + name=encoded value.

@@ -15,12 +15,6 @@ std::string forumOf(const store::Source& source)
     return source.url.substr(0, path);
 }
 
-std::string hostOf(const std::string& forum)
-{
-    const std::size_t scheme = forum.find("://");
-    return scheme == std::string::npos ? forum : forum.substr(scheme + 3);
-}
-
 store::NewMention mentionOf(const Json& post, const std::string& forum, const Json* topic)
 {
     store::NewMention m;

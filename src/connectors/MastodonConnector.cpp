@@ -13,27 +13,11 @@ bool newerId(const std::string& a, const std::string& b)
     return a.size() != b.size() ? a.size() > b.size() : a > b;
 }
 
-std::string hostOf(const std::string& url)
-{
-    const std::size_t start = url.find("://");
-    if (start == std::string::npos)
-        return {};
-    const std::size_t end = url.find('/', start + 3);
-    return url.substr(start + 3, end == std::string::npos ? std::string::npos : end - start - 3);
-}
-
 // "https://server/api/v1/timelines/tag/x" -> "https://server"
 std::string serverOf(const std::string& apiUrl)
 {
     const std::size_t api = apiUrl.find("/api/v");
     return api == std::string::npos ? apiUrl : apiUrl.substr(0, api);
-}
-
-std::string withoutTrailingSlash(std::string url)
-{
-    while (!url.empty() && url.back() == '/')
-        url.pop_back();
-    return url;
 }
 
 net::FetchRequest withToken(const store::Source& source, std::string url, const std::string& token)

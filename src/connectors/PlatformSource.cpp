@@ -7,13 +7,6 @@ namespace earshot::connectors {
 
 namespace {
 
-std::string withoutTrailingSlash(std::string url)
-{
-    while (!url.empty() && url.back() == '/')
-        url.pop_back();
-    return url;
-}
-
 // "mastodon.social" -> "https://mastodon.social"
 std::string asAddress(const std::string& text)
 {
@@ -27,12 +20,6 @@ Status need(const std::string& value, const char* what, const char* option, cons
     if (value.empty())
         return fail(std::string(what) + " (" + option + ") is needed for a " + kind + " source");
     return Ok{};
-}
-
-std::string hostOf(const std::string& address)
-{
-    const std::size_t scheme = address.find("://");
-    return scheme == std::string::npos ? address : address.substr(scheme + 3);
 }
 
 }  // namespace

@@ -149,7 +149,7 @@ std::vector<SourcePollSummary> Engine::poll(const std::vector<store::Source>& so
             progress();
             continue;
         }
-        if (const auto wait = m_budgets.waitFor(hostOf(s.url), now())) {
+        if (const auto wait = m_budgets.waitFor(connectors::hostOf(s.url), now())) {
             recordFailure(s, "the platform's request budget is spent", false, *wait, summaries[i]);
             progress();
             continue;
@@ -162,7 +162,7 @@ std::vector<SourcePollSummary> Engine::poll(const std::vector<store::Source>& so
             progress();
             continue;
         }
-        m_budgets.spend(hostOf(s.url));
+        m_budgets.spend(connectors::hostOf(s.url));
         requests.push_back(std::move(*first));
         platformPolls.emplace(s.id, std::move(poll));
     }
@@ -201,7 +201,7 @@ void Engine::handlePlatform(const store::Source& source, PlatformPoll& poll, net
 {
     using net::FetchOutcome;
     const std::int64_t at = now();
-    const std::string host = hostOf(source.url);
+    const std::string host = connectors::hostOf(source.url);
     spdlog::debug("source {} ({}): page {}: {} (HTTP {}, {} bytes)", source.id, source.kind, poll.page,
                   net::outcomeName(response.outcome), response.httpStatus, response.body.size());
     std::string failure;

@@ -4,14 +4,6 @@
 
 namespace earshot::engine {
 
-std::string hostOf(const std::string& url)
-{
-    const std::size_t scheme = url.find("://");
-    const std::size_t start = scheme == std::string::npos ? 0 : scheme + 3;
-    const std::size_t end = url.find_first_of("/?#", start);
-    return url.substr(start, end == std::string::npos ? std::string::npos : end - start);
-}
-
 void RateBudgets::record(const std::string& host, const connectors::RateBudget& budget, std::int64_t now)
 {
     Known& known = m_hosts[host];

@@ -111,6 +111,10 @@ public:
                                       const std::string& secret) const;
 };
 
+// "https://mastodon.social/api/…" -> "mastodon.social" (with a port when it has one); an
+// address without a scheme is taken as starting with its host.
+std::string hostOf(std::string_view url);
+
 // nullptr for "feed" and unknown kinds.
 const Connector* connectorFor(std::string_view kind);
 std::vector<const Connector*> allConnectors();

@@ -29,7 +29,4 @@ private:
     std::map<std::string, Known> m_hosts;
 };
 
-// "https://mastodon.social/api/…" -> "mastodon.social"
-std::string hostOf(const std::string& url);
-
 }  // namespace earshot::engine
