@@ -68,25 +68,24 @@ QString SourceSecrets::load(const std::vector<std::int64_t>& sourceIds, int time
 
 QString SourceSecrets::store(std::int64_t sourceId, const QString& secret, int timeoutMs)
 {
-    QString error;
+    // The engine's copy first: a new source is polled right after it is added, and the
+    // secret serves this session even when the keychain cannot keep it.
+    {
+        std::lock_guard lock(m_copy->mutex);
+        if (secret.isEmpty())
+            m_copy->secrets.erase(sourceId);
+        else
+            m_copy->secrets[sourceId] = secret.toStdString();
+    }
     if (secret.isEmpty()) {
         auto* job = new QKeychain::DeletePasswordJob(m_service);
         job->setKey(key(sourceId));
-        error = runJob<QKeychain::DeletePasswordJob>(job, timeoutMs);
-    } else {
-        auto* job = new QKeychain::WritePasswordJob(m_service);
-        job->setKey(key(sourceId));
-        job->setTextData(secret);
-        error = runJob<QKeychain::WritePasswordJob>(job, timeoutMs);
+        return runJob<QKeychain::DeletePasswordJob>(job, timeoutMs);
     }
-    if (!error.isEmpty())
-        return error;
-    std::lock_guard lock(m_copy->mutex);
-    if (secret.isEmpty())
-        m_copy->secrets.erase(sourceId);
-    else
-        m_copy->secrets[sourceId] = secret.toStdString();
-    return {};
+    auto* job = new QKeychain::WritePasswordJob(m_service);
+    job->setKey(key(sourceId));
+    job->setTextData(secret);
+    return runJob<QKeychain::WritePasswordJob>(job, timeoutMs);
 }
 
 bool SourceSecrets::has(std::int64_t sourceId) const

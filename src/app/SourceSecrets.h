@@ -31,7 +31,7 @@ public:
     // an empty string.
     QString load(const std::vector<std::int64_t>& sourceIds, int timeoutMs = 5000);
     // Writes (or, for an empty secret, deletes) a source's secret; waits for the keychain.
-    // Returns what went wrong, or an empty string.
+    // Returns what went wrong, or an empty string. The in-memory copy changes either way.
     QString store(std::int64_t sourceId, const QString& secret, int timeoutMs = 5000);
 
     bool has(std::int64_t sourceId) const;

@@ -26,6 +26,8 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <ctime>
 
@@ -576,7 +578,9 @@ void SourcesDialog::storeSecret(std::int64_t sourceId)
         return;
     }
     if (const QString error = m_secrets->store(sourceId, secret); !error.isEmpty())
-        showMessage(tr("The secret could not be stored in the system keychain: %1").arg(error), Tone::Error);
+        showMessage(tr("The secret could not be stored in the system keychain: %1. Earshot uses it until it is closed.")
+                        .arg(error),
+                    Tone::Error);
 }
 
 void SourcesDialog::startNew()
@@ -705,11 +709,14 @@ void SourcesDialog::removeSelected()
         return;
     const store::Source source = *selected;
     const QString name = fromUtf8(source.name);
+    const QString question =
+        source.kind == "feed"
+            ? tr("Remove “%1”?\n\nEarshot stops polling it. The mentions already stored from it stay in the inbox, "
+                 "their conversations and the reports.")
+            : tr("Remove “%1”?\n\nEarshot stops polling it and removes its secret from the system keychain. The "
+                 "mentions already stored from it stay in the inbox, their conversations and the reports.");
     const auto answer = QMessageBox::question(
-        this, tr("Remove Source"),
-        tr("Remove “%1”?\n\nEarshot stops polling it. The mentions already stored from it stay in the inbox, "
-           "their conversations and the reports.")
-            .arg(name),
+        this, tr("Remove Source"), question.arg(name),
         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer != QMessageBox::Yes)
         return;
@@ -717,6 +724,10 @@ void SourcesDialog::removeSelected()
         showMessage(tr("The source could not be removed: %1").arg(fromUtf8(done.message())), Tone::Error);
         return;
     }
+    // A credential nothing uses any more does not stay behind in the keychain.
+    if (m_secrets && m_secrets->has(source.id))
+        if (const QString error = m_secrets->store(source.id, QString()); !error.isEmpty())
+            spdlog::warn("the secret of removed source {} stays in the system keychain: {}", source.id, error.toStdString());
     afterWrite(false);
     startNew();
     showMessage(tr("Removed “%1”. Its mentions stay.").arg(name));

@@ -330,8 +330,11 @@ SearchAccount searchAccountOf(const store::Source& source)
 net::FetchRequest searchRequest(const store::Source& source, const Session& session, const std::string& cursor)
 {
     std::string url = withParameter(source.url, "limit", "50");
-    if (const auto since = parseInteger(source.cursor))
-        url = withParameter(url, "since", isoMicros(*since * 1'000'000));
+    const Catchup at = Catchup::parse(source.cursor);
+    if (at.seen > 0)
+        url = withParameter(url, "since", isoMicros(at.readBackTo() * 1'000'000));
+    if (at.hasGap())
+        url = withParameter(url, "until", isoMicros(at.gapBefore * 1'000'000));  // not inclusive
     if (!cursor.empty())
         url = withParameter(url, "cursor", cursor);
     return {.key = source.id, .url = url, .headers = {"Authorization: Bearer " + session.accessJwt}};
@@ -379,14 +382,21 @@ Result<Page> BlueskySearchConnector::read(const store::Source& source, const net
         out.mentions.push_back(std::move(*m));
     }
     // The page asked without a cursor is the newest; the next ones go back in time.
-    if (response.effectiveUrl.find("cursor=") == std::string::npos && newest > 0)
+    const Catchup at = Catchup::parse(source.cursor);
+    const bool firstPage = response.effectiveUrl.find("cursor=") == std::string::npos;
+    if (firstPage && at.hasGap())
+        out.cursor = Catchup{.seen = at.seen}.text();  // the window is read; newer ones were before
+    else if (firstPage && newest > 0)
         out.cursor = std::to_string(newest);
-    const std::int64_t seenUpTo = parseInteger(source.cursor).value_or(0);
-    const int allowed = (seenUpTo == 0 ? kFirstPollPages : kCatchUpPages) + 1;  // a session may come first
+    const int allowed = (at.seen == 0 ? kFirstPollPages : kCatchUpPages) + 1;  // a session may come first
     const std::string next = text(*body, "cursor");
     const auto session = cachedSession(searchAccountOf(source).key);
-    if (!next.empty() && session && oldest > seenUpTo && page + 1 < allowed)
-        out.more.push_back(searchRequest(source, *session, next));
+    if (!next.empty() && session && oldest > at.readBackTo()) {
+        if (page + 1 < allowed)
+            out.more.push_back(searchRequest(source, *session, next));
+        else if (at.seen > 0)
+            out.stoppedBefore = oldest + 1;  // its second may hold more
+    }
     return out;
 }
 

@@ -1,6 +1,7 @@
 #include "ConnectorSupport.h"
 
 #include <charconv>
+#include <sstream>
 
 #include "earshot/feeds/DateParser.h"
 #include "earshot/feeds/HtmlText.h"
@@ -60,12 +61,32 @@ std::optional<std::int64_t> parseInteger(std::string_view text)
     return value;
 }
 
-std::string hostOf(std::string_view url)
+Catchup Catchup::parse(std::string_view cursor)
 {
-    const std::size_t scheme = url.find("://");
-    const std::size_t start = scheme == std::string_view::npos ? 0 : scheme + 3;
-    const std::size_t end = url.find_first_of("/?#", start);
-    return std::string(url.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+    Catchup at;
+    std::istringstream in{std::string(cursor)};
+    if (!(in >> at.seen))
+        return {};
+    if (!(in >> at.gapFrom >> at.gapBefore) || at.gapBefore <= at.gapFrom)
+        at.gapFrom = at.gapBefore = 0;
+    return at;
+}
+
+std::string Catchup::text() const
+{
+    std::string out = std::to_string(seen);
+    if (hasGap())
+        out += " " + std::to_string(gapFrom) + " " + std::to_string(gapBefore);
+    return out;
+}
+
+std::int64_t oldestPublished(const std::vector<store::NewMention>& mentions)
+{
+    std::int64_t oldest = 0;
+    for (const store::NewMention& m : mentions)
+        if (m.publishedAt && (oldest == 0 || *m.publishedAt < oldest))
+            oldest = *m.publishedAt;
+    return oldest;
 }
 
 std::string withoutTrailingSlash(std::string url)

@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "earshot/connectors/Connector.h"
 #include "earshot/core/Result.h"
 #include "earshot/net/Fetcher.h"
 #include "earshot/store/Mentions.h"
@@ -64,6 +65,9 @@ std::int64_t appendMentions(const Json& items, std::string_view idKey, MentionOf
     }
     return newest;
 }
+
+// The oldest publishedAt among `mentions`; 0 when none has one.
+std::int64_t oldestPublished(const std::vector<store::NewMention>& mentions);
 
 // Sends one request now and waits for its answer (replies go one step at a time).
 net::FetchResponse fetchNow(net::Fetcher& fetcher, net::FetchRequest request);

@@ -51,6 +51,9 @@ store::NewMention mentionOf(const Json& post, const std::string& forum, const Js
 Result<net::FetchRequest> DiscourseConnector::firstRequest(const store::Source& source, const std::string& secret) const
 {
     net::FetchRequest request{.key = source.id, .url = source.url};
+    // The latest posts page back by id: a window a poll left unread is read from its end.
+    if (const Catchup at = Catchup::parse(source.cursor); m_listen == Listen::LatestPosts && at.hasGap())
+        request.url = withParameter(source.url, "before", std::to_string(at.gapBefore));
     if (!secret.empty())
         request.headers.push_back("User-Api-Key: " + secret);  // members-only forums
     return request;
@@ -77,7 +80,9 @@ Result<Page> DiscourseConnector::read(const store::Source& source, const net::Fe
         for (const Json& topic : *list)
             topics[text(topic, "id")] = &topic;
     Page out;
-    const std::int64_t seenUpTo = parseInteger(source.cursor).value_or(0);
+    const Catchup at = Catchup::parse(source.cursor);
+    const bool window = m_listen == Listen::LatestPosts && at.hasGap();
+    const std::int64_t seenUpTo = window ? at.readBackTo() : at.seen;
     std::int64_t newest = 0;
     std::int64_t oldest = 0;
     for (const Json& post : *posts) {
@@ -89,13 +94,20 @@ Result<Page> DiscourseConnector::read(const store::Source& source, const net::Fe
         newest = std::max(newest, *id);
         oldest = oldest == 0 ? *id : std::min(oldest, *id);
     }
-    if (page == 0 && newest > 0)
+    if (page == 0 && window)
+        out.cursor = Catchup{.seen = at.seen}.text();  // the window is read; newer ones were before
+    else if (page == 0 && newest > 0)
         out.cursor = std::to_string(newest);
     // Newest first: go further back while the page still holds posts not seen before.
     const int allowed = seenUpTo == 0 ? kFirstPollPages : kCatchUpPages;
     const bool unseenBefore = oldest > seenUpTo;
-    if (out.mentions.empty() || !unseenBefore || page + 1 >= allowed)
+    if (out.mentions.empty() || !unseenBefore)
         return out;
+    if (page + 1 >= allowed) {
+        if (seenUpTo > 0 && m_listen == Listen::LatestPosts)  // search pages by number: no window to come back to
+            out.stoppedBefore = oldest;
+        return out;
+    }
     std::string url;
     if (m_listen == Listen::LatestPosts) {
         url = withParameter(source.url, "before", std::to_string(oldest));

@@ -10,12 +10,17 @@ constexpr std::string_view kItemUrl = "https://news.ycombinator.com/item?id=";
 std::string itemUrl(const std::string& id) { return std::string(kItemUrl) + id; }
 
 // The request for page `page` of a poll: newest first, from the cursor's second on (items of
-// that second seen before are recognised as duplicates).
+// that second seen before are recognised as duplicates), or the window a poll left unread.
 net::FetchRequest pageRequest(const store::Source& source, int page)
 {
     std::string url = withParameter(source.url, "hitsPerPage", "100");
-    if (!source.cursor.empty())
-        url = withParameter(url, "numericFilters", "created_at_i>=" + source.cursor);
+    const Catchup at = Catchup::parse(source.cursor);
+    if (at.seen > 0) {
+        std::string filters = "created_at_i>=" + std::to_string(at.readBackTo());
+        if (at.hasGap())
+            filters += ",created_at_i<" + std::to_string(at.gapBefore);
+        url = withParameter(url, "numericFilters", filters);
+    }
     if (page > 0)
         url = withParameter(url, "page", std::to_string(page));
     return {.key = source.id, .url = url};
@@ -65,12 +70,19 @@ Result<Page> HackerNewsConnector::read(const store::Source& source, const net::F
         return fail("Hacker News search answered without \"hits\" — is the address an Algolia search_by_date URL?");
     Page out;
     const std::int64_t newest = appendMentions(*hits, "objectID", mentionOf, out.mentions);
-    if (page == 0 && newest > 0)
+    const Catchup at = Catchup::parse(source.cursor);
+    if (page == 0 && at.hasGap())
+        out.cursor = Catchup{.seen = at.seen}.text();  // the window is read; newer ones were before
+    else if (page == 0 && newest > 0)
         out.cursor = std::to_string(newest);
     const int pages = int(integer(*body, "nbPages").value_or(0));
-    const int allowed = source.cursor.empty() ? kFirstPollPages : kCatchUpPages;
-    if (page + 1 < pages && page + 1 < allowed && !out.mentions.empty())
-        out.more.push_back(pageRequest(source, page + 1));
+    const int allowed = at.seen == 0 ? kFirstPollPages : kCatchUpPages;
+    if (page + 1 < pages && !out.mentions.empty()) {
+        if (page + 1 < allowed)
+            out.more.push_back(pageRequest(source, page + 1));
+        else if (at.seen > 0)
+            out.stoppedBefore = oldestPublished(out.mentions) + 1;  // its second may hold more
+    }
     return out;
 }
 

@@ -32,6 +32,12 @@ Result<store::Source> makePlatformSource(const PlatformSourceSpec& spec)
             kinds += (kinds.empty() ? "" : ", ") + std::string(connector->kind());
         return fail("there is no source kind '" + spec.kind + "'; the kinds are feed, " + kinds);
     }
+    const std::pair<const char*, const std::string*> given[] = {{"--instance", &spec.instance}, {"--tag", &spec.tag},
+                                                                  {"--actor", &spec.actor},       {"--query", &spec.query},
+                                                                  {"--site", &spec.site},         {"--api", &spec.api}};
+    for (const auto& [option, value] : given)
+        if (!core::isValidUtf8(*value))
+            return fail(std::string(option) + " is not UTF-8 text; set the terminal to UTF-8 (e.g. LANG=nl_NL.UTF-8) and give it again");
     store::Source source;
     source.kind = spec.kind;
     Json settings = Json::object();

@@ -13,8 +13,11 @@ std::int64_t nextUtcMidnight(std::int64_t now) { return (now / kDay + 1) * kDay;
 net::FetchRequest pageRequest(const store::Source& source, int page, const std::string& key)
 {
     std::string url = withParameter(source.url, "pagesize", "50");
-    if (!source.cursor.empty())
-        url = withParameter(url, "fromdate", source.cursor);
+    const Catchup at = Catchup::parse(source.cursor);
+    if (at.seen > 0)
+        url = withParameter(url, "fromdate", std::to_string(at.readBackTo()));
+    if (at.hasGap())
+        url = withParameter(url, "todate", std::to_string(at.gapBefore - 1));  // todate counts its second
     if (page > 0)
         url = withParameter(url, "page", std::to_string(page + 1));  // the API counts from 1
     if (!key.empty())
@@ -71,12 +74,19 @@ Result<Page> StackExchangeConnector::read(const store::Source& source, const net
         out.budget.resetAt = nextUtcMidnight(std::time(nullptr));
     out.budget.backoffSeconds = integer(*body, "backoff");
     const std::int64_t newest = appendMentions(*items, "question_id", mentionOf, out.mentions);
-    if (page == 0 && newest > 0)
+    const Catchup at = Catchup::parse(source.cursor);
+    if (page == 0 && at.hasGap())
+        out.cursor = Catchup{.seen = at.seen}.text();  // the window is read; newer ones were before
+    else if (page == 0 && newest > 0)
         out.cursor = std::to_string(newest);
-    const int allowed = source.cursor.empty() ? kFirstPollPages : kCatchUpPages;
-    const bool more = body->value("has_more", false);
-    if (more && page + 1 < allowed && !out.budget.backoffSeconds)
-        out.more.push_back(pageRequest(source, page + 1, secret));
+    const int allowed = at.seen == 0 ? kFirstPollPages : kCatchUpPages;
+    if (body->value("has_more", false) && !out.mentions.empty()) {
+        // A backoff stops paging as surely as the page cap does.
+        if (page + 1 < allowed && !out.budget.backoffSeconds)
+            out.more.push_back(pageRequest(source, page + 1, secret));
+        else if (at.seen > 0)
+            out.stoppedBefore = oldestPublished(out.mentions) + 1;  // its second may hold more
+    }
     return out;
 }
 

@@ -19,6 +19,9 @@ namespace {
 
 std::int64_t now() { return std::int64_t(std::time(nullptr)); }
 
+// A source that could not read all that was said since its last poll reads the rest this soon.
+constexpr std::int64_t kCatchUpDelaySeconds = 60;
+
 }  // namespace
 
 Result<std::unique_ptr<Engine>> Engine::open(const std::string& databasePath, EngineObserver* observer,
@@ -150,7 +153,7 @@ std::vector<SourcePollSummary> Engine::poll(const std::vector<store::Source>& so
             continue;
         }
         if (const auto wait = m_budgets.waitFor(connectors::hostOf(s.url), now())) {
-            recordFailure(s, "the platform's request budget is spent", false, *wait, summaries[i]);
+            postpone(s, *wait, summaries[i]);
             progress();
             continue;
         }
@@ -213,6 +216,8 @@ void Engine::handlePlatform(const store::Source& source, PlatformPoll& poll, net
         } catch (const std::exception& error) {
             page = fail(std::string(poll.connector->platform()) + " answered in an unexpected shape: " + error.what());
         }
+        if (page && page->refusal && page->refusal->retryAfterSeconds)
+            m_budgets.record(host, {.backoffSeconds = page->refusal->retryAfterSeconds}, at);
         if (page && page->refusal)
             return recordFailure(source, page->refusal->message, false, page->refusal->retryAfterSeconds, summary,
                                  page->refusal->needsCredentials);
@@ -228,6 +233,8 @@ void Engine::handlePlatform(const store::Source& source, PlatformPoll& poll, net
             }
             if (page->cursor)
                 poll.cursor = page->cursor;
+            if (page->stoppedBefore)
+                poll.stoppedBefore = page->stoppedBefore;
             poll.queue.insert(poll.queue.end(), page->more.begin(), page->more.end());
         } else {
             failure = page.message();
@@ -236,6 +243,9 @@ void Engine::handlePlatform(const store::Source& source, PlatformPoll& poll, net
         if (m_stopping)
             return;  // cancelled: the source keeps its state and is polled next time
         connectors::Refusal refusal = poll.connector->refusal(source, response, at);
+        // A 429 holds back every source of the host, not only the one that ran into it.
+        if (refusal.retryAfterSeconds)
+            m_budgets.record(host, {.backoffSeconds = refusal.retryAfterSeconds}, at);
         if (refusal.goOnWith) {
             ++poll.page;
             m_budgets.spend(host);
@@ -265,10 +275,21 @@ void Engine::handlePlatform(const store::Source& source, PlatformPoll& poll, net
         record.nextPollAt = std::max(record.nextPollAt, at + *wait);
     // A poll cut short (a failure, the budget, the request cap) starts from the old cursor
     // again, so nothing between it and where this poll stopped is skipped.
-    if (failure.empty() && poll.queue.empty())
+    if (failure.empty() && poll.queue.empty()) {
         record.cursor = poll.cursor;
-    else
+        if (poll.stoppedBefore) {
+            // More came than one poll reads: keep the window not read for the next polls.
+            connectors::Catchup now = connectors::Catchup::parse(poll.cursor.value_or(source.cursor));
+            now.gapFrom = connectors::Catchup::parse(source.cursor).readBackTo();
+            now.gapBefore = *poll.stoppedBefore;
+            record.cursor = now.text();
+            if (!wait)  // and soon, not after the whole interval
+                record.nextPollAt = std::min(record.nextPollAt, at + kCatchUpDelaySeconds);
+            spdlog::info("source {} ({}): more than one poll reads; the rest follows next poll", source.id, source.url);
+        }
+    } else {
         spdlog::info("source {} ({}): stopped after page {}: {}", source.id, source.url, poll.page, failure);
+    }
     {
         std::lock_guard lock(m_mutex);
         summary.outcome = "ok";
@@ -372,6 +393,23 @@ std::string waitText(std::int64_t seconds)
 }
 
 }  // namespace
+
+// Not a failure: the source waits its turn until the platform's budget for its host is back.
+void Engine::postpone(const store::Source& source, std::int64_t wait, SourcePollSummary& summary)
+{
+    const std::int64_t nextPollAt = now() + wait;
+    {
+        std::lock_guard lock(m_mutex);
+        summary.outcome = "waiting";
+    }
+    spdlog::info("source {} ({}): waits {} for {}'s request budget", source.id, source.url, waitText(wait),
+                 connectors::hostOf(source.url));
+    m_writer.submit([id = source.id, nextPollAt](store::Database& db) { return store::SourceRepository(db).postpone(id, nextPollAt); },
+                    [id = source.id](const Status& status) {
+                        if (!status)
+                            spdlog::error("cannot postpone source {}: {}", id, status.message());
+                    });
+}
 
 void Engine::recordFailure(const store::Source& source, const std::string& error, bool disable,
                            std::optional<std::int64_t> retryAfter, SourcePollSummary& summary, bool needsCredentials)

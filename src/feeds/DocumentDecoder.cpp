@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "earshot/core/Text.h"
 #include "earshot/feeds/Utf8.h"
 
 namespace earshot::feeds {
@@ -188,7 +189,7 @@ Result<std::string> DocumentDecoder::toUtf8(std::string_view bytes, std::string_
 {
     const std::string name = canonicalCharset(charset);
     if (name == "utf-8" || name == "utf8") {
-        if (!isValidUtf8(bytes))
+        if (!core::isValidUtf8(bytes))
             return fail("the bytes are not valid UTF-8");
         return std::string(bytes);
     }

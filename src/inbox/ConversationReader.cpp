@@ -11,23 +11,6 @@ std::optional<std::string> optionalText(const store::Statement& row, int column)
     return row.text(column);
 }
 
-// Steps through every row, then resets: a statement left mid-way would keep a long-lived
-// reader connection on an old snapshot.
-template <class F>
-Status eachRow(store::Statement& statement, F&& read)
-{
-    for (;;) {
-        auto row = statement.step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        read(statement);
-    }
-    statement.reset();
-    return Ok{};
-}
-
 // Reads several queries from one snapshot. A savepoint works both on its own and inside a
 // transaction the caller already has open.
 class ReadSnapshot {
@@ -107,10 +90,10 @@ Status readParts(store::Database& db, std::int64_t id, ConversationDetail& out)
             return query->error();
 
     (*tags)->bind(1, id);
-    if (auto read = eachRow(**tags, [&](const store::Statement& row) { out.tags.push_back(row.text(0)); }); !read)
+    if (auto read = store::eachRow(**tags, [&](const store::Statement& row) { out.tags.push_back(row.text(0)); }); !read)
         return read;
     (*mentions)->bind(1, id);
-    if (auto read = eachRow(**mentions, [&](const store::Statement& row) {
+    if (auto read = store::eachRow(**mentions, [&](const store::Statement& row) {
             out.mentions.push_back({.id = row.integer(0),
                                     .externalId = row.text(1),
                                     .authorHandle = row.text(2),
@@ -125,7 +108,7 @@ Status readParts(store::Database& db, std::int64_t id, ConversationDetail& out)
         !read)
         return read;
     (*replies)->bind(1, id);
-    if (auto read = eachRow(**replies, [&](const store::Statement& row) {
+    if (auto read = store::eachRow(**replies, [&](const store::Statement& row) {
             out.replies.push_back({.id = row.integer(0),
                                    .agent = row.text(1),
                                    .body = row.text(2),
@@ -139,7 +122,7 @@ Status readParts(store::Database& db, std::int64_t id, ConversationDetail& out)
         !read)
         return read;
     (*notes)->bind(1, id);
-    return eachRow(**notes, [&](const store::Statement& row) {
+    return store::eachRow(**notes, [&](const store::Statement& row) {
         out.notes.push_back(
             {.id = row.integer(0), .agent = row.text(1), .body = row.text(2), .createdAt = row.integer(3)});
     });
@@ -179,7 +162,7 @@ Result<std::vector<TimelineEntry>> readTimeline(store::Database& db, std::int64_
         return query.error();
     (*query)->bind(1, conversationId);
     std::vector<TimelineEntry> entries;
-    if (auto read = eachRow(**query, [&](const store::Statement& row) {
+    if (auto read = store::eachRow(**query, [&](const store::Statement& row) {
             entries.push_back({.id = row.integer(0),
                                .at = row.integer(1),
                                .actor = row.text(2),
@@ -208,7 +191,7 @@ Result<std::vector<ReopenedConversation>> reopenedFor(store::Database& db, const
         return query.error();
     (*query)->bind(1, agent).bind(2, since);
     std::vector<ReopenedConversation> out;
-    if (auto read = eachRow(**query, [&](const store::Statement& row) {
+    if (auto read = store::eachRow(**query, [&](const store::Statement& row) {
             out.push_back({.conversationId = row.integer(0),
                            .reopenedAt = row.integer(1),
                            .fromStatus = row.text(2),

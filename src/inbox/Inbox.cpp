@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "earshot/core/Text.h"
 #include "earshot/inbox/AgentRepository.h"
 #include "earshot/inbox/ReplyRules.h"
 #include "earshot/store/Events.h"
@@ -392,6 +393,9 @@ Result<Outcome> Inbox::reply(std::int64_t conversationId, const std::string& age
 {
     if (blank(text))
         return fail("a reply needs text");
+    // Posted as JSON, which is UTF-8: other bytes (a terminal set to Latin-1) would not arrive as typed.
+    if (!core::isValidUtf8(text))
+        return fail("the reply is not UTF-8 text; set the terminal to UTF-8 (e.g. LANG=nl_NL.UTF-8) and write it again");
     if (!visibility.empty() && visibility != "public" && visibility != "unlisted" && visibility != "private" &&
         visibility != "direct")
         return fail("visibility is public, unlisted, private or direct, not '" + visibility + "'");
@@ -401,6 +405,8 @@ Result<Outcome> Inbox::reply(std::int64_t conversationId, const std::string& age
                         "'; the checks are email, phone, iban, postcode, length, variables and signature");
         if (blank(o.reason))
             return fail("say why you override the check '" + o.checkId + "'");
+        if (!core::isValidUtf8(o.reason))
+            return fail("the reason for overriding '" + o.checkId + "' is not UTF-8 text; set the terminal to UTF-8 and give it again");
     }
     return act([&](Outcome& out) -> Status {
         auto state = loadAs(conversationId, agent);
@@ -425,13 +431,18 @@ Result<Outcome> Inbox::reply(std::int64_t conversationId, const std::string& age
         if (!*mayAct)
             return Ok{};
 
-        // A platform reply answers the conversation's latest post, and waits to be posted.
+        // A platform reply answers the conversation's latest post by someone other than the
+        // brand (whose own replies come back when its account is listened to), and waits to be posted.
         const bool onPlatform = channel == Channel::Platform;
         auto insert = m_db.cached(
             "INSERT INTO replies(conversation_id, agent, body, channel, sent_at, delivery, idempotency_key,"
             " in_reply_to, visibility) VALUES (?1, ?2, ?3, ?4, ?5, CASE WHEN ?6 THEN 'sending' ELSE 'recorded' END,"
             " CASE WHEN ?6 THEN lower(hex(randomblob(16))) END,"
-            " CASE WHEN ?6 THEN (SELECT max(id) FROM mentions WHERE conversation_id = ?1) END, ?7)");
+            " CASE WHEN ?6 THEN coalesce((SELECT id FROM mentions WHERE conversation_id = ?1 AND author_id IS NOT coalesce("
+            "   (SELECT heard.author_id FROM replies ours JOIN mentions heard ON heard.conversation_id = ?1"
+            "    AND (heard.link = ours.platform_url OR heard.platform_id = ours.external_id OR heard.external_id = ours.external_id)"
+            "    WHERE ours.conversation_id = ?1 AND ours.delivery = 'sent' LIMIT 1), -1) ORDER BY id DESC LIMIT 1),"
+            "  (SELECT max(id) FROM mentions WHERE conversation_id = ?1)) END, ?7)");
         if (!insert)
             return insert.error();
         const std::string channelText(channelName(channel));

@@ -38,8 +38,6 @@ Result<connectors::Published> ReplyPublisher::publish(std::int64_t replyId, cons
         return fail("reply " + std::to_string(replyId) + " was recorded off-platform; the agent posted it");
     if (delivery == "sent")
         return fail("reply " + std::to_string(replyId) + " is already posted");
-    if (delivery == "posting")
-        return fail("reply " + std::to_string(replyId) + " is being posted right now");
     connectors::ReplyRequest request{.text = query->text(0),
                                      .idempotencyKey = query->text(1),
                                      // Seconds, plus the reply id, so two replies of one second differ.
@@ -55,14 +53,19 @@ Result<connectors::Published> ReplyPublisher::publish(std::int64_t replyId, cons
     if (!source)
         return source.error();
     // Claimed in one statement, so two sends of one reply (two windows, the console and the
-    // CLI) never both post it.
-    auto claim = m_db.prepare("UPDATE replies SET delivery = 'posting' WHERE id = ? AND delivery IN ('sending', 'failed')");
+    // CLI) never both post it. A claim older than any post takes was left by a program that
+    // stopped while posting; it may be taken over.
+    auto claim = m_db.prepare(
+        "UPDATE replies SET delivery = 'posting', posting_since = ?2 WHERE id = ?1 AND (delivery IN ('sending', 'failed')"
+        " OR (delivery = 'posting' AND coalesce(posting_since, 0) <= ?2 - ?3))");
     if (!claim)
         return claim.error();
-    if (auto ran = claim->bind(1, replyId).run(); !ran)
+    if (auto ran = claim->bind(1, replyId).bind(2, std::int64_t(std::time(nullptr))).bind(3, kAbandonedPostSeconds).run(); !ran)
         return ran.error();
     if (m_db.changes() == 0)
-        return fail("reply " + std::to_string(replyId) + " is being posted right now");
+        return fail("reply " + std::to_string(replyId) + " is being posted right now; if it still is in " +
+                    std::to_string(kAbandonedPostSeconds / 60) +
+                    " minutes, Earshot stopped while posting it: look on the platform whether it arrived before you send it again");
     const connectors::Connector* connector = connectors::connectorFor(source->kind);
     Result<connectors::Published> result = fail("Earshot cannot post on '" + source->kind + "' sources");
     if (connector && connector->canReply()) {

@@ -161,15 +161,11 @@ void bindFilter(Statement& statement, const ConversationFilter& filter, const Pl
 Result<std::vector<ConversationCursor>> readKeys(Statement& statement)
 {
     std::vector<ConversationCursor> keys;
-    for (;;) {
-        auto row = statement.step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        keys.push_back({int(statement.integer(1)), statement.integer(2), statement.integer(0)});
-    }
-    statement.reset();
+    if (auto read = eachRow(statement, [&](Statement& row) {
+            keys.push_back({int(row.integer(1)), row.integer(2), row.integer(0)});
+        });
+        !read)
+        return read.error();
     return keys;
 }
 
@@ -297,16 +293,7 @@ Status readTags(Database& db, ConversationRow& row)
         return statement.error();
     Statement& tags = **statement;
     tags.bind(1, row.id);
-    for (;;) {
-        auto found = tags.step();
-        if (!found)
-            return found.error();
-        if (!*found)
-            break;
-        row.tags.push_back(tags.text(0));
-    }
-    tags.reset();
-    return Ok{};
+    return eachRow(tags, [&](Statement& tag) { row.tags.push_back(tag.text(0)); });
 }
 
 // The whole row for one id; empty when it no longer exists.
@@ -529,15 +516,9 @@ Result<ConversationCounts> countConversations(Database& db, const std::string& a
     auto byStatus = db.cached("SELECT status, sum(n) FROM conversation_counts GROUP BY status");
     if (!byStatus)
         return byStatus.error();
-    Statement& statuses = **byStatus;
-    for (;;) {
-        auto row = statuses.step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        const std::string status = statuses.text(0);
-        const std::int64_t n = statuses.integer(1);
+    auto tally = eachRow(**byStatus, [&](Statement& row) {
+        const std::string status = row.text(0);
+        const std::int64_t n = row.integer(1);
         counts.all += n;
         if (status == "new")
             counts.unassigned = n;
@@ -549,8 +530,9 @@ Result<ConversationCounts> countConversations(Database& db, const std::string& a
             counts.spam = n;
         if (status == "new" || status == "open" || status == "pending")
             counts.allOpen += n;
-    }
-    statuses.reset();
+    });
+    if (!tally)
+        return tally.error();
     if (!agent.empty()) {
         auto mine = countOf(db, "SELECT count(*) FROM conversations WHERE assignee = ? AND status IN ('open', 'pending')",
                             agent);
@@ -564,30 +546,16 @@ Result<ConversationCounts> countConversations(Database& db, const std::string& a
                               " FROM sources s WHERE s.removed_at IS NULL ORDER BY s.id");
     if (!bySource)
         return bySource.error();
-    Statement& sources = **bySource;
-    for (;;) {
-        auto row = sources.step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        counts.openBySource.emplace_back(sources.integer(0), sources.integer(1));
-    }
-    sources.reset();
+    if (auto read = eachRow(**bySource, [&](Statement& row) { counts.openBySource.emplace_back(row.integer(0), row.integer(1)); });
+        !read)
+        return read.error();
 
     auto byTag = db.cached("SELECT tag, n FROM open_tag_counts WHERE n > 0 ORDER BY tag");
     if (!byTag)
         return byTag.error();
-    Statement& tags = **byTag;
-    for (;;) {
-        auto row = tags.step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        counts.openByTag.emplace_back(tags.text(0), tags.integer(1));
-    }
-    tags.reset();
+    if (auto read = eachRow(**byTag, [&](Statement& row) { counts.openByTag.emplace_back(row.text(0), row.integer(1)); });
+        !read)
+        return read.error();
     return counts;
 }
 

@@ -60,9 +60,43 @@ Result<std::optional<std::int64_t>> optionalId(Statement& statement)
     return fromFirstRow(statement, [](Statement& row) { return row.integer(0); });
 }
 
+// The sources whose conversations a mention of `sourceId` may join, as a JSON array of ids: a
+// thread heard by two sources of one platform (a hashtag and the brand's mentions) is one
+// conversation. A feed source keeps its own. Mastodon names a parent by the id it has on one
+// server, so there only sources of the same server share threads.
+Result<std::string> conversationScope(Database& db, std::int64_t sourceId)
+{
+    auto query = db.cached("SELECT kind, url FROM sources WHERE id = ?");
+    if (!query)
+        return query.error();
+    (*query)->bind(1, sourceId);
+    auto source = fromFirstRow(**query, [](Statement& row) { return std::pair(row.text(0), row.text(1)); });
+    if (!source)
+        return source.error();
+    const std::string own = "[" + std::to_string(sourceId) + "]";
+    if (!*source || (*source)->first == "feed")
+        return own;
+    const auto& [kind, url] = **source;
+    const std::string family = kind.substr(0, kind.find('-'));
+    const bool sameServerOnly = family == "mastodon";
+    auto siblings = db.cached("SELECT id, url FROM sources WHERE kind = ?1 OR kind LIKE ?1 || '-%' ORDER BY id");
+    if (!siblings)
+        return siblings.error();
+    Statement& sibling = **siblings;
+    sibling.bind(1, family);
+    nlohmann::json ids = nlohmann::json::array();
+    if (auto read = eachRow(sibling, [&](Statement& row) {
+            if (!sameServerOnly || core::hostOf(row.text(1)) == core::hostOf(url))
+                ids.push_back(row.integer(0));
+        });
+        !read)
+        return read.error();
+    return ids.size() > 1 ? ids.dump() : own;
+}
+
 // The thread a mention belongs to: the platform's thread id, else the conversation of
 // the post it answers, else its own id (one conversation per mention).
-Result<std::string> threadKeyFor(Database& db, std::int64_t sourceId, const NewMention& m)
+Result<std::string> threadKeyFor(Database& db, const std::string& scope, const NewMention& m)
 {
     if (!m.threadId.empty())
         return m.threadId;
@@ -74,17 +108,17 @@ Result<std::string> threadKeyFor(Database& db, std::int64_t sourceId, const NewM
         auto query = db.cached(sql);
         if (!query)
             return query.error();
-        (*query)->bind(1, sourceId).bind(2, m.replyTo);
+        (*query)->bind(1, scope).bind(2, m.replyTo);
         return fromFirstRow(**query, [](Statement& row) { return row.text(0); });
     };
-    auto byExternalId = parentThread("SELECT c.thread_key FROM mentions m JOIN conversations c"
-                                     " ON c.id = m.conversation_id WHERE m.source_id = ? AND m.external_id = ?");
+    auto byExternalId = parentThread("SELECT c.thread_key FROM mentions m JOIN conversations c ON c.id = m.conversation_id"
+                                     " WHERE m.source_id IN (SELECT value FROM json_each(?1)) AND m.external_id = ?2");
     if (!byExternalId)
         return byExternalId.error();
     if (*byExternalId || !m.platformRef)
         return byExternalId->value_or(m.replyTo);
-    auto byPlatformId = parentThread("SELECT c.thread_key FROM mentions m JOIN conversations c"
-                                     " ON c.id = m.conversation_id WHERE m.source_id = ? AND m.platform_id = ?");
+    auto byPlatformId = parentThread("SELECT c.thread_key FROM mentions m JOIN conversations c ON c.id = m.conversation_id"
+                                     " WHERE m.source_id IN (SELECT value FROM json_each(?1)) AND m.platform_id = ?2");
     if (!byPlatformId)
         return byPlatformId.error();
     return byPlatformId->value_or(m.replyTo);
@@ -127,7 +161,12 @@ Result<IngestResult> ingestMentions(Database& db, std::int64_t sourceId, const s
     auto existsQuery = db.cached("SELECT id FROM mentions WHERE source_id = ? AND external_id = ?");
     // A platform post is the same post whichever source heard it.
     auto platformExistsQuery = db.cached("SELECT id FROM mentions WHERE external_id = ? AND platform_ref IS NOT NULL");
-    auto findConversationQuery = db.cached("SELECT id FROM conversations WHERE source_id = ? AND thread_key = ?");
+    auto scope = conversationScope(db, sourceId);
+    if (!scope)
+        return scope.error();
+    // The oldest conversation of the thread among the scope's sources.
+    auto findConversationQuery = db.cached("SELECT id FROM conversations WHERE source_id IN (SELECT value FROM json_each(?1))"
+                                           " AND thread_key = ?2 ORDER BY id LIMIT 1");
     auto createConversationQuery = db.cached(
         "INSERT INTO conversations(source_id, thread_key, customer_id, created_at, updated_at, last_customer_at,"
         " message_count, snippet, priority) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7,"
@@ -167,12 +206,12 @@ Result<IngestResult> ingestMentions(Database& db, std::int64_t sourceId, const s
         auto authorId = upsertAuthor(db, m.author);
         if (!authorId)
             return authorId.error();
-        auto threadKey = threadKeyFor(db, sourceId, m);
+        auto threadKey = threadKeyFor(db, *scope, m);
         if (!threadKey)
             return threadKey.error();
         const std::string snippet = core::truncateUtf8(m.body.empty() ? m.title : m.body, kSnippetLength);
 
-        findConversation.bind(1, sourceId).bind(2, *threadKey);
+        findConversation.bind(1, *scope).bind(2, *threadKey);
         auto conversationId = optionalId(findConversation);
         if (!conversationId)
             return conversationId.error();

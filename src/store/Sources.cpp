@@ -268,6 +268,14 @@ Status SourceRepository::update(const Source& source)
     return Ok{};
 }
 
+Status SourceRepository::postpone(std::int64_t id, std::int64_t nextPollAt)
+{
+    auto update = m_db.prepare("UPDATE sources SET next_poll_at = max(next_poll_at, ?2) WHERE id = ?1");
+    if (!update)
+        return update.error();
+    return update->bind(1, id).bind(2, nextPollAt).run();
+}
+
 Status SourceRepository::recordPoll(const PollRecord& r)
 {
     auto before = byId(r.sourceId);

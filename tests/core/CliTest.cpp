@@ -272,6 +272,9 @@ TEST_F(CliTest, AddsAPlatformSourceAndReadsItsTokenFromTheEnvironment)
     auto missing = cli("sources add --kind mastodon-tag --instance social.example");
     EXPECT_EQ(missing.exitCode, 2);
     EXPECT_NE(missing.err.find("the hashtag (--tag) is needed for a mastodon-tag source"), std::string::npos) << missing.err;
+    auto latin1 = cli("sources add --kind mastodon-tag --instance social.example --tag \"$(printf 'caf\\351')\"");
+    EXPECT_EQ(latin1.exitCode, 2);
+    EXPECT_NE(latin1.err.find("--tag is not UTF-8 text"), std::string::npos) << latin1.err;
     auto withUrl = cli("sources add https://x.example/feed --kind hn-search --query x");
     EXPECT_EQ(withUrl.exitCode, 2);
     EXPECT_NE(withUrl.err.find("takes no URL"), std::string::npos) << withUrl.err;

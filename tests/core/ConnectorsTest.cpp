@@ -6,6 +6,8 @@
 
 #include <ctime>
 #include <filesystem>
+#include <functional>
+#include <limits>
 #include <mutex>
 
 #include <nlohmann/json.hpp>
@@ -153,6 +155,76 @@ TEST_F(PlatformTest, HackerNewsFirstPollReadsAFewPagesBack)
     EXPECT_EQ(seen().size(), std::size_t(connectors::kFirstPollPages));
 }
 
+// A search_by_date that filters and pages as Algolia's does: newest first, `hitsPerPage` a page,
+// numericFilters "created_at_i>=A" and ",created_at_i<B".
+void serveAlgolia(test::TestHttpServer& http, std::mutex& mutex, const std::vector<std::int64_t>& times,
+                  std::function<void(const httplib::Request&)> remember)
+{
+    http.server().Get("/search_by_date", [&mutex, &times, remember](const httplib::Request& request,
+                                                                    httplib::Response& response) {
+        remember(request);
+        std::int64_t from = 0, before = std::numeric_limits<std::int64_t>::max();
+        const std::string filters = request.get_param_value("numericFilters");
+        std::sscanf(filters.c_str(), "created_at_i>=%ld", &from);
+        if (const auto upper = filters.find(",created_at_i<"); upper != std::string::npos)
+            before = std::stoll(filters.substr(upper + 14));
+        const int perPage = std::stoi(request.get_param_value("hitsPerPage"));
+        const int page = request.has_param("page") ? std::stoi(request.get_param_value("page")) : 0;
+        std::vector<std::int64_t> matching;
+        {
+            std::lock_guard lock(mutex);
+            for (std::int64_t at : times)
+                if (at >= from && at < before)
+                    matching.push_back(at);
+        }
+        std::sort(matching.rbegin(), matching.rend());
+        Json hits = Json::array();
+        for (std::size_t i = std::size_t(page) * perPage; i < matching.size() && i < std::size_t(page + 1) * perPage; ++i)
+            hits.push_back({{"objectID", std::to_string(matching[i])}, {"created_at_i", matching[i]}, {"author", "pg"},
+                            {"title", "Vondelfiets " + std::to_string(matching[i])}, {"story_text", "x"}});
+        const int pages = int((matching.size() + perPage - 1) / perPage);
+        response.set_content(Json{{"hits", hits}, {"nbPages", pages}, {"page", page}}.dump(), "application/json");
+    });
+}
+
+TEST_F(PlatformTest, MoreThanOnePollReadsIsReadByTheNextPollsNotSkipped)
+{
+    std::vector<std::int64_t> times;  // one item a second, each its own story
+    for (std::int64_t at = 1'700'000'000; at < 1'700'000'005; ++at)
+        times.push_back(at);
+    serveAlgolia(http, mutex, times, [this](const httplib::Request& request) { remember(request); });
+    const auto id = addSource({.kind = "hn-search", .query = "vondelfiets"});
+    poll();
+    ASSERT_EQ(count("SELECT count(*) FROM mentions"), 5);
+
+    // A burst: 1,500 new items, more than the ten pages of 100 one poll reads.
+    {
+        std::lock_guard lock(mutex);
+        for (std::int64_t at = 1'700'001'000; at < 1'700'002'500; ++at)
+            times.push_back(at);
+    }
+    const std::int64_t before = std::time(nullptr);
+    const auto burst = poll();
+    EXPECT_EQ(burst[0].newMentions, 1000);
+    const connectors::Catchup left = connectors::Catchup::parse(source(id).cursor);
+    EXPECT_EQ(left.seen, 1'700'002'499);
+    EXPECT_EQ(left.gapFrom, 1'700'000'004);
+    EXPECT_EQ(left.gapBefore, 1'700'001'501);
+    EXPECT_LE(source(id).nextPollAt, before + 120) << "the rest is read soon, not after the whole interval";
+
+    const auto rest = poll();
+    EXPECT_EQ(rest[0].newMentions, 500);
+    EXPECT_NE(seen().back().find("created_at_i<1700001501"), std::string::npos) << seen().back();
+    EXPECT_EQ(source(id).cursor, "1700002499") << "the window is closed";
+    EXPECT_EQ(count("SELECT count(*) FROM mentions"), 1505) << "nothing said in the burst is skipped";
+
+    {
+        std::lock_guard lock(mutex);
+        times.push_back(1'700'003'000);
+    }
+    EXPECT_EQ(poll()[0].newMentions, 1) << "after the window, polls go on from the newest seen";
+}
+
 // --- Stack Exchange --------------------------------------------------------------------------------
 
 Json question(int id, std::int64_t created)
@@ -292,6 +364,51 @@ TEST_F(PlatformTest, TheSamePostHeardThroughTwoSourcesIsStoredOnce)
     EXPECT_EQ(count("SELECT count(*) FROM mentions"), 1);
 }
 
+TEST_F(PlatformTest, AReplyHeardThroughTheBrandsMentionsJoinsTheThreadItsHashtagStarted)
+{
+    http.server().Get("/api/v1/timelines/tag/vondelfiets", [&](const httplib::Request&, httplib::Response& response) {
+        response.set_content(Json::array({status("7001", "my #vondelfiets broke")}).dump(), "application/json");
+    });
+    http.server().Get("/api/v1/notifications", [&](const httplib::Request&, httplib::Response& response) {
+        response.set_content(
+            Json::array({{{"id", "n1"}, {"type", "mention"}, {"status", status("7002", "@vondelfiets still broken", "7001")}}})
+                .dump(),
+            "application/json");
+    });
+    secret = "t0ken";
+    const auto tag = addSource({.kind = "mastodon-tag", .instance = "social.example", .tag = "vondelfiets"});
+    addSource({.kind = "mastodon-mentions", .instance = "social.example"});
+    poll();
+    EXPECT_EQ(count("SELECT count(*) FROM mentions"), 2);
+    EXPECT_EQ(count("SELECT count(*) FROM conversations"), 1);
+    EXPECT_EQ(count("SELECT message_count FROM conversations"), 2);
+    EXPECT_EQ(count("SELECT source_id FROM conversations"), tag) << "the thread stays where it began";
+}
+
+TEST_F(PlatformTest, MastodonThreadsOfTwoServersStayApartThoughTheirLocalIdsMatch)
+{
+    // Each server numbers its own posts: 8002 on the second server answers its own 8001.
+    test::TestHttpServer other;
+    http.server().Get("/api/v1/timelines/tag/fiets", [](const httplib::Request&, httplib::Response& response) {
+        response.set_content(Json::array({status("8001", "first")}).dump(), "application/json");
+    });
+    other.server().Get("/api/v1/timelines/tag/vondelfiets", [](const httplib::Request&, httplib::Response& response) {
+        Json reply = status("8002", "a reply on the other server", "8001");
+        reply["uri"] = "https://other.example/users/bob/statuses/8002";
+        response.set_content(Json::array({reply}).dump(), "application/json");
+    });
+    addSource({.kind = "mastodon-tag", .instance = "social.example", .tag = "fiets"});
+    poll();
+    auto onOtherServer = connectors::makePlatformSource(
+        {.kind = "mastodon-tag", .instance = "other.example", .tag = "vondelfiets", .api = other.url("")});
+    ASSERT_TRUE(onOtherServer.ok());
+    auto db = store::openWorkspace(workspace.dbPath());
+    store::SourceRepository(*db).add(*onOtherServer).value();
+    poll();
+    EXPECT_EQ(count("SELECT count(*) FROM mentions"), 2);
+    EXPECT_EQ(count("SELECT count(*) FROM conversations"), 2);
+}
+
 TEST_F(PlatformTest, MastodonRateHeadersStopPagingAndDelayTheNextPoll)
 {
     const std::int64_t reset = std::int64_t(std::time(nullptr)) + 1800;
@@ -313,6 +430,38 @@ TEST_F(PlatformTest, MastodonRateHeadersStopPagingAndDelayTheNextPoll)
     EXPECT_EQ(seen().size(), 1u) << "stops before the limit instead of reading more pages";
     EXPECT_GE(source(id).nextPollAt, reset);
     EXPECT_EQ(count("SELECT count(*) FROM mentions"), 40);
+}
+
+TEST_F(PlatformTest, A429HoldsBackEverySourceOfTheServerWithoutCountingAFailureForTheOthers)
+{
+    http.server().Get("/api/v1/timelines/tag/vondelfiets", [&](const httplib::Request& request, httplib::Response& response) {
+        remember(request);
+        response.status = 429;
+        response.set_header("Retry-After", "600");
+        response.set_content(R"({"error":"Too many requests"})", "application/json");
+    });
+    http.server().Get("/api/v1/timelines/tag/fiets", [&](const httplib::Request& request, httplib::Response& response) {
+        remember(request);
+        response.set_content(Json::array({status("4001", "#fiets")}).dump(), "application/json");
+    });
+    const auto limited = addSource({.kind = "mastodon-tag", .instance = "social.example", .tag = "vondelfiets"});
+    const auto other = addSource({.kind = "mastodon-tag", .instance = "social.example", .tag = "fiets"});
+    auto engine = engine::Engine::open(workspace.dbPath(), nullptr);
+    ASSERT_TRUE(engine.ok());
+    auto first = (*engine)->pollOnce();
+    EXPECT_EQ(first[0].outcome, "rate limited");
+    EXPECT_EQ(first[1].outcome, "ok");
+    const auto askedBefore = seen().size();
+
+    const std::int64_t before = std::time(nullptr);
+    auto second = (*engine)->pollOnce();
+    EXPECT_EQ(seen().size(), askedBefore) << "nobody asks the server while it said to wait";
+    EXPECT_EQ(second[1].outcome, "waiting");
+    EXPECT_FALSE(second[1].failed());
+    EXPECT_EQ(source(other).errorCount, 0);
+    EXPECT_EQ(source(other).state, "ok");
+    EXPECT_GE(source(other).nextPollAt, before + 590);
+    EXPECT_EQ(source(limited).errorCount, 1);
 }
 
 TEST_F(PlatformTest, MastodonRefusalAsksForATokenAndTheTokenIsSentAsBearer)

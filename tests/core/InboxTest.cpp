@@ -477,6 +477,9 @@ TEST_F(InboxTest, AReplyThatFailsACheckIsNotRecordedUnlessTheCheckIsOverridden)
 TEST_F(InboxTest, RepliesNeedTextAnOpenConversationAndToBeYours)
 {
     EXPECT_FALSE(inbox->reply(conversation, kEva, "  \n", Channel::OffPlatform));
+    auto latin1 = inbox->reply(conversation, kEva, "Caf\xe9 morgen open", Channel::OffPlatform);
+    ASSERT_FALSE(latin1);
+    EXPECT_NE(latin1.message().find("not UTF-8"), std::string::npos) << latin1.message();
     ASSERT_TRUE(inbox->claim(conversation, kEva));
     auto notYours = inbox->reply(conversation, kDaan, "Hi", Channel::OffPlatform);
     ASSERT_TRUE(notYours);

@@ -197,6 +197,65 @@ TEST_F(ReplyPublisherTest, AFailedPostIsRecordedAndItsRetrySendsTheSameKey)
     EXPECT_EQ(posts("/api/v1/statuses").size(), 2u);
 }
 
+TEST_F(ReplyPublisherTest, AReplyLeftPostingByAStoppedProgramCanBeSentAgainLater)
+{
+    serveTag(http, Json::array({status("1001")}));
+    http.server().Post("/api/v1/statuses", [&](const httplib::Request& request, httplib::Response& res) {
+        receive(request);
+        res.set_content(R"({"id":"9003","url":"https://social.example/@vondelfiets/9003"})", "application/json");
+    });
+    const auto conversation = listen({.kind = "mastodon-tag", .instance = "social.example", .tag = "vondelfiets"});
+    secret = "brand-token";
+    {
+        auto db = store::openWorkspace(workspace.dbPath());
+        replyId = inbox::Inbox(*db).reply(conversation, kAgent, "Dank je, Eva", inbox::Channel::Platform).value().id;
+    }
+    // Another program claimed it a moment ago: it is still posting.
+    workspace.exec("UPDATE replies SET delivery = 'posting', posting_since = strftime('%s', 'now') - 10");
+    auto busy = resend();
+    ASSERT_FALSE(busy.ok());
+    EXPECT_NE(busy.message().find("being posted right now"), std::string::npos) << busy.message();
+    EXPECT_TRUE(posts("/api/v1/statuses").empty());
+
+    // The claim is older than any post takes: the program that made it stopped.
+    workspace.exec("UPDATE replies SET posting_since = strftime('%s', 'now') - 600");
+    auto taken = resend();
+    ASSERT_TRUE(taken.ok()) << taken.message();
+    EXPECT_EQ(replyColumn("delivery"), "sent");
+    EXPECT_EQ(posts("/api/v1/statuses").size(), 1u);
+}
+
+TEST_F(ReplyPublisherTest, ANextReplyAnswersTheCustomerNotTheBrandsOwnReplyHeardBack)
+{
+    // The brand's reply comes back through the hashtag it carried, newest in the thread.
+    Json brand = status("9001");
+    brand["uri"] = "https://social.example/users/vondelfiets/statuses/9001";
+    brand["url"] = "https://social.example/@vondelfiets/9001";
+    brand["in_reply_to_id"] = "1001";
+    brand["account"] = {{"acct", "vondelfiets"}, {"display_name", "Vondelfiets"}, {"url", "https://social.example/@vondelfiets"}};
+    Json customer = status("1001");
+    customer["created_at"] = isoAgo(900);
+    http.server().Get("/api/v1/timelines/tag/vondelfiets", [&](const httplib::Request&, httplib::Response& res) {
+        const bool brandPosted = !posts("/api/v1/statuses").empty();
+        res.set_content((brandPosted ? Json::array({brand, customer}) : Json::array({customer})).dump(), "application/json");
+    });
+    http.server().Post("/api/v1/statuses", [&](const httplib::Request& request, httplib::Response& res) {
+        receive(request);
+        res.set_content(R"({"id":"9001","url":"https://social.example/@vondelfiets/9001"})", "application/json");
+    });
+    const auto conversation = listen({.kind = "mastodon-tag", .instance = "social.example", .tag = "vondelfiets"});
+    secret = "brand-token";
+    ASSERT_TRUE(reply(conversation, "We kijken ernaar. Eva").ok());
+    (*engine::Engine::open(workspace.dbPath(), nullptr))->pollOnce();
+    ASSERT_EQ(workspace.queryInteger("SELECT message_count FROM conversations"), 2) << "the brand's post was heard back";
+
+    ASSERT_TRUE(reply(conversation, "Update: het onderdeel is besteld. Eva").ok());
+    const auto sent = posts("/api/v1/statuses");
+    ASSERT_EQ(sent.size(), 2u);
+    EXPECT_EQ(Json::parse(sent[1].body)["in_reply_to_id"], "1001");
+    EXPECT_EQ(Json::parse(sent[1].body)["status"], "@anne@social.example Update: het onderdeel is besteld. Eva");
+}
+
 TEST_F(ReplyPublisherTest, MastodonLooksAPostUpOnTheBrandsOwnServerFirst)
 {
     serveTag(http, Json::array({status("1001")}));

@@ -1,12 +1,25 @@
 // Platform secrets in a real system keychain: a Secret Service (gnome-keyring) on a D-Bus
 // session of the test's own, which the keychain_tests ctest starts. Run without it (in the
 // ordinary GUI suite) these tests skip, since there is no keychain to talk to.
+#include <QApplication>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 
 #include "SourceSecrets.h"
+#include "SourcesDialog.h"
+#include "earshot/bridge/EngineBridge.h"
+#include "earshot/bridge/SourceHealth.h"
 #include "earshot/connectors/Connector.h"
+#include "earshot/connectors/PlatformSource.h"
+#include "earshot/store/Schema.h"
 #include "earshot/store/Sources.h"
 
 using namespace earshot;
@@ -48,4 +61,42 @@ TEST(SourceSecrets, AStoredSecretIsReadBackFromTheKeychainByAnotherInstance)
     ASSERT_EQ(afterRemoval.load({41}), QString());
     EXPECT_FALSE(afterRemoval.has(41));
     EXPECT_EQ(secretFor(lookup, 41), "") << "the engine's copy forgets it too";
+}
+
+TEST(SourceSecrets, RemovingASourceRemovesItsSecretFromTheKeychain)
+{
+    if (!keychainAvailable())
+        GTEST_SKIP() << "no Secret Service on this session; ctest's keychain_tests runs these";
+    QTemporaryDir dir;
+    const QString path = dir.filePath("workspace.db");
+    std::int64_t id = 0;
+    {
+        auto db = store::openWorkspace(path.toStdString());
+        auto source = connectors::makePlatformSource({.kind = "mastodon-mentions", .instance = "social.example"});
+        id = store::SourceRepository(*db).add(source.value()).value();
+    }
+    gui::SourceSecrets secrets(QStringLiteral("EarshotTest"));
+    ASSERT_EQ(secrets.store(id, QStringLiteral("brand-token")), QString());
+
+    bridge::EngineBridge engine;  // not started
+    bridge::SourceHealth health;
+    gui::SourcesDialog dialog(path, engine, health, nullptr, &secrets);
+    dialog.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&dialog));
+    const QRect row = dialog.table()->visualItemRect(dialog.table()->item(0, gui::SourcesDialog::NameColumn));
+    QTest::mouseClick(dialog.table()->viewport(), Qt::LeftButton, {}, row.center());
+    QString asked;
+    QTimer::singleShot(0, [&asked] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        ASSERT_NE(box, nullptr);
+        asked = box->text();
+        box->button(QMessageBox::Yes)->click();
+    });
+    QTest::mouseClick(dialog.removeButton(), Qt::LeftButton);
+    EXPECT_NE(asked.indexOf("removes its secret from the system keychain"), -1) << asked.toStdString();
+
+    EXPECT_FALSE(secrets.has(id));
+    gui::SourceSecrets afterwards(QStringLiteral("EarshotTest"));
+    ASSERT_EQ(afterwards.load({id}), QString());
+    EXPECT_FALSE(afterwards.has(id)) << "the keychain still holds the removed source's token";
 }

@@ -1,5 +1,7 @@
 #include "TempWorkspace.h"
 
+#include <gtest/gtest.h>
+
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -37,6 +39,13 @@ std::string TempWorkspace::queryText(const std::string& sql) const
     auto statement = db->prepare(sql);
     auto row = statement->step();
     return row.ok() && *row ? statement->text(0) : std::string("(no row)");
+}
+
+void TempWorkspace::exec(const std::string& sql) const
+{
+    auto db = store::openWorkspace(dbPath());
+    const Status done = db->exec(sql);
+    EXPECT_TRUE(done.ok()) << sql << ": " << (done.ok() ? "" : done.message());
 }
 
 store::Source TempWorkspace::source(std::int64_t id) const

@@ -1546,10 +1546,6 @@ Earshot haalt de bron dan niet meer op. De vermeldingen die al zijn opgeslagen, 
         <translation>Er is geen sleutelbos van het systeem om het geheim in te bewaren; het is niet opgeslagen.</translation>
     </message>
     <message>
-        <source>The secret could not be stored in the system keychain: %1</source>
-        <translation>Het geheim kon niet in de sleutelbos van het systeem worden opgeslagen: %1</translation>
-    </message>
-    <message>
         <source>Mastodon: an account&apos;s posts</source>
         <translation>Mastodon: de berichten van een account</translation>
     </message>
@@ -1576,6 +1572,18 @@ Earshot haalt de bron dan niet meer op. De vermeldingen die al zijn opgeslagen, 
     <message>
         <source>⚠ Needs credentials: %1</source>
         <translation>⚠ Inloggegevens nodig: %1</translation>
+    </message>
+    <message>
+        <source>The secret could not be stored in the system keychain: %1. Earshot uses it until it is closed.</source>
+        <translation>Het geheim kon niet in de sleutelbos van het systeem worden bewaard: %1. Earshot gebruikt het tot het wordt afgesloten.</translation>
+    </message>
+    <message>
+        <source>Remove “%1”?
+
+Earshot stops polling it and removes its secret from the system keychain. The mentions already stored from it stay in the inbox, their conversations and the reports.</source>
+        <translation>“%1” verwijderen?
+
+Earshot haalt de bron dan niet meer op en verwijdert het geheim ervan uit de sleutelbos van het systeem. De vermeldingen die al zijn opgeslagen, blijven in de inbox, in hun gesprekken en in de rapportages.</translation>
     </message>
 </context>
 <context>

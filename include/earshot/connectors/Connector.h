@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "earshot/core/Result.h"
+#include "earshot/core/Text.h"
 #include "earshot/net/Fetcher.h"
 #include "earshot/store/Mentions.h"
 #include "earshot/store/Sources.h"
@@ -36,6 +37,23 @@ RateBudget readRateHeaders(const net::FetchResponse& response, std::int64_t now)
 
 struct Refusal;
 
+// Where a newest-first source stands (Hacker News, Stack Exchange, Bluesky search, Discourse's
+// latest posts; times or ids): everything after `seen` is read, except, when a poll had to
+// stop paging back before it reached where the last one ended (more was said than one poll
+// reads), the window from `gapFrom` up to, not including, `gapBefore`, which the next polls
+// read first. Kept in the source's cursor as "seen" or "seen gapFrom gapBefore".
+struct Catchup {
+    std::int64_t seen = 0;
+    std::int64_t gapFrom = 0;
+    std::int64_t gapBefore = 0;  // 0: no gap
+
+    bool hasGap() const { return gapBefore > 0; }
+    // How far back this poll reads.
+    std::int64_t readBackTo() const { return hasGap() ? gapFrom : seen; }
+    static Catchup parse(std::string_view cursor);
+    std::string text() const;
+};
+
 // One answer, read.
 struct Page {
     std::vector<store::NewMention> mentions;
@@ -45,6 +63,9 @@ struct Page {
     // them one at a time, up to kMaxRequestsPerPoll for the source.
     std::vector<net::FetchRequest> more;
     RateBudget budget;
+    // Newest-first paging stopped before reaching back to where the last poll ended: what
+    // lies between there and this point (exclusive) is read by the next polls (see Catchup).
+    std::optional<std::int64_t> stoppedBefore;
     // The answer says the source cannot be read as it is (e.g. a server's settings say its
     // timelines need a token): the poll stops and the source shows this.
     std::shared_ptr<Refusal> refusal;
@@ -111,9 +132,7 @@ public:
                                       const std::string& secret) const;
 };
 
-// "https://mastodon.social/api/…" -> "mastodon.social" (with a port when it has one); an
-// address without a scheme is taken as starting with its host.
-std::string hostOf(std::string_view url);
+using core::hostOf;
 
 // nullptr for "feed" and unknown kinds.
 const Connector* connectorFor(std::string_view kind);

@@ -15,7 +15,14 @@ std::string truncateUtf8(std::string_view text, std::size_t maxBytes);
 // wherever they stand; other letters outside Latin are kept as they are.
 std::string foldForMatching(std::string_view text);
 
+// True when `text` is well-formed UTF-8 (no overlongs, surrogates or truncation).
+bool isValidUtf8(std::string_view text);
+
 // "2026-11-22T13:48:00Z"
 std::string formatUtc(std::int64_t unixSeconds);
+
+// "https://mastodon.social/api/…" -> "mastodon.social" (with a port when it has one); an
+// address without a scheme is taken as starting with its host.
+std::string hostOf(std::string_view url);
 
 }  // namespace earshot::core

@@ -39,7 +39,7 @@ struct SourcePollSummary {
     std::string name;
     std::string url;
     std::string outcome;      // "ok", "not modified", "failed", "disabled", "rate limited",
-                              // "needs credentials"
+                              // "needs credentials", "waiting" (its platform's budget is spent)
     int newMentions = 0;
     int duplicates = 0;
     int filteredOut = 0;
@@ -77,6 +77,7 @@ private:
         std::vector<store::NewMention> mentions;
         int filteredOut = 0;
         std::optional<std::string> cursor;
+        std::optional<std::int64_t> stoppedBefore;  // see connectors::Catchup
         std::vector<net::FetchRequest> queue;
         connectors::RateBudget budget;
 
@@ -93,6 +94,7 @@ private:
     // Hands mentions and the poll record to the writer; the summary is completed there.
     void storeMentions(const store::Source& source, store::PollRecord record, std::vector<store::NewMention> mentions,
                SourcePollSummary& summary);
+    void postpone(const store::Source& source, std::int64_t wait, SourcePollSummary& summary);
     void recordFailure(const store::Source& source, const std::string& error, bool disable,
                        std::optional<std::int64_t> retryAfter, SourcePollSummary& summary,
                        bool needsCredentials = false);

@@ -10,9 +10,6 @@ namespace earshot::feeds {
 // Appends a code point; invalid ones (surrogates, > U+10FFFF) become U+FFFD.
 void appendUtf8(std::string& out, char32_t codePoint);
 
-// True when `text` is well-formed UTF-8 (no overlongs, surrogates or truncation).
-bool isValidUtf8(std::string_view text);
-
 // The code point windows-1252 assigns to a byte. Bytes 0x81, 0x8D, 0x8F, 0x90 and 0x9D,
 // undefined there, map to the C1 control of the same value, as browsers do.
 char32_t windows1252CodePoint(std::uint8_t byte);

@@ -18,9 +18,14 @@ namespace earshot::inbox {
 
 class ReplyPublisher {
 public:
+    // A post takes a few requests of at most a minute each; a reply claimed longer ago than
+    // this was left by a program that stopped while posting it.
+    static constexpr std::int64_t kAbandonedPostSeconds = 5 * 60;
+
     ReplyPublisher(store::Database& db, connectors::CredentialLookup credentials, net::FetchOptions options = {});
 
-    // Posts reply `replyId`, which must be a platform reply that is sending or failed.
+    // Posts reply `replyId`, which must be a platform reply that is sending or failed, or
+    // was left posting longer than kAbandonedPostSeconds ago.
     Result<connectors::Published> publish(std::int64_t replyId, const std::string& agent);
 
 private:

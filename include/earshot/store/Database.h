@@ -55,6 +55,23 @@ private:
     sqlite3* m_db = nullptr;
 };
 
+// Calls `read(statement)` for every row, then resets: a statement left mid-way would keep a
+// long-lived reader connection on an old snapshot.
+template <class Read>
+Status eachRow(Statement& statement, Read&& read)
+{
+    for (;;) {
+        auto row = statement.step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        read(statement);
+    }
+    statement.reset();
+    return Ok{};
+}
+
 class Database {
 public:
     enum class Mode { ReadWrite, ReadOnly };

@@ -76,6 +76,8 @@ public:
     // makes it due at once, as setEnabled does.
     Status update(const Source& source);
     Status recordPoll(const PollRecord& record);
+    // Not polled before `nextPollAt` (a platform's budget is spent), without counting a failure.
+    Status postpone(std::int64_t id, std::int64_t nextPollAt);
 
 private:
     Database& m_db;
