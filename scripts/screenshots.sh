@@ -92,4 +92,19 @@ shoot failing-source 5 "$bin/earshot" --db "$work/failing.db" "${sanne[@]}" --th
 "$bin/earshot-cli" --db "$work/failing.db" sources add --kind bluesky-author --actor verskist.nl >/dev/null
 KEYS="ctrl+shift+s shift+Tab Down Tab" TYPE="mastodon.social" \
     shoot sources-platform 6 "$bin/earshot" --db "$work/failing.db" "${sanne[@]}" --theme light
+# A reply posted on Mastodon, through a stand-in server on 127.0.0.1.
+port=8765
+python3 scripts/fake-mastodon.py $port & fake=$!
+sleep 1
+platform=("$bin/earshot-cli" --db "$work/platform.db")
+"${platform[@]}" agents add "Sanne de Vries" --first-name Sanne >/dev/null
+"${platform[@]}" sources add --kind mastodon-tag --instance mastodon.social --tag verskist \
+    --api http://127.0.0.1:$port >/dev/null
+"${platform[@]}" poll --once >/dev/null
+anne=$("${platform[@]}" inbox list --json | python3 -c 'import json, sys; print(json.load(sys.stdin)[0]["id"])')
+EARSHOT_MASTODON_TOKEN=demo EARSHOT_MASTODON_HOST=127.0.0.1:$port "${platform[@]}" inbox reply "$anne" \
+    "${sanne[@]}" --text "Hoi Anne, wat vervelend! Ik zie je bestelling en we sturen de groente vandaag nog na. Groet, Sanne" \
+    >/dev/null
+KEYS="ctrl+2 j r" shoot platform-reply 6 "$bin/earshot" --db "$work/platform.db" "${sanne[@]}" --theme light
+kill $fake
 echo "screenshots written to $out"

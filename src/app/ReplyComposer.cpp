@@ -143,6 +143,10 @@ ReplyComposer::ReplyComposer(store::Database& db, QWidget* parent)
     top->addWidget(m_replyMode);
     top->addWidget(m_noteMode);
     top->addStretch(1);
+    // Beside the mode, where it says who will read what is written below; the hint under the
+    // editor keeps the width to say where the reply goes on one line.
+    top->addWidget(m_visibility);
+    top->addSpacing(8);
     top->addWidget(m_canned);
 
     auto* bottom = new QHBoxLayout;
@@ -158,7 +162,6 @@ ReplyComposer::ReplyComposer(store::Database& db, QWidget* parent)
                                 "you and the customer."));
     m_visibility->hide();
     bottom->addWidget(m_channelHint, 1);
-    bottom->addWidget(m_visibility);
     bottom->addWidget(m_counter);
     bottom->addWidget(m_send);
 

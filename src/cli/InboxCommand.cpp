@@ -48,7 +48,7 @@ constexpr const char* kHelp =
     "Notes, tags and priority are open to every agent. Agent names are profiles: see 'earshot-cli agents'.\n"
     "\n"
     "On Mastodon, Bluesky and Discourse sources a reply is posted on the platform, answering the\n"
-    "conversation's latest post, with the secret from EARSHOT_MASTODON_TOKEN, EARSHOT_BLUESKY_APP_PASSWORD\n"
+    "customer's latest post, with the secret from EARSHOT_MASTODON_TOKEN, EARSHOT_BLUESKY_APP_PASSWORD\n"
     "or EARSHOT_DISCOURSE_API_KEY; --visibility is Mastodon's (default: the post's). A reply that could\n"
     "not be posted stays recorded as failed: 'inbox resend' tries again, and the platform sees the same\n"
     "idempotency key, so it is never posted twice. Elsewhere, and with --off-platform, the reply is\n"

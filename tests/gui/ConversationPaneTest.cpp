@@ -172,6 +172,17 @@ TEST_F(ConversationPaneTest, OnlyWebLinksOfMentionsOpen)
     EXPECT_EQ(m_opened.front(), QUrl("https://forum.example/t/l1"));
 }
 
+TEST_F(ConversationPaneTest, ALinkIsShownExactlyAsStored)
+{
+    // Mastodon's addresses put an @ after a slash; nothing may be added to them.
+    const auto id = ingest("@anne/1101", "Link", "Zie de link");
+    ConversationPane& pane = openPane();
+    pane.showConversation(id);
+    const QString thread = pane.threadView()->toPlainText();
+    EXPECT_TRUE(thread.contains("https://forum.example/t/@anne/1101")) << thread.toStdString();
+    EXPECT_FALSE(thread.contains("//@")) << thread.toStdString();
+}
+
 TEST_F(ConversationPaneTest, AuthorCardListsTheCustomersOtherConversationsAndOpensThem)
 {
     const auto first = ingest("a1", "Eerste vraag", "Waar blijft mijn bestelling?");
