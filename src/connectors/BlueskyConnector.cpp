@@ -332,7 +332,7 @@ net::FetchRequest searchRequest(const store::Source& source, const Session& sess
     std::string url = withParameter(source.url, "limit", "50");
     const Catchup at = Catchup::parse(source.cursor);
     if (at.seen > 0)
-        url = withParameter(url, "since", isoMicros(at.readBackTo() * 1'000'000));
+        url = withParameter(url, "since", isoMicros(at.askFrom() * 1'000'000));
     if (at.hasGap())
         url = withParameter(url, "until", isoMicros(at.gapBefore * 1'000'000));  // not inclusive
     if (!cursor.empty())

@@ -1,5 +1,6 @@
 #include "ConnectorSupport.h"
 
+#include <cctype>
 #include <charconv>
 #include <sstream>
 
@@ -118,6 +119,36 @@ std::string withParameter(std::string url, std::string_view name, std::string_vi
     url.push_back(url.find('?') == std::string::npos ? '?' : '&');
     url.append(name).append("=").append(urlEncode(value));
     return url;
+}
+
+std::string queryParameter(std::string_view url, std::string_view name)
+{
+    const std::size_t query = url.find('?');
+    if (query == std::string_view::npos)
+        return {};
+    std::string_view rest = url.substr(query + 1, url.find('#') == std::string_view::npos ? std::string_view::npos
+                                                                                          : url.find('#') - query - 1);
+    while (!rest.empty()) {
+        const std::size_t end = std::min(rest.find('&'), rest.size());
+        const std::string_view pair = rest.substr(0, end);
+        rest.remove_prefix(std::min(end + 1, rest.size()));
+        const std::size_t equals = pair.find('=');
+        if (pair.substr(0, equals) != name)
+            continue;
+        std::string value;
+        const std::string_view raw = equals == std::string_view::npos ? std::string_view() : pair.substr(equals + 1);
+        for (std::size_t i = 0; i < raw.size(); ++i) {
+            if (raw[i] == '%' && i + 2 < raw.size() && std::isxdigit((unsigned char)raw[i + 1]) &&
+                std::isxdigit((unsigned char)raw[i + 2])) {
+                value.push_back(char(std::stoi(std::string(raw.substr(i + 1, 2)), nullptr, 16)));
+                i += 2;
+            } else {
+                value.push_back(raw[i] == '+' ? ' ' : raw[i]);
+            }
+        }
+        return value;
+    }
+    return {};
 }
 
 std::string plainText(std::string_view html)

@@ -41,6 +41,8 @@ std::string withoutTrailingSlash(std::string url);
 
 // Percent-encodes for a query string (RFC 3986 unreserved characters stay).
 std::string urlEncode(std::string_view text);
+// The decoded value of query parameter `name` in `url`; empty when it is not there.
+std::string queryParameter(std::string_view url, std::string_view name);
 // url + ('?' or '&') + name=encoded value.
 std::string withParameter(std::string url, std::string_view name, std::string_view value);
 

@@ -5,6 +5,9 @@ namespace earshot::connectors {
 
 namespace {
 
+// How many post ids one page of /posts.json?before= spans (Discourse's PostsController).
+constexpr std::int64_t kLatestPostsWindow = 50;
+
 // The forum's address: the settings' "forum", else the source URL up to its path.
 std::string forumOf(const store::Source& source)
 {
@@ -53,7 +56,7 @@ Result<net::FetchRequest> DiscourseConnector::firstRequest(const store::Source& 
     net::FetchRequest request{.key = source.id, .url = source.url};
     // The latest posts page back by id: a window a poll left unread is read from its end.
     if (const Catchup at = Catchup::parse(source.cursor); m_listen == Listen::LatestPosts && at.hasGap())
-        request.url = withParameter(source.url, "before", std::to_string(at.gapBefore));
+        request.url = withParameter(source.url, "before", std::to_string(at.gapBefore - 1));  // inclusive
     if (!secret.empty())
         request.headers.push_back("User-Api-Key: " + secret);  // members-only forums
     return request;
@@ -98,20 +101,26 @@ Result<Page> DiscourseConnector::read(const store::Source& source, const net::Fe
         out.cursor = Catchup{.seen = at.seen}.text();  // the window is read; newer ones were before
     else if (page == 0 && newest > 0)
         out.cursor = std::to_string(newest);
-    // Newest first: go further back while the page still holds posts not seen before.
     const int allowed = seenUpTo == 0 ? kFirstPollPages : kCatchUpPages;
-    const bool unseenBefore = oldest > seenUpTo;
-    if (out.mentions.empty() || !unseenBefore)
-        return out;
-    if (page + 1 >= allowed) {
-        if (seenUpTo > 0 && m_listen == Listen::LatestPosts)  // search pages by number: no window to come back to
-            out.stoppedBefore = oldest;
-        return out;
-    }
     std::string url;
     if (m_listen == Listen::LatestPosts) {
-        url = withParameter(source.url, "before", std::to_string(oldest));
+        // `before=N` answers the visible posts among ids N-49..N, so a page of deleted or
+        // private posts comes back short or empty: page down by id, not by what came back,
+        // until the ids reach what was read before.
+        const auto before = parseInteger(queryParameter(response.effectiveUrl, "before"));
+        const std::int64_t next = oldest > 0 ? oldest - 1 : before ? *before - kLatestPostsWindow : 0;
+        if (next <= 0 || next <= seenUpTo)
+            return out;
+        if (page + 1 >= allowed) {
+            if (seenUpTo > 0)
+                out.stoppedBefore = next + 1;
+            return out;
+        }
+        url = withParameter(source.url, "before", std::to_string(next));
     } else {
+        // Newest first: go further back while the page still holds posts not seen before.
+        if (out.mentions.empty() || oldest <= seenUpTo || page + 1 >= allowed)
+            return out;
         const Json grouped = body->value("grouped_search_result", Json::object());
         if (grouped.value("more_full_page_results", Json()).is_null())
             return out;

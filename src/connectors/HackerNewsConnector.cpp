@@ -5,6 +5,7 @@ namespace earshot::connectors {
 
 namespace {
 
+constexpr std::int64_t kHitsPerPage = 100;
 constexpr std::string_view kItemUrl = "https://news.ycombinator.com/item?id=";
 
 std::string itemUrl(const std::string& id) { return std::string(kItemUrl) + id; }
@@ -13,10 +14,10 @@ std::string itemUrl(const std::string& id) { return std::string(kItemUrl) + id; 
 // that second seen before are recognised as duplicates), or the window a poll left unread.
 net::FetchRequest pageRequest(const store::Source& source, int page)
 {
-    std::string url = withParameter(source.url, "hitsPerPage", "100");
+    std::string url = withParameter(source.url, "hitsPerPage", std::to_string(kHitsPerPage));
     const Catchup at = Catchup::parse(source.cursor);
     if (at.seen > 0) {
-        std::string filters = "created_at_i>=" + std::to_string(at.readBackTo());
+        std::string filters = "created_at_i>=" + std::to_string(at.askFrom());
         if (at.hasGap())
             filters += ",created_at_i<" + std::to_string(at.gapBefore);
         url = withParameter(url, "numericFilters", filters);
@@ -75,9 +76,12 @@ Result<Page> HackerNewsConnector::read(const store::Source& source, const net::F
         out.cursor = Catchup{.seen = at.seen}.text();  // the window is read; newer ones were before
     else if (page == 0 && newest > 0)
         out.cursor = std::to_string(newest);
-    const int pages = int(integer(*body, "nbPages").value_or(0));
+    // Algolia gives at most 1,000 hits a query (nbPages stops at 10), so whether there is
+    // more is what nbHits says.
+    const std::int64_t found =
+        integer(*body, "nbHits").value_or(integer(*body, "nbPages").value_or(0) * kHitsPerPage);
     const int allowed = at.seen == 0 ? kFirstPollPages : kCatchUpPages;
-    if (page + 1 < pages && !out.mentions.empty()) {
+    if (found > std::int64_t(page + 1) * kHitsPerPage && !out.mentions.empty()) {
         if (page + 1 < allowed)
             out.more.push_back(pageRequest(source, page + 1));
         else if (at.seen > 0)

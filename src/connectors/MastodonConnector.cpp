@@ -20,10 +20,13 @@ std::string serverOf(const std::string& apiUrl)
     return api == std::string::npos ? apiUrl : apiUrl.substr(0, api);
 }
 
+// A token belongs to the server the brand posts from (post_instance, else the one listened
+// to); listening to another server goes without it, so it never reaches that server.
 net::FetchRequest withToken(const store::Source& source, std::string url, const std::string& token)
 {
     net::FetchRequest out{.key = source.id, .url = std::move(url)};
-    if (!token.empty())
+    const std::string postFrom = text(settingsOf(source), "post_instance");
+    if (!token.empty() && (postFrom.empty() || hostOf(postFrom) == hostOf(out.url)))
         out.headers.push_back("Authorization: Bearer " + token);
     return out;
 }

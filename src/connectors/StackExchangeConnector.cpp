@@ -15,7 +15,7 @@ net::FetchRequest pageRequest(const store::Source& source, int page, const std::
     std::string url = withParameter(source.url, "pagesize", "50");
     const Catchup at = Catchup::parse(source.cursor);
     if (at.seen > 0)
-        url = withParameter(url, "fromdate", std::to_string(at.readBackTo()));
+        url = withParameter(url, "fromdate", std::to_string(at.askFrom()));
     if (at.hasGap())
         url = withParameter(url, "todate", std::to_string(at.gapBefore - 1));  // todate counts its second
     if (page > 0)

@@ -431,17 +431,24 @@ Result<Outcome> Inbox::reply(std::int64_t conversationId, const std::string& age
         if (!*mayAct)
             return Ok{};
 
-        // A platform reply answers the conversation's latest post by someone other than the
-        // brand (whose own replies come back when its account is listened to), and waits to be posted.
+        // A platform reply answers the newest post by someone other than the brand, whose own
+        // replies come back when its account is listened to, and other than the account an
+        // account source follows. It waits to be posted.
         const bool onPlatform = channel == Channel::Platform;
         auto insert = m_db.cached(
             "INSERT INTO replies(conversation_id, agent, body, channel, sent_at, delivery, idempotency_key,"
             " in_reply_to, visibility) VALUES (?1, ?2, ?3, ?4, ?5, CASE WHEN ?6 THEN 'sending' ELSE 'recorded' END,"
             " CASE WHEN ?6 THEN lower(hex(randomblob(16))) END,"
-            " CASE WHEN ?6 THEN coalesce((SELECT id FROM mentions WHERE conversation_id = ?1 AND author_id IS NOT coalesce("
-            "   (SELECT heard.author_id FROM replies ours JOIN mentions heard ON heard.conversation_id = ?1"
-            "    AND (heard.link = ours.platform_url OR heard.platform_id = ours.external_id OR heard.external_id = ours.external_id)"
-            "    WHERE ours.conversation_id = ?1 AND ours.delivery = 'sent' LIMIT 1), -1) ORDER BY id DESC LIMIT 1),"
+            " CASE WHEN ?6 THEN coalesce("
+            "  (SELECT m.id FROM mentions m LEFT JOIN authors a ON a.id = m.author_id WHERE m.conversation_id = ?1"
+            "   AND m.author_id IS NOT coalesce((SELECT heard.author_id FROM replies ours JOIN mentions heard"
+            "    ON heard.conversation_id = ?1 AND (heard.link = ours.platform_url OR heard.platform_id = ours.external_id"
+            "    OR heard.external_id = ours.external_id) WHERE ours.conversation_id = ?1 AND ours.delivery = 'sent' LIMIT 1), -1)"
+            "   AND NOT EXISTS (SELECT 1 FROM sources s WHERE s.id = m.source_id"
+            "    AND s.kind IN ('mastodon-account', 'bluesky-author') AND a.handle IS NOT NULL"
+            "    AND (a.handle = json_extract(s.settings, '$.actor')"
+            "     OR substr(a.handle, 1, length(json_extract(s.settings, '$.actor')) + 1) = json_extract(s.settings, '$.actor') || '@'))"
+            "   ORDER BY coalesce(m.published_at, m.ingested_at) DESC, m.id DESC LIMIT 1),"
             "  (SELECT max(id) FROM mentions WHERE conversation_id = ?1)) END, ?7)");
         if (!insert)
             return insert.error();

@@ -9,6 +9,7 @@
 #include <functional>
 #include <limits>
 #include <mutex>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -109,6 +110,7 @@ TEST_F(PlatformTest, HackerNewsStoresStoriesAndCommentsInTheirStoryThread)
     parent["created_at_i"] = 1403230000;
     answer["hits"].push_back(parent);
     answer["nbPages"] = 1;
+    answer["nbHits"] = 3;  // the real answer was one page of a bigger search
     http.server().Get("/search_by_date", [&](const httplib::Request& request, httplib::Response& response) {
         remember(request);
         response.set_content(answer.dump(), "application/json");
@@ -132,12 +134,13 @@ TEST_F(PlatformTest, HackerNewsStoresStoriesAndCommentsInTheirStoryThread)
               1);
     EXPECT_EQ(source(id).cursor, "1403235346");
 
-    // The next poll asks only from the newest second seen on, and stores nothing twice.
+    // The next poll asks from the newest second seen on (five minutes before it, for posts the
+    // search takes in late), and stores nothing twice.
     const auto second = poll();
     EXPECT_EQ(second[0].newMentions, 0);
     EXPECT_EQ(second[0].duplicates, 3);
     ASSERT_EQ(seen().size(), 2u);
-    EXPECT_NE(seen()[1].find("numericFilters=created_at_i>=1403235346"), std::string::npos) << seen()[1];
+    EXPECT_NE(seen()[1].find("numericFilters=created_at_i>=1403235046"), std::string::npos) << seen()[1];
 }
 
 TEST_F(PlatformTest, HackerNewsFirstPollReadsAFewPagesBack)
@@ -156,7 +159,7 @@ TEST_F(PlatformTest, HackerNewsFirstPollReadsAFewPagesBack)
 }
 
 // A search_by_date that filters and pages as Algolia's does: newest first, `hitsPerPage` a page,
-// numericFilters "created_at_i>=A" and ",created_at_i<B".
+// numericFilters "created_at_i>=A" and ",created_at_i<B", no hit past the 1,000th.
 void serveAlgolia(test::TestHttpServer& http, std::mutex& mutex, const std::vector<std::int64_t>& times,
                   std::function<void(const httplib::Request&)> remember)
 {
@@ -182,8 +185,10 @@ void serveAlgolia(test::TestHttpServer& http, std::mutex& mutex, const std::vect
         for (std::size_t i = std::size_t(page) * perPage; i < matching.size() && i < std::size_t(page + 1) * perPage; ++i)
             hits.push_back({{"objectID", std::to_string(matching[i])}, {"created_at_i", matching[i]}, {"author", "pg"},
                             {"title", "Vondelfiets " + std::to_string(matching[i])}, {"story_text", "x"}});
-        const int pages = int((matching.size() + perPage - 1) / perPage);
-        response.set_content(Json{{"hits", hits}, {"nbPages", pages}, {"page", page}}.dump(), "application/json");
+        // Algolia serves at most 1,000 hits of a query, and says how many there are.
+        const int pages = std::min(int((matching.size() + perPage - 1) / perPage), 1000 / perPage);
+        response.set_content(Json{{"hits", hits}, {"nbHits", matching.size()}, {"nbPages", pages}, {"page", page}}.dump(),
+                             "application/json");
     });
 }
 
@@ -488,6 +493,11 @@ TEST_F(PlatformTest, MastodonRefusalAsksForATokenAndTheTokenIsSentAsBearer)
     EXPECT_EQ(source(id).displayState(), "ok");
     EXPECT_EQ(authorizations.back(), "Bearer s3cret");
     EXPECT_EQ(count("SELECT count(*) FROM sources WHERE settings LIKE '%s3cret%'"), 0);
+
+    // Posting from the brand's own server: its token is that server's, and is not shown to this one.
+    workspace.exec("UPDATE sources SET settings = json_set(settings, '$.post_instance', 'https://brand.example')");
+    poll();
+    EXPECT_EQ(authorizations.back(), "") << "the brand's token went to a server it does not belong to";
 }
 
 TEST_F(PlatformTest, MastodonServersThatKeepHashtagsForMembersSaySoBeforeAnyTimelineIsAsked)
@@ -666,9 +676,9 @@ TEST_F(PlatformTest, DiscourseLatestPostsPageBackUntilTheLastPostSeen)
 {
     http.server().Get("/posts.json", [&](const httplib::Request& request, httplib::Response& response) {
         remember(request);
-        const int before = request.has_param("before") ? std::stoi(request.get_param_value("before")) : 1000;
+        const int before = request.has_param("before") ? std::stoi(request.get_param_value("before")) : 999;
         Json posts = Json::array();
-        for (int id = before - 1; id > before - 4 && id > 0; --id)
+        for (int id = before; id > before - 3 && id > 0; --id)
             posts.push_back(discoursePost(id, 7, id % 10 + 1));
         response.set_content(Json{{"latest_posts", posts}}.dump(), "application/json");
     });
@@ -680,6 +690,43 @@ TEST_F(PlatformTest, DiscourseLatestPostsPageBackUntilTheLastPostSeen)
     EXPECT_EQ(text("SELECT link FROM mentions WHERE platform_id = '999'"), "https://forum.example/t/piepende-rem/7/10");
     EXPECT_EQ(text("SELECT handle FROM authors WHERE platform = 'discourse'"), "piet@forum.example");
     EXPECT_EQ(count("SELECT count(*) FROM conversations"), 1);  // one topic
+}
+
+TEST_F(PlatformTest, DiscourseLatestPagesByIdThroughDeletedPostsAndKeepsWhatOnePollCannotReach)
+{
+    // As Discourse answers: before=N lists the visible posts among ids N-49..N.
+    std::set<int> visible;
+    for (int id = 1; id <= 40; ++id)
+        visible.insert(id);
+    http.server().Get("/posts.json", [&](const httplib::Request& request, httplib::Response& response) {
+        remember(request);
+        Json posts = Json::array();
+        std::lock_guard lock(mutex);
+        const int before = request.has_param("before") ? std::stoi(request.get_param_value("before")) : *visible.rbegin();
+        for (int id = before; id > before - 50 && id > 0; --id)
+            if (visible.count(id))
+                posts.push_back(discoursePost(id, id, 1));
+        response.set_content(Json{{"latest_posts", posts}}.dump(), "application/json");
+    });
+    const auto id = addSource({.kind = "discourse-latest", .instance = "forum.example"});
+    EXPECT_EQ(poll()[0].newMentions, 40);
+    EXPECT_EQ(source(id).cursor, "40");
+
+    // 660 new ids, of which 100..400 were deleted as spam: pages of them come back empty.
+    {
+        std::lock_guard lock(mutex);
+        for (int n = 41; n <= 700; ++n)
+            if (n < 100 || n > 400)
+                visible.insert(n);
+    }
+    EXPECT_EQ(poll()[0].newMentions, 300);
+    const auto left = connectors::Catchup::parse(source(id).cursor);
+    EXPECT_EQ(left.seen, 700);
+    EXPECT_EQ(left.gapFrom, 40);
+    EXPECT_EQ(left.gapBefore, 201);
+    EXPECT_EQ(poll()[0].newMentions, 59) << "the rest, through the empty pages";
+    EXPECT_EQ(source(id).cursor, "700");
+    EXPECT_EQ(count("SELECT count(*) FROM mentions"), 399);
 }
 
 TEST_F(PlatformTest, DiscourseSearchJoinsPostsToTheirTopics)

@@ -4,6 +4,7 @@
 // authors and threads. The engine fetches, stores and schedules them as it does feeds.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -50,6 +51,11 @@ struct Catchup {
     bool hasGap() const { return gapBefore > 0; }
     // How far back this poll reads.
     std::int64_t readBackTo() const { return hasGap() ? gapFrom : seen; }
+    // The same, a little earlier for time cursors: a search index takes some posts in late
+    // (and Bluesky filters by a time that may lie before the one it sorts by); what is read
+    // twice is recognised.
+    std::int64_t askFrom() const { return std::max<std::int64_t>(0, readBackTo() - kLateIndexingSeconds); }
+    static constexpr std::int64_t kLateIndexingSeconds = 5 * 60;
     static Catchup parse(std::string_view cursor);
     std::string text() const;
 };
