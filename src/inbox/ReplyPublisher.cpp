@@ -90,12 +90,13 @@ Status ReplyPublisher::record(std::int64_t replyId, std::int64_t conversationId,
         auto update = m_db.prepare(
             "UPDATE replies SET delivery = CASE WHEN ?2 THEN 'sent' ELSE 'failed' END,"
             " external_id = CASE WHEN ?2 THEN ?3 ELSE external_id END, platform_url = CASE WHEN ?2 THEN ?4 END,"
-            " delivery_error = CASE WHEN ?2 THEN NULL ELSE ?5 END WHERE id = ?1");
+            " delivery_error = CASE WHEN ?2 THEN NULL ELSE ?5 END,"
+            " delivered_at = CASE WHEN ?2 THEN ?6 ELSE delivered_at END WHERE id = ?1");
         if (!update)
             return update.error();
         update->bind(1, replyId).bind(2, std::int64_t(result.ok()));
         update->bind(3, result ? result->postId : "").bind(4, result ? result->url : "");
-        update->bind(5, result ? "" : result.message());
+        update->bind(5, result ? "" : result.message()).bind(6, now);
         if (auto ran = update->run(); !ran)
             return ran;
         if (result) {
