@@ -19,6 +19,12 @@ std::string environment(const std::string& name)
 std::string secretHost(const store::Source& source)
 {
     const auto settings = nlohmann::json::parse(source.settings, nullptr, false);
+    // A Bluesky app password only ever opens a session on the account's server (bsky.social
+    // unless the settings name another), whichever host the source reads from.
+    if (source.kind.starts_with("bluesky")) {
+        const bool ownServer = settings.is_object() && settings.contains("pds") && settings["pds"].is_string();
+        return connectors::hostOf(ownServer ? settings["pds"].get<std::string>() : std::string("bsky.social"));
+    }
     for (const char* key : {"post_instance", "pds"})
         if (settings.is_object() && settings.contains(key) && settings[key].is_string())
             return connectors::hostOf(settings[key].get<std::string>());

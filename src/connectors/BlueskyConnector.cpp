@@ -11,6 +11,7 @@ namespace {
 
 constexpr int kFeedPageSize = 50;
 constexpr int kThreadsPerPoll = 10;                 // threads looked into per poll
+static_assert(2 + kThreadsPerPoll <= kMaxRequestsPerPoll, "two feed pages and the threads fit in one poll");
 constexpr std::int64_t kThreadAge = 7 * 24 * 3600;  // replies to posts older than this are not sought
 constexpr int kThreadDepth = 6;
 
@@ -137,8 +138,10 @@ Result<Page> BlueskyAuthorConnector::read(const store::Source& source, const net
         const std::int64_t at = m->publishedAt.value_or(0);
         newest = std::max(newest, at);
         oldest = oldest == 0 ? at : std::min(oldest, at);
-        // Customers answer under the account's posts: read the threads of recent ones.
-        if (integer(post, "replyCount").value_or(0) > 0 && at > now - kThreadAge && threads < kThreadsPerPoll) {
+        // Customers answer under the account's posts: read the threads of recent ones, from
+        // the newest page only, so that a poll stays within its requests and its cursor is kept.
+        if (page == 0 && integer(post, "replyCount").value_or(0) > 0 && at > now - kThreadAge &&
+            threads < kThreadsPerPoll) {
             ++threads;
             out.more.push_back({.key = source.id,
                                 .url = withParameter(withParameter(apiBase(source.url) +
@@ -391,8 +394,9 @@ Result<Page> BlueskySearchConnector::read(const store::Source& source, const net
     const int allowed = (at.seen == 0 ? kFirstPollPages : kCatchUpPages) + 1;  // a session may come first
     const std::string next = text(*body, "cursor");
     const auto session = cachedSession(searchAccountOf(source).key);
-    if (!next.empty() && session && oldest > at.readBackTo()) {
-        if (page + 1 < allowed)
+    if (!next.empty() && oldest > at.readBackTo()) {
+        // Without a session (another source's refusal ended the shared one) the rest waits too.
+        if (session && page + 1 < allowed)
             out.more.push_back(searchRequest(source, *session, next));
         else if (at.seen > 0)
             out.stoppedBefore = oldest + 1;  // its second may hold more

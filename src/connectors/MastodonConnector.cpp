@@ -162,7 +162,17 @@ Result<Page> MastodonConnector::read(const store::Source& source, const net::Fet
                                     : source.url;
     const bool catchingUp = !source.cursor.empty();
     const bool full = int(list.size()) >= kPageSize;
-    if (catchingUp) {
+    if (catchingUp && m_listen == Listen::Search) {
+        // A search answers newest first whatever it is asked, min_id only filtering: page back
+        // with max_id down to the cursor, which the newest page then moves.
+        if (statusPage == 0 && !newest.empty())
+            out.cursor = newest;
+        if (full && statusPage + 1 < kCatchUpPages) {
+            net::FetchRequest next = listRequest(source, listUrl, secret, "min_id", source.cursor);
+            next.url = withParameter(next.url, "max_id", oldest);
+            out.more.push_back(std::move(next));
+        }
+    } else if (catchingUp) {
         // Each page is newer than the last, so each moves the cursor.
         if (!newest.empty())
             out.cursor = newest;

@@ -414,6 +414,34 @@ TEST_F(PlatformTest, MastodonThreadsOfTwoServersStayApartThoughTheirLocalIdsMatc
     EXPECT_EQ(count("SELECT count(*) FROM conversations"), 2);
 }
 
+TEST_F(PlatformTest, MastodonSearchPagesBackToWhatWasSeenForItAnswersNewestFirst)
+{
+    // As Mastodon's search does: newest first, min_id and max_id only filter.
+    int newestId = 100;
+    http.server().Get("/api/v2/search", [&](const httplib::Request& request, httplib::Response& response) {
+        remember(request);
+        const int after = request.has_param("min_id") ? std::stoi(request.get_param_value("min_id")) : 0;
+        const int before = request.has_param("max_id") ? std::stoi(request.get_param_value("max_id")) : 1'000'000;
+        Json statuses = Json::array();
+        std::lock_guard lock(mutex);
+        for (int id = newestId; id > after && statuses.size() < 40; --id)
+            if (id < before)
+                statuses.push_back(status(std::to_string(id), "vondelfiets"));
+        response.set_content(Json{{"accounts", Json::array()}, {"statuses", statuses}, {"hashtags", Json::array()}}.dump(),
+                             "application/json");
+    });
+    secret = "t0ken";
+    const auto id = addSource({.kind = "mastodon-search", .instance = "social.example", .query = "vondelfiets"});
+    poll();
+    EXPECT_EQ(source(id).cursor, "100");
+    {
+        std::lock_guard lock(mutex);
+        newestId = 200;
+    }
+    EXPECT_EQ(poll()[0].newMentions, 100) << "all hundred since the last poll, not only the newest page";
+    EXPECT_EQ(source(id).cursor, "200");
+}
+
 TEST_F(PlatformTest, MastodonRateHeadersStopPagingAndDelayTheNextPoll)
 {
     const std::int64_t reset = std::int64_t(std::time(nullptr)) + 1800;
