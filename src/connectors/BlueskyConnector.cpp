@@ -299,11 +299,22 @@ Result<Published> BlueskyAuthorConnector::publish(net::Fetcher& fetcher, const s
     }
     const std::string uri = "at://" + session->did + "/app.bsky.feed.post/" + rkey;
     const std::string handle = session->handle.empty() ? account : session->handle;
-    // A retry after a lost answer finds its record already written: that is the reply.
-    const bool alreadyThere = errorText(posted.body).find("already exists") != std::string::npos;
-    if (posted.outcome != net::FetchOutcome::Ok && !alreadyThere)
-        return fail(failureText("Bluesky did not post the reply", posted));
-    return Published{uri, webUrl(uri, handle)};
+    if (posted.outcome == net::FetchOutcome::Ok)
+        return Published{uri, webUrl(uri, handle)};
+    // A retry after a lost answer finds its record already written (servers refuse the second
+    // write in different words, some with a 500): when the record is there, that is the reply.
+    const net::FetchResponse existing = fetchNow(
+        fetcher, {.key = 1,
+                  .url = withParameter(withParameter(withParameter(server + "/xrpc/com.atproto.repo.getRecord", "repo",
+                                                                   session->did),
+                                                     "collection", "app.bsky.feed.post"),
+                                       "rkey", rkey),
+                  .headers = {"Authorization: Bearer " + session->accessJwt}});
+    const Json found = Json::parse(existing.body, nullptr, false);
+    if (existing.outcome == net::FetchOutcome::Ok && found.is_object() &&
+        found.value("value", Json::object()).value("text", std::string()) == reply.text)
+        return Published{uri, webUrl(uri, handle)};
+    return fail(failureText("Bluesky did not post the reply", posted));
 }
 
 std::string BlueskyAuthorConnector::credentialsHint(const store::Source&) const

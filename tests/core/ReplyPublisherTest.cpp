@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <ctime>
+#include <map>
 #include <mutex>
 
 #include <nlohmann/json.hpp>
@@ -371,6 +372,61 @@ TEST_F(ReplyPublisherTest, BlueskyReplyOpensASessionAndCarriesRootAndParent)
     EXPECT_EQ(afterRefresh[2].header("Authorization"), "Bearer access-refreshed");
     EXPECT_EQ(Json::parse(afterRefresh[1].body)["rkey"], Json::parse(afterRefresh[2].body)["rkey"]);
     EXPECT_EQ(sessions, 1) << "one login for both replies";
+}
+
+TEST_F(ReplyPublisherTest, BlueskyPostWhoseAnswerIsLostIsFoundWrittenAndNotTakenForOneThatWasNot)
+{
+    http.server().Get("/xrpc/app.bsky.feed.getAuthorFeed", [&](const httplib::Request&, httplib::Response& res) {
+        res.set_content(Json{{"feed", {{{"post", blueskyPost("c3", "Waar is mijn fiets?")}}}}}.dump(), "application/json");
+    });
+    http.server().Post("/xrpc/com.atproto.server.createSession", [&](const httplib::Request&, httplib::Response& res) {
+        res.set_content(R"({"accessJwt":"a","refreshJwt":"r","did":"did:plc:brand","handle":"vondelfiets.nl"})",
+                        "application/json");
+    });
+    std::map<std::string, Json> repository;  // rkey -> record, as the server keeps them
+    bool writing = true;
+    http.server().Post("/xrpc/com.atproto.repo.createRecord", [&](const httplib::Request& request, httplib::Response& res) {
+        receive(request);
+        const Json body = Json::parse(request.body);
+        const std::string rkey = body["rkey"];
+        std::lock_guard lock(mutex);
+        if (repository.count(rkey) || !writing) {  // what bsky.social answers a second write of one key
+            res.status = 500;
+            res.set_content(R"({"error":"InternalServerError","message":"Internal Server Error"})", "application/json");
+            return;
+        }
+        repository[rkey] = body["record"];
+        res.status = 502;  // written, but the answer is lost on the way
+        res.set_content("Bad Gateway", "text/plain");
+    });
+    http.server().Get("/xrpc/com.atproto.repo.getRecord", [&](const httplib::Request& request, httplib::Response& res) {
+        std::lock_guard lock(mutex);
+        const auto found = repository.find(request.get_param_value("rkey"));
+        if (found == repository.end()) {
+            res.status = 400;
+            res.set_content(R"({"error":"RecordNotFound","message":"Could not locate record"})", "application/json");
+            return;
+        }
+        res.set_content(Json{{"uri", "at://did:plc:brand/app.bsky.feed.post/" + found->first}, {"cid", "bafy-x"},
+                             {"value", found->second}}
+                            .dump(),
+                        "application/json");
+    });
+    const auto conversation = listen({.kind = "bluesky-author", .actor = "vondelfiets.nl"});
+    secret = "abcd-efgh-ijkl-mnop";
+
+    ASSERT_TRUE(reply(conversation, "We kijken het na. Eva").ok()) << "written, though the answer was lost";
+    EXPECT_EQ(replyColumn("delivery"), "sent");
+    EXPECT_EQ(repository.size(), 1u);
+
+    // A reply whose first write never arrived is not taken for one that did.
+    {
+        std::lock_guard lock(mutex);
+        writing = false;  // the server fails before writing anything
+    }
+    auto failed = reply(conversation, "Tweede antwoord. Eva");
+    EXPECT_FALSE(failed.ok());
+    EXPECT_EQ(replyColumn("delivery"), "failed");
 }
 
 TEST_F(ReplyPublisherTest, BlueskyRefusesAReplyOverThreeHundredCharactersBeforeSendingIt)
