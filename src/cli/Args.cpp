@@ -29,6 +29,14 @@ std::optional<std::string> Args::value(const std::string& name)
     return std::nullopt;
 }
 
+std::vector<std::string> Args::values(const std::string& name)
+{
+    std::vector<std::string> out;
+    for (std::optional<std::string> one; (one = value(name));)
+        out.push_back(*one);
+    return out;
+}
+
 bool Args::flag(const std::string& name)
 {
     for (std::size_t i = 0; i < m_tokens.size(); ++i) {

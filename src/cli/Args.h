@@ -16,6 +16,8 @@ public:
 
     // "--name VALUE" or "--name=VALUE"; a missing value is remembered as an error.
     std::optional<std::string> value(const std::string& name);
+    // Every "--name VALUE" given, in order (an option that may repeat).
+    std::vector<std::string> values(const std::string& name);
     // "--name"
     bool flag(const std::string& name);
     // Takes the first token when it is a word (not an option): "sources add ..." -> "add".

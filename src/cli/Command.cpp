@@ -14,6 +14,7 @@ std::vector<Command> allCommands()
 {
     return {sourcesCommand(), pollCommand(), runCommand(), mentionsCommand(),
             inboxCommand(), agentsCommand(), cannedCommand(), checkReplyCommand(),
+            statsCommand(), exportCommand(), calendarCommand(), slaCommand(),
             parseFeedCommand(), dbCommand(), generateCommand()};
 }
 

@@ -49,5 +49,9 @@ Command inboxCommand();
 Command agentsCommand();
 Command cannedCommand();
 Command checkReplyCommand();
+Command statsCommand();
+Command exportCommand();
+Command calendarCommand();
+Command slaCommand();
 
 }  // namespace earshot::cli

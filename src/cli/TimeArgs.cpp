@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <ctime>
 
+#include "earshot/metrics/Snapshot.h"
+
 namespace earshot::cli {
 
 Result<std::int64_t> parseSince(const std::string& text, std::int64_t now)
@@ -34,6 +36,21 @@ Result<std::int64_t> parseSince(const std::string& text, std::int64_t now)
     parts.tm_min = minute;
     parts.tm_sec = second;
     return std::int64_t(timegm(&parts));
+}
+
+Result<Period> readPeriod(const std::optional<std::string>& since, const std::optional<std::string>& until,
+                          std::int64_t now, std::optional<std::string> fallbackSince)
+{
+    Period out{metrics::kNoTime, metrics::kNoTime};
+    for (auto [given, field] : {std::pair{since ? since : fallbackSince, &out.since}, std::pair{until, &out.until}}) {
+        if (!given)
+            continue;
+        auto at = parseSince(*given, now);
+        if (!at)
+            return at.error();
+        *field = *at;
+    }
+    return out;
 }
 
 }  // namespace earshot::cli

@@ -44,6 +44,11 @@ Statement& Statement::bind(int index, std::nullopt_t)
     return *this;
 }
 
+int Statement::parameterIndex(const char* name) const
+{
+    return sqlite3_bind_parameter_index(m_statement.get(), name);
+}
+
 Result<bool> Statement::step()
 {
     const int rc = sqlite3_step(m_statement.get());

@@ -31,6 +31,8 @@ public:
     Statement& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
     Statement& bind(int index, const std::string& text) { return bind(index, std::string_view(text)); }
     Statement& bind(int index, std::nullopt_t);
+    // The index of a named parameter (":since"); 0 when the SQL has none by that name.
+    int parameterIndex(const char* name) const;
     template <class T>
     Statement& bind(int index, const std::optional<T>& value)
     {

@@ -1,0 +1,20 @@
+// The team calendar and the SLA policies, kept in the workspace's settings so that everyone
+// who opens it measures by the same hours and promises.
+#pragma once
+
+#include "earshot/core/Result.h"
+#include "earshot/metrics/SlaPolicy.h"
+#include "earshot/metrics/TeamCalendar.h"
+#include "earshot/store/Database.h"
+
+namespace earshot::metrics {
+
+// Until a calendar is set, business hours are the wall clock (open around the clock, UTC).
+Result<TeamCalendar> loadCalendar(store::Database& db);
+bool hasCalendar(store::Database& db);
+Status saveCalendar(store::Database& db, const TeamCalendar& calendar);
+
+Result<SlaPolicies> loadSlaPolicies(store::Database& db);
+Status saveSlaPolicies(store::Database& db, const SlaPolicies& policies);
+
+}  // namespace earshot::metrics

@@ -1,0 +1,159 @@
+// `earshot-cli stats`: the dashboard's figures for scripts and terminals.
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <iostream>
+
+#include <spdlog/spdlog.h>
+
+#include "Command.h"
+#include "Table.h"
+#include "TimeArgs.h"
+#include "earshot/core/Text.h"
+#include "earshot/inbox/Vocabulary.h"
+#include "earshot/metrics/MetricsSettings.h"
+#include "earshot/metrics/Report.h"
+#include "earshot/store/Schema.h"
+#include "earshot/store/Sources.h"
+
+namespace earshot::cli {
+
+namespace {
+
+constexpr const char* kHelp =
+    "usage: earshot-cli stats [--since WHEN] [--until WHEN] [--by agent|team|source|priority|tag]\n"
+    "                         [--agent NAME]... [--team NAME]... [--source ID]... [--tag TAG]...\n"
+    "                         [--priority low|normal|high|urgent] [--clock ingested|published] [--json]\n"
+    "\n"
+    "Response and resolution times (median, p90, p95, mean; wall clock and business hours), SLA\n"
+    "compliance, backlog, volume by weekday and hour, and compliments, as the dashboard shows them.\n"
+    "The period holds the response cycles that started in it (default: the last 30 days). A cycle's\n"
+    "figures are credited to the agent who answered first (else who resolved it, else who holds\n"
+    "it); reply times to whoever answered. --clock published measures from the posts' own times\n"
+    "instead of when they reached Earshot. Business hours follow 'earshot-cli calendar'; targets\n"
+    "'earshot-cli sla'. WHEN is 2026-11-01, 2026-11-01T08:00:00Z, 30m, 24h or 7d.\n"
+    "Definitions: docs/metrics.md.\n";
+
+std::string seconds(const metrics::Distribution& d, double metrics::Distribution::*field)
+{
+    return d.count == 0 ? "-" : metrics::formatDuration(std::int64_t(d.*field + 0.5));
+}
+
+std::string percent(const metrics::SlaTally& t)
+{
+    if (!t.percent())
+        return "-";
+    char text[16];
+    std::snprintf(text, sizeof text, "%.1f%%", *t.percent());
+    return text;
+}
+
+void printFigures(const std::string& name, const metrics::Figures& f, Table& table)
+{
+    table.add({name, std::to_string(f.cycles), seconds(f.firstResponse.wall, &metrics::Distribution::median),
+               seconds(f.firstResponse.wall, &metrics::Distribution::p90),
+               seconds(f.firstResponse.business, &metrics::Distribution::median),
+               seconds(f.resolution.wall, &metrics::Distribution::median),
+               seconds(f.resolution.wall, &metrics::Distribution::p90), percent(f.firstResponseSla),
+               percent(f.resolutionSla), std::to_string(f.compliments)});
+}
+
+int run(Context& context, Args& args)
+{
+    const std::int64_t now = std::time(nullptr);
+    metrics::ReportRequest request;
+    request.now = now;
+    const auto since = args.value("--since");
+    const auto until = args.value("--until");
+    const auto by = args.value("--by");
+    const auto priority = args.value("--priority");
+    const auto clock = args.value("--clock");
+    request.filter.agents = args.values("--agent");
+    request.filter.teams = args.values("--team");
+    request.filter.tags = args.values("--tag");
+    const std::vector<std::string> sources = args.values("--source");
+    const bool json = args.flag("--json");
+    if (auto ok = args.finish(0, 0); !ok)
+        return reportError(ok.message(), kExitUsage);
+
+    auto period = readPeriod(since, until, now, "30d");
+    if (!period)
+        return reportError(period.message(), kExitUsage);
+    request.filter.since = period->since;
+    request.filter.until = period->until;
+    if (by) {
+        const auto groupBy = metrics::parseGroupBy(*by);
+        if (!groupBy)
+            return reportError("--by is agent, team, source, priority or tag, not '" + *by + "'", kExitUsage);
+        request.groupBy = *groupBy;
+    }
+    if (priority) {
+        const auto parsed = inbox::parsePriority(*priority);
+        if (!parsed)
+            return reportError("--priority is low, normal, high or urgent, not '" + *priority + "'", kExitUsage);
+        request.filter.priority = int(*parsed);
+    }
+    if (clock && *clock != "ingested" && *clock != "published")
+        return reportError("--clock is ingested or published, not '" + *clock + "'", kExitUsage);
+    request.clock = clock == "published" ? metrics::Clock::Published : metrics::Clock::Ingested;
+
+    auto db = store::openWorkspace(context.databasePath);
+    if (!db)
+        return reportError(db.message());
+    for (const std::string& source : sources) {
+        auto found = store::SourceRepository(*db).find(source);
+        if (!found)
+            return reportError(found.message(), kExitUsage);
+        request.filter.sources.push_back(found->id);
+    }
+    auto calendar = metrics::loadCalendar(*db);
+    if (!calendar)
+        return reportError(calendar.message());
+    auto policies = metrics::loadSlaPolicies(*db);
+    if (!policies)
+        return reportError(policies.message());
+    using Clock = std::chrono::steady_clock;
+    const auto started = Clock::now();
+    auto snapshot = metrics::Snapshot::load(*db, now);
+    if (!snapshot)
+        return reportError(snapshot.message());
+    const auto loaded = Clock::now();
+    const metrics::Report report = metrics::computeReport(*snapshot, *calendar, *policies, request);
+    const auto computed = Clock::now();
+    auto ms = [](auto span) { return std::chrono::duration_cast<std::chrono::milliseconds>(span).count(); };
+    spdlog::info("stats: {} conversations, {} cycles, {} waits loaded in {} ms; report computed in {} ms",
+                 snapshot->conversations.size(), snapshot->cycles.size(), snapshot->waits.size(), ms(loaded - started),
+                 ms(computed - loaded));
+
+    if (json) {
+        nlohmann::json out = metrics::reportToJson(report);
+        out["since"] = core::formatUtc(request.filter.since);
+        out["until"] = core::formatUtc(request.filter.until == metrics::kNoTime ? now : request.filter.until);
+        out["by"] = std::string(metrics::groupByName(request.groupBy));
+        out["clock"] = request.clock == metrics::Clock::Published ? "published" : "ingested";
+        out["calendar"] = calendar->toJson();
+        std::cout << out.dump(2) << '\n';
+        return kExitOk;
+    }
+    Table table({"", "cycles", "first resp. median", "p90", "business median", "resolution median", "p90",
+                 "SLA resp.", "SLA resol.", "thanks"});
+    printFigures("all", report.total, table);
+    for (const auto& group : report.groups)
+        printFigures(group.name, group.figures, table);
+    table.print(std::cout);
+    std::cout << "\nbacklog now: " << report.openNow << " open, " << report.unassignedNow << " unassigned; "
+              << report.breachCount << " SLA breaches in the period"
+              << (metrics::hasCalendar(*db) ? "" : "\nno team calendar set: business hours are the wall clock "
+                                                   "(set one with 'earshot-cli calendar set')")
+              << '\n';
+    return kExitOk;
+}
+
+}  // namespace
+
+Command statsCommand()
+{
+    return {"stats", "response and resolution times, SLA compliance, backlog (as the dashboard)", kHelp, run};
+}
+
+}  // namespace earshot::cli
