@@ -8,11 +8,12 @@ set -euo pipefail
 packages=(
     g++ clang-14 cmake ninja-build ccache pkg-config python3 git
     libcurl4-openssl-dev libsqlite3-dev libxml2-dev zlib1g-dev nlohmann-json3-dev libspdlog-dev
-    qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
+    qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     qt6-qpa-plugins libgl-dev
     qtkeychain-qt6-dev fonts-dejavu-core
     gnome-keyring dbus-daemon  # the Secret Service for platform secrets, and the tests' own keychain
     libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
+    poppler-utils  # pdftotext, with which the tests read printed transcripts back
 )
 for option in "$@"; do
     case "$option" in

@@ -5,6 +5,7 @@
 #include <QPalette>
 
 #include "Theme.h"
+#include "earshot/bridge/ConversationListModel.h"
 
 namespace earshot::gui::conversation {
 
@@ -43,21 +44,29 @@ QString statusText(inbox::ConversationStatus status)
     return {};
 }
 
+QString paragraphs(const std::string& text)
+{
+    QString html = fromUtf8(text).trimmed().toHtmlEscaped();
+    html.replace(QLatin1String("\r\n"), QLatin1String("\n"));
+    html.replace(QLatin1Char('\n'), QLatin1String("<br>"));
+    return html;
+}
+
 QString duration(std::int64_t seconds)
 {
-    // Spelled out per string so lupdate finds them, in the context of the pane that shows them.
-    if (seconds < 0)
-        seconds = 0;
-    if (seconds < 60)
-        return QCoreApplication::translate("earshot::gui::ConversationPane", "%1 s").arg(seconds);
-    if (seconds < 3600)
-        return QCoreApplication::translate("earshot::gui::ConversationPane", "%1 min").arg(seconds / 60);
-    if (seconds < 86400) {
-        const auto minutes = (seconds % 3600) / 60;
-        return minutes == 0 ? QCoreApplication::translate("earshot::gui::ConversationPane", "%1 h").arg(seconds / 3600) : QCoreApplication::translate("earshot::gui::ConversationPane", "%1 h %2 min").arg(seconds / 3600).arg(minutes);
+    return bridge::ConversationListModel::durationText(seconds);
+}
+
+QString priorityText(int priority)
+{
+    // In the Sources dialog's context, where they were first translated.
+    switch (inbox::priorityFromInt(priority)) {
+    case inbox::Priority::Low: return QCoreApplication::translate("earshot::gui::SourcesDialog", "Low");
+    case inbox::Priority::Normal: return QCoreApplication::translate("earshot::gui::SourcesDialog", "Normal");
+    case inbox::Priority::High: return QCoreApplication::translate("earshot::gui::SourcesDialog", "High");
+    case inbox::Priority::Urgent: return QCoreApplication::translate("earshot::gui::SourcesDialog", "Urgent");
     }
-    const auto hours = (seconds % 86400) / 3600;
-    return hours == 0 ? QCoreApplication::translate("earshot::gui::ConversationPane", "%1 d").arg(seconds / 86400) : QCoreApplication::translate("earshot::gui::ConversationPane", "%1 d %2 h").arg(seconds / 86400).arg(hours);
+    return {};
 }
 
 bool isWebLink(const QUrl& url)

@@ -16,6 +16,8 @@ class QPalette;
 namespace earshot::gui::conversation {
 
 QString fromUtf8(const std::string& text);
+// Plain text to HTML that shows exactly those characters, paragraphs and line breaks kept.
+QString paragraphs(const std::string& text);
 std::string toUtf8(const QString& text);
 
 // "14:32" today, "3 Mar 14:32" this year, "2023-03-03 14:32" before.
@@ -27,6 +29,8 @@ QString duration(std::int64_t seconds);
 
 // "Resolved", "Nieuw": a status as the interface language says it.
 QString statusText(inbox::ConversationStatus status);
+// "Low", "Normal", "High", "Urgent" for 0 .. 3.
+QString priorityText(int priority);
 
 // Mentions can carry any scheme; only web links go to the browser.
 bool isWebLink(const QUrl& url);

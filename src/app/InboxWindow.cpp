@@ -12,6 +12,7 @@
 #include <QSignalBlocker>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QStyledItemDelegate>
 #include <QSystemTrayIcon>
 #include <QTableView>
 #include <QThread>
@@ -21,12 +22,16 @@
 
 #include "AppIcon.h"
 #include "ConversationPane.h"
+#include "DashboardWindow.h"
+#include "ExportDialog.h"
 #include "NavigationPanel.h"
 #include "PollStatus.h"
 #include "ReplyComposer.h"
 #include "SettingsDialog.h"
 #include "ShortcutOverlay.h"
 #include "SourceSecrets.h"
+#include "Theme.h"
+#include "TranscriptPrinter.h"
 #include "earshot/bridge/ConversationListModel.h"
 #include "earshot/bridge/EngineBridge.h"
 #include "earshot/checks/SettingsRepository.h"
@@ -39,6 +44,25 @@ namespace earshot::gui {
 namespace {
 
 QString text(const std::string& s) { return QString::fromStdString(s); }
+
+// The SLA column in the theme's warning colour when at risk, its error colour (bold) when breached.
+class SlaDelegate : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        const auto state = metrics::SlaState(index.data(bridge::ConversationListModel::SlaStateRole).toInt());
+        if (state == metrics::SlaState::AtRisk) {
+            option->palette.setColor(QPalette::Text, warningTextColor(option->palette));
+        } else if (state == metrics::SlaState::Breached) {
+            option->palette.setColor(QPalette::Text, errorTextColor(option->palette));
+            option->font.setBold(true);
+        }
+    }
+};
 
 }  // namespace
 
@@ -82,6 +106,7 @@ InboxWindow::InboxWindow(InboxContext context, QWidget* parent)
 InboxWindow::~InboxWindow()
 {
     waitForPosting();
+    delete m_dashboard;   // a top-level window of its own, so not one of our children
 }
 
 void InboxWindow::waitForPosting()
@@ -129,6 +154,8 @@ void InboxWindow::buildLayout()
     m_list->horizontalHeader()->setSectionResizeMode(bridge::ConversationListModel::SnippetColumn,
                                                      QHeaderView::Stretch);
     m_list->setColumnWidth(bridge::ConversationListModel::WaitingColumn, 70);
+    m_list->setColumnWidth(bridge::ConversationListModel::SlaColumn, 110);
+    m_list->setItemDelegateForColumn(bridge::ConversationListModel::SlaColumn, new SlaDelegate(m_list));
     m_list->setColumnWidth(bridge::ConversationListModel::CustomerColumn, 130);
     m_list->setColumnWidth(bridge::ConversationListModel::SourceColumn, 120);
     m_list->setColumnWidth(bridge::ConversationListModel::PriorityColumn, 64);
@@ -231,6 +258,7 @@ void InboxWindow::buildActions()
     add(file, tr("&Sources…"), QKeySequence(tr("Ctrl+Shift+S")), [this] { emit sourcesRequested(); }, tr("Workspace"));
     add(file, tr("Se&ttings…"), QKeySequence(tr("Ctrl+,")), [this] { emit settingsRequested(); }, tr("Workspace"));
     add(file, tr("&Poll Now"), QKeySequence(Qt::Key_F5), [this] { m_context.engine.pollNow(); }, tr("Workspace"));
+    add(file, tr("&Export…"), QKeySequence(tr("Ctrl+Shift+E")), [this] { openExport(); }, tr("Workspace"));
     file->addSeparator();
     add(file, tr("S&witch Agent…"), QKeySequence(), [this] { emit switchAgentRequested(); }, tr("Workspace"));
     add(file, tr("&Quit"), QKeySequence::Quit, [this] { close(); }, tr("Workspace"));
@@ -283,6 +311,11 @@ void InboxWindow::buildActions()
     add(conversation, tr("Se&nd"), QKeySequence(tr("Ctrl+Return")), [this] { m_pane->composer()->send(); }, work);
     add(conversation, tr("Resend &Failed Reply"), QKeySequence(tr("Ctrl+Shift+R")), [this] { resendFailedReply(); },
         work);
+    conversation->addSeparator();
+    add(conversation, tr("Save &Transcript as PDF…"), QKeySequence(QKeySequence::Print), [this] {
+        if (const std::int64_t id = currentConversation(); id != 0)
+            offerTranscript(this, m_context.reader, id);
+    }, work);
 
     QMenu* go = menuBar()->addMenu(tr("&Go"));
     const QString moving = tr("Moving around");
@@ -305,11 +338,39 @@ void InboxWindow::buildActions()
     QMenu* view = menuBar()->addMenu(tr("&View"));
     add(view, tr("&Mention Stream"), QKeySequence(tr("Ctrl+M")), [this] { emit mentionStreamRequested(); },
         tr("Workspace"));
+    add(view, tr("&Dashboard"), QKeySequence(tr("Ctrl+Shift+D")), [this] { openDashboard(); }, tr("Workspace"));
     // One sequence only: "?" arrives as Shift plus a key, and when two of an action's
     // sequences match one key press, Qt calls the shortcut ambiguous and triggers nothing.
     add(view, tr("&Keyboard Shortcuts"), QKeySequence(Qt::Key_Question),
                         [this] { m_overlay->toggle(); }, moving);
     m_overlay->setEntries(overlay);
+}
+
+void InboxWindow::openDashboard()
+{
+    if (!m_dashboard) {
+        // A window of its own (no parent widget) so it can sit on a second screen; it lives as
+        // long as the inbox (deleted with it) and keeps its filters between openings.
+        m_dashboard = new DashboardWindow(m_context.databasePath);
+        m_dashboard->setAttribute(Qt::WA_QuitOnClose, false);
+        connect(m_dashboard, &DashboardWindow::conversationRequested, this, [this](qint64 id) {
+            selectConversation(id);
+            raise();
+            activateWindow();
+        });
+    }
+    m_dashboard->show();
+    m_dashboard->raise();
+    m_dashboard->activateWindow();
+}
+
+DashboardWindow* InboxWindow::dashboard() const { return m_dashboard; }
+
+void InboxWindow::openExport()
+{
+    auto* dialog = new ExportDialog(m_context.databasePath, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
 }
 
 void InboxWindow::connectEngine()

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
 #include <functional>
 #include <memory>
 
@@ -31,6 +32,7 @@ namespace earshot::gui {
 class SourceSecrets;
 
 class ConversationPane;
+class DashboardWindow;
 class NavigationPanel;
 class PollStatus;
 class ShortcutOverlay;
@@ -73,6 +75,10 @@ public:
     std::int64_t currentConversation() const;
     void selectConversation(std::int64_t conversationId);
     void refreshCounts();
+    // The managers' dashboard, one per inbox window, created when first opened.
+    void openDashboard();
+    DashboardWindow* dashboard() const;
+    void openExport();
 
 signals:
     void mentionStreamRequested();
@@ -121,6 +127,7 @@ private:
     QSystemTrayIcon* m_tray = nullptr;
     QTimer* m_searchDelay = nullptr;
     QTimer* m_tick = nullptr;
+    QPointer<DashboardWindow> m_dashboard;
     QList<QThread*> m_posting;   // replies on their way to a platform
     int m_sortColumn = 0;   // ConversationListModel::WaitingColumn
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;

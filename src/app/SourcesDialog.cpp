@@ -31,6 +31,7 @@
 #include <algorithm>
 #include <ctime>
 
+#include "ConversationFormat.h"
 #include "PlatformSourceFields.h"
 #include "SourceSecrets.h"
 #include "SourcesPreviewPanel.h"
@@ -57,17 +58,6 @@ constexpr int kReloadDelayMs = 250;
 constexpr int kSkippedShownInline = 3;
 
 std::vector<std::string> wordsOf(const QLineEdit* field) { return store::splitWords(toUtf8(field->text())); }
-
-QString priorityText(int priority)
-{
-    switch (inbox::priorityFromInt(priority)) {
-    case inbox::Priority::Low: return SourcesDialog::tr("Low");
-    case inbox::Priority::Normal: return SourcesDialog::tr("Normal");
-    case inbox::Priority::High: return SourcesDialog::tr("High");
-    case inbox::Priority::Urgent: return SourcesDialog::tr("Urgent");
-    }
-    return {};
-}
 
 }  // namespace
 
@@ -398,7 +388,7 @@ void SourcesDialog::fillRow(int row, const store::Source& source)
         fromUtf8(source.lastError),
         nextPoll,
         interval,
-        priorityText(source.defaultPriority),
+        conversation::priorityText(source.defaultPriority),
         fromUtf8(store::joinWords(source.includeWords)),
         fromUtf8(store::joinWords(source.excludeWords)),
     };

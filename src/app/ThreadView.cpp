@@ -12,6 +12,7 @@
 namespace earshot::gui {
 
 using conversation::fromUtf8;
+using conversation::paragraphs;
 
 namespace {
 
@@ -22,15 +23,6 @@ struct Item {
     Kind kind = Kind::Mention;
     std::size_t index = 0;
 };
-
-// Plain text to HTML that shows exactly those characters, paragraphs and line breaks kept.
-QString paragraphs(const std::string& text)
-{
-    QString html = fromUtf8(text).trimmed().toHtmlEscaped();
-    html.replace(QLatin1String("\r\n"), QLatin1String("\n"));
-    html.replace(QLatin1Char('\n'), QLatin1String("<br>"));
-    return html;
-}
 
 QString colour(const QColor& c) { return c.name(QColor::HexRgb); }
 

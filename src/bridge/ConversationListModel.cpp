@@ -4,6 +4,9 @@
 
 #include <algorithm>
 
+#include "earshot/metrics/MetricsSettings.h"
+#include "earshot/metrics/ResponseCycles.h"
+
 namespace earshot::bridge {
 
 namespace {
@@ -42,6 +45,20 @@ QString ConversationListModel::waitingText(std::int64_t seconds)
     return tr("%1 d").arg(seconds / 86400);
 }
 
+QString ConversationListModel::durationText(std::int64_t seconds)
+{
+    seconds = std::max<std::int64_t>(seconds, 0);
+    if (seconds < 60)
+        return tr("%1 s").arg(seconds);
+    if (seconds < 3600)
+        return tr("%1 min").arg(seconds / 60);
+    if (seconds < 86400)
+        return seconds % 3600 < 60 ? tr("%1 h").arg(seconds / 3600)
+                                   : tr("%1 h %2 min").arg(seconds / 3600).arg(seconds % 3600 / 60);
+    return seconds % 86400 < 3600 ? tr("%1 d").arg(seconds / 86400)
+                                  : tr("%1 d %2 h").arg(seconds / 86400).arg(seconds % 86400 / 3600);
+}
+
 int ConversationListModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -66,6 +83,9 @@ QVariant ConversationListModel::data(const QModelIndex& index, int role) const
                 row.waitingAt = m_now;
             }
             return row.waiting;
+        case SlaColumn:
+            updateSla(row);
+            return row.sla;
         case CustomerColumn: return row.customer;
         case SourceColumn: return row.source;
         case SnippetColumn: return row.snippet;
@@ -77,8 +97,14 @@ QVariant ConversationListModel::data(const QModelIndex& index, int role) const
         switch (index.column()) {
         case CustomerColumn: return row.customerHandle;
         case SnippetColumn: return row.snippet;
+        case SlaColumn:
+            updateSla(row);
+            return row.slaTip;
         default: return {};
         }
+    case SlaStateRole:
+        updateSla(row);
+        return int(row.slaState);
     case ConversationIdRole: return qint64(row.key.id);
     case StatusRole: return row.status;
     case PriorityRole: return row.key.priority;
@@ -93,6 +119,7 @@ QVariant ConversationListModel::headerData(int section, Qt::Orientation orientat
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case WaitingColumn: return tr("Waiting");
+    case SlaColumn: return tr("SLA");
     case CustomerColumn: return tr("Customer");
     case SourceColumn: return tr("Source");
     case SnippetColumn: return tr("Conversation");
@@ -144,6 +171,7 @@ void ConversationListModel::reload()
     m_cursor.reset();
     m_atEnd = false;
     m_now = m_clock();
+    loadSlaSettings();
     for (Row& row : readPage()) {
         m_rowById.insert(row.key.id, int(m_rows.size()));
         m_rows.push_back(std::move(row));
@@ -173,7 +201,72 @@ std::vector<ConversationListModel::Row> ConversationListModel::readPage()
         if (!m_rowById.contains(conversation.id))
             rows.push_back(makeRow(conversation));
     }
+    attachCycles(rows);
     return rows;
+}
+
+void ConversationListModel::loadSlaSettings()
+{
+    // Unreadable settings leave the column empty rather than the list: the list is the work.
+    auto calendar = metrics::loadCalendar(m_reader);
+    m_calendar = calendar ? std::move(*calendar) : metrics::TeamCalendar::alwaysOpen();
+    auto policies = metrics::loadSlaPolicies(m_reader);
+    m_sla = policies ? std::move(*policies) : metrics::SlaPolicies();
+}
+
+void ConversationListModel::attachCycles(std::vector<Row>& rows)
+{
+    if (m_sla.targets().empty() || rows.empty())
+        return;
+    std::vector<std::int64_t> ids;
+    for (const Row& row : rows)
+        if (row.status != QLatin1String("resolved") && row.status != QLatin1String("spam"))
+            ids.push_back(row.key.id);
+    auto cycles = metrics::latestCycles(m_reader, ids);
+    if (!cycles)
+        return;
+    for (Row& row : rows) {
+        const auto found = cycles->find(row.key.id);
+        if (found == cycles->end() || found->second.resolvedAt)
+            continue;
+        row.cycleStart = found->second.startedAt;
+        row.firstResponseAt = found->second.firstResponseAt;
+    }
+}
+
+void ConversationListModel::updateSla(const Row& row) const
+{
+    if (row.slaAt == m_now)
+        return;
+    row.slaAt = m_now;
+    row.sla.clear();
+    row.slaTip.clear();
+    row.slaState = metrics::SlaState::None;
+    if (!row.cycleStart)
+        return;
+    const metrics::SlaTarget* target = m_sla.targetFor(row.key.priority, row.sourceId);
+    if (!target)
+        return;
+    // The first response is what the customer waits for; once answered, the resolution.
+    const bool awaitingResponse = !row.firstResponseAt && target->firstResponseSeconds;
+    const std::optional<std::int64_t> seconds = awaitingResponse ? target->firstResponseSeconds : target->resolutionSeconds;
+    if (!seconds)
+        return;
+    const metrics::SlaStanding standing = metrics::SlaPolicies::standing(
+        m_calendar, target->businessHours, *seconds, *row.cycleStart, std::nullopt, m_now);
+    row.slaState = standing.state;
+    const QString due = QDateTime::fromSecsSinceEpoch(standing.deadline).toString(QStringLiteral("ddd d MMM HH:mm"));
+    const QString clock = target->businessHours ? tr("in opening hours") : tr("around the clock");
+    // Whole minutes: the column changes once a minute.
+    const auto minutes = [](std::int64_t seconds) { return seconds < 60 ? waitingText(seconds) : durationText(seconds); };
+    switch (standing.state) {
+    case metrics::SlaState::Breached: row.sla = tr("%1 over").arg(minutes(m_now - standing.deadline)); break;
+    case metrics::SlaState::AtRisk: row.sla = tr("⚠ %1 left").arg(minutes(standing.deadline - m_now)); break;
+    default: row.sla = tr("%1 left").arg(minutes(standing.deadline - m_now)); break;
+    }
+    row.slaTip = (awaitingResponse ? tr("First response due %1 (target %2, %3)")
+                                   : tr("Resolution due %1 (target %2, %3)"))
+                     .arg(due, durationText(*seconds), clock);
 }
 
 ConversationListModel::Row ConversationListModel::makeRow(const store::ConversationRow& conversation) const
@@ -188,6 +281,7 @@ ConversationListModel::Row ConversationListModel::makeRow(const store::Conversat
     row.snippet = fromUtf8(conversation.snippet).simplified();
     row.priority = priorities[std::clamp(conversation.priority, 0, 3)];
     row.assignee = fromUtf8(conversation.assignee);
+    row.sourceId = conversation.sourceId;
     return row;
 }
 
@@ -268,8 +362,16 @@ void ConversationListModel::refresh(const std::vector<std::int64_t>& conversatio
     m_lastError.clear();
     m_now = m_clock();
     QHash<std::int64_t, const store::ConversationMatch*> byId;
-    for (const auto& match : *found)
+    std::vector<Row> rows;
+    for (const auto& match : *found) {
         byId.insert(match.row.id, &match);
+        if (match.matches)
+            rows.push_back(makeRow(match.row));
+    }
+    attachCycles(rows);
+    QHash<std::int64_t, Row*> rowById;
+    for (Row& row : rows)
+        rowById.insert(row.key.id, &row);
 
     for (const std::int64_t id : conversationIds) {
         const store::ConversationMatch* match = byId.value(id, nullptr);
@@ -280,7 +382,10 @@ void ConversationListModel::refresh(const std::vector<std::int64_t>& conversatio
                 removeRowAt(shown);
             continue;
         }
-        Row row = makeRow(match->row);
+        Row* made = rowById.take(id);
+        if (!made)
+            continue;   // listed twice: done the first time
+        Row row = std::move(*made);
         if (shown >= 0 && staysAt(shown, row.key)) {
             m_rows[std::size_t(shown)] = std::move(row);
             emit dataChanged(index(shown, 0), index(shown, ColumnCount - 1));
@@ -297,8 +402,15 @@ void ConversationListModel::refresh(const std::vector<std::int64_t>& conversatio
 void ConversationListModel::tick()
 {
     m_now = m_clock();
+    const bool hadTargets = !m_sla.targets().empty();
+    loadSlaSettings();
+    if (!hadTargets)
+        attachCycles(m_rows);   // targets were just set: the rows have no cycles yet
+    for (const Row& row : m_rows)
+        row.slaAt = -1;         // the targets may have changed, not only the time
     if (!m_rows.empty())
-        emit dataChanged(index(0, WaitingColumn), index(rowCount() - 1, WaitingColumn), {Qt::DisplayRole});
+        emit dataChanged(index(0, WaitingColumn), index(rowCount() - 1, SlaColumn),
+                         {Qt::DisplayRole, Qt::ToolTipRole, SlaStateRole});
 }
 
 int ConversationListModel::rowOfConversation(std::int64_t conversationId) const

@@ -2,14 +2,12 @@
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 
 #include "Command.h"
 #include "TimeArgs.h"
-#include "earshot/checks/SettingsRepository.h"
 #include "earshot/exports/Exporter.h"
-#include "earshot/exports/Pseudonymiser.h"
+#include "earshot/exports/PseudonymKey.h"
 #include "earshot/inbox/Vocabulary.h"
 #include "earshot/metrics/MetricsSettings.h"
 #include "earshot/store/Schema.h"
@@ -18,8 +16,6 @@
 namespace earshot::cli {
 
 namespace {
-
-constexpr std::string_view kPseudonymKey = "exports.pseudonym_key";
 
 constexpr const char* kHelp =
     "usage: earshot-cli export conversations|cycles|mentions|events [--format csv|jsonl] [--since WHEN]\n"
@@ -37,20 +33,6 @@ constexpr const char* kHelp =
     "exports match) and removes e-mail addresses, phone numbers, IBANs and addresses from text.\n"
     "Without -o the rows go to standard output; with it, the file appears only when complete.\n"
     "WHEN is 2026-11-01, 2026-11-01T08:00:00Z, 30m, 24h or 7d.\n";
-
-Result<std::string> pseudonymKey(store::Database& db)
-{
-    checks::SettingsRepository settings(db);
-    auto stored = settings.get(kPseudonymKey);
-    if (!stored)
-        return stored.error();
-    if (*stored)
-        return **stored;
-    std::string key = exports::Pseudonymiser::generateKey();
-    if (auto saved = settings.set(kPseudonymKey, key); !saved)
-        return saved.error();
-    return key;
-}
 
 int run(Context& context, Args& args)
 {
@@ -98,7 +80,7 @@ int run(Context& context, Args& args)
         options.sources.push_back(found->id);
     }
     if (pseudonymise) {
-        auto key = pseudonymKey(*db);
+        auto key = exports::pseudonymKey(*db);
         if (!key)
             return reportError(key.message());
         options.pseudonymKey = *key;
@@ -114,22 +96,10 @@ int run(Context& context, Args& args)
         auto rows = exports::exportRows(*db, std::cout, options, *calendar, *policies);
         return rows ? kExitOk : reportError(rows.message());
     }
-    // Written beside the target and renamed when complete: a failed export leaves no half file.
     const std::filesystem::path target = *output;
-    const std::filesystem::path partial = target.string() + ".part";
-    std::ofstream file(partial, std::ios::binary);
-    if (!file)
-        return reportError("cannot write " + partial.string() + "; choose a folder you may write to");
-    auto rows = exports::exportRows(*db, file, options, *calendar, *policies);
-    file.close();
-    std::error_code error;
-    if (!rows) {
-        std::filesystem::remove(partial, error);
+    auto rows = exports::exportToFile(*db, target, options, *calendar, *policies);
+    if (!rows)
         return reportError(rows.message());
-    }
-    std::filesystem::rename(partial, target, error);
-    if (error)
-        return reportError("cannot put the export at " + target.string() + ": " + error.message());
     std::cerr << "exported " << *rows << " " << what << " to " << target.string() << '\n';
     return kExitOk;
 }

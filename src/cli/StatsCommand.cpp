@@ -23,7 +23,7 @@ namespace {
 constexpr const char* kHelp =
     "usage: earshot-cli stats [--since WHEN] [--until WHEN] [--by agent|team|source|priority|tag]\n"
     "                         [--agent NAME]... [--team NAME]... [--source ID]... [--tag TAG]...\n"
-    "                         [--priority low|normal|high|urgent] [--clock ingested|published] [--json]\n"
+    "                         [--priority low|normal|high|urgent] [--clock ingested|published] [--json|--csv]\n"
     "\n"
     "Response and resolution times (median, p90, p95, mean; wall clock and business hours), SLA\n"
     "compliance, backlog, volume by weekday and hour, and compliments, as the dashboard shows them.\n"
@@ -32,6 +32,7 @@ constexpr const char* kHelp =
     "it); reply times to whoever answered. --clock published measures from the posts' own times\n"
     "instead of when they reached Earshot. Business hours follow 'earshot-cli calendar'; targets\n"
     "'earshot-cli sla'. WHEN is 2026-11-01, 2026-11-01T08:00:00Z, 30m, 24h or 7d.\n"
+    "--csv writes the dashboard's numbers as CSV: a row for the total, per group, per day and the backlog.\n"
     "Definitions: docs/metrics.md.\n";
 
 std::string seconds(const metrics::Distribution& d, double metrics::Distribution::*field)
@@ -73,8 +74,11 @@ int run(Context& context, Args& args)
     request.filter.tags = args.values("--tag");
     const std::vector<std::string> sources = args.values("--source");
     const bool json = args.flag("--json");
+    const bool csv = args.flag("--csv");
     if (auto ok = args.finish(0, 0); !ok)
         return reportError(ok.message(), kExitUsage);
+    if (json && csv)
+        return reportError("--json and --csv are two formats; choose one", kExitUsage);
 
     auto period = readPeriod(since, until, now, "30d");
     if (!period)
@@ -106,32 +110,31 @@ int run(Context& context, Args& args)
             return reportError(found.message(), kExitUsage);
         request.filter.sources.push_back(found->id);
     }
-    auto calendar = metrics::loadCalendar(*db);
-    if (!calendar)
-        return reportError(calendar.message());
-    auto policies = metrics::loadSlaPolicies(*db);
-    if (!policies)
-        return reportError(policies.message());
     using Clock = std::chrono::steady_clock;
     const auto started = Clock::now();
-    auto snapshot = metrics::Snapshot::load(*db, now);
-    if (!snapshot)
-        return reportError(snapshot.message());
+    auto inputs = metrics::loadReportInputs(*db, now);
+    if (!inputs)
+        return reportError(inputs.message());
     const auto loaded = Clock::now();
-    const metrics::Report report = metrics::computeReport(*snapshot, *calendar, *policies, request);
+    const metrics::Report report = metrics::computeReport(inputs->snapshot, inputs->calendar, inputs->policies, request);
     const auto computed = Clock::now();
     auto ms = [](auto span) { return std::chrono::duration_cast<std::chrono::milliseconds>(span).count(); };
     spdlog::info("stats: {} conversations, {} cycles, {} waits loaded in {} ms; report computed in {} ms",
-                 snapshot->conversations.size(), snapshot->cycles.size(), snapshot->waits.size(), ms(loaded - started),
+                 inputs->snapshot.conversations.size(), inputs->snapshot.cycles.size(),
+                 inputs->snapshot.waits.size(), ms(loaded - started),
                  ms(computed - loaded));
 
+    if (csv) {
+        auto written = metrics::writeReportCsv(report, request.groupBy, inputs->calendar.timeZone(), std::cout);
+        return written ? kExitOk : reportError(written.message());
+    }
     if (json) {
         nlohmann::json out = metrics::reportToJson(report);
         out["since"] = core::formatUtc(request.filter.since);
         out["until"] = core::formatUtc(request.filter.until == metrics::kNoTime ? now : request.filter.until);
         out["by"] = std::string(metrics::groupByName(request.groupBy));
         out["clock"] = request.clock == metrics::Clock::Published ? "published" : "ingested";
-        out["calendar"] = calendar->toJson();
+        out["calendar"] = inputs->calendar.toJson();
         std::cout << out.dump(2) << '\n';
         return kExitOk;
     }
@@ -143,7 +146,7 @@ int run(Context& context, Args& args)
     table.print(std::cout);
     std::cout << "\nbacklog now: " << report.openNow << " open, " << report.unassignedNow << " unassigned; "
               << report.breachCount << " SLA breaches in the period"
-              << (metrics::hasCalendar(*db) ? "" : "\nno team calendar set: business hours are the wall clock "
+              << (inputs->calendarSet ? "" : "\nno team calendar set: business hours are the wall clock "
                                                    "(set one with 'earshot-cli calendar set')")
               << '\n';
     return kExitOk;

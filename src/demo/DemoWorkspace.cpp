@@ -3,6 +3,7 @@
 #include <fstream>
 
 #include "earshot/demo/WorkspaceGenerator.h"
+#include "earshot/metrics/MetricsSettings.h"
 #include "earshot/store/Schema.h"
 #include "earshot/store/Sources.h"
 
@@ -24,6 +25,28 @@ Status writeFeeds(const std::filesystem::path& folder)
     return Ok{};
 }
 
+// The demo desk's hours (those the generated team works) and its promises, so the dashboard
+// and the inbox's SLA column have something to measure against. Without time-zone data on the
+// machine the demo counts the wall clock instead of opening hours.
+Status setTeamSettings(store::Database& db)
+{
+    const nlohmann::json weekday = {"08:00-22:00"};
+    const nlohmann::json weekend = {"09:00-18:00"};
+    auto calendar = metrics::TeamCalendar::fromJson(
+        {{"time_zone", "Europe/Amsterdam"},
+         {"hours", {{"mon", weekday}, {"tue", weekday}, {"wed", weekday}, {"thu", weekday}, {"fri", weekday},
+                    {"sat", weekend}, {"sun", weekend}}}});
+    if (calendar)
+        if (auto saved = metrics::saveCalendar(db, *calendar); !saved)
+            return saved;
+    constexpr std::int64_t kHour = 3600;
+    return metrics::saveSlaPolicies(
+        db, metrics::SlaPolicies({{.priority = 3, .firstResponseSeconds = kHour / 2, .resolutionSeconds = 8 * kHour},
+                                  {.priority = 2, .firstResponseSeconds = kHour, .resolutionSeconds = 24 * kHour},
+                                  {.priority = 1, .firstResponseSeconds = 4 * kHour, .resolutionSeconds = 48 * kHour},
+                                  {.priority = 0, .firstResponseSeconds = 24 * kHour, .resolutionSeconds = 120 * kHour}}));
+}
+
 Status fill(const std::string& dbPath, const std::filesystem::path& feedsFolder, const DemoOptions& options)
 {
     if (auto written = writeFeeds(feedsFolder); !written)
@@ -35,6 +58,8 @@ Status fill(const std::string& dbPath, const std::filesystem::path& feedsFolder,
     if (auto generated = generator.generate({.conversations = options.conversations, .seed = options.seed});
         !generated)
         return generated.error();
+    if (auto settings = setTeamSettings(*db); !settings)
+        return settings;
     store::SourceRepository sources(*db);
     for (const core::EmbeddedFile& file : demoFeedFiles()) {
         store::Source source;

@@ -1,9 +1,11 @@
 #include "earshot/exports/Exporter.h"
 
+#include <fstream>
 #include <variant>
 
 #include "earshot/core/Text.h"
 #include "earshot/exports/CsvWriter.h"
+#include "earshot/exports/ExportStream.h"
 #include "earshot/exports/JsonLinesWriter.h"
 #include "earshot/exports/Pseudonymiser.h"
 #include "earshot/inbox/Vocabulary.h"
@@ -115,6 +117,49 @@ std::string periodCondition(const ExportOptions& o, const std::string& column)
     return sql;
 }
 
+// " FROM … WHERE …" of the kind's rows. The export and countRows() both read it, so a count
+// is always of the rows an export with the same options writes.
+std::string rowSource(const ExportOptions& o)
+{
+    switch (o.kind) {
+    case ExportKind::Conversations:
+        return " FROM conversations c JOIN sources s ON s.id = c.source_id LEFT JOIN authors a ON a.id = c.customer_id"
+               " LEFT JOIN response_cycles r ON r.conversation_id = c.id AND r.cycle = 1"
+               " WHERE 1" + conversationConditions(o) + periodCondition(o, "c.created_at");
+    case ExportKind::Cycles:
+        return " FROM response_cycles r JOIN conversations c ON c.id = r.conversation_id WHERE c.status <> 'spam'" +
+               conversationConditions(o) + periodCondition(o, "r.started_at");
+    case ExportKind::Mentions:
+        return " FROM mentions m JOIN conversations c ON c.id = m.conversation_id JOIN sources s ON s.id = m.source_id"
+               " LEFT JOIN authors a ON a.id = m.author_id WHERE 1" +
+               conversationConditions(o) + periodCondition(o, "m.ingested_at");
+    case ExportKind::Events: {
+        // Events of no conversation stay in unless a filter asks about conversations.
+        const bool filtered = !o.sources.empty() || o.status || !o.tags.empty();
+        return " FROM events e" + std::string(filtered ? " JOIN conversations c ON c.id = e.conversation_id" : "") +
+               " WHERE 1" + (filtered ? conversationConditions(o) : "") + periodCondition(o, "e.at");
+    }
+    }
+    return " FROM (SELECT 1) WHERE 0";
+}
+
+// Prepares SQL built from rowSource() with the options' parameters bound.
+Result<store::Statement> prepareFor(store::Database& db, const std::string& sql, const ExportOptions& o)
+{
+    auto statement = db.prepare(sql);
+    if (!statement)
+        return statement.error();
+    auto bind = [&](const char* name, auto value) {
+        if (const int index = statement->parameterIndex(name); index > 0)
+            statement->bind(index, value);
+    };
+    bind(":since", o.since);
+    bind(":until", o.until);
+    bind(":status", o.status.value_or(""));
+    bind(":tags", nlohmann::json(o.tags).dump());
+    return statement;
+}
+
 class Export {
 public:
     Export(store::Database& db, std::ostream& out, const ExportOptions& options, const metrics::TeamCalendar& calendar,
@@ -137,27 +182,11 @@ public:
     }
 
 private:
-    Result<store::Statement> prepare(const std::string& sql)
-    {
-        auto statement = m_db.prepare(sql);
-        if (!statement)
-            return statement.error();
-        auto bind = [&](const char* name, auto value) {
-            if (const int index = statement->parameterIndex(name); index > 0)
-                statement->bind(index, value);
-        };
-        bind(":since", m_options.since);
-        bind(":until", m_options.until);
-        bind(":status", m_options.status.value_or(""));
-        bind(":tags", nlohmann::json(m_options.tags).dump());
-        return statement;
-    }
-
     // Streams the statement's rows through `write` into a sink with these columns.
     template <class Write>
     Result<std::int64_t> stream(const std::string& sql, std::vector<std::string> columns, Write write)
     {
-        auto statement = prepare(sql);
+        auto statement = prepareFor(m_db, sql, m_options);
         if (!statement)
             return statement.error();
         RowSink sink(m_out, m_options.format, std::move(columns));
@@ -238,11 +267,8 @@ private:
             "  WHERE t.conversation_id = c.id ORDER BY tag)), ''),"
             " coalesce(a.handle, ''), coalesce(a.display_name, ''), c.message_count,"
             " (SELECT count(*) FROM response_cycles k WHERE k.conversation_id = c.id), c.created_at, c.resolved_at,"
-            " r.started_at, r.first_response_at, coalesce(r.first_responder, ''), r.resolved_at, coalesce(r.resolver, '')"
-            " FROM conversations c JOIN sources s ON s.id = c.source_id LEFT JOIN authors a ON a.id = c.customer_id"
-            " LEFT JOIN response_cycles r ON r.conversation_id = c.id AND r.cycle = 1"
-            " WHERE 1" + conversationConditions(m_options) + periodCondition(m_options, "c.created_at") +
-            " ORDER BY c.id";
+            " r.started_at, r.first_response_at, coalesce(r.first_responder, ''), r.resolved_at, coalesce(r.resolver, '')" +
+            rowSource(m_options) + " ORDER BY c.id";
         return stream(sql, columns, [&](const store::Statement& row, std::vector<Cell>& cells) {
             cells = {row.integer(0), row.integer(1), row.text(2), row.text(3),
                      std::string(inbox::priorityName(inbox::priorityFromInt(row.integer(4)))), row.text(5), row.text(6),
@@ -259,10 +285,8 @@ private:
             columns.push_back(c);
         const std::string sql =
             "SELECT r.conversation_id, r.cycle, c.source_id, c.priority, r.started_published,"
-            " r.started_at, r.first_response_at, coalesce(r.first_responder, ''), r.resolved_at, coalesce(r.resolver, '')"
-            " FROM response_cycles r JOIN conversations c ON c.id = r.conversation_id WHERE c.status <> 'spam'" +
-            conversationConditions(m_options) + periodCondition(m_options, "r.started_at") +
-            " ORDER BY r.conversation_id, r.cycle";
+            " r.started_at, r.first_response_at, coalesce(r.first_responder, ''), r.resolved_at, coalesce(r.resolver, '')" +
+            rowSource(m_options) + " ORDER BY r.conversation_id, r.cycle";
         return stream(sql, columns, [&](const store::Statement& row, std::vector<Cell>& cells) {
             cells = {row.integer(0), row.integer(1), row.integer(2),
                      std::string(inbox::priorityName(inbox::priorityFromInt(row.integer(3)))),
@@ -276,9 +300,7 @@ private:
         const std::string sql =
             "SELECT m.id, m.conversation_id, m.source_id, s.name, m.external_id, coalesce(a.platform, ''),"
             " coalesce(a.handle, ''), coalesce(a.display_name, ''), m.published_at, m.ingested_at, m.title, m.body,"
-            " m.link FROM mentions m JOIN conversations c ON c.id = m.conversation_id JOIN sources s ON s.id = m.source_id"
-            " LEFT JOIN authors a ON a.id = m.author_id WHERE 1" +
-            conversationConditions(m_options) + periodCondition(m_options, "m.ingested_at") + " ORDER BY m.id";
+            " m.link" + rowSource(m_options) + " ORDER BY m.id";
         return stream(sql,
                       {"mention_id", "conversation_id", "source_id", "source", "external_id", "platform",
                        "author_handle", "author_name", "published_at", "ingested_at", "title", "body", "link"},
@@ -294,12 +316,9 @@ private:
 
     Result<std::int64_t> events()
     {
-        const bool filtered = !m_options.sources.empty() || m_options.status || !m_options.tags.empty();
         const std::string sql =
-            "SELECT e.id, e.at, e.actor, e.kind, e.conversation_id, e.source_id, e.from_value, e.to_value, e.detail"
-            " FROM events e" + std::string(filtered ? " JOIN conversations c ON c.id = e.conversation_id" : "") +
-            " WHERE 1" + (filtered ? conversationConditions(m_options) : "") + periodCondition(m_options, "e.at") +
-            " ORDER BY e.id";
+            "SELECT e.id, e.at, e.actor, e.kind, e.conversation_id, e.source_id, e.from_value, e.to_value, e.detail" +
+            rowSource(m_options) + " ORDER BY e.id";
         return stream(sql,
                       {"event_id", "at", "actor", "kind", "conversation_id", "source_id", "from", "to", "detail"},
                       [&](const store::Statement& row, std::vector<Cell>& cells) {
@@ -335,12 +354,82 @@ std::optional<ExportKind> parseExportKind(std::string_view name)
     return std::nullopt;
 }
 
+std::string_view exportKindName(ExportKind kind)
+{
+    switch (kind) {
+    case ExportKind::Conversations: return "conversations";
+    case ExportKind::Cycles: return "cycles";
+    case ExportKind::Mentions: return "mentions";
+    case ExportKind::Events: return "events";
+    }
+    return "conversations";
+}
+
 Result<std::int64_t> exportRows(store::Database& db, std::ostream& out, const ExportOptions& options,
                                 const metrics::TeamCalendar& calendar, const metrics::SlaPolicies& policies)
 {
     if (auto refreshed = metrics::refreshResponseCycles(db); !refreshed)
         return refreshed.error();
     return Export(db, out, options, calendar, policies).run();
+}
+
+Result<std::int64_t> countRows(store::Database& db, const ExportOptions& options)
+{
+    // The cycles must be those the export would write, which derives them first.
+    if (auto refreshed = metrics::refreshResponseCycles(db); !refreshed)
+        return refreshed.error();
+    auto statement = prepareFor(db, "SELECT count(*)" + rowSource(options), options);
+    if (!statement)
+        return statement.error();
+    auto row = statement->step();
+    if (!row)
+        return row.error();
+    return *row ? statement->integer(0) : 0;
+}
+
+Result<std::int64_t> exportToFile(store::Database& db, const std::filesystem::path& target,
+                                  const ExportOptions& options, const metrics::TeamCalendar& calendar,
+                                  const metrics::SlaPolicies& policies)
+{
+    // Written beside the target and renamed when complete: a failed or cancelled export leaves
+    // no half file, and a file of the same name stays as it was until then.
+    std::filesystem::path partial = target;
+    partial += ".part";
+    std::ofstream file(partial, std::ios::binary | std::ios::trunc);
+    if (!file)
+        return fail("cannot write " + partial.string() + "; choose a folder you may write to");
+
+    // exportRows() ignores a refusal at its last report; here it must still cancel.
+    bool cancelled = false;
+    ExportOptions watched = options;
+    if (options.progress)
+        watched.progress = [&](std::int64_t rows) {
+            const bool goOn = options.progress(rows);
+            cancelled = cancelled || !goOn;
+            return goOn;
+        };
+    auto rows = exportRows(db, file, watched, calendar, policies);
+    file.close();
+    std::error_code ignored;
+    if (cancelled) {
+        std::filesystem::remove(partial, ignored);
+        return fail("the export was cancelled; " + target.string() + " was not written");
+    }
+    if (!rows) {
+        std::filesystem::remove(partial, ignored);
+        return rows.error();
+    }
+    if (!file) {
+        std::filesystem::remove(partial, ignored);
+        return finishStream(file).error();
+    }
+    std::error_code error;
+    std::filesystem::rename(partial, target, error);
+    if (error) {
+        std::filesystem::remove(partial, ignored);
+        return fail("cannot put the export at " + target.string() + ": " + error.message());
+    }
+    return rows;
 }
 
 }  // namespace earshot::exports

@@ -60,4 +60,19 @@ Status saveSlaPolicies(store::Database& db, const SlaPolicies& policies)
     return checks::SettingsRepository(db).set(kSlaKey, policies.toJson().dump());
 }
 
+Result<ReportInputs> loadReportInputs(store::Database& db, std::int64_t now)
+{
+    auto calendar = loadCalendar(db);
+    if (!calendar)
+        return calendar.error();
+    auto policies = loadSlaPolicies(db);
+    if (!policies)
+        return policies.error();
+    auto snapshot = Snapshot::load(db, now);
+    if (!snapshot)
+        return snapshot.error();
+    return ReportInputs{.calendar = std::move(*calendar), .calendarSet = hasCalendar(db),
+                        .policies = std::move(*policies), .snapshot = std::move(*snapshot)};
+}
+
 }  // namespace earshot::metrics

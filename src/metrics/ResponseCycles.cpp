@@ -4,6 +4,8 @@
 #include <array>
 #include <map>
 
+#include <nlohmann/json.hpp>
+
 #include "earshot/core/Text.h"
 
 namespace earshot::metrics {
@@ -142,8 +144,12 @@ constexpr int kBatch = 2000;
 // The dirty conversations of one batch, by id range.
 constexpr const char* kInBatch =
     " IN (SELECT conversation_id FROM metrics_dirty WHERE conversation_id BETWEEN ?1 AND ?2)";
+// Conversations by id, a JSON array.
+constexpr const char* kInList = " IN (SELECT value FROM json_each(?1))";
 
-Status loadLogs(store::Database& db, std::int64_t low, std::int64_t high, std::map<std::int64_t, ConversationLog>& logs)
+// The logs of the conversations that `inClause` picks; `bind` gives its parameters.
+Status loadLogs(store::Database& db, const char* inClause, const std::function<void(store::Statement&)>& bind,
+                std::map<std::int64_t, ConversationLog>& logs)
 {
     // Mentions that are the team's own replies heard back are not the customer's. A message's
     // text is read only where it may thank someone: after a reply.
@@ -151,13 +157,13 @@ Status loadLogs(store::Database& db, std::int64_t low, std::int64_t high, std::m
         "SELECT m.conversation_id, m.ingested_at, m.published_at,"
         " CASE WHEN EXISTS (SELECT 1 FROM replies r WHERE r.conversation_id = m.conversation_id"
         "  AND r.sent_at <= m.ingested_at) THEN m.body ELSE '' END"
-        " FROM mentions m WHERE m.conversation_id") + kInBatch +
+        " FROM mentions m WHERE m.conversation_id") + inClause +
         " AND NOT EXISTS (SELECT 1 FROM replies r WHERE r.conversation_id = m.conversation_id AND r.delivery = 'sent'"
         "  AND (r.platform_url = m.link OR r.external_id = m.platform_id OR r.external_id = m.external_id))"
         " ORDER BY m.conversation_id, m.ingested_at, m.id");
     if (!messages)
         return messages.error();
-    messages->bind(1, low).bind(2, high);
+    bind(*messages);
     auto read = store::eachRow(*messages, [&](store::Statement& row) {
         logs[row.integer(0)].messages.push_back(
             {.at = row.integer(1), .publishedAt = row.optionalInteger(2), .thanks = soundsLikeThanks(row.text(3))});
@@ -167,11 +173,11 @@ Status loadLogs(store::Database& db, std::int64_t low, std::int64_t high, std::m
 
     // Off-platform replies count when recorded, platform replies when posted.
     auto replies = db.prepare(std::string("SELECT conversation_id, coalesce(delivered_at, sent_at), agent FROM replies"
-                                          " WHERE conversation_id") + kInBatch +
+                                          " WHERE conversation_id") + inClause +
                               " AND delivery IN ('recorded', 'sent') ORDER BY conversation_id, 2, id");
     if (!replies)
         return replies.error();
-    replies->bind(1, low).bind(2, high);
+    bind(*replies);
     read = store::eachRow(*replies, [&](store::Statement& row) {
         logs[row.integer(0)].replies.push_back({.at = row.integer(1), .agent = row.text(2)});
     });
@@ -179,12 +185,12 @@ Status loadLogs(store::Database& db, std::int64_t low, std::int64_t high, std::m
         return read;
 
     auto events = db.prepare(std::string("SELECT conversation_id, at, kind, coalesce(from_value, ''),"
-                                         " coalesce(to_value, ''), actor FROM events WHERE conversation_id") + kInBatch +
+                                         " coalesce(to_value, ''), actor FROM events WHERE conversation_id") + inClause +
                              " AND kind IN ('status', 'reopened', 'claimed', 'assigned', 'taken_over')"
                              " ORDER BY conversation_id, at, id");
     if (!events)
         return events.error();
-    events->bind(1, low).bind(2, high);
+    bind(*events);
     using Change = ConversationLog::Change;
     return store::eachRow(*events, [&](store::Statement& row) {
         const std::string kind = row.text(2), from = row.text(3), to = row.text(4);
@@ -260,7 +266,8 @@ Status refreshResponseCycles(store::Database& db, const std::function<void(std::
             range->reset();
 
             std::map<std::int64_t, ConversationLog> logs;
-            if (auto loaded = loadLogs(db, low, high, logs); !loaded)
+            if (auto loaded = loadLogs(db, kInBatch, [&](store::Statement& s) { s.bind(1, low).bind(2, high); }, logs);
+                !loaded)
                 return loaded;
             for (const char* table : {"response_waits", "response_cycles"}) {
                 auto clear = db.prepare(std::string("DELETE FROM ") + table + " WHERE conversation_id" + kInBatch);
@@ -285,6 +292,21 @@ Status refreshResponseCycles(store::Database& db, const std::function<void(std::
         if (progress)
             progress(left);
     }
+}
+
+Result<std::map<std::int64_t, Cycle>> latestCycles(store::Database& db, const std::vector<std::int64_t>& conversationIds)
+{
+    std::map<std::int64_t, Cycle> latest;
+    if (conversationIds.empty())
+        return latest;
+    const std::string ids = nlohmann::json(conversationIds).dump();
+    std::map<std::int64_t, ConversationLog> logs;
+    if (auto loaded = loadLogs(db, kInList, [&](store::Statement& s) { s.bind(1, ids); }, logs); !loaded)
+        return loaded.error();
+    for (const auto& [conversation, log] : logs)
+        if (auto cycles = deriveCycles(log); !cycles.empty())
+            latest.emplace(conversation, std::move(cycles.back()));
+    return latest;
 }
 
 }  // namespace earshot::metrics

@@ -76,7 +76,9 @@ Result<std::string> conversationScope(Database& db, std::int64_t sourceId)
     const std::string own = "[" + std::to_string(sourceId) + "]";
     if (!*source || (*source)->first == "feed")
         return own;
-    const auto& [kind, url] = **source;
+    // Not a structured binding: clang 14 cannot capture those in a lambda.
+    const std::string& kind = (*source)->first;
+    const std::string ownHost = core::hostOf((*source)->second);
     const std::string family = kind.substr(0, kind.find('-'));
     const bool sameServerOnly = family == "mastodon";
     auto siblings = db.cached("SELECT id, url FROM sources WHERE kind = ?1 OR kind LIKE ?1 || '-%' ORDER BY id");
@@ -86,7 +88,7 @@ Result<std::string> conversationScope(Database& db, std::int64_t sourceId)
     sibling.bind(1, family);
     nlohmann::json ids = nlohmann::json::array();
     if (auto read = eachRow(sibling, [&](Statement& row) {
-            if (!sameServerOnly || core::hostOf(row.text(1)) == core::hostOf(url))
+            if (!sameServerOnly || core::hostOf(row.text(1)) == ownHost)
                 ids.push_back(row.integer(0));
         });
         !read)

@@ -3,6 +3,7 @@
 #include "TempWorkspace.h"
 #include "earshot/demo/DemoWorkspace.h"
 #include "earshot/engine/Engine.h"
+#include "earshot/metrics/MetricsSettings.h"
 #include "earshot/store/Schema.h"
 
 using namespace earshot;
@@ -17,6 +18,15 @@ TEST(DemoWorkspaceTest, CreatesHistoryAndLiveBundledFeeds)
     EXPECT_EQ(store::queryInteger(*db, "SELECT count(*) FROM conversations").value(), 300);
     EXPECT_EQ(store::queryInteger(*db, "SELECT count(*) FROM sources WHERE enabled AND url LIKE 'file://%'").value(),
               std::int64_t(demo::demoFeedFiles().size()));
+    // Opening hours and SLA targets, so the dashboard and the SLA column have something to show.
+    auto calendar = metrics::loadCalendar(*db);
+    ASSERT_TRUE(calendar) << calendar.message();
+    EXPECT_EQ(calendar->timeZone().name(), "Europe/Amsterdam");
+    auto policies = metrics::loadSlaPolicies(*db);
+    ASSERT_TRUE(policies) << policies.message();
+    ASSERT_NE(policies->targetFor(3, 0), nullptr);
+    EXPECT_EQ(policies->targetFor(3, 0)->firstResponseSeconds, 1800);
+    EXPECT_EQ(policies->targets().size(), 4u);
 
     // The bundled feeds are real: the engine polls them and every one parses.
     auto engine = engine::Engine::open(workspace.dbPath(), nullptr);

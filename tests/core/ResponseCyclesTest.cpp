@@ -182,6 +182,26 @@ TEST_F(ResponseCyclesStoreTest, APlatformReplyCountsWhenItIsPostedNotWhenItIsWri
     EXPECT_EQ(number("SELECT first_response_at - started_at FROM response_cycles"), 900);
 }
 
+TEST_F(ResponseCyclesStoreTest, LatestCyclesReadTheCurrentCycleWithoutWritingAnything)
+{
+    const auto answered = ingest("a1", "Mijn pakket is kwijt", t0, "answered");
+    const auto waiting = ingest("w1", "Waar blijft mijn doos?", t0 + 60, "waiting");
+    ASSERT_TRUE(inboxAt(t0 + 600).reply(answered, "Eva", "Ik zoek het uit. Eva", inbox::Channel::OffPlatform));
+    ASSERT_TRUE(inboxAt(t0 + 1200).resolve(answered, "Eva"));
+    ingest("a2", "Nu is de doos nat", t0 + 86400, "answered");   // reopens: a second cycle
+
+    const auto cycles = metrics::latestCycles(*db, {answered, waiting, 999999});
+    ASSERT_TRUE(cycles) << cycles.message();
+    ASSERT_EQ(cycles->size(), 2u) << "no such conversation: left out";
+    EXPECT_EQ(cycles->at(answered).number, 2);
+    EXPECT_EQ(cycles->at(answered).startedAt, t0 + 86400);
+    EXPECT_FALSE(cycles->at(answered).firstResponseAt) << "the reply before the reopen belongs to cycle 1";
+    EXPECT_EQ(cycles->at(waiting).number, 1);
+    EXPECT_EQ(cycles->at(waiting).startedAt, t0 + 60);
+    EXPECT_EQ(number("SELECT count(*) FROM response_cycles"), 0) << "reading derives, it does not store";
+    EXPECT_TRUE(metrics::latestCycles(*db, {})->empty());
+}
+
 TEST_F(ResponseCyclesStoreTest, ManyConversationsAreDerivedInBatches)
 {
     for (int i = 0; i < 4500; ++i)

@@ -122,6 +122,34 @@ TEST_F(StatsExportCliTest, GroupsAddUpToTheTotalAndWrongFlagsAreRefused)
     EXPECT_EQ(cli("sla set --priority high --first-response soon").exitCode, 2);
 }
 
+TEST_F(StatsExportCliTest, StatsAsCsvCarryTheSameNumbersAsTheJson)
+{
+    const auto json = nlohmann::json::parse(cli("stats --since 2020-01-01 --by agent --json").out);
+    const auto csvPath = workspace->dir() / "stats.csv";
+    ASSERT_EQ(cli("stats --since 2020-01-01 --by agent --csv > '" + csvPath.string() + "'").exitCode, 0);
+    // Read as a spreadsheet would: Python's csv module, rows by scope.
+    const ShellRun read = shell("python3 -c \"import csv, json, sys; rows = list(csv.DictReader(open(sys.argv[1],"
+                                " encoding='utf-8-sig', newline=''))); print(json.dumps(rows))\" '" + csvPath.string() + "'");
+    ASSERT_EQ(read.exitCode, 0) << read.out;
+    const auto rows = nlohmann::json::parse(read.out);
+    ASSERT_GE(rows.size(), 3u);
+    const auto& total = rows[0];
+    EXPECT_EQ(total["scope"], "total");
+    EXPECT_EQ(std::stoll(total["cycles"].get<std::string>()), json["cycles"].get<std::int64_t>());
+    EXPECT_NEAR(std::stod(total["first_response_median_s"].get<std::string>()),
+                json["first_response"]["wall_clock"]["median_s"].get<double>(), 0.001);
+    EXPECT_NEAR(std::stod(total["sla_first_response_percent"].get<std::string>()),
+                json["sla_first_response"]["compliance_percent"].get<double>(), 1e-6);
+    std::size_t agents = 0;
+    for (const auto& row : rows)
+        agents += row["scope"] == "agent" ? 1 : 0;
+    EXPECT_EQ(agents, json["groups"].size());
+    const auto& backlog = rows.back();
+    EXPECT_EQ(backlog["scope"], "now");
+    EXPECT_EQ(std::stoll(backlog["open"].get<std::string>()), json["backlog_now"]["open"].get<std::int64_t>());
+    EXPECT_EQ(cli("stats --csv --json").exitCode, 2) << "one format at a time";
+}
+
 TEST_F(StatsExportCliTest, PseudonymisedExportsHideCustomersAndStayStable)
 {
     const ShellRun plain = cli("export mentions --format jsonl");

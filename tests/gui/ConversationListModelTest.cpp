@@ -12,6 +12,9 @@
 #include <vector>
 
 #include "earshot/bridge/ConversationListModel.h"
+#include "earshot/inbox/AgentRepository.h"
+#include "earshot/inbox/Inbox.h"
+#include "earshot/metrics/MetricsSettings.h"
 #include "earshot/store/Mentions.h"
 #include "earshot/store/Schema.h"
 #include "earshot/store/Sources.h"
@@ -153,7 +156,7 @@ TEST_F(ConversationListModelTest, WaitingTimesMoveOnWithEveryTick)
 
     ASSERT_EQ(changed.count(), 1);
     EXPECT_EQ(changed.at(0).at(0).value<QModelIndex>().column(), ConversationListModel::WaitingColumn);
-    EXPECT_EQ(changed.at(0).at(1).value<QModelIndex>().column(), ConversationListModel::WaitingColumn);
+    EXPECT_EQ(changed.at(0).at(1).value<QModelIndex>().column(), ConversationListModel::SlaColumn);
     EXPECT_EQ(text(*model, 0, ConversationListModel::WaitingColumn), "2 d");
     EXPECT_EQ(ConversationListModel::waitingText(59), "<1 min");
     EXPECT_EQ(ConversationListModel::waitingText(60), "1 min");
@@ -195,6 +198,63 @@ TEST_F(ConversationListModelTest, FilterAndSortReloadFromTheTop)
     filter.search = "pakket";
     model->setFilter(filter);
     EXPECT_EQ(ids(*model), (std::vector<qint64>{a, c}));
+}
+
+TEST_F(ConversationListModelTest, TheSlaColumnCountsDownToTheCurrentCyclesDeadline)
+{
+    namespace metrics = earshot::metrics;
+    const std::int64_t now = m_now;
+    const auto fresh = write("fresh", "Vraag", now - 10 * 60);
+    const auto risky = write("risky", "Vraag", now - 50 * 60);
+    const auto late = write("late", "Vraag", kStart);
+    const auto answered = write("answered", "Vraag", kStart + 60);
+    const auto low = write("low", "Vraag", kStart);
+    set(low, "priority = 0");
+    ASSERT_TRUE(earshot::inbox::AgentRepository(*m_db).add({.name = "Eva", .firstName = "Eva"}));
+    ASSERT_TRUE(earshot::inbox::Inbox(*m_db, [] { return kStart + 600; })
+                    .reply(answered, "Eva", "We zoeken het uit. Eva", earshot::inbox::Channel::OffPlatform));
+
+    auto model = makeModel();
+    auto sla = [&](std::int64_t id) { return text(*model, model->rowOfConversation(id), ConversationListModel::SlaColumn); };
+    auto state = [&](std::int64_t id) {
+        return metrics::SlaState(model->index(model->rowOfConversation(id), ConversationListModel::SlaColumn)
+                                     .data(ConversationListModel::SlaStateRole).toInt());
+    };
+    EXPECT_EQ(sla(fresh), "") << "no policies yet";
+    EXPECT_EQ(state(late), metrics::SlaState::None);
+
+    // Normal priority: answer within an hour, resolve within a day, around the clock.
+    ASSERT_TRUE(metrics::saveSlaPolicies(*m_db, metrics::SlaPolicies({{.priority = 1,
+                                                                      .firstResponseSeconds = 3600,
+                                                                      .resolutionSeconds = 86400,
+                                                                      .businessHours = false}})));
+    model->tick();
+    EXPECT_EQ(sla(fresh), "50 min left");
+    EXPECT_EQ(state(fresh), metrics::SlaState::Within);
+    EXPECT_TRUE(model->index(model->rowOfConversation(fresh), ConversationListModel::SlaColumn)
+                    .data(Qt::ToolTipRole).toString().startsWith("First response due"));
+    EXPECT_EQ(sla(risky), "⚠ 10 min left") << "80% of the hour has gone";
+    EXPECT_EQ(state(risky), metrics::SlaState::AtRisk);
+    EXPECT_EQ(sla(late), "2 h over");
+    EXPECT_EQ(state(late), metrics::SlaState::Breached);
+    EXPECT_EQ(sla(answered), "21 h 1 min left") << "answered: the resolution clock";
+    EXPECT_TRUE(model->index(model->rowOfConversation(answered), ConversationListModel::SlaColumn)
+                    .data(Qt::ToolTipRole).toString().startsWith("Resolution due"));
+    EXPECT_EQ(sla(low), "") << "no target for low priority";
+
+    m_now += 15 * 60;
+    model->tick();
+    EXPECT_EQ(sla(fresh), "35 min left");
+    EXPECT_EQ(sla(risky), "5 min over");
+    EXPECT_EQ(state(risky), metrics::SlaState::Breached);
+
+    // Resolved: no clock runs.
+    set(late, "status = 'resolved'");
+    model->refresh({late});
+    EXPECT_EQ(model->rowOfConversation(late), -1) << "the open view drops it";
+    EXPECT_EQ(ConversationListModel::durationText(3600 + 20 * 60), "1 h 20 min");
+    EXPECT_EQ(ConversationListModel::durationText(2 * 86400 + 3 * 3600 + 5), "2 d 3 h");
+    EXPECT_EQ(ConversationListModel::durationText(7200), "2 h");
 }
 
 TEST_F(ConversationListModelTest, ReportsAMalformedSearch)

@@ -18,17 +18,21 @@
 
 #include "Console.h"
 #include "ConversationPane.h"
+#include "DashboardWindow.h"
+#include "ExportDialog.h"
 #include "InboxWindow.h"
 #include "NavigationPanel.h"
 #include "OpenConsole.h"
 #include "ReplyComposer.h"
 #include "ShortcutOverlay.h"
 #include "TempWorkspace.h"
+#include "Theme.h"
 #include "ThreadView.h"
 #include "earshot/bridge/ConversationListModel.h"
 #include "earshot/bridge/EngineBridge.h"
 #include "earshot/inbox/AgentRepository.h"
 #include "earshot/inbox/Inbox.h"
+#include "earshot/metrics/MetricsSettings.h"
 #include "earshot/store/Mentions.h"
 #include "earshot/store/Schema.h"
 #include "earshot/store/Sources.h"
@@ -310,6 +314,74 @@ TEST_F(InboxWindowTest, PriorityTagCannedAndSendAreInTheMenusWithKeys)
                 labels << item->text();
     for (const char* expected : {"Add Ta&g…", "Pr&iority", "Insert &Canned Reply…", "Se&nd"})
         EXPECT_TRUE(labels.contains(QString::fromUtf8(expected))) << expected;
+}
+
+TEST_F(InboxWindowTest, TheDashboardOpensWithItsKeyAndABreachOpensItsConversation)
+{
+    EXPECT_EQ(window->dashboard(), nullptr) << "made when first asked for";
+    press(Qt::Key_D, Qt::ControlModifier | Qt::ShiftModifier);
+    gui::DashboardWindow* dashboard = window->dashboard();
+    ASSERT_NE(dashboard, nullptr);
+    EXPECT_TRUE(dashboard->isVisible());
+    dashboard->model().waitForIdle();
+
+    const auto other = window->list()->model()->index(2, 0).data(bridge::ConversationListModel::ConversationIdRole).toLongLong();
+    ASSERT_NE(other, window->currentConversation());
+    emit dashboard->conversationRequested(other);
+    EXPECT_EQ(window->currentConversation(), other);
+
+    press(Qt::Key_D, Qt::ControlModifier | Qt::ShiftModifier);
+    EXPECT_EQ(window->dashboard(), dashboard) << "one dashboard, raised again";
+}
+
+TEST_F(InboxWindowTest, ExportAndTranscriptAreInTheMenus)
+{
+    window->list()->setFocus();
+    press(Qt::Key_E, Qt::ControlModifier | Qt::ShiftModifier);
+    auto* dialog = window->findChild<gui::ExportDialog*>();
+    ASSERT_NE(dialog, nullptr);
+    EXPECT_TRUE(dialog->isVisible());
+    dialog->close();
+
+    QStringList labels;
+    for (QAction* action : window->menuBar()->actions())
+        if (action->menu())
+            for (QAction* item : action->menu()->actions())
+                labels << item->text() + "\t" + item->shortcut().toString();
+    EXPECT_TRUE(labels.contains(QStringLiteral("Save &Transcript as PDF…\tCtrl+P"))) << labels.join(", ").toStdString();
+    EXPECT_TRUE(labels.contains(QStringLiteral("&Dashboard\tCtrl+Shift+D")));
+    EXPECT_TRUE(labels.contains(QStringLiteral("&Export…\tCtrl+Shift+E")));
+}
+
+TEST_F(InboxWindowTest, TheSlaColumnShowsABreachInTheErrorColour)
+{
+    {
+        auto db = store::openWorkspace(workspace.dbPath());
+        ASSERT_TRUE(metrics::saveSlaPolicies(
+            *db, metrics::SlaPolicies({{.priority = 1, .firstResponseSeconds = 3600, .businessHours = false}})));
+    }
+    auto* model = qobject_cast<bridge::ConversationListModel*>(window->list()->model());
+    model->tick();
+    // Row 1: the selected row 0 is drawn in the highlight's colours.
+    const QModelIndex sla = model->index(1, bridge::ConversationListModel::SlaColumn);
+    EXPECT_TRUE(sla.data().toString().endsWith(" over")) << sla.data().toString().toStdString();
+    EXPECT_EQ(model->headerData(bridge::ConversationListModel::SlaColumn, Qt::Horizontal).toString(), "SLA");
+
+    // Written in the theme's error colour (a red); the waiting time next to it is not.
+    const QImage shot = window->list()->viewport()->grab().toImage();
+    const QColor error = gui::errorTextColor(window->list()->palette());
+    ASSERT_GT(error.red(), error.green() + 60);
+    auto errorPixels = [&](const QRect& cell) {
+        int found = 0;
+        for (int y = cell.top(); y <= cell.bottom(); ++y)
+            for (int x = cell.left(); x <= cell.right(); ++x) {
+                const QColor pixel = shot.pixelColor(x, y);
+                found += pixel.red() > pixel.green() + 60 && pixel.red() > pixel.blue() + 60 ? 1 : 0;
+            }
+        return found;
+    };
+    EXPECT_GT(errorPixels(window->list()->visualRect(sla)), 0);
+    EXPECT_EQ(errorPixels(window->list()->visualRect(sla.siblingAtColumn(bridge::ConversationListModel::WaitingColumn))), 0);
 }
 
 TEST_F(InboxWindowTest, OnlyWaitingAndPriorityColumnsSort)

@@ -3,8 +3,10 @@
 //
 // It reads through its own read-only connection and holds only the rows paged in so far,
 // each with the strings its columns show, built once; an id → row hash finds rows. The
-// waiting column is live: tick() (a timer calls it every minute) moves "now" on and tells
-// views that column changed. After a change elsewhere (claimed, resolved, a customer wrote)
+// waiting and SLA columns are live: tick() (a timer calls it every minute) moves "now" on and
+// tells views those columns changed. The SLA column counts down to the deadline of the
+// conversation's current response cycle (metrics::latestCycles, read a page at a time) against
+// the workspace's SLA policies and calendar, the same definitions the dashboard uses. After a change elsewhere (claimed, resolved, a customer wrote)
 // refresh(ids) updates those rows in place, moves them to their new place, drops the ones
 // that left the view and inserts the new ones where they sort.
 #pragma once
@@ -19,6 +21,8 @@
 #include <optional>
 #include <vector>
 
+#include "earshot/metrics/SlaPolicy.h"
+#include "earshot/metrics/TeamCalendar.h"
 #include "earshot/store/ConversationQuery.h"
 #include "earshot/store/Database.h"
 
@@ -28,13 +32,14 @@ class ConversationListModel : public QAbstractTableModel {
     Q_OBJECT
 
 public:
-    enum Column { WaitingColumn, CustomerColumn, SourceColumn, SnippetColumn, PriorityColumn, AssigneeColumn,
+    enum Column { WaitingColumn, SlaColumn, CustomerColumn, SourceColumn, SnippetColumn, PriorityColumn, AssigneeColumn,
                   ColumnCount };
     enum Role {
         ConversationIdRole = Qt::UserRole + 1,   // qint64
         StatusRole,                              // QString: new, open, pending, resolved, spam
         PriorityRole,                            // int 0 (low) .. 3 (urgent), for colouring
         LastCustomerAtRole,                      // qint64, seconds since the epoch
+        SlaStateRole,                            // int: metrics::SlaState (none, within, at risk, breached)
     };
 
     // Unix seconds; tests pass their own so waiting times are exact.
@@ -76,6 +81,8 @@ public:
 
     // "<1 min", "12 min", "3 h", "2 d".
     static QString waitingText(std::int64_t seconds);
+    // Finer, for deadlines and response times: "40 s", "12 min", "1 h 20 min", "2 d 3 h".
+    static QString durationText(std::int64_t seconds);
 
 signals:
     void queryFailed(const QString& message);
@@ -91,13 +98,28 @@ private:
         QString snippet;
         QString priority;
         QString assignee;
-        // The waiting text changes once a minute at most; built when first asked after a tick.
+        std::int64_t sourceId = 0;
+        // The current response cycle, for the SLA column; no start: no customer message yet,
+        // or the conversation is closed (resolved, spam) and no clock runs.
+        std::optional<std::int64_t> cycleStart;
+        std::optional<std::int64_t> firstResponseAt;
+        // The waiting and SLA texts change once a minute at most; built when first asked after a tick.
         mutable QString waiting;
         mutable std::int64_t waitingAt = -1;
+        mutable QString sla;
+        mutable QString slaTip;
+        mutable metrics::SlaState slaState = metrics::SlaState::None;
+        mutable std::int64_t slaAt = -1;
     };
 
     void reload();
     std::vector<Row> readPage();
+    // Reads the SLA policies and calendar again (an analyst may change them from the CLI).
+    void loadSlaSettings();
+    // Gives the rows their current response cycle, in one read.
+    void attachCycles(std::vector<Row>& rows);
+    // Brings the row's SLA text, tooltip and state up to "now".
+    void updateSla(const Row& row) const;
     Row makeRow(const store::ConversationRow& conversation) const;
     void appendRows(std::vector<Row> rows);
     void insertRow(Row row);
@@ -128,6 +150,8 @@ private:
     // from the signals, which must not start a second change inside the first.
     bool m_changing = false;
     QString m_lastError;
+    metrics::TeamCalendar m_calendar = metrics::TeamCalendar::alwaysOpen();
+    metrics::SlaPolicies m_sla;
 };
 
 }  // namespace earshot::bridge

@@ -5,10 +5,12 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "earshot/core/Result.h"
@@ -38,10 +40,24 @@ struct ExportOptions {
 };
 
 std::optional<ExportKind> parseExportKind(std::string_view name);
+// "conversations", "cycles", "mentions", "events": what parseExportKind() reads.
+std::string_view exportKindName(ExportKind kind);
 
 // Writes the header and every row; returns how many rows. The calendar and the SLA policies
 // give the business-hours and SLA columns.
 Result<std::int64_t> exportRows(store::Database& db, std::ostream& out, const ExportOptions& options,
                                 const metrics::TeamCalendar& calendar, const metrics::SlaPolicies& policies);
+
+// How many rows exportRows() would write with these options at this moment (progress and
+// pseudonymKey play no part): the same tables and conditions, counted. Like exportRows() it
+// first brings the response cycles up to date, so it needs a connection that may write.
+Result<std::int64_t> countRows(store::Database& db, const ExportOptions& options);
+
+// exportRows() into a file that appears only when complete: written as `target` + ".part" and
+// renamed over `target` at the end. On failure, or when `progress` refuses (even at its last
+// report), the .part file is removed and `target` is left as it was.
+Result<std::int64_t> exportToFile(store::Database& db, const std::filesystem::path& target,
+                                  const ExportOptions& options, const metrics::TeamCalendar& calendar,
+                                  const metrics::SlaPolicies& policies);
 
 }  // namespace earshot::exports

@@ -4,6 +4,7 @@
 
 #include "earshot/core/Result.h"
 #include "earshot/metrics/SlaPolicy.h"
+#include "earshot/metrics/Snapshot.h"
 #include "earshot/metrics/TeamCalendar.h"
 #include "earshot/store/Database.h"
 
@@ -16,5 +17,14 @@ Status saveCalendar(store::Database& db, const TeamCalendar& calendar);
 
 Result<SlaPolicies> loadSlaPolicies(store::Database& db);
 Status saveSlaPolicies(store::Database& db, const SlaPolicies& policies);
+
+// What a report is computed from, read in one go (the dashboard and `earshot-cli stats`).
+struct ReportInputs {
+    TeamCalendar calendar;
+    bool calendarSet = false;  // else business hours are the wall clock
+    SlaPolicies policies;
+    Snapshot snapshot;
+};
+Result<ReportInputs> loadReportInputs(store::Database& db, std::int64_t now);
 
 }  // namespace earshot::metrics

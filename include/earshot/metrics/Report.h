@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -114,6 +115,11 @@ Report computeReport(const Snapshot& snapshot, const TeamCalendar& calendar, con
 
 // The report as `earshot-cli stats --json` prints it: seconds, times as ISO 8601 UTC.
 nlohmann::json reportToJson(const Report& report);
+
+// The report as the dashboard's CSV and `earshot-cli stats --csv` write it: a row for the
+// total, one per group, one per local day (first responses and the backlog at its end) and
+// one for the backlog now; seconds, and percentages from 0 to 100.
+Status writeReportCsv(const Report& report, GroupBy groupBy, const TimeZone& zone, std::ostream& out);
 
 std::string_view groupByName(GroupBy by);
 std::optional<GroupBy> parseGroupBy(std::string_view name);

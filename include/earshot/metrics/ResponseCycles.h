@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -75,5 +76,10 @@ bool soundsLikeThanks(std::string_view text);
 // Derives the rows of every conversation whose log changed (metrics_dirty) and stores them,
 // in batches of one transaction each. `progress` hears how many are left after each batch.
 Status refreshResponseCycles(store::Database& db, const std::function<void(std::int64_t left)>& progress = {});
+
+// The current (last) cycle of each of these conversations, derived from their logs without
+// writing anything, for the inbox's live SLA column. Conversations without a customer message
+// are left out.
+Result<std::map<std::int64_t, Cycle>> latestCycles(store::Database& db, const std::vector<std::int64_t>& conversationIds);
 
 }  // namespace earshot::metrics

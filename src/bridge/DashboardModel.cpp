@@ -1,0 +1,145 @@
+#include "earshot/bridge/DashboardModel.h"
+
+#include <QCoreApplication>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <ctime>
+
+#include "earshot/store/Schema.h"
+
+namespace earshot::bridge {
+
+DashboardModel::DashboardModel(QString databasePath, QObject* parent, Clock clock)
+    : QObject(parent),
+      m_databasePath(std::move(databasePath)),
+      m_clock(clock ? std::move(clock) : Clock([] { return std::int64_t(std::time(nullptr)); }))
+{
+    connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, &DashboardModel::finished);
+}
+
+DashboardModel::~DashboardModel()
+{
+    m_pending.reset();
+    m_watcher.waitForFinished();
+}
+
+void DashboardModel::setRequest(const metrics::ReportRequest& request)
+{
+    m_pending = request;
+    if (!m_running)
+        startNext();
+}
+
+void DashboardModel::reload()
+{
+    m_reloadPending = true;
+    if (!m_pending)
+        m_pending = m_reportRequest;
+    if (!m_running)
+        startNext();
+}
+
+void DashboardModel::startNext()
+{
+    if (!m_pending)
+        return;
+    metrics::ReportRequest request = std::move(*m_pending);
+    m_pending.reset();
+    request.now = m_clock();
+    auto inputs = m_reloadPending ? nullptr : m_inputs;
+    m_reloadPending = false;
+    m_watcher.setFuture(QtConcurrent::run(&DashboardModel::compute, m_databasePath, std::move(inputs), request));
+    if (!m_running) {
+        m_running = true;
+        emit busyChanged(true);
+    }
+}
+
+DashboardModel::Outcome DashboardModel::compute(const QString& databasePath,
+                                                std::shared_ptr<const metrics::ReportInputs> inputs,
+                                                metrics::ReportRequest request)
+{
+    Outcome outcome;
+    outcome.request = request;
+    if (!inputs) {
+        // Read-write: reading derives the response cycles of conversations changed since.
+        auto db = store::openWorkspace(databasePath.toStdString());
+        if (!db) {
+            outcome.error = QString::fromStdString(db.message());
+            return outcome;
+        }
+        auto loaded = metrics::loadReportInputs(*db, request.now);
+        if (!loaded) {
+            outcome.error = QString::fromStdString(loaded.message());
+            return outcome;
+        }
+        inputs = std::make_shared<const metrics::ReportInputs>(std::move(*loaded));
+        outcome.inputs = inputs;
+    }
+    outcome.report = std::make_shared<const metrics::Report>(
+        metrics::computeReport(inputs->snapshot, inputs->calendar, inputs->policies, request));
+    return outcome;
+}
+
+void DashboardModel::finished()
+{
+    Outcome outcome = m_watcher.result();
+    if (outcome.inputs) {
+        m_inputs = std::move(outcome.inputs);
+        emit inputsChanged();
+    }
+    if (outcome.report) {
+        m_report = std::move(outcome.report);
+        m_reportRequest = outcome.request;
+        m_lastError.clear();
+        emit reportReady();
+    } else {
+        m_lastError = outcome.error;
+        m_reloadPending = true;   // try reading again next time
+        emit failed(outcome.error);
+    }
+    m_running = false;
+    startNext();
+    if (!m_running)
+        emit busyChanged(false);
+}
+
+void DashboardModel::waitForIdle()
+{
+    // The outcome is taken in finished(), which the watcher's signal calls through the event loop.
+    while (m_running)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+}
+
+namespace {
+
+QStringList sortedNames(const std::vector<std::string>& names)
+{
+    QStringList out;
+    for (const std::string& name : names)
+        out << QString::fromStdString(name);
+    out.sort(Qt::CaseInsensitive);
+    return out;
+}
+
+}  // namespace
+
+QStringList DashboardModel::agents() const { return m_inputs ? sortedNames(m_inputs->snapshot.agents) : QStringList(); }
+QStringList DashboardModel::teams() const { return m_inputs ? sortedNames(m_inputs->snapshot.teams) : QStringList(); }
+QStringList DashboardModel::tags() const { return m_inputs ? sortedNames(m_inputs->snapshot.tags) : QStringList(); }
+
+std::vector<std::pair<qint64, QString>> DashboardModel::sources() const
+{
+    std::vector<std::pair<qint64, QString>> out;
+    if (!m_inputs)
+        return out;
+    for (const auto& [id, name] : m_inputs->snapshot.sourceNames)
+        out.emplace_back(id, QString::fromStdString(name));
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+        return a.second.compare(b.second, Qt::CaseInsensitive) < 0;
+    });
+    return out;
+}
+
+}  // namespace earshot::bridge
