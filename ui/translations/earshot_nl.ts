@@ -66,6 +66,50 @@
         <source>Urgent</source>
         <translation>Urgent</translation>
     </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 u %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 u</translation>
+    </message>
+    <message>
+        <source>SLA</source>
+        <translation>SLA</translation>
+    </message>
+    <message>
+        <source>in opening hours</source>
+        <translation>binnen openingstijden</translation>
+    </message>
+    <message>
+        <source>around the clock</source>
+        <translation>de klok rond</translation>
+    </message>
+    <message>
+        <source>%1 over</source>
+        <translation>%1 te laat</translation>
+    </message>
+    <message>
+        <source>⚠ %1 left</source>
+        <translation>⚠ nog %1</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>nog %1</translation>
+    </message>
+    <message>
+        <source>First response due %1 (target %2, %3)</source>
+        <translation>Eerste reactie uiterlijk %1 (norm %2, %3)</translation>
+    </message>
+    <message>
+        <source>Resolution due %1 (target %2, %3)</source>
+        <translation>Afhandeling uiterlijk %1 (norm %2, %3)</translation>
+    </message>
 </context>
 <context>
     <name>earshot::bridge::MentionListModel</name>
@@ -177,30 +221,6 @@
 <context>
     <name>earshot::gui::ConversationPane</name>
     <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation>%1 min</translation>
-    </message>
-    <message>
-        <source>%1 h</source>
-        <translation>%1 u</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 u %2 min</translation>
-    </message>
-    <message>
-        <source>%1 d</source>
-        <translation>%1 d</translation>
-    </message>
-    <message>
-        <source>%1 d %2 h</source>
-        <translation>%1 d %2 u</translation>
-    </message>
-    <message>
         <source>Conversation</source>
         <translation>Gesprek</translation>
     </message>
@@ -311,6 +331,545 @@
     <message>
         <source>Spam</source>
         <translation>Spam</translation>
+    </message>
+</context>
+<context>
+    <name>earshot::gui::DashboardWindow</name>
+    <message>
+        <source>Earshot — Dashboard</source>
+        <translation>Earshot — Dashboard</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Volume by weekday and hour</source>
+        <translation>Volume per weekdag en uur</translation>
+    </message>
+    <message>
+        <source>Customer messages in</source>
+        <translation>Binnenkomende klantberichten</translation>
+    </message>
+    <message>
+        <source>Replies out</source>
+        <translation>Verstuurde antwoorden</translation>
+    </message>
+    <message>
+        <source>Per agent</source>
+        <translation>Per medewerker</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Medewerker</translation>
+    </message>
+    <message>
+        <source>Cycles</source>
+        <translation>Cycli</translation>
+    </message>
+    <message>
+        <source>First response median</source>
+        <translation>Eerste reactie mediaan</translation>
+    </message>
+    <message>
+        <source>p90</source>
+        <translation>p90</translation>
+    </message>
+    <message>
+        <source>Resolution median</source>
+        <translation>Oplostijd mediaan</translation>
+    </message>
+    <message>
+        <source>SLA first response</source>
+        <translation>SLA eerste reactie</translation>
+    </message>
+    <message>
+        <source>SLA resolution</source>
+        <translation>SLA oplostijd</translation>
+    </message>
+    <message>
+        <source>Thanks</source>
+        <translation>Bedankjes</translation>
+    </message>
+    <message>
+        <source>SLA breaches</source>
+        <translation>SLA-overschrijdingen</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Gesprek</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Norm</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioriteit</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Bron</translation>
+    </message>
+    <message>
+        <source>Over by</source>
+        <translation>Overschreden met</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to open the conversation</source>
+        <translation>Dubbelklik of druk op Enter om het gesprek te openen</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Berekenen…</translation>
+    </message>
+    <message>
+        <source>Could not compute the figures: %1</source>
+        <translation>De cijfers konden niet worden berekend: %1</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Vandaag</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Afgelopen 7 dagen</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Afgelopen 30 dagen</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Aangepast…</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Periode:</translation>
+    </message>
+    <message>
+        <source>All teams</source>
+        <translation>Alle teams</translation>
+    </message>
+    <message>
+        <source>Team:</source>
+        <translation>Team:</translation>
+    </message>
+    <message>
+        <source>All agents</source>
+        <translation>Alle medewerkers</translation>
+    </message>
+    <message>
+        <source>Agent:</source>
+        <translation>Medewerker:</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>Alle bronnen</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Bron:</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>Alle labels</translation>
+    </message>
+    <message>
+        <source>Tag:</source>
+        <translation>Label:</translation>
+    </message>
+    <message>
+        <source>Wall clock</source>
+        <translation>Kloktijd</translation>
+    </message>
+    <message>
+        <source>Business hours</source>
+        <translation>Openingstijden</translation>
+    </message>
+    <message>
+        <source>Business hours count only the team&apos;s opening hours (earshot-cli calendar)</source>
+        <translation>Openingstijden telt alleen de tijd binnen de openingstijden van het team (earshot-cli calendar)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Vernieuwen</translation>
+    </message>
+    <message>
+        <source>Read new conversations and answers (F5)</source>
+        <translation>Nieuwe gesprekken en antwoorden inlezen (F5)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporteren</translation>
+    </message>
+    <message>
+        <source>Dashboard as PNG…</source>
+        <translation>Dashboard als PNG…</translation>
+    </message>
+    <message>
+        <source>Numbers as CSV…</source>
+        <translation>Cijfers als CSV…</translation>
+    </message>
+    <message>
+        <source>First response, median</source>
+        <translation>Eerste reactie, mediaan</translation>
+    </message>
+    <message>
+        <source>First response, p90</source>
+        <translation>Eerste reactie, p90</translation>
+    </message>
+    <message>
+        <source>Resolution, median</source>
+        <translation>Oplostijd, mediaan</translation>
+    </message>
+    <message>
+        <source>Resolution, p90</source>
+        <translation>Oplostijd, p90</translation>
+    </message>
+    <message>
+        <source>SLA met (first response)</source>
+        <translation>SLA gehaald (eerste reactie)</translation>
+    </message>
+    <message>
+        <source>Backlog now</source>
+        <translation>Achterstand nu</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Mediaan</translation>
+    </message>
+    <message>
+        <source>First response time by day</source>
+        <translation>Tijd tot eerste reactie per dag</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>uren</translation>
+    </message>
+    <message>
+        <source>business hours</source>
+        <translation>openingstijden</translation>
+    </message>
+    <message>
+        <source>wall clock</source>
+        <translation>kloktijd</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %Ln answered</source>
+        <translation>
+            <numerusform>%1 · %Ln beantwoord</numerusform>
+            <numerusform>%1 · %Ln beantwoord</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>9 in 10 answered within</source>
+        <translation>9 op 10 beantwoord binnen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %Ln resolved</source>
+        <translation>
+            <numerusform>%1 · %Ln afgehandeld</numerusform>
+            <numerusform>%1 · %Ln afgehandeld</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>9 in 10 resolved within</source>
+        <translation>9 op 10 afgehandeld binnen</translation>
+    </message>
+    <message>
+        <source>no SLA targets set (earshot-cli sla)</source>
+        <translation>geen SLA-normen ingesteld (earshot-cli sla)</translation>
+    </message>
+    <message>
+        <source>resolution: %1</source>
+        <translation>oplostijd: %1</translation>
+    </message>
+    <message>
+        <source>%1 unassigned</source>
+        <translation>%1 niet toegewezen</translation>
+    </message>
+    <message>
+        <source>First response time by day (business hours)</source>
+        <translation>Tijd tot eerste reactie per dag (openingstijden)</translation>
+    </message>
+    <message>
+        <source>#%1 (cycle %2)</source>
+        <translation>#%1 (cyclus %2)</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Oplostijd</translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation>Eerste reactie</translation>
+    </message>
+    <message>
+        <source>%1 in the period; the %2 most overdue shown</source>
+        <translation>%1 in de periode; de %2 grootste overschrijdingen getoond</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln in the period</source>
+        <translation>
+            <numerusform>%Ln in de periode</numerusform>
+            <numerusform>%Ln in de periode</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The figures are not ready yet.</source>
+        <translation>De cijfers zijn nog niet klaar.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>%1 kan niet worden geschreven.</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-afbeeldingen (*.png)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-bestanden (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>earshot::gui::ExportDialog</name>
+    <message>
+        <source>&amp;CSV</source>
+        <translation>&amp;CSV</translation>
+    </message>
+    <message>
+        <source>&amp;JSON Lines</source>
+        <translation>&amp;JSON Lines</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Vanaf</translation>
+    </message>
+    <message>
+        <source>t&amp;o</source>
+        <translation>t/&amp;m</translation>
+    </message>
+    <message>
+        <source>&amp;Pseudonymise customers</source>
+        <translation>Klanten &amp;pseudonimiseren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>Map openen</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporteren…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporteren</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Exporteren naar</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Gesprekken</translation>
+    </message>
+    <message>
+        <source>Response cycles</source>
+        <translation>Reactiecycli</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>Vermeldingen</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Gebeurtenissen</translation>
+    </message>
+    <message>
+        <source>&amp;Rows:</source>
+        <translation>&amp;Rijen:</translation>
+    </message>
+    <message>
+        <source>Opens in a spreadsheet: UTF-8 with a byte-order mark, one row per line</source>
+        <translation>Opent in een spreadsheet: UTF-8 met byte-order mark, één rij per regel</translation>
+    </message>
+    <message>
+        <source>One JSON object per line, for scripts and data tools</source>
+        <translation>Eén JSON-object per regel, voor scripts en datatools</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Formaat:</translation>
+    </message>
+    <message>
+        <source>Which rows</source>
+        <translation>Welke rijen</translation>
+    </message>
+    <message>
+        <source>Only from this day on; otherwise from the beginning</source>
+        <translation>Alleen vanaf deze dag; anders vanaf het begin</translation>
+    </message>
+    <message>
+        <source>Only up to and including this day; otherwise up to now</source>
+        <translation>Alleen tot en met deze dag; anders tot nu</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Periode:</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Bron:</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Elke status</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>S&amp;tatus:</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>Elk label</translation>
+    </message>
+    <message>
+        <source>Rows of conversations with any of these tags, separated by commas</source>
+        <translation>Rijen van gesprekken met een van deze labels, gescheiden door komma’s</translation>
+    </message>
+    <message>
+        <source>T&amp;ags:</source>
+        <translation>&amp;Labels:</translation>
+    </message>
+    <message>
+        <source>Separate tags with commas; a conversation needs one of them.</source>
+        <translation>Scheid labels met komma’s; een gesprek moet er een van hebben.</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>Privacy</translation>
+    </message>
+    <message>
+        <source>For exports that leave the team: customers&apos; handles and names become pseudonyms, the same in every export from this workspace, and e-mail addresses, phone numbers, IBANs and postcodes are removed from the text.</source>
+        <translation>Voor exports die buiten het team komen: handles en namen van klanten worden pseudoniemen, dezelfde in elke export uit deze werkruimte, en e-mailadressen, telefoonnummers, IBAN’s en postcodes worden uit de tekst verwijderd.</translation>
+    </message>
+    <message>
+        <source>Stop the export; no file is written</source>
+        <translation>De export stoppen; er wordt geen bestand geschreven</translation>
+    </message>
+    <message>
+        <source>Show the folder of the exported file in the file manager</source>
+        <translation>De map van het geëxporteerde bestand tonen in het bestandsbeheer</translation>
+    </message>
+    <message>
+        <source>Export… asks where to save the file. It appears there once it is complete.</source>
+        <translation>Exporteren… vraagt waar het bestand moet worden opgeslagen. Het verschijnt daar zodra het compleet is.</translation>
+    </message>
+    <message>
+        <source>Any source</source>
+        <translation>Elke bron</translation>
+    </message>
+    <message>
+        <source>The sources could not be read: %1</source>
+        <translation>De bronnen konden niet worden gelezen: %1</translation>
+    </message>
+    <message>
+        <source>One row per conversation: status, assignee, tags, source, customer, messages, and the first response&apos;s timings and SLA results.</source>
+        <translation>Eén rij per gesprek: status, behandelaar, labels, bron, klant, berichten, en de tijden en SLA-resultaten van de eerste reactie.</translation>
+    </message>
+    <message>
+        <source>Conversations created on these days (UTC, both days included).</source>
+        <translation>Gesprekken die op deze dagen zijn aangemaakt (UTC, beide dagen inbegrepen).</translation>
+    </message>
+    <message>
+        <source>One row per response cycle, reopenings included: the rows the statistics count. Spam is left out.</source>
+        <translation>Eén rij per reactiecyclus, heropeningen inbegrepen: de rijen die de statistieken tellen. Spam blijft buiten beschouwing.</translation>
+    </message>
+    <message>
+        <source>Cycles that started on these days (UTC, both days included).</source>
+        <translation>Cycli die op deze dagen begonnen (UTC, beide dagen inbegrepen).</translation>
+    </message>
+    <message>
+        <source>One row per mention, with its author and full text.</source>
+        <translation>Eén rij per vermelding, met auteur en volledige tekst.</translation>
+    </message>
+    <message>
+        <source>Mentions that arrived on these days (UTC, both days included).</source>
+        <translation>Vermeldingen die op deze dagen binnenkwamen (UTC, beide dagen inbegrepen).</translation>
+    </message>
+    <message>
+        <source>One row per entry in the log: claims, replies, notes, tags, status changes.</source>
+        <translation>Eén rij per regel in het logboek: oppakken, antwoorden, notities, labels, statuswijzigingen.</translation>
+    </message>
+    <message>
+        <source>Events on these days (UTC, both days included).</source>
+        <translation>Gebeurtenissen op deze dagen (UTC, beide dagen inbegrepen).</translation>
+    </message>
+    <message>
+        <source>The period ends before it begins: choose a “to” day on or after the “from” day.</source>
+        <translation>De periode eindigt voordat ze begint: kies een “t/m”-dag op of na de “vanaf”-dag.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be a tag: %2</source>
+        <translation>“%1” kan geen label zijn: %2</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-bestanden (*.csv)</translation>
+    </message>
+    <message>
+        <source>Counting the rows…</source>
+        <translation>Rijen tellen…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annuleren…</translation>
+    </message>
+    <message>
+        <source>Exporting %1 rows…</source>
+        <translation>%1 rijen exporteren…</translation>
+    </message>
+    <message>
+        <source>Exporting: %1 of %2 rows…</source>
+        <translation>Exporteren: %1 van %2 rijen…</translation>
+    </message>
+    <message>
+        <source>Exported 1 row to %1.</source>
+        <translation>1 rij geëxporteerd naar %1.</translation>
+    </message>
+    <message>
+        <source>Exported %1 rows to %2.</source>
+        <translation>%1 rijen geëxporteerd naar %2.</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; nothing was written to %1.</source>
+        <translation>De export is geannuleerd; er is niets naar %1 geschreven.</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>De export is mislukt: %1</translation>
     </message>
 </context>
 <context>
@@ -666,6 +1225,26 @@ Voeg een feed of forum toe onder Bestand ▸ Bronnen… (Ctrl+Shift+S); wat mens
     <message>
         <source>#%1 has no reply that failed to post.</source>
         <translation>#%1 heeft geen antwoord dat niet geplaatst kon worden.</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporteren…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <source>Save &amp;Transcript as PDF…</source>
+        <translation>Trans&amp;cript als PDF opslaan…</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Dashboard</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+D</source>
+        <translation>Ctrl+Shift+D</translation>
     </message>
 </context>
 <context>
@@ -1757,6 +2336,187 @@ Earshot haalt de bron dan niet meer op en verwijdert het geheim ervan uit de sle
     <message>
         <source>%1 reopened: %2 → %3</source>
         <translation>%1 heropende: %2 → %3</translation>
+    </message>
+</context>
+<context>
+    <name>earshot::gui::TranscriptPrinter</name>
+    <message>
+        <source>No messages in this conversation.</source>
+        <translation>Geen berichten in dit gesprek.</translation>
+    </message>
+    <message>
+        <source>Conversation #%1</source>
+        <translation>Gesprek #%1</translation>
+    </message>
+    <message>
+        <source>Transcript printed %1</source>
+        <translation>Transcript gemaakt op %1</translation>
+    </message>
+    <message>
+        <source>with internal notes</source>
+        <translation>met interne notities</translation>
+    </message>
+    <message>
+        <source>without internal notes</source>
+        <translation>zonder interne notities</translation>
+    </message>
+    <message>
+        <source>Unknown customer</source>
+        <translation>Onbekende klant</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Klant</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Bron</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Toegewezen aan</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Niemand</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Aangemaakt</translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation>Eerste reactie</translation>
+    </message>
+    <message>
+        <source>%1 (after %2)</source>
+        <translation>%1 (na %2)</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Afgehandeld</translation>
+    </message>
+    <message>
+        <source>All times are local time (%1).</source>
+        <translation>Alle tijden zijn lokale tijd (%1).</translation>
+    </message>
+    <message>
+        <source>Unknown author</source>
+        <translation>Onbekende auteur</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>klant</translation>
+    </message>
+    <message>
+        <source>reply, sent outside Earshot</source>
+        <translation>antwoord, buiten Earshot verstuurd</translation>
+    </message>
+    <message>
+        <source>reply, posted on the platform</source>
+        <translation>antwoord, geplaatst op het platform</translation>
+    </message>
+    <message>
+        <source>reply, NOT posted</source>
+        <translation>antwoord, NIET geplaatst</translation>
+    </message>
+    <message>
+        <source>reply, not posted yet</source>
+        <translation>antwoord, nog niet geplaatst</translation>
+    </message>
+    <message>
+        <source>The customer did not receive this reply: %1</source>
+        <translation>De klant heeft dit antwoord niet ontvangen: %1</translation>
+    </message>
+    <message>
+        <source>Internal note</source>
+        <translation>Interne notitie</translation>
+    </message>
+    <message>
+        <source>Cannot write the PDF %1.</source>
+        <translation>De PDF %1 kan niet worden geschreven.</translation>
+    </message>
+    <message>
+        <source>Cannot add page %1 to the PDF.</source>
+        <translation>Pagina %1 kan niet aan de PDF worden toegevoegd.</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Pagina %1 van %2</translation>
+    </message>
+    <message>
+        <source>Cannot finish the PDF %1.</source>
+        <translation>De PDF %1 kan niet worden voltooid.</translation>
+    </message>
+    <message>
+        <source>Cannot read the history of conversation #%1: %2</source>
+        <translation>De geschiedenis van gesprek #%1 kan niet worden gelezen: %2</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; choose a file name.</source>
+        <translation>%1 is een map; kies een bestandsnaam.</translation>
+    </message>
+    <message>
+        <source>Cannot write in the folder %1: %2</source>
+        <translation>Er kan niet worden geschreven in de map %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>%1 kan niet worden opgeslagen: %2</translation>
+    </message>
+    <message>
+        <source>Transcript Not Saved</source>
+        <translation>Transcript niet opgeslagen</translation>
+    </message>
+    <message>
+        <source>The transcript of conversation #%1 was not saved.
+
+%2</source>
+        <translation>Het transcript van gesprek #%1 is niet opgeslagen.
+
+%2</translation>
+    </message>
+    <message>
+        <source>Save Transcript</source>
+        <translation>Transcript opslaan</translation>
+    </message>
+    <message>
+        <source>Save conversation #%1 as a PDF?</source>
+        <translation>Gesprek #%1 als PDF opslaan?</translation>
+    </message>
+    <message>
+        <source>Internal notes are for the team. Leave them out when the transcript goes to the customer or anyone else outside the team.</source>
+        <translation>Interne notities zijn voor het team. Laat ze weg als het transcript naar de klant gaat of naar iemand anders buiten het team.</translation>
+    </message>
+    <message>
+        <source>Include internal notes</source>
+        <translation>Interne notities opnemen</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>PDF opslaan…</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-documenten (*.pdf)</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 bestaat al. Vervangen?</translation>
+    </message>
+</context>
+<context>
+    <name>earshot::gui::VolumeHeatMap</name>
+    <message numerus="yes">
+        <source>%1 %2:00–%3:00: %Ln message(s)</source>
+        <translation>
+            <numerusform>%1 %2:00–%3:00: %Ln bericht</numerusform>
+            <numerusform>%1 %2:00–%3:00: %Ln berichten</numerusform>
+        </translation>
     </message>
 </context>
 <context>
