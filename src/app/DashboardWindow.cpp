@@ -26,6 +26,7 @@
 #include <fstream>
 
 #include "ConversationFormat.h"
+#include "Theme.h"
 #include "VolumeHeatMap.h"
 
 namespace earshot::gui {
@@ -115,8 +116,9 @@ DashboardWindow::DashboardWindow(const QString& databasePath, QWidget* parent, b
     agentLayout->setContentsMargins(0, 0, 0, 0);
     agentLayout->addWidget(heading(tr("Per agent")));
     m_agents = new QTableWidget;
-    setHeaders(m_agents, {tr("Agent"), tr("Cycles"), tr("First response median"), tr("p90"),
-                          tr("Resolution median"), tr("p90"), tr("SLA first response"), tr("SLA resolution"),
+    // Two-line headers keep all nine columns in view beside the breaches.
+    setHeaders(m_agents, {tr("Agent"), tr("Cycles"), tr("First response\nmedian"), tr("p90"),
+                          tr("Resolution\nmedian"), tr("p90"), tr("SLA first\nresponse"), tr("SLA\nresolution"),
                           tr("Thanks")});
     m_agents->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     agentLayout->addWidget(m_agents);
@@ -133,6 +135,10 @@ DashboardWindow::DashboardWindow(const QString& databasePath, QWidget* parent, b
     breachLayout->addLayout(breachTitle);
     m_breaches = new QTableWidget;
     setHeaders(m_breaches, {tr("Conversation"), tr("Target"), tr("Priority"), tr("Source"), tr("Over by")});
+    // The source's name is the one that runs long: it takes the room the others leave.
+    m_breaches->horizontalHeader()->setStretchLastSection(false);
+    m_breaches->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_breaches->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
     m_breaches->setToolTip(tr("Double-click or press Enter to open the conversation"));
     breachLayout->addWidget(m_breaches);
     grid->addWidget(breachBox, 2, 1);
@@ -282,6 +288,10 @@ QWidget* DashboardWindow::buildTrend()
     m_p90 = new QLineSeries;
     m_p90->setName(tr("p90"));
     auto* chart = new QChart;
+    // Qt Charts draws with a theme of its own, not the palette: pick the one that matches.
+    chart->setTheme(isDarkPalette(palette()) ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    chart->setLocale(QLocale());
+    chart->setLocalizeNumbers(true);
     chart->addSeries(m_median);
     chart->addSeries(m_p90);
     chart->setTitle(tr("First response time by day"));
@@ -475,7 +485,9 @@ void DashboardWindow::showAgents(const metrics::Report& report)
         const metrics::Distribution& first = business ? f.firstResponse.business : f.firstResponse.wall;
         const metrics::Distribution& resolution = business ? f.resolution.business : f.resolution.wall;
         const auto percent = [](const metrics::SlaTally& t) { return t.percent().value_or(-1); };
-        m_agents->setItem(row, 0, new QTableWidgetItem(conversation::fromUtf8(group.name)));
+        // The core names cycles nobody has taken "(nobody)"; say it in the interface's language.
+        const QString name = group.name == "(nobody)" ? tr("(nobody)") : conversation::fromUtf8(group.name);
+        m_agents->setItem(row, 0, new QTableWidgetItem(name));
         m_agents->setItem(row, 1, numberItem(QLocale().toString(qlonglong(f.cycles)), double(f.cycles)));
         m_agents->setItem(row, 2, numberItem(secondsText(first, &metrics::Distribution::median), first.median));
         m_agents->setItem(row, 3, numberItem(secondsText(first, &metrics::Distribution::p90), first.p90));

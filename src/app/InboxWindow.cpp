@@ -153,13 +153,13 @@ void InboxWindow::buildLayout()
     m_list->horizontalHeader()->setStretchLastSection(false);
     m_list->horizontalHeader()->setSectionResizeMode(bridge::ConversationListModel::SnippetColumn,
                                                      QHeaderView::Stretch);
-    m_list->setColumnWidth(bridge::ConversationListModel::WaitingColumn, 70);
-    m_list->setColumnWidth(bridge::ConversationListModel::SlaColumn, 110);
+    m_list->setColumnWidth(bridge::ConversationListModel::WaitingColumn, 66);
+    m_list->setColumnWidth(bridge::ConversationListModel::SlaColumn, 104);
     m_list->setItemDelegateForColumn(bridge::ConversationListModel::SlaColumn, new SlaDelegate(m_list));
-    m_list->setColumnWidth(bridge::ConversationListModel::CustomerColumn, 130);
-    m_list->setColumnWidth(bridge::ConversationListModel::SourceColumn, 120);
+    m_list->setColumnWidth(bridge::ConversationListModel::CustomerColumn, 120);
+    m_list->setColumnWidth(bridge::ConversationListModel::SourceColumn, 110);
     m_list->setColumnWidth(bridge::ConversationListModel::PriorityColumn, 64);
-    m_list->setColumnWidth(bridge::ConversationListModel::AssigneeColumn, 100);
+    m_list->setColumnWidth(bridge::ConversationListModel::AssigneeColumn, 96);
     // Each view starts in its own order (longest waiting first where customers wait); a click
     // on the Waiting or Priority header changes it. Not setSortingEnabled: that would sort at once.
     QHeaderView* header = m_list->horizontalHeader();
@@ -221,7 +221,7 @@ void InboxWindow::buildLayout()
     splitter->setStretchFactor(1, 2);
     splitter->setStretchFactor(2, 3);
     m_pane->setMinimumWidth(640);
-    splitter->setSizes({230, 640, 730});
+    splitter->setSizes({210, 750, 640});
     setCentralWidget(splitter);
     setFocusProxy(m_list);
 

@@ -54,6 +54,9 @@ QString resolveLanguage(const QString& choice, const QLocale& system)
 bool installTranslations(QCoreApplication& app, const QString& language)
 {
     removeInstalled(app);
+    // Numbers, dates and weekday names follow the language too: "85,8 %", "ma", "2 nov".
+    QLocale::setDefault(language == QLatin1String("nl") ? QLocale(QLocale::Dutch, QLocale::Netherlands)
+                                                        : QLocale::system());
     if (language == QLatin1String("en"))
         return true;
     // Qt's own first: translators installed later are asked first, and ours should win.

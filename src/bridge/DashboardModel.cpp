@@ -4,7 +4,10 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <chrono>
 #include <ctime>
+
+#include <spdlog/spdlog.h>
 
 #include "earshot/store/Schema.h"
 
@@ -62,6 +65,9 @@ DashboardModel::Outcome DashboardModel::compute(const QString& databasePath,
 {
     Outcome outcome;
     outcome.request = request;
+    using Clock = std::chrono::steady_clock;
+    const auto started = Clock::now();
+    const auto ms = [](Clock::duration span) { return std::chrono::duration_cast<std::chrono::milliseconds>(span).count(); };
     if (!inputs) {
         // Read-write: reading derives the response cycles of conversations changed since.
         auto db = store::openWorkspace(databasePath.toStdString());
@@ -76,9 +82,13 @@ DashboardModel::Outcome DashboardModel::compute(const QString& databasePath,
         }
         inputs = std::make_shared<const metrics::ReportInputs>(std::move(*loaded));
         outcome.inputs = inputs;
+        spdlog::info("dashboard: read {} conversations in {} ms", inputs->snapshot.conversations.size(),
+                     ms(Clock::now() - started));
     }
+    const auto computing = Clock::now();
     outcome.report = std::make_shared<const metrics::Report>(
         metrics::computeReport(inputs->snapshot, inputs->calendar, inputs->policies, request));
+    spdlog::info("dashboard: report computed in {} ms", ms(Clock::now() - computing));
     return outcome;
 }
 

@@ -7,6 +7,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <QLocale>
+
 #include <gtest/gtest.h>
 
 #include "Console.h"
@@ -51,6 +53,16 @@ TEST_F(TranslationTest, ConversationStatusesAreSaidInDutch)
     EXPECT_EQ(gui::conversation::statusText(inbox::ConversationStatus::New), "Nieuw");
     EXPECT_EQ(gui::conversation::statusText(inbox::ConversationStatus::Pending), "Wacht op klant");
     EXPECT_EQ(gui::conversation::statusText(inbox::ConversationStatus::Resolved), "Afgehandeld");
+}
+
+TEST_F(TranslationTest, NumbersDatesAndWeekdaysFollowTheLanguage)
+{
+    ASSERT_TRUE(gui::installTranslations(*qApp, "nl"));
+    EXPECT_EQ(QLocale().toString(85.8, 'f', 1), "85,8");
+    EXPECT_EQ(QLocale().toString(qlonglong(91233)), "91.233");
+    EXPECT_EQ(QLocale().dayName(1, QLocale::ShortFormat), "ma");
+    ASSERT_TRUE(gui::installTranslations(*qApp, "en"));
+    EXPECT_EQ(QLocale(), QLocale::system()) << "back to the machine's own";
 }
 
 TEST_F(TranslationTest, EnglishNeedsNoTranslation)

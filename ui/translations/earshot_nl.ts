@@ -368,24 +368,8 @@
         <translation>Cycli</translation>
     </message>
     <message>
-        <source>First response median</source>
-        <translation>Eerste reactie mediaan</translation>
-    </message>
-    <message>
         <source>p90</source>
         <translation>p90</translation>
-    </message>
-    <message>
-        <source>Resolution median</source>
-        <translation>Oplostijd mediaan</translation>
-    </message>
-    <message>
-        <source>SLA first response</source>
-        <translation>SLA eerste reactie</translation>
-    </message>
-    <message>
-        <source>SLA resolution</source>
-        <translation>SLA oplostijd</translation>
     </message>
     <message>
         <source>Thanks</source>
@@ -635,6 +619,34 @@
     <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV-bestanden (*.csv)</translation>
+    </message>
+    <message>
+        <source>First response
+median</source>
+        <translation>Eerste reactie
+mediaan</translation>
+    </message>
+    <message>
+        <source>Resolution
+median</source>
+        <translation>Oplostijd
+mediaan</translation>
+    </message>
+    <message>
+        <source>SLA first
+response</source>
+        <translation>SLA eerste
+reactie</translation>
+    </message>
+    <message>
+        <source>SLA
+resolution</source>
+        <translation>SLA
+oplostijd</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>(niemand)</translation>
     </message>
 </context>
 <context>
