@@ -12,7 +12,8 @@ trap 'rm -rf "$work"' EXIT
 bin=$PWD/build/bin
 
 # shoot NAME SECONDS COMMAND... — runs the console, waits, presses KEYS (one xdotool key
-# name each) and types TYPE if given, then saves the screen, trimmed.
+# name each) and types TYPE if given, waits SETTLE seconds (2), then saves the screen, cut
+# to CROP (an ImageMagick geometry) if given, trimmed.
 shoot() {
     local name=$1 wait=$2; shift 2
     xvfb-run -a -s '-screen 0 1600x1000x24' bash -c '
@@ -25,14 +26,15 @@ shoot() {
         # manager would give it.
         for key in ${KEYS:-}; do
             xdotool key "$key"; sleep 1
-            window=$(xdotool search --onlyvisible --name "Earshot|Sources|Settings" 2>/dev/null | tail -n 1)
+            window=$(xdotool search --onlyvisible --name "Earshot|Sources|Settings|Export" 2>/dev/null | tail -n 1)
             [[ -n "$window" ]] && xdotool windowfocus --sync "$window"
         done
         [[ -n "${TYPE:-}" ]] && xdotool type --delay 15 "$TYPE"
-        sleep 2
+        sleep '"${SETTLE:-2}"'
+
         import -window root "'"$work/$name"'.png"
         kill $app; wait $app 2>/dev/null || true' _ "$@" 2>/dev/null
-    convert "$work/$name.png" -trim +repage "$out/$name.png"
+    convert "$work/$name.png" ${CROP:+-crop $CROP +repage} -trim +repage "$out/$name.png"
     echo "  $out/$name.png"
 }
 
@@ -69,6 +71,17 @@ KEYS=r TYPE="Hoi! Mail je ordernummer naar klantenservice@verskist.example of be
     shoot reply-checks-1m 8 "$bin/earshot" --db "$big" "${as[@]}" --theme light
 clear_draft
 KEYS=ctrl+comma shoot settings-dialog 8 "$bin/earshot" --db "$big" "${as[@]}" --theme light
+KEYS=ctrl+shift+e shoot export-dialog 8 "$bin/earshot" --db "$big" "${as[@]}" --theme light
+# The dashboard (its own 1500×940 window, over the inbox), once its figures are in.
+"$bin/earshot-cli" --db "$big" calendar set --zone Europe/Amsterdam --mon 08:00-22:00 --tue 08:00-22:00 \
+    --wed 08:00-22:00 --thu 08:00-22:00 --fri 08:00-22:00 --sat 09:00-18:00 --sun 09:00-18:00 >/dev/null
+for target in "urgent 30m 8h" "high 1h 1d" "normal 4h 2d" "low 1d 5d"; do
+    read -r priority first resolution <<<"$target"
+    "$bin/earshot-cli" --db "$big" sla set --priority "$priority" --first-response "$first" --resolution "$resolution" >/dev/null
+done
+KEYS=ctrl+shift+d SETTLE=30 CROP=1490x935+0+0 shoot dashboard-1m 8 "$bin/earshot" --db "$big" "${as[@]}" --theme light
+KEYS=ctrl+shift+d SETTLE=30 CROP=1490x935+0+0 shoot dashboard-1m-dark-nl 8 "$bin/earshot" --db "$big" "${as[@]}" \
+    --theme dark --language nl
 
 # An empty workspace: every screen, light and dark.
 "$bin/earshot-cli" --db "$work/empty.db" agents add "Sanne de Vries" --first-name Sanne >/dev/null

@@ -225,6 +225,14 @@ void DashboardWindow::buildFilters(QHBoxLayout* bar)
     m_clock->setToolTip(tr("Business hours count only the team's opening hours (earshot-cli calendar)"));
     connect(m_clock, &QComboBox::currentIndexChanged, this, &DashboardWindow::showReport);
     bar->addWidget(m_clock);
+    m_waitStart = new QComboBox;
+    m_waitStart->addItem(tr("From arrival"));
+    m_waitStart->addItem(tr("From posting"));
+    m_waitStart->setToolTip(tr("When a customer starts waiting: when the message reached Earshot, or the time "
+                               "the post itself gives (a source polled every 15 minutes hides up to 15 minutes "
+                               "of waiting)"));
+    connect(m_waitStart, &QComboBox::currentIndexChanged, this, &DashboardWindow::request);
+    bar->addWidget(m_waitStart);
     bar->addStretch();
     m_status = new QLabel;
     bar->addWidget(m_status);
@@ -360,6 +368,7 @@ void DashboardWindow::request()
         request.filter.sources = {m_source->currentData().toLongLong()};
     if (m_tag->currentIndex() > 0)
         request.filter.tags = {conversation::toUtf8(m_tag->currentText())};
+    request.clock = m_waitStart->currentIndex() == 1 ? metrics::Clock::Published : metrics::Clock::Ingested;
     m_model.setRequest(request);
 }
 

@@ -47,6 +47,8 @@ public:
     QComboBox* sourceFilter() const { return m_source; }
     QComboBox* tagFilter() const { return m_tag; }
     QComboBox* clockPicker() const { return m_clock; }
+    // Waits measured from when a message reached Earshot (0) or from the post's own time (1).
+    QComboBox* waitStartPicker() const { return m_waitStart; }
     // The tile's value as shown, by name: "first_median", "first_p90", "resolution_median",
     // "resolution_p90", "sla", "backlog".
     QString tileText(const QString& tile) const;
@@ -91,6 +93,7 @@ private:
     QComboBox* m_source = nullptr;
     QComboBox* m_tag = nullptr;
     QComboBox* m_clock = nullptr;
+    QComboBox* m_waitStart = nullptr;
     QLabel* m_status = nullptr;
     QWidget* m_content = nullptr;
     QHash<QString, QLabel*> m_tiles;

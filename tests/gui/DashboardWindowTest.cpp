@@ -68,7 +68,7 @@ protected:
             auto done = store::ingestMentions(
                 *db, source,
                 {{.externalId = thread, .body = "Waar blijft mijn pakket?", .threadId = thread,
-                  .author = {.platform = "feed", .handle = "@" + thread}}},
+                  .publishedAt = when - 10 * kMinute, .author = {.platform = "feed", .handle = "@" + thread}}},
                 when);
             if (!done)
                 return done.error();
@@ -182,6 +182,17 @@ TEST_F(DashboardWindowTest, PerAgentTableAndFiltersNarrowTheFigures)
     window->teamFilter()->setCurrentIndex(window->teamFilter()->findText("billing"));
     settle(*window);
     EXPECT_EQ(window->model().report()->total.cycles, 1);
+}
+
+TEST_F(DashboardWindowTest, WaitsCanBeMeasuredFromThePostsOwnTime)
+{
+    auto window = openDashboard();
+    EXPECT_EQ(window->tileText("first_median"), "30 min");
+    // Each post says it was written ten minutes before it reached Earshot.
+    window->waitStartPicker()->setCurrentIndex(1);
+    settle(*window);
+    EXPECT_EQ(window->model().reportRequest().clock, metrics::Clock::Published);
+    EXPECT_EQ(window->tileText("first_median"), "40 min");
 }
 
 TEST_F(DashboardWindowTest, EachBreachOpensItsConversation)

@@ -648,6 +648,18 @@ oplostijd</translation>
         <source>(nobody)</source>
         <translation>(niemand)</translation>
     </message>
+    <message>
+        <source>From arrival</source>
+        <translation>Vanaf binnenkomst</translation>
+    </message>
+    <message>
+        <source>From posting</source>
+        <translation>Vanaf plaatsing</translation>
+    </message>
+    <message>
+        <source>When a customer starts waiting: when the message reached Earshot, or the time the post itself gives (a source polled every 15 minutes hides up to 15 minutes of waiting)</source>
+        <translation>Wanneer een klant begint te wachten: zodra het bericht Earshot bereikte, of op het tijdstip dat het bericht zelf vermeldt (een bron die elke 15 minuten wordt opgehaald, verbergt tot 15 minuten wachttijd)</translation>
+    </message>
 </context>
 <context>
     <name>earshot::gui::ExportDialog</name>
