@@ -72,8 +72,9 @@ KEYS=r TYPE="Hoi! Mail je ordernummer naar klantenservice@verskist.example of be
 clear_draft
 KEYS=ctrl+comma shoot settings-dialog 8 "$bin/earshot" --db "$big" "${as[@]}" --theme light
 KEYS=ctrl+shift+e shoot export-dialog 8 "$bin/earshot" --db "$big" "${as[@]}" --theme light
-# The dashboard (its own 1500×940 window, over the inbox), once its figures are in.
-"$bin/earshot-cli" --db "$big" calendar set --zone Europe/Amsterdam --mon 08:00-22:00 --tue 08:00-22:00 \
+# The dashboard (its own 1500×940 window, over the inbox), once its figures are in; the
+# generated team's hours and clock (UTC+1 all year), and the demo workspace's targets.
+"$bin/earshot-cli" --db "$big" calendar set --zone Etc/GMT-1 --mon 08:00-22:00 --tue 08:00-22:00 \
     --wed 08:00-22:00 --thu 08:00-22:00 --fri 08:00-22:00 --sat 09:00-18:00 --sun 09:00-18:00 >/dev/null
 for target in "urgent 30m 8h" "high 1h 1d" "normal 4h 2d" "low 1d 5d"; do
     read -r priority first resolution <<<"$target"

@@ -157,7 +157,14 @@ DashboardWindow::DashboardWindow(const QString& databasePath, QWidget* parent, b
     outer->addWidget(m_content, 1);
 
     connect(&m_model, &bridge::DashboardModel::reportReady, this, &DashboardWindow::showReport);
-    connect(&m_model, &bridge::DashboardModel::inputsChanged, this, &DashboardWindow::fillFilters);
+    connect(&m_model, &bridge::DashboardModel::inputsChanged, this, [this] {
+        fillFilters();
+        // The first request went out before the calendar's zone was known: ask again for the
+        // same days in that zone.
+        const metrics::ReportRequest again = currentRequest();
+        if (again.filter.since != m_requested.filter.since || again.filter.until != m_requested.filter.until)
+            request();
+    });
     connect(&m_model, &bridge::DashboardModel::busyChanged, this, [this](bool busy) {
         m_status->setText(busy ? tr("Computing…") : QString());
     });
@@ -325,8 +332,11 @@ QWidget* DashboardWindow::buildTrend()
 
 void DashboardWindow::setPeriod(Period period)
 {
-    m_period->setCurrentIndex(m_period->findData(int(period)));
-    request();
+    const int index = m_period->findData(int(period));
+    if (index == m_period->currentIndex())
+        request();
+    else
+        m_period->setCurrentIndex(index);   // requests through its signal
 }
 
 void DashboardWindow::setCustomPeriod(const QDate& from, const QDate& to)
@@ -339,27 +349,31 @@ void DashboardWindow::setCustomPeriod(const QDate& from, const QDate& to)
     request();
 }
 
-void DashboardWindow::request()
+metrics::ReportRequest DashboardWindow::currentRequest() const
 {
-    if (m_filling)
-        return;
     metrics::ReportRequest request;
     request.groupBy = metrics::GroupBy::Agent;
-    // Periods are whole local days, so the trend's days line up with them.
-    const QDate today = QDateTime::fromSecsSinceEpoch(m_model.now()).date();
-    QDate first = today;
-    QDate last = today;
+    // Periods are whole days in the team calendar's zone, the days the report's trend, heat map
+    // and CSV count in (UTC until the workspace is read, or when no calendar is set).
+    const metrics::TimeZone zone = m_model.inputs() ? m_model.inputs()->calendar.timeZone() : metrics::TimeZone::utc();
+    constexpr std::int64_t kDay = 86400;
+    const auto dayOf = [](const QDate& date) { return QDate(1970, 1, 1).daysTo(date); };
+    const std::int64_t now = m_model.now();
+    const std::int64_t localNow = now + zone.offsetAt(now);
+    const std::int64_t today = localNow >= 0 ? localNow / kDay : (localNow - kDay + 1) / kDay;
+    std::int64_t first = today;
+    std::int64_t last = today;
     switch (Period(m_period->currentData().toInt())) {
     case Period::Today: break;
-    case Period::Week: first = today.addDays(-6); break;
-    case Period::Month: first = today.addDays(-29); break;
+    case Period::Week: first = today - 6; break;
+    case Period::Month: first = today - 29; break;
     case Period::Custom:
-        first = std::min(m_from->date(), m_to->date());
-        last = std::max(m_from->date(), m_to->date());
+        first = dayOf(std::min(m_from->date(), m_to->date()));
+        last = dayOf(std::max(m_from->date(), m_to->date()));
         break;
     }
-    request.filter.since = first.startOfDay().toSecsSinceEpoch();
-    request.filter.until = last.addDays(1).startOfDay().toSecsSinceEpoch();
+    request.filter.since = zone.toUtc(first * kDay);
+    request.filter.until = zone.toUtc((last + 1) * kDay);
     if (m_team->currentIndex() > 0)
         request.filter.teams = {conversation::toUtf8(m_team->currentText())};
     if (m_agent->currentIndex() > 0)
@@ -369,10 +383,18 @@ void DashboardWindow::request()
     if (m_tag->currentIndex() > 0)
         request.filter.tags = {conversation::toUtf8(m_tag->currentText())};
     request.clock = m_waitStart->currentIndex() == 1 ? metrics::Clock::Published : metrics::Clock::Ingested;
-    m_model.setRequest(request);
+    return request;
 }
 
-void DashboardWindow::refresh() { m_model.reload(); }
+void DashboardWindow::request()
+{
+    if (m_filling)
+        return;
+    m_requested = currentRequest();
+    m_model.setRequest(m_requested);
+}
+
+void DashboardWindow::refresh() { m_model.reload(currentRequest()); }
 
 void DashboardWindow::showEvent(QShowEvent* event)
 {

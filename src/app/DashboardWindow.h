@@ -72,6 +72,8 @@ private:
     void buildFilters(QHBoxLayout* bar);
     QWidget* buildTiles();
     QWidget* buildTrend();
+    // The request the filters and period make now.
+    metrics::ReportRequest currentRequest() const;
     void request();
     void fillFilters();
     void showReport();
@@ -108,6 +110,7 @@ private:
     QTableWidget* m_agents = nullptr;
     QTableWidget* m_breaches = nullptr;
     QLabel* m_breachCount = nullptr;
+    metrics::ReportRequest m_requested;   // the last one asked for
     bool m_filling = false;   // while the filters are refilled, their changes request nothing
     bool m_shownOnce = false;
 };

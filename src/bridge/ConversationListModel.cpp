@@ -1,6 +1,7 @@
 #include "earshot/bridge/ConversationListModel.h"
 
 #include <QDateTime>
+#include <QLocale>
 
 #include <algorithm>
 
@@ -207,6 +208,10 @@ std::vector<ConversationListModel::Row> ConversationListModel::readPage()
 
 void ConversationListModel::loadSlaSettings()
 {
+    std::string stamp = metrics::teamSettingsStamp(m_reader);
+    if (stamp == m_slaStamp)
+        return;
+    m_slaStamp = std::move(stamp);
     // Unreadable settings leave the column empty rather than the list: the list is the work.
     auto calendar = metrics::loadCalendar(m_reader);
     m_calendar = calendar ? std::move(*calendar) : metrics::TeamCalendar::alwaysOpen();
@@ -226,6 +231,8 @@ void ConversationListModel::attachCycles(std::vector<Row>& rows)
     if (!cycles)
         return;
     for (Row& row : rows) {
+        row.cycleStart.reset();
+        row.firstResponseAt.reset();
         const auto found = cycles->find(row.key.id);
         if (found == cycles->end() || found->second.resolvedAt)
             continue;
@@ -255,10 +262,12 @@ void ConversationListModel::updateSla(const Row& row) const
     const metrics::SlaStanding standing = metrics::SlaPolicies::standing(
         m_calendar, target->businessHours, *seconds, *row.cycleStart, std::nullopt, m_now);
     row.slaState = standing.state;
-    const QString due = QDateTime::fromSecsSinceEpoch(standing.deadline).toString(QStringLiteral("ddd d MMM HH:mm"));
+    if (standing.deadline == metrics::TeamCalendar::kNever)
+        return;   // a calendar that is never open: no deadline to count down to
+    const QString due = QLocale().toString(QDateTime::fromSecsSinceEpoch(standing.deadline), QStringLiteral("ddd d MMM HH:mm"));
     const QString clock = target->businessHours ? tr("in opening hours") : tr("around the clock");
     // Whole minutes: the column changes once a minute.
-    const auto minutes = [](std::int64_t seconds) { return seconds < 60 ? waitingText(seconds) : durationText(seconds); };
+    const auto minutes = [](std::int64_t span) { return span < 60 ? waitingText(span) : durationText(span); };
     switch (standing.state) {
     case metrics::SlaState::Breached: row.sla = tr("%1 over").arg(minutes(m_now - standing.deadline)); break;
     case metrics::SlaState::AtRisk: row.sla = tr("⚠ %1 left").arg(minutes(standing.deadline - m_now)); break;
@@ -402,10 +411,9 @@ void ConversationListModel::refresh(const std::vector<std::int64_t>& conversatio
 void ConversationListModel::tick()
 {
     m_now = m_clock();
-    const bool hadTargets = !m_sla.targets().empty();
     loadSlaSettings();
-    if (!hadTargets)
-        attachCycles(m_rows);   // targets were just set: the rows have no cycles yet
+    // Answers and resolutions from elsewhere (a colleague's console, the CLI) move the deadlines.
+    attachCycles(m_rows);
     for (const Row& row : m_rows)
         row.slaAt = -1;         // the targets may have changed, not only the time
     if (!m_rows.empty())

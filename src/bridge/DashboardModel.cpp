@@ -34,13 +34,10 @@ void DashboardModel::setRequest(const metrics::ReportRequest& request)
         startNext();
 }
 
-void DashboardModel::reload()
+void DashboardModel::reload(const metrics::ReportRequest& request)
 {
     m_reloadPending = true;
-    if (!m_pending)
-        m_pending = m_reportRequest;
-    if (!m_running)
-        startNext();
+    setRequest(request);
 }
 
 void DashboardModel::startNext()
@@ -62,6 +59,22 @@ void DashboardModel::startNext()
 DashboardModel::Outcome DashboardModel::compute(const QString& databasePath,
                                                 std::shared_ptr<const metrics::ReportInputs> inputs,
                                                 metrics::ReportRequest request)
+{
+    // An exception would come back out of the watcher's result() on the GUI thread and end the
+    // program; out of memory or no thread to start is a failure to report like any other.
+    try {
+        return computeOrThrow(databasePath, std::move(inputs), std::move(request));
+    } catch (const std::exception& error) {
+        Outcome outcome;
+        outcome.request = request;
+        outcome.error = QString::fromUtf8(error.what());
+        return outcome;
+    }
+}
+
+DashboardModel::Outcome DashboardModel::computeOrThrow(const QString& databasePath,
+                                                       std::shared_ptr<const metrics::ReportInputs> inputs,
+                                                       metrics::ReportRequest request)
 {
     Outcome outcome;
     outcome.request = request;

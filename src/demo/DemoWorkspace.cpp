@@ -26,14 +26,15 @@ Status writeFeeds(const std::filesystem::path& folder)
 }
 
 // The demo desk's hours (those the generated team works) and its promises, so the dashboard
-// and the inbox's SLA column have something to measure against. Without time-zone data on the
-// machine the demo counts the wall clock instead of opening hours.
+// and the inbox's SLA column have something to measure against. The generator's team keeps
+// UTC+1 all year (demo::ActivityCalendar), hence Etc/GMT-1 rather than a zone with summer time.
+// Without time-zone data on the machine the demo counts the wall clock instead of opening hours.
 Status setTeamSettings(store::Database& db)
 {
     const nlohmann::json weekday = {"08:00-22:00"};
     const nlohmann::json weekend = {"09:00-18:00"};
     auto calendar = metrics::TeamCalendar::fromJson(
-        {{"time_zone", "Europe/Amsterdam"},
+        {{"time_zone", "Etc/GMT-1"},
          {"hours", {{"mon", weekday}, {"tue", weekday}, {"wed", weekday}, {"thu", weekday}, {"fri", weekday},
                     {"sat", weekend}, {"sun", weekend}}}});
     if (calendar)

@@ -24,6 +24,17 @@ Result<std::optional<nlohmann::json>> readJson(store::Database& db, std::string_
 
 }  // namespace
 
+std::string teamSettingsStamp(store::Database& db)
+{
+    std::string stamp;
+    for (std::string_view key : {kCalendarKey, kSlaKey}) {
+        auto stored = checks::SettingsRepository(db).get(key);
+        stamp += stored && *stored ? **stored : std::string();
+        stamp += '\x1f';
+    }
+    return stamp;
+}
+
 Result<TeamCalendar> loadCalendar(store::Database& db)
 {
     auto json = readJson(db, kCalendarKey);

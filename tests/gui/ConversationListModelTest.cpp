@@ -248,6 +248,13 @@ TEST_F(ConversationListModelTest, TheSlaColumnCountsDownToTheCurrentCyclesDeadli
     EXPECT_EQ(sla(risky), "5 min over");
     EXPECT_EQ(state(risky), metrics::SlaState::Breached);
 
+    // Answered from elsewhere (the CLI, a colleague's console): the next tick counts to the resolution.
+    ASSERT_TRUE(earshot::inbox::Inbox(*m_db, [this] { return m_now; })
+                    .reply(fresh, "Eva", "Komt goed. Eva", earshot::inbox::Channel::OffPlatform));
+    model->tick();
+    EXPECT_TRUE(model->index(model->rowOfConversation(fresh), ConversationListModel::SlaColumn)
+                    .data(Qt::ToolTipRole).toString().startsWith("Resolution due"));
+
     // Resolved: no clock runs.
     set(late, "status = 'resolved'");
     model->refresh({late});

@@ -195,6 +195,24 @@ TEST_F(DashboardWindowTest, WaitsCanBeMeasuredFromThePostsOwnTime)
     EXPECT_EQ(window->tileText("first_median"), "40 min");
 }
 
+TEST_F(DashboardWindowTest, PeriodsAreWholeDaysOnTheTeamsClock)
+{
+    // A team five hours behind UTC: at 12:00 UTC it is 07:00 there, and "today" began at 05:00 UTC.
+    ASSERT_TRUE(metrics::saveCalendar(
+        *db, metrics::TeamCalendar::fromJson({{"time_zone", "Etc/GMT+5"}, {"hours", {{"mon", {"09:00-17:00"}}}}}).value()));
+    auto window = openDashboard();
+    window->setPeriod(DashboardWindow::Period::Today);
+    settle(*window);
+    EXPECT_EQ(window->model().reportRequest().filter.since, kNow - 7 * kHour);
+    EXPECT_EQ(window->model().reportRequest().filter.until, kNow - 7 * kHour + kDay);
+
+    // A refresh asks for the period as it is now, not the last one computed.
+    window->setPeriod(DashboardWindow::Period::Week);
+    window->refresh();
+    settle(*window);
+    EXPECT_EQ(window->model().reportRequest().filter.since, kNow - 7 * kHour - 6 * kDay);
+}
+
 TEST_F(DashboardWindowTest, EachBreachOpensItsConversation)
 {
     auto window = openDashboard();

@@ -152,6 +152,7 @@ private:
     QString m_lastError;
     metrics::TeamCalendar m_calendar = metrics::TeamCalendar::alwaysOpen();
     metrics::SlaPolicies m_sla;
+    std::string m_slaStamp;   // what m_calendar and m_sla were built from
 };
 
 }  // namespace earshot::bridge

@@ -33,8 +33,9 @@ public:
 
     // Computes the report for this request (its `now` is filled in when it runs).
     void setRequest(const metrics::ReportRequest& request);
-    // Reads the workspace again (new conversations, answers, another calendar), then computes.
-    void reload();
+    // Reads the workspace again (new conversations, answers, another calendar), then computes
+    // this request.
+    void reload(const metrics::ReportRequest& request);
 
     bool busy() const { return m_running; }
     // The last report computed, and the request it answers; null before the first.
@@ -71,6 +72,8 @@ private:
     void finished();
     static Outcome compute(const QString& databasePath, std::shared_ptr<const metrics::ReportInputs> inputs,
                            metrics::ReportRequest request);
+    static Outcome computeOrThrow(const QString& databasePath, std::shared_ptr<const metrics::ReportInputs> inputs,
+                                  metrics::ReportRequest request);
 
     QString m_databasePath;
     Clock m_clock;

@@ -16,6 +16,10 @@ bool hasCalendar(store::Database& db);
 Status saveCalendar(store::Database& db, const TeamCalendar& calendar);
 
 Result<SlaPolicies> loadSlaPolicies(store::Database& db);
+
+// Changes whenever the calendar or the SLA policies do: lets a reader that checks often (the
+// inbox, every minute) rebuild them only then.
+std::string teamSettingsStamp(store::Database& db);
 Status saveSlaPolicies(store::Database& db, const SlaPolicies& policies);
 
 // What a report is computed from, read in one go (the dashboard and `earshot-cli stats`).
