@@ -386,10 +386,6 @@ void InboxWindow::connectEngine()
                 notifyAbout(created, reopened);
             });
     connect(m_pollStatus, &PollStatus::roundFinished, this, &InboxWindow::refreshCounts);
-    m_tick = new QTimer(this);
-    m_tick->setInterval(60 * 1000);
-    connect(m_tick, &QTimer::timeout, &m_context.conversations, &bridge::ConversationListModel::tick);
-    m_tick->start();
 }
 
 void InboxWindow::refreshCounts()

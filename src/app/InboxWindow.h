@@ -126,7 +126,6 @@ private:
     PollStatus* m_pollStatus = nullptr;
     QSystemTrayIcon* m_tray = nullptr;
     QTimer* m_searchDelay = nullptr;
-    QTimer* m_tick = nullptr;
     QPointer<DashboardWindow> m_dashboard;
     QList<QThread*> m_posting;   // replies on their way to a platform
     int m_sortColumn = 0;   // ConversationListModel::WaitingColumn
