@@ -136,8 +136,8 @@ DashboardWindow::DashboardWindow(const QString& databasePath, QWidget* parent, b
     m_breaches = new QTableWidget;
     setHeaders(m_breaches, {tr("Conversation"), tr("Target"), tr("Priority"), tr("Source"), tr("Over by")});
     // The source's name is the one that runs long: it takes the room the others leave.
+    // (Sized once after filling: ResizeToContents would measure every row on every cell set.)
     m_breaches->horizontalHeader()->setStretchLastSection(false);
-    m_breaches->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_breaches->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
     m_breaches->setToolTip(tr("Double-click or press Enter to open the conversation"));
     breachLayout->addWidget(m_breaches);
@@ -552,6 +552,7 @@ void DashboardWindow::showBreaches(const metrics::Report& report)
         m_breaches->setItem(row, 4, numberItem(conversation::duration(breach.overBy), double(breach.overBy)));
         ++row;
     }
+    m_breaches->resizeColumnsToContents();
     m_breachCount->setText(report.breachCount > std::int64_t(report.breaches.size())
                                ? tr("%1 in the period; the %2 most overdue shown")
                                      .arg(QLocale().toString(qlonglong(report.breachCount)))
