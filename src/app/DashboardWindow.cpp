@@ -26,6 +26,7 @@
 #include <fstream>
 
 #include "ConversationFormat.h"
+#include "earshot/core/Files.h"
 #include "Theme.h"
 #include "VolumeHeatMap.h"
 
@@ -562,7 +563,12 @@ void DashboardWindow::showBreaches(const metrics::Report& report)
 
 bool DashboardWindow::savePng(const QString& path)
 {
-    return m_content->grab().save(path, "PNG");
+    const QPixmap picture = m_content->grab();
+    return bool(core::replaceFile(path.toStdString(), [&](const std::filesystem::path& part) -> Status {
+        if (!picture.save(QString::fromStdString(part.string()), "PNG"))
+            return fail("cannot write the picture");
+        return Ok{};
+    }));
 }
 
 bool DashboardWindow::saveCsv(const QString& path, QString* error)
@@ -574,15 +580,12 @@ bool DashboardWindow::saveCsv(const QString& path, QString* error)
             *error = tr("The figures are not ready yet.");
         return false;
     }
-    std::ofstream out(path.toStdString(), std::ios::binary | std::ios::trunc);
-    if (!out) {
-        if (error)
-            *error = tr("Cannot write %1.").arg(path);
-        return false;
-    }
-    auto written = metrics::writeReportCsv(*report, m_model.reportRequest().groupBy, inputs->calendar.timeZone(), out);
+    auto written = core::replaceFile(path.toStdString(), [&](const std::filesystem::path& part) -> Status {
+        std::ofstream out(part, std::ios::binary | std::ios::trunc);
+        return metrics::writeReportCsv(*report, m_model.reportRequest().groupBy, inputs->calendar.timeZone(), out);
+    });
     if (!written && error)
-        *error = conversation::fromUtf8(written.message());
+        *error = tr("Cannot write %1: %2").arg(path, conversation::fromUtf8(written.message()));
     return bool(written);
 }
 

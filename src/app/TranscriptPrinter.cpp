@@ -17,7 +17,6 @@
 #include <QPrinter>
 #include <QPushButton>
 #include <QStandardPaths>
-#include <QRandomGenerator>
 #include <QTextDocument>
 #include <QTextFrame>
 #include <QTextTable>
@@ -30,6 +29,7 @@
 
 #include "ConversationFormat.h"
 #include "TimelineView.h"
+#include "earshot/core/Files.h"
 #include "earshot/inbox/ConversationReader.h"
 #include "earshot/inbox/Vocabulary.h"
 
@@ -56,19 +56,6 @@ struct Item {
     std::int64_t at = 0;
     Kind kind = Kind::Mention;
     std::size_t index = 0;
-};
-
-// Removes a half-written PDF on every way out but the one that renamed it into place.
-struct PartialFile {
-    QString path;
-    PartialFile() = default;
-    PartialFile(const PartialFile&) = delete;
-    PartialFile& operator=(const PartialFile&) = delete;
-    ~PartialFile()
-    {
-        if (!path.isEmpty())
-            QFile::remove(path);
-    }
 };
 
 QString nativePath(const QString& path) { return QDir::toNativeSeparators(path); }
@@ -395,63 +382,36 @@ Status printTranscriptPdf(store::Database& reader, std::int64_t conversationId, 
     auto html = htmlFor(reader, *detail, includeNotes);
     if (!html)
         return html.error();
-    const QFileInfo target(pdfPath);
-    if (target.isDir())
+    if (QFileInfo(pdfPath).isDir())
         return fail(toUtf8(Transcript::tr("%1 is a folder; choose a file name.").arg(nativePath(pdfPath))));
 
-    // Written beside the target, so the rename stays within one file system and is atomic.
-    // Not a QTemporaryFile: its close() keeps the file open (and on Linux it may not have its
-    // name yet), while QPrinter needs a plain file it can open by name.
-    const QDir folder = target.absoluteDir();
-    PartialFile partial;
-    QFile reserved;
-    for (int attempt = 0; attempt < 5 && !reserved.isOpen(); ++attempt) {
-        reserved.setFileName(folder.filePath(QStringLiteral("%1.%2.part")
-                                                 .arg(target.fileName())
-                                                 .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'))));
-        if (reserved.open(QIODevice::WriteOnly | QIODevice::NewOnly))
-            partial.path = reserved.fileName();
-        else if (reserved.exists())
-            continue;   // a name another save took; draw again
-        else
-            break;
-    }
-    if (partial.path.isEmpty())
-        return fail(toUtf8(Transcript::tr("Cannot write in the folder %1: %2")
-                               .arg(nativePath(folder.absolutePath()), reserved.errorString())));
-    reserved.close();
-
     const QString title = Transcript::tr("Conversation #%1").arg(conversationId);
-    QPrinter printer(QPrinter::HighResolution);
-    printer.setOutputFormat(QPrinter::PdfFormat);
-    printer.setOutputFileName(partial.path);
-    printer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(20, 18, 20, 14),
-                                      QPageLayout::Millimeter));
-    printer.setDocName(title);
-    printer.setCreator(QStringLiteral("Earshot"));
-
-    QTextDocument document;
-    QFont font = document.defaultFont();
-    font.setPointSizeF(10);
-    document.setDefaultFont(font);
-    document.setDocumentMargin(0);   // the page margins are the printer's
-    document.setHtml(*html);
-
     QString footer = title;
     if (const QString customer = Transcript::customer(*detail); !customer.isEmpty())
         footer += QStringLiteral(" · ") + customer;
-    if (auto painted = paint(printer, document, footer); !painted)
-        return painted;
-    if (QFileInfo(partial.path).size() == 0)
-        return fail(toUtf8(Transcript::tr("Cannot write the PDF %1.").arg(nativePath(pdfPath))));
+    // QPrinter opens the file by name; core::replaceFile gives it one beside the target.
+    return core::replaceFile(fsPath(pdfPath), [&](const std::filesystem::path& part) -> Status {
+        const QString partPath = QString::fromStdString(part.string());
+        QPrinter printer(QPrinter::HighResolution);
+        printer.setOutputFormat(QPrinter::PdfFormat);
+        printer.setOutputFileName(partPath);
+        printer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
+                                          QMarginsF(20, 18, 20, 14), QPageLayout::Millimeter));
+        printer.setDocName(title);
+        printer.setCreator(QStringLiteral("Earshot"));
 
-    std::error_code error;
-    std::filesystem::rename(fsPath(partial.path), fsPath(pdfPath), error);
-    if (error)
-        return fail(toUtf8(Transcript::tr("Cannot save %1: %2")
-                               .arg(nativePath(pdfPath), QString::fromLocal8Bit(error.message()))));
-    partial.path.clear();   // it is the PDF now
-    return Ok{};
+        QTextDocument document;
+        QFont font = document.defaultFont();
+        font.setPointSizeF(10);
+        document.setDefaultFont(font);
+        document.setDocumentMargin(0);   // the page margins are the printer's
+        document.setHtml(*html);
+        if (auto painted = paint(printer, document, footer); !painted)
+            return painted;
+        if (QFileInfo(partPath).size() == 0)
+            return fail(toUtf8(Transcript::tr("Cannot write the PDF %1.").arg(nativePath(pdfPath))));
+        return Ok{};
+    });
 }
 
 void offerTranscript(QWidget* parent, store::Database& reader, std::int64_t conversationId)

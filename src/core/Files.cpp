@@ -23,4 +23,30 @@ Result<std::string> readFile(const std::string& path, std::size_t maxBytes)
     return content;
 }
 
+Status replaceFile(const std::filesystem::path& target,
+                   const std::function<Status(const std::filesystem::path& part)>& write)
+{
+    std::error_code ignored;
+    if (std::filesystem::is_directory(target, ignored))
+        return fail(target.string() + " is a folder; choose a file name");
+    std::filesystem::path part = target;
+    part += ".part";
+    if (!std::ofstream(part, std::ios::binary | std::ios::trunc)) {
+        const std::string reason = std::strerror(errno);
+        const std::filesystem::path folder = target.has_parent_path() ? target.parent_path() : ".";
+        return fail("cannot write in the folder " + folder.string() + " (" + reason +
+                    "); choose a folder you may write to");
+    }
+    Status written = write(part);
+    if (written) {
+        std::error_code error;
+        std::filesystem::rename(part, target, error);
+        if (!error)
+            return Ok{};
+        written = fail("cannot put " + target.string() + " in place: " + error.message());
+    }
+    std::filesystem::remove(part, ignored);
+    return written;
+}
+
 }  // namespace earshot::core

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <variant>
 
+#include "earshot/core/Files.h"
 #include "earshot/core/Text.h"
 #include "earshot/exports/CsvWriter.h"
 #include "earshot/exports/ExportStream.h"
@@ -391,45 +392,35 @@ Result<std::int64_t> exportToFile(store::Database& db, const std::filesystem::pa
                                   const ExportOptions& options, const metrics::TeamCalendar& calendar,
                                   const metrics::SlaPolicies& policies)
 {
-    // Written beside the target and renamed when complete: a failed or cancelled export leaves
-    // no half file, and a file of the same name stays as it was until then.
-    std::filesystem::path partial = target;
-    partial += ".part";
-    std::ofstream file(partial, std::ios::binary | std::ios::trunc);
-    if (!file)
-        return fail("cannot write " + partial.string() + "; choose a folder you may write to");
-
-    // exportRows() ignores a refusal at its last report; here it must still cancel.
-    bool cancelled = false;
-    ExportOptions watched = options;
-    if (options.progress)
-        watched.progress = [&](std::int64_t rows) {
-            const bool goOn = options.progress(rows);
-            cancelled = cancelled || !goOn;
-            return goOn;
-        };
-    auto rows = exportRows(db, file, watched, calendar, policies);
-    file.close();
-    std::error_code ignored;
-    if (cancelled) {
-        std::filesystem::remove(partial, ignored);
-        return fail("the export was cancelled; " + target.string() + " was not written");
-    }
-    if (!rows) {
-        std::filesystem::remove(partial, ignored);
-        return rows.error();
-    }
-    if (!file) {
-        std::filesystem::remove(partial, ignored);
-        return finishStream(file).error();
-    }
-    std::error_code error;
-    std::filesystem::rename(partial, target, error);
-    if (error) {
-        std::filesystem::remove(partial, ignored);
-        return fail("cannot put the export at " + target.string() + ": " + error.message());
-    }
-    return rows;
+    // A failed or cancelled export leaves no half file, and a file of the same name stays as it was.
+    std::int64_t count = 0;
+    auto done = core::replaceFile(target, [&](const std::filesystem::path& part) -> Status {
+        std::ofstream file(part, std::ios::binary | std::ios::trunc);
+        if (!file)
+            return fail("cannot write " + part.string() + "; choose a folder you may write to");
+        // exportRows() ignores a refusal at its last report; here it must still cancel.
+        bool cancelled = false;
+        ExportOptions watched = options;
+        if (options.progress)
+            watched.progress = [&](std::int64_t rows) {
+                const bool goOn = options.progress(rows);
+                cancelled = cancelled || !goOn;
+                return goOn;
+            };
+        auto rows = exportRows(db, file, watched, calendar, policies);
+        file.close();
+        if (cancelled)
+            return fail("the export was cancelled; " + target.string() + " was not written");
+        if (!rows)
+            return rows.error();
+        if (!file)
+            return finishStream(file).error();
+        count = *rows;
+        return Ok{};
+    });
+    if (!done)
+        return done.error();
+    return count;
 }
 
 }  // namespace earshot::exports

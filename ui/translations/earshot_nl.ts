@@ -660,6 +660,10 @@ oplostijd</translation>
         <source>When a customer starts waiting: when the message reached Earshot, or the time the post itself gives (a source polled every 15 minutes hides up to 15 minutes of waiting)</source>
         <translation>Wanneer een klant begint te wachten: zodra het bericht Earshot bereikte, of op het tijdstip dat het bericht zelf vermeldt (een bron die elke 15 minuten wordt opgehaald, verbergt tot 15 minuten wachttijd)</translation>
     </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Kan %1 niet schrijven: %2</translation>
+    </message>
 </context>
 <context>
     <name>earshot::gui::ExportDialog</name>
@@ -2483,14 +2487,6 @@ Earshot haalt de bron dan niet meer op en verwijdert het geheim ervan uit de sle
     <message>
         <source>%1 is a folder; choose a file name.</source>
         <translation>%1 is een map; kies een bestandsnaam.</translation>
-    </message>
-    <message>
-        <source>Cannot write in the folder %1: %2</source>
-        <translation>Er kan niet worden geschreven in de map %1: %2</translation>
-    </message>
-    <message>
-        <source>Cannot save %1: %2</source>
-        <translation>%1 kan niet worden opgeslagen: %2</translation>
     </message>
     <message>
         <source>Transcript Not Saved</source>
