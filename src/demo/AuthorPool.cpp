@@ -77,7 +77,8 @@ std::int64_t AuthorPool::create(Random& random, std::size_t platform, bool retur
 
 std::int64_t AuthorPool::pickCustomer(Random& random)
 {
-    if (m_people.empty() || random.chance(m_newShare))
+    // People may exist without tickets (one-off spammers can come first), so ask for tickets.
+    if (m_tickets.empty() || random.chance(m_newShare))
         return create(random, random.weighted(m_platformShares), true);
     return m_tickets[random.below(m_tickets.size())];
 }
