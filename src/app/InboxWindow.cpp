@@ -45,8 +45,9 @@ namespace {
 
 QString text(const std::string& s) { return QString::fromStdString(s); }
 
-// The SLA column in the theme's warning colour when at risk, its error colour (bold) when breached.
-class SlaDelegate : public QStyledItemDelegate {
+// A conversation kept in the list while the agent works on it, though it left the view
+// (claimed from Unassigned), is shown in italics: it goes when the agent moves on.
+class RowDelegate : public QStyledItemDelegate {
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
 
@@ -54,6 +55,20 @@ protected:
     void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override
     {
         QStyledItemDelegate::initStyleOption(option, index);
+        if (index.data(bridge::ConversationListModel::LeftViewRole).toBool())
+            option->font.setItalic(true);
+    }
+};
+
+// The SLA column in the theme's warning colour when at risk, its error colour (bold) when breached.
+class SlaDelegate : public RowDelegate {
+public:
+    using RowDelegate::RowDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override
+    {
+        RowDelegate::initStyleOption(option, index);
         const auto state = metrics::SlaState(index.data(bridge::ConversationListModel::SlaStateRole).toInt());
         if (state == metrics::SlaState::AtRisk) {
             option->palette.setColor(QPalette::Text, warningTextColor(option->palette));
@@ -155,6 +170,7 @@ void InboxWindow::buildLayout()
                                                      QHeaderView::Stretch);
     m_list->setColumnWidth(bridge::ConversationListModel::WaitingColumn, 66);
     m_list->setColumnWidth(bridge::ConversationListModel::SlaColumn, 104);
+    m_list->setItemDelegate(new RowDelegate(m_list));
     m_list->setItemDelegateForColumn(bridge::ConversationListModel::SlaColumn, new SlaDelegate(m_list));
     m_list->setColumnWidth(bridge::ConversationListModel::CustomerColumn, 120);
     m_list->setColumnWidth(bridge::ConversationListModel::SourceColumn, 110);
@@ -183,8 +199,11 @@ void InboxWindow::buildLayout()
     column->addWidget(m_list, 1);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {
-                m_pane->showConversation(current.isValid() ? m_context.conversations.conversationIdAt(current.row())
-                                                           : 0);
+                const std::int64_t id = current.isValid() ? m_context.conversations.conversationIdAt(current.row()) : 0;
+                m_pane->showConversation(id);
+                // The agent moved on: a kept row that left the view goes, once this signal is done.
+                if (m_context.conversations.kept() != 0 && m_context.conversations.kept() != id)
+                    QTimer::singleShot(0, this, [this] { m_context.conversations.stopKeeping(); });
             });
     connect(&m_context.conversations, &bridge::ConversationListModel::queryFailed, this,
             [this](const QString& message) { statusBar()->showMessage(message, 10000); });
@@ -269,23 +288,27 @@ void InboxWindow::buildActions()
     add(conversation, tr("&Reply"), QKeySequence(Qt::Key_R), [this] { m_pane->focusComposer(); }, work);
     add(conversation, tr("Internal &Note"), QKeySequence(Qt::Key_N), [this] { m_pane->focusNote(); }, work);
     add(conversation, tr("&Pending (Waiting for Customer)"), QKeySequence(Qt::Key_P), [this] {
-        act(tr("set pending"), [this](std::int64_t id) { return m_inbox.setPending(id, m_context.agent.name); });
+        act(tr("set pending"), [this](std::int64_t id) { return m_inbox.setPending(id, m_context.agent.name); }, true,
+            Then::MoveOn);
     }, work);
     add(conversation, tr("R&esolve"), QKeySequence(Qt::Key_E), [this] {
-        act(tr("resolve"), [this](std::int64_t id) { return m_inbox.resolve(id, m_context.agent.name); });
+        act(tr("resolve"), [this](std::int64_t id) { return m_inbox.resolve(id, m_context.agent.name); }, true,
+            Then::MoveOn);
     }, work);
     add(conversation, tr("&Assign to Colleague…"), QKeySequence(Qt::Key_A), [this] { assign(); }, work);
     add(conversation, tr("&Take Over"), QKeySequence(Qt::Key_T), [this] {
         act(tr("take over"), [this](std::int64_t id) { return m_inbox.takeOver(id, m_context.agent.name); }, false);
     }, work);
     add(conversation, tr("Re&lease"), QKeySequence(Qt::Key_U), [this] {
-        act(tr("release"), [this](std::int64_t id) { return m_inbox.release(id, m_context.agent.name); }, false);
+        act(tr("release"), [this](std::int64_t id) { return m_inbox.release(id, m_context.agent.name); }, false,
+            Then::MoveOn);
     }, work);
     add(conversation, tr("Re&open"), QKeySequence(Qt::Key_O), [this] {
         act(tr("reopen"), [this](std::int64_t id) { return m_inbox.reopen(id, m_context.agent.name); });
     }, work);
     add(conversation, tr("Mark as &Spam"), QKeySequence(Qt::Key_S), [this] {
-        act(tr("mark as spam"), [this](std::int64_t id) { return m_inbox.markSpam(id, m_context.agent.name); });
+        act(tr("mark as spam"), [this](std::int64_t id) { return m_inbox.markSpam(id, m_context.agent.name); }, true,
+            Then::MoveOn);
     }, work);
     conversation->addSeparator();
     add(conversation, tr("Add Ta&g…"), QKeySequence(Qt::Key_L), [this] {
@@ -460,7 +483,7 @@ void InboxWindow::step(int delta)
 }
 
 void InboxWindow::act(const QString& doing, const std::function<Result<inbox::Outcome>(std::int64_t)>& action,
-                      bool offerTakeOver)
+                      bool offerTakeOver, Then then)
 {
     const std::int64_t id = currentConversation();
     if (id == 0) {
@@ -480,13 +503,20 @@ void InboxWindow::act(const QString& doing, const std::function<Result<inbox::Ou
             return showError(text(outcome.message()));
     }
     statusBar()->showMessage(text(outcome->message), 5000);
-    afterChange(id);
+    afterChange(id, then);
 }
 
-void InboxWindow::afterChange(std::int64_t conversationId)
+void InboxWindow::afterChange(std::int64_t conversationId, Then then)
 {
+    const bool onIt = currentConversation() == conversationId;
+    if (onIt && then == Then::StayOnIt)
+        m_context.conversations.keep(conversationId);
     const int rowBefore = m_list->currentIndex().isValid() ? m_list->currentIndex().row() : 0;
     m_context.conversations.refresh({conversationId});
+    if (!onIt) {
+        refreshCounts();
+        return;
+    }
     const int row = m_context.conversations.rowOfConversation(conversationId);
     if (row >= 0) {
         m_list->setCurrentIndex(m_context.conversations.index(row, 0));
@@ -526,7 +556,7 @@ void InboxWindow::assign()
         return;
     act(tr("assign"), [&](std::int64_t conversation) {
         return m_inbox.assign(conversation, m_context.agent.name, to.toStdString(), note.toStdString());
-    });
+    }, true, Then::MoveOn);
 }
 
 void InboxWindow::reply(qint64 conversationId, const QString& body, const QList<QPair<QString, QString>>& overrides,

@@ -93,9 +93,15 @@ private:
     void applyChoice(const NavigationChoice& choice);
     QString emptyViewMessage(const store::ConversationFilter& filter);
     void step(int delta);
+    // After an action the agent stays on the conversation (claimed, answered, noted: the row
+    // stays even if it left the view) or, when the action finishes their part (resolved,
+    // pending, handed over), goes on with the next one in the list.
+    enum class Then { StayOnIt, MoveOn };
     void act(const QString& doing, const std::function<Result<inbox::Outcome>(std::int64_t)>& action,
-             bool offerTakeOver = true);
-    void afterChange(std::int64_t conversationId);
+             bool offerTakeOver = true, Then then = Then::StayOnIt);
+    // Updates the list after a change to this conversation; moves the selection only when the
+    // agent is on it (a reply posted in the background must not pull them back).
+    void afterChange(std::int64_t conversationId, Then then = Then::StayOnIt);
     void claim();
     void assign();
     void reply(qint64 conversationId, const QString& text, const QList<QPair<QString, QString>>& overrides,

@@ -4,6 +4,7 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <utility>
 
 #include "earshot/metrics/MetricsSettings.h"
 #include "earshot/metrics/ResponseCycles.h"
@@ -108,6 +109,7 @@ QVariant ConversationListModel::data(const QModelIndex& index, int role) const
         return int(row.slaState);
     case ConversationIdRole: return qint64(row.key.id);
     case StatusRole: return row.status;
+    case LeftViewRole: return row.leftView;
     case PriorityRole: return row.key.priority;
     case LastCustomerAtRole: return qint64(row.key.lastCustomerAt);
     default: return {};
@@ -171,6 +173,7 @@ void ConversationListModel::reload()
     m_rowById.clear();
     m_cursor.reset();
     m_atEnd = false;
+    m_kept = 0;
     m_now = m_clock();
     loadSlaSettings();
     for (Row& row : readPage()) {
@@ -374,8 +377,10 @@ void ConversationListModel::refresh(const std::vector<std::int64_t>& conversatio
     std::vector<Row> rows;
     for (const auto& match : *found) {
         byId.insert(match.row.id, &match);
-        if (match.matches)
+        if (match.matches || match.row.id == m_kept) {
             rows.push_back(makeRow(match.row));
+            rows.back().leftView = !match.matches;
+        }
     }
     attachCycles(rows);
     QHash<std::int64_t, Row*> rowById;
@@ -385,7 +390,8 @@ void ConversationListModel::refresh(const std::vector<std::int64_t>& conversatio
     for (const std::int64_t id : conversationIds) {
         const store::ConversationMatch* match = byId.value(id, nullptr);
         const int shown = rowOfConversation(id);
-        if (!match || !match->matches) {
+        const bool keptHere = match && id == m_kept && shown >= 0;
+        if ((!match || !match->matches) && !keptHere) {
             // Deleted, or it left this view (claimed from "new", resolved from "mine", …).
             if (shown >= 0)
                 removeRowAt(shown);
@@ -395,7 +401,8 @@ void ConversationListModel::refresh(const std::vector<std::int64_t>& conversatio
         if (!made)
             continue;   // listed twice: done the first time
         Row row = std::move(*made);
-        if (shown >= 0 && staysAt(shown, row.key)) {
+        // The kept row stays where the agent has it, whatever its new key says.
+        if (shown >= 0 && (keptHere || staysAt(shown, row.key))) {
             m_rows[std::size_t(shown)] = std::move(row);
             emit dataChanged(index(shown, 0), index(shown, ColumnCount - 1));
             continue;
@@ -419,6 +426,16 @@ void ConversationListModel::tick()
     if (!m_rows.empty())
         emit dataChanged(index(0, WaitingColumn), index(rowCount() - 1, SlaColumn),
                          {Qt::DisplayRole, Qt::ToolTipRole, SlaStateRole});
+}
+
+void ConversationListModel::keep(std::int64_t conversationId) { m_kept = conversationId; }
+
+void ConversationListModel::stopKeeping()
+{
+    const std::int64_t kept = std::exchange(m_kept, 0);
+    const int shown = rowOfConversation(kept);
+    if (shown >= 0 && m_rows[std::size_t(shown)].leftView)
+        removeRowAt(shown);
 }
 
 int ConversationListModel::rowOfConversation(std::int64_t conversationId) const

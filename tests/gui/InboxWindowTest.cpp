@@ -139,15 +139,75 @@ TEST_F(InboxWindowTest, StartsOnUnassignedWithTheFirstConversationOpen)
     EXPECT_TRUE(window->pane()->headerText().contains(QStringLiteral("Klant")));
 }
 
-TEST_F(InboxWindowTest, ClaimWithCAssignsItAndItLeavesUnassigned)
+TEST_F(InboxWindowTest, ClaimWithCKeepsTheAgentOnWhatTheyClaimedUntilTheyMoveOn)
 {
     const auto id = window->currentConversation();
     press(Qt::Key_C);
     EXPECT_EQ(conversationField(id, "assignee"), "Sanne de Vries");
     EXPECT_EQ(conversationField(id, "status"), "open");
     EXPECT_EQ(count("SELECT count(*) FROM events WHERE kind = 'claimed'"), 1);
-    EXPECT_EQ(window->list()->model()->rowCount(), 2) << "the Unassigned view no longer lists it";
-    EXPECT_NE(window->currentConversation(), id) << "the next conversation is ready";
+    EXPECT_EQ(window->currentConversation(), id) << "claiming must not move the agent to another customer";
+    auto* model = window->list()->model();
+    ASSERT_EQ(model->rowCount(), 3) << "the claimed row stays while the agent is on it";
+    const QModelIndex current = window->list()->currentIndex();
+    EXPECT_EQ(current.data(bridge::ConversationListModel::ConversationIdRole).toLongLong(), id);
+    EXPECT_TRUE(current.data(bridge::ConversationListModel::LeftViewRole).toBool());
+    EXPECT_EQ(model->index(current.row(), bridge::ConversationListModel::AssigneeColumn).data().toString(),
+              QStringLiteral("Sanne de Vries"));
+
+    press(Qt::Key_J);
+    QApplication::processEvents();
+    EXPECT_NE(window->currentConversation(), id);
+    EXPECT_EQ(model->rowCount(), 2) << "moved on: the claimed conversation has left Unassigned";
+    EXPECT_EQ(window->list()->currentIndex().data(bridge::ConversationListModel::ConversationIdRole).toLongLong(),
+              window->currentConversation());
+}
+
+// The sequence agents type all day: claim, reply, send. Every step must touch the one
+// conversation the agent chose, never the next customer in the list.
+TEST_F(InboxWindowTest, ClaimThenReplyThenSendAnswersTheClaimedCustomer)
+{
+    for (int round = 0; round < 3; ++round) {
+        const auto id = window->currentConversation();
+        ASSERT_NE(id, 0);
+        press(Qt::Key_C);
+        ASSERT_EQ(window->currentConversation(), id);
+        press(Qt::Key_R);
+        QPlainTextEdit* editor = window->pane()->composerEditor();
+        ASSERT_TRUE(editor->hasFocus());
+        QTest::keyClicks(editor, QStringLiteral("Hoi! Ik zoek het voor je uit. Groet, Sanne"));
+        press(Qt::Key_Return, Qt::ControlModifier);
+        EXPECT_EQ(count("SELECT count(*) FROM replies WHERE conversation_id = " + std::to_string(id)), 1)
+            << "round " << round;
+        EXPECT_EQ(count("SELECT count(*) FROM replies"), round + 1) << "no reply went to another conversation";
+        EXPECT_EQ(count("SELECT count(*) FROM conversations WHERE assignee IS NOT NULL"), round + 1)
+            << "nothing else was claimed";
+        EXPECT_EQ(conversationField(id, "assignee"), "Sanne de Vries");
+        EXPECT_EQ(count("SELECT count(*) FROM events WHERE kind = 'replied' AND conversation_id = " + std::to_string(id)),
+                  1);
+        window->list()->setFocus();
+        press(Qt::Key_J);
+        QApplication::processEvents();
+    }
+    EXPECT_EQ(count("SELECT count(DISTINCT conversation_id) FROM replies"), 3);
+}
+
+// Replying without claiming first: the reply claims it in the same step, or is refused when a
+// colleague holds it (the agent is asked, and declining sends nothing).
+TEST_F(InboxWindowTest, ReplyingToAConversationAColleagueHoldsSendsNothingWhenDeclined)
+{
+    const auto id = window->currentConversation();
+    ASSERT_TRUE(inbox::Inbox(console->actions()).claim(id, "Eva Bakker"));
+    window->selectConversation(id);
+    confirmAnswer = false;
+    press(Qt::Key_R);
+    QPlainTextEdit* editor = window->pane()->composerEditor();
+    QTest::keyClicks(editor, QStringLiteral("Dag! Groet, Sanne"));
+    press(Qt::Key_Return, Qt::ControlModifier);
+    EXPECT_EQ(count("SELECT count(*) FROM replies"), 0);
+    EXPECT_EQ(conversationField(id, "assignee"), "Eva Bakker");
+    EXPECT_EQ(editor->toPlainText(), QStringLiteral("Dag! Groet, Sanne")) << "the draft stays";
+    EXPECT_EQ(window->currentConversation(), id);
 }
 
 TEST_F(InboxWindowTest, ReplyWithRIsRecordedOffPlatformAndShownInTheThread)

@@ -40,6 +40,7 @@ public:
         PriorityRole,                            // int 0 (low) .. 3 (urgent), for colouring
         LastCustomerAtRole,                      // qint64, seconds since the epoch
         SlaStateRole,                            // int: metrics::SlaState (none, within, at risk, breached)
+        LeftViewRole,                            // bool: kept while worked on, no longer in this view
     };
 
     // Unix seconds; tests pass their own so waiting times are exact.
@@ -68,6 +69,14 @@ public:
     // Conversations not shown that now match are inserted in their place among the rows
     // paged in so far (those that sort after the last one arrive with fetchMore).
     void refresh(const std::vector<std::int64_t>& conversationIds);
+
+    // The conversation an agent is working on stays listed (updated, marked with
+    // LeftViewRole) even when it leaves the view, e.g. claimed from Unassigned, so the
+    // selection never jumps to another customer under the agent's hands. stopKeeping(), when
+    // the agent moves on, drops it if it no longer belongs. Another filter stops keeping too.
+    void keep(std::int64_t conversationId);
+    void stopKeeping();
+    std::int64_t kept() const { return m_kept; }
 
     // Moves "now" on and repaints the waiting column; the model's timer calls it every minute.
     void tick();
@@ -99,6 +108,7 @@ private:
         QString priority;
         QString assignee;
         std::int64_t sourceId = 0;
+        bool leftView = false;
         // The current response cycle, for the SLA column; no start: no customer message yet,
         // or the conversation is closed (resolved, spam) and no clock runs.
         std::optional<std::int64_t> cycleStart;
@@ -149,6 +159,7 @@ private:
     // Between begin…() and end…() of our own changes: testers and views call fetchMore
     // from the signals, which must not start a second change inside the first.
     bool m_changing = false;
+    std::int64_t m_kept = 0;
     QString m_lastError;
     metrics::TeamCalendar m_calendar = metrics::TeamCalendar::alwaysOpen();
     metrics::SlaPolicies m_sla;
