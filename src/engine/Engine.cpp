@@ -325,37 +325,59 @@ void Engine::handle(const store::Source& source, net::FetchResponse response, So
     store::PollRecord record{.sourceId = source.id, .polledAt = now(), .succeeded = true};
     record.nextPollAt = record.polledAt + m_schedule.afterSuccess(source.intervalSeconds);
     record.movedTo = response.permanentUrl;
-    MappedFeed mapped;
-    if (response.outcome == FetchOutcome::Ok) {
-        feeds::ParseOptions parse{.documentUrl = response.effectiveUrl.empty() ? source.url : response.effectiveUrl,
-                                  .contentType = response.contentType,
-                                  .maxBytes = m_options.maxParseBytes};
-        auto feed = feeds::parseFeed(response.body, parse);
-        if (!feed)
-            return recordFailure(source, feed.message(), false, std::nullopt, summary);
-        mapped = mapFeed(*feed, source.url, KeywordFilter(source.includeWords, source.excludeWords));
-        record.etag = response.etag;
-        record.lastModified = response.lastModified;
+    {
+        std::lock_guard lock(m_mutex);
+        summary.outcome = response.outcome == FetchOutcome::Ok ? "ok" : "not modified";
     }
-    summary.outcome = response.outcome == FetchOutcome::Ok ? "ok" : "not modified";
-    summary.filteredOut = mapped.filteredOut;
+    if (response.outcome != FetchOutcome::Ok)
+        return storeMentions(source, std::move(record), std::vector<store::NewMention>(), summary);
 
-    // Feeds list newest first; storing oldest first gives the newest item the highest id,
-    // which is the order the inbox shows.
-    std::reverse(mapped.mentions.begin(), mapped.mentions.end());
-    storeMentions(source, std::move(record), std::move(mapped.mentions), summary);
+    feeds::ParseOptions parse{.documentUrl = response.effectiveUrl.empty() ? source.url : response.effectiveUrl,
+                              .contentType = response.contentType,
+                              .maxBytes = m_options.maxParseBytes};
+    auto parsed = feeds::parseFeed(response.body, parse);
+    if (!parsed)
+        return recordFailure(source, parsed.message(), false, std::nullopt, summary);
+    record.etag = response.etag;
+    record.lastModified = response.lastModified;
+    // Mapped on the writer thread a batch at a time, so a huge feed never has all its
+    // mentions in memory at once.
+    auto feed = std::make_shared<const feeds::Feed>(std::move(*parsed));
+    const std::int64_t at = record.polledAt;
+    storeMentions(source, std::move(record),
+                  [feed, url = source.url, filter = KeywordFilter(source.includeWords, source.excludeWords),
+                   id = source.id, at](store::Database& db, int& filteredOut) {
+                      return ingestFeed(db, id, *feed, url, filter, at, filteredOut);
+                  },
+                  summary);
 }
 
 void Engine::storeMentions(const store::Source& source, store::PollRecord record, std::vector<store::NewMention> mentions,
-                   SourcePollSummary& summary)
+                           SourcePollSummary& summary)
 {
-    auto stored = std::make_shared<store::IngestResult>();
+    auto shared = std::make_shared<const std::vector<store::NewMention>>(std::move(mentions));
+    const std::int64_t at = record.polledAt;
+    storeMentions(source, std::move(record),
+                  [shared, id = source.id, at](store::Database& db, int&) {
+                      return store::ingestMentions(db, id, *shared, at);
+                  },
+                  summary);
+}
+
+void Engine::storeMentions(const store::Source& source, store::PollRecord record, Ingest ingest,
+                           SourcePollSummary& summary)
+{
+    struct Stored {
+        store::IngestResult result;
+        int filteredOut = 0;
+    };
+    auto stored = std::make_shared<Stored>();
     m_writer.submit(
-        [record, mentions = std::move(mentions), stored](store::Database& db) -> Status {
-            auto ingested = store::ingestMentions(db, record.sourceId, mentions, record.polledAt);
+        [record, ingest = std::move(ingest), stored](store::Database& db) -> Status {
+            auto ingested = ingest(db, stored->filteredOut);
             if (!ingested)
                 return ingested.error();
-            *stored = std::move(*ingested);
+            stored->result = std::move(*ingested);
             return store::SourceRepository(db).recordPoll(record);
         },
         // Runs after the commit, so whoever hears of the mentions can already read them.
@@ -365,16 +387,18 @@ void Engine::storeMentions(const store::Source& source, store::PollRecord record
                 // failure on its own, so the source shows the error and backs off.
                 return recordFailure(source, "could not store: " + status.message(), false, std::nullopt, summary);
             }
+            const store::IngestResult& result = stored->result;
             {
                 std::lock_guard lock(m_mutex);
-                summary.newMentions = int(stored->mentionIds.size());
-                summary.duplicates = stored->duplicates;
+                summary.newMentions = int(result.mentionIds.size());
+                summary.duplicates = result.duplicates;
+                summary.filteredOut += stored->filteredOut;
             }
             if (!m_observer)
                 return;
-            if (!stored->mentionIds.empty())
-                m_observer->mentionsStored({record.sourceId, stored->mentionIds, stored->conversationsCreated,
-                                            stored->conversationsReopened});
+            if (!result.mentionIds.empty())
+                m_observer->mentionsStored({record.sourceId, result.mentionIds, result.conversationsCreated,
+                                            result.conversationsReopened});
             m_observer->sourceStateChanged({record.sourceId, source.name, "ok", "", record.nextPollAt});
         });
 }

@@ -1,5 +1,7 @@
 #include "earshot/engine/FeedMapper.h"
 
+#include <algorithm>
+
 namespace earshot::engine {
 
 namespace {
@@ -19,9 +21,17 @@ std::string siteOf(const std::string& url)
 
 MappedFeed mapFeed(const feeds::Feed& feed, const std::string& sourceUrl, const KeywordFilter& filter)
 {
+    return mapFeed(feed, 0, feed.entries.size(), sourceUrl, filter);
+}
+
+MappedFeed mapFeed(const feeds::Feed& feed, std::size_t begin, std::size_t end, const std::string& sourceUrl,
+                   const KeywordFilter& filter)
+{
     MappedFeed mapped;
+    mapped.mentions.reserve(end - begin);
     const std::string platform = "feed:" + siteOf(feed.link.empty() ? sourceUrl : feed.link);
-    for (const feeds::FeedEntry& entry : feed.entries) {
+    for (std::size_t i = begin; i < end; ++i) {
+        const feeds::FeedEntry& entry = feed.entries[i];
         store::NewMention m;
         m.title = entry.title;
         m.body = entry.content.empty() ? entry.summary : entry.content;
@@ -47,6 +57,32 @@ MappedFeed mapFeed(const feeds::Feed& feed, const std::string& sourceUrl, const 
         mapped.mentions.push_back(std::move(m));
     }
     return mapped;
+}
+
+Result<store::IngestResult> ingestFeed(store::Database& db, std::int64_t sourceId, const feeds::Feed& feed,
+                                       const std::string& sourceUrl, const KeywordFilter& filter, std::int64_t now,
+                                       int& filteredOut)
+{
+    store::IngestResult all;
+    filteredOut = 0;
+    for (std::size_t end = feed.entries.size(); end > 0;) {
+        const std::size_t begin = end > kIngestBatch ? end - kIngestBatch : 0;
+        MappedFeed batch = mapFeed(feed, begin, end, sourceUrl, filter);
+        filteredOut += batch.filteredOut;
+        std::reverse(batch.mentions.begin(), batch.mentions.end());
+        auto stored = store::ingestMentions(db, sourceId, batch.mentions, now);
+        if (!stored)
+            return stored.error();
+        auto append = [](std::vector<std::int64_t>& to, const std::vector<std::int64_t>& from) {
+            to.insert(to.end(), from.begin(), from.end());
+        };
+        append(all.mentionIds, stored->mentionIds);
+        append(all.conversationsCreated, stored->conversationsCreated);
+        append(all.conversationsReopened, stored->conversationsReopened);
+        all.duplicates += stored->duplicates;
+        end = begin;
+    }
+    return all;
 }
 
 }  // namespace earshot::engine

@@ -229,12 +229,19 @@ Result<Feed> XmlFeedParser::parse(std::string_view utf8)
 
     // Items live in the channel (RSS 2.0, CDF) or beside it (RSS 1.0, and some broken 2.0).
     const std::string_view itemName = feed.format.rfind("atom", 0) == 0 ? "entry" : "item";
+    auto isItem = [&](const XmlNode* child) {
+        std::string storage;
+        return XmlNodes::isElement(child) && lowered(XmlNodes::localName(child), storage) == itemName &&
+               XmlNodes::vocabulary(child) == Vocabulary::Core;
+    };
     auto collect = [&](const XmlNode* parent, const std::string& base) {
+        // Counted first: growing by doubling would hold a huge feed's entries one and a half times.
+        std::size_t items = 0;
+        for (const XmlNode* child = parent->firstChild; child; child = child->next)
+            items += isItem(child) ? 1 : 0;
+        feed.entries.reserve(feed.entries.size() + items);
         for (const XmlNode* child = parent->firstChild; child; child = child->next) {
-            std::string storage;
-            if (!XmlNodes::isElement(child) || lowered(XmlNodes::localName(child), storage) != itemName)
-                continue;
-            if (XmlNodes::vocabulary(child) != Vocabulary::Core)
+            if (!isItem(child))
                 continue;
             FeedEntry entry;
             readEntry(child, base, entry);

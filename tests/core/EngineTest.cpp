@@ -9,6 +9,7 @@
 #include "TempWorkspace.h"
 #include "TestHttpServer.h"
 #include "earshot/engine/Engine.h"
+#include "earshot/engine/FeedMapper.h"
 #include "earshot/store/Mentions.h"
 #include "earshot/store/Schema.h"
 #include "earshot/store/Sources.h"
@@ -430,6 +431,41 @@ TEST_F(EngineTest, NewestItemOfAFeedGetsTheHighestId)
     auto newest = store::listMentions(*db, {.limit = 1});
     ASSERT_EQ(newest->size(), 1u);
     EXPECT_EQ(newest->front().externalId, "item-0");
+}
+
+// A feed larger than one ingest batch is mapped and stored a batch at a time (bounded
+// memory), yet as one poll: every item once, oldest first, with the ETag of the whole.
+TEST_F(EngineTest, AFeedOfManyBatchesIsStoredWholeInOrderWithItsEtag)
+{
+    const int items = int(engine::kIngestBatch) * 2 + 345;
+    const std::string body = test::rssFeed(items);
+    http.server().Get("/huge.xml", [&](const httplib::Request& req, httplib::Response& res) {
+        if (req.get_header_value("If-None-Match") == "\"v1\"") {
+            res.status = 304;
+            return;
+        }
+        res.set_header("ETag", "\"v1\"");
+        res.set_content(body, "application/rss+xml");
+    });
+    const auto id = addSource(http.url("/huge.xml"), {"acme"}, {"item 7 about"});
+    const auto summaries = pollOnce();
+    ASSERT_EQ(summaries.size(), 1u);
+    EXPECT_EQ(summaries[0].outcome, "ok");
+    EXPECT_EQ(summaries[0].filteredOut, 1) << "the filter is applied in every batch";
+    EXPECT_EQ(summaries[0].newMentions, items - 1);
+    EXPECT_EQ(count("SELECT count(DISTINCT external_id) FROM mentions"), items - 1);
+    EXPECT_EQ(count("SELECT count(*) FROM mentions WHERE external_id = 'item-7'"), 0);
+    // Oldest first: the feed's last item got the lowest id, its first the highest.
+    EXPECT_EQ(workspace.queryText("SELECT external_id FROM mentions ORDER BY id LIMIT 1"),
+              "item-" + std::to_string(items - 1));
+    EXPECT_EQ(workspace.queryText("SELECT external_id FROM mentions ORDER BY id DESC LIMIT 1"), "item-0");
+    EXPECT_EQ(source(id).etag, "\"v1\"");
+    std::size_t heard = 0;
+    for (const auto& event : observer.stored)
+        heard += event.mentionIds.size();
+    EXPECT_EQ(heard, std::size_t(items - 1));
+    EXPECT_EQ(pollOnce()[0].outcome, "not modified");
+    EXPECT_EQ(count("SELECT count(*) FROM mentions"), items - 1);
 }
 
 TEST_F(EngineTest, ObserverHearsOfMentionsOnlyOnceTheyCanBeRead)

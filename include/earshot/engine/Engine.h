@@ -91,9 +91,14 @@ private:
     // what the poll gathered.
     void handlePlatform(const store::Source& source, PlatformPoll& poll, net::FetchResponse response,
                         SourcePollSummary& summary, std::vector<net::FetchRequest>& next);
-    // Hands mentions and the poll record to the writer; the summary is completed there.
+    // What a poll stores, run on the writer thread inside its transaction (possibly twice:
+    // the writer retries a failed batch job by job); counts what the keyword filter dropped.
+    using Ingest = std::function<Result<store::IngestResult>(store::Database& db, int& filteredOut)>;
+    // Hands the poll's ingest and its record to the writer, in one job: the record (ETag,
+    // Last-Modified, cursor) is committed with the mentions or not at all. The summary is completed there.
+    void storeMentions(const store::Source& source, store::PollRecord record, Ingest ingest, SourcePollSummary& summary);
     void storeMentions(const store::Source& source, store::PollRecord record, std::vector<store::NewMention> mentions,
-               SourcePollSummary& summary);
+                       SourcePollSummary& summary);
     void postpone(const store::Source& source, std::int64_t wait, SourcePollSummary& summary);
     void recordFailure(const store::Source& source, const std::string& error, bool disable,
                        std::optional<std::int64_t> retryAfter, SourcePollSummary& summary,
