@@ -161,7 +161,9 @@ ReplyComposer::ReplyComposer(store::Database& db, QWidget* parent)
     m_visibility->setToolTip(tr("Who sees the reply on Mastodon. Only the people mentioned keeps it between "
                                 "you and the customer."));
     m_visibility->hide();
-    bottom->addWidget(m_channelHint, 1);
+    // The hint has a line of its own: beside the button, in a narrow pane or in Dutch, it
+    // squeezed the button's label until it was cut off.
+    bottom->addStretch(1);
     bottom->addWidget(m_counter);
     bottom->addWidget(m_send);
 
@@ -171,6 +173,7 @@ ReplyComposer::ReplyComposer(store::Database& db, QWidget* parent)
     layout->addLayout(top);
     layout->addWidget(m_editors, 1);
     layout->addWidget(m_findingsList);
+    layout->addWidget(m_channelHint);
     layout->addLayout(bottom);
 
     clearConversation();
