@@ -45,8 +45,9 @@ namespace {
 
 QString text(const std::string& s) { return QString::fromStdString(s); }
 
-// A conversation kept in the list while the agent works on it, though it left the view
-// (claimed from Unassigned), is shown in italics: it goes when the agent moves on.
+// How a row looks beyond its text: a conversation kept in the list while the agent works on
+// it, though it left the view (claimed from Unassigned), in italics until they move on; the
+// SLA column in the theme's warning colour when at risk, its error colour (bold) when breached.
 class RowDelegate : public QStyledItemDelegate {
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
@@ -57,18 +58,8 @@ protected:
         QStyledItemDelegate::initStyleOption(option, index);
         if (index.data(bridge::ConversationListModel::LeftViewRole).toBool())
             option->font.setItalic(true);
-    }
-};
-
-// The SLA column in the theme's warning colour when at risk, its error colour (bold) when breached.
-class SlaDelegate : public RowDelegate {
-public:
-    using RowDelegate::RowDelegate;
-
-protected:
-    void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override
-    {
-        RowDelegate::initStyleOption(option, index);
+        if (index.column() != bridge::ConversationListModel::SlaColumn)
+            return;
         const auto state = metrics::SlaState(index.data(bridge::ConversationListModel::SlaStateRole).toInt());
         if (state == metrics::SlaState::AtRisk) {
             option->palette.setColor(QPalette::Text, warningTextColor(option->palette));
@@ -171,7 +162,6 @@ void InboxWindow::buildLayout()
     m_list->setColumnWidth(bridge::ConversationListModel::WaitingColumn, 66);
     m_list->setColumnWidth(bridge::ConversationListModel::SlaColumn, 104);
     m_list->setItemDelegate(new RowDelegate(m_list));
-    m_list->setItemDelegateForColumn(bridge::ConversationListModel::SlaColumn, new SlaDelegate(m_list));
     m_list->setColumnWidth(bridge::ConversationListModel::CustomerColumn, 120);
     m_list->setColumnWidth(bridge::ConversationListModel::SourceColumn, 110);
     m_list->setColumnWidth(bridge::ConversationListModel::PriorityColumn, 64);
