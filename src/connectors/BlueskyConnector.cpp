@@ -210,7 +210,7 @@ bool expired(const net::FetchResponse& response)
 
 Result<Session> readSession(const net::FetchResponse& response)
 {
-    const Json body = Json::parse(response.body, nullptr, false);
+    const Json body = parseJsonOrNull(response.body);
     Session session{text(body, "accessJwt"), text(body, "refreshJwt"), text(body, "did"), text(body, "handle")};
     if (response.outcome != net::FetchOutcome::Ok || session.accessJwt.empty() || session.did.empty())
         return fail(failureText("Bluesky refused the login", response));
@@ -310,7 +310,7 @@ Result<Published> BlueskyAuthorConnector::publish(net::Fetcher& fetcher, const s
                                                      "collection", "app.bsky.feed.post"),
                                        "rkey", rkey),
                   .headers = {"Authorization: Bearer " + session->accessJwt}});
-    const Json found = Json::parse(existing.body, nullptr, false);
+    const Json found = parseJsonOrNull(existing.body);
     if (existing.outcome == net::FetchOutcome::Ok && found.is_object() &&
         found.value("value", Json::object()).value("text", std::string()) == reply.text)
         return Published{uri, webUrl(uri, handle)};

@@ -6,17 +6,29 @@
 
 #include "earshot/feeds/DateParser.h"
 #include "earshot/feeds/HtmlText.h"
+#include "earshot/feeds/JsonNesting.h"
 
 namespace earshot::connectors {
 
 Result<Json> parseJson(std::string_view body, std::string_view platform)
 {
+    if (feeds::jsonNestsDeeperThan(body))
+        return fail(std::string(platform) + " answered with JSON nested more than " +
+                    std::to_string(feeds::kMaxJsonNesting) + " levels deep, which no API does");
     Json parsed = Json::parse(body, nullptr, false);
     if (parsed.is_discarded())
         return fail(std::string(platform) + " answered with something that is not JSON (" +
                     std::to_string(body.size()) + " bytes) — is the address an API address of " +
                     std::string(platform) + "?");
     return parsed;
+}
+
+Json parseJsonOrNull(std::string_view body)
+{
+    if (feeds::jsonNestsDeeperThan(body))
+        return nullptr;
+    Json parsed = Json::parse(body, nullptr, false);
+    return parsed.is_discarded() ? Json() : parsed;
 }
 
 Json settingsOf(const store::Source& source)
@@ -178,7 +190,7 @@ std::string failureText(std::string_view platform, const net::FetchResponse& res
 
 std::string errorText(std::string_view body)
 {
-    const Json parsed = Json::parse(body, nullptr, false);
+    const Json parsed = parseJsonOrNull(body);
     if (!parsed.is_object())
         return {};
     if (const std::string name = text(parsed, "error_name"); !name.empty())  // Stack Exchange

@@ -25,6 +25,9 @@ using Json = nlohmann::json;
 
 // The body as JSON, or an error naming the platform ("Mastodon sent something that is not JSON").
 Result<Json> parseJson(std::string_view body, std::string_view platform);
+// An answer's body as JSON where only a value is wanted: null when it is not JSON, or nests
+// deeper than any API does (parsing that could take hundreds of MiB).
+Json parseJsonOrNull(std::string_view body);
 
 // The source's settings object; an empty object when there are none or they do not parse.
 Json settingsOf(const store::Source& source);

@@ -156,7 +156,7 @@ Result<Published> DiscourseConnector::publish(net::Fetcher& fetcher, const store
                                                          .bodyType = "application/json"});
     if (posted.outcome != net::FetchOutcome::Ok)
         return fail(failureText("Discourse did not post the reply", posted));
-    const Json created = Json::parse(posted.body, nullptr, false);
+    const Json created = parseJsonOrNull(posted.body);
     if (text(created, "action") == "enqueued")
         return fail("Discourse: the forum holds the reply for a moderator; it appears once approved");
     if (text(created, "id").empty())

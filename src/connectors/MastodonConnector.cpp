@@ -207,7 +207,7 @@ Result<Published> MastodonConnector::publish(net::Fetcher& fetcher, const store:
         const net::FetchResponse found = fetchNow(fetcher, {.key = 1, .url = url, .headers = {bearer}});
         if (found.outcome != net::FetchOutcome::Ok)
             return fail(failureText("Mastodon could not look the post up", found));
-        const Json body = Json::parse(found.body, nullptr, false);
+        const Json body = parseJsonOrNull(found.body);
         const Json statuses = body.is_object() ? body.value("statuses", Json::array()) : Json::array();
         if (statuses.empty() || text(statuses[0], "id").empty())
             return fail("Mastodon: " + hostOf(server) + " cannot find the post " + reply.postExternalId +
@@ -232,7 +232,7 @@ Result<Published> MastodonConnector::publish(net::Fetcher& fetcher, const store:
                            .bodyType = "application/json"});
     if (posted.outcome != net::FetchOutcome::Ok)
         return fail(failureText("Mastodon did not post the reply", posted));
-    const Json created = Json::parse(posted.body, nullptr, false);
+    const Json created = parseJsonOrNull(posted.body);
     if (text(created, "id").empty())
         return fail("Mastodon answered the post without a status id; look on " + hostOf(server) +
                     " whether it was posted before sending again");

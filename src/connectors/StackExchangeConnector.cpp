@@ -93,7 +93,7 @@ Result<Page> StackExchangeConnector::read(const store::Source& source, const net
 Refusal StackExchangeConnector::refusal(const store::Source& source, const net::FetchResponse& response,
                                         std::int64_t now) const
 {
-    const Json body = Json::parse(response.body, nullptr, false);
+    const Json body = parseJsonOrNull(response.body);
     const auto errorId = integer(body, "error_id");
     if (!errorId)
         return Connector::refusal(source, response, now);

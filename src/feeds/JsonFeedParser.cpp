@@ -6,6 +6,7 @@
 
 #include "earshot/feeds/DateParser.h"
 #include "earshot/feeds/HtmlText.h"
+#include "earshot/feeds/JsonNesting.h"
 #include "earshot/feeds/UrlResolver.h"
 
 namespace earshot::feeds {
@@ -50,21 +51,35 @@ std::optional<UnixTime> dateField(const json& object, const char* key)
     return text.empty() ? std::nullopt : DateParser::parse(text);
 }
 
+// Publishers write "version": "1.1", "https://jsonfeed.org/version/1/", or leave it out; like
+// feedparser and gofeed we go by the shape: a title and a list of items is a feed.
+bool looksLikeFeed(const json& doc)
+{
+    if (!doc.is_object())
+        return false;
+    const auto title = doc.find("title");
+    const auto items = doc.find("items");
+    return title != doc.end() && title->is_string() && items != doc.end() && items->is_array();
+}
+
 }  // namespace
 
 JsonFeedParser::JsonFeedParser(const ParseOptions& options) : m_options(options) {}
 
 Result<Feed> JsonFeedParser::parse(std::string_view utf8) const
 {
+    if (jsonNestsDeeperThan(utf8))
+        return fail("not a feed: the JSON nests more than " + std::to_string(kMaxJsonNesting) + " levels deep");
     const json doc = json::parse(utf8.begin(), utf8.end(), nullptr, false);
     if (doc.is_discarded())
         return fail("not a feed: the document starts like JSON but is not valid JSON");
     const std::string version = stringField(doc, "version");
-    if (version.find("jsonfeed.org/version/") == std::string::npos)
-        return fail("not a feed: JSON without a JSON Feed \"version\" (https://jsonfeed.org/version/1.1)");
+    if (version.find("jsonfeed.org/version/") == std::string::npos && !looksLikeFeed(doc))
+        return fail("not a feed: JSON with neither a JSON Feed \"version\" (https://jsonfeed.org/version/1.1) nor a"
+                    " \"title\" and an \"items\" list");
 
     Feed feed;
-    feed.format = version.find("/version/1.1") != std::string::npos ? "json11" : "json10";
+    feed.format = version.find("1.1") != std::string::npos ? "json11" : "json10";
     const std::string& base = m_options.documentUrl;
     feed.title = HtmlText::collapseWhitespace(stringField(doc, "title"));
     feed.subtitle = HtmlText::collapseWhitespace(stringField(doc, "description"));

@@ -258,6 +258,15 @@ Result<XmlTree> XmlTree::parseLiberally(std::string_view utf8)
                         XML_PARSE_COMPACT;
     std::unique_ptr<xmlDoc, DocDeleter> doc(
         xmlCtxtReadMemory(ctxt.get(), utf8.data(), int(utf8.size()), nullptr, "UTF-8", options));
+    // libxml2 stops at its limits and keeps what came before: a feed cut there would look
+    // like a short feed, so say what happened instead.
+    if (ctxt->lastError.code == XML_ERR_ENTITY_LOOP)
+        return fail("not read: the document's entities expand without end (an entity expansion attack); "
+                    "ask the site to fix its feed");
+    if (ctxt->lastError.code == XML_ERR_INTERNAL_ERROR && ctxt->lastError.message &&
+        std::string_view(ctxt->lastError.message).find("depth") != std::string_view::npos)
+        return fail("not read: the XML nests more than " + std::to_string(xmlParserMaxDepth) +
+                    " elements deep, which no feed does; ask the site to fix its feed");
     if (!doc)
         return fail("no XML could be read from the document");
     const xmlNode* root = xmlDocGetRootElement(doc.get());

@@ -221,6 +221,39 @@ TEST(FeedFormats, JsonFeed11WithAuthors)
     EXPECT_EQ(utc(e.updated), "2020-01-01T00:00:00Z");
 }
 
+// Publishers state the version in many ways, or not at all; a title and items make a feed.
+TEST(FeedFormats, JsonFeedIsReadWhateverItsVersionSays)
+{
+    const std::pair<const char*, const char*> versions[] = {
+        {"\"version\": \"1.1\",", "json11"},
+        {"\"version\": \"https://jsonfeed.org/version/1.1/\",", "json11"},
+        {"\"version\": \"http://jsonfeed.org/version/1\",", "json10"},
+        {"\"version\": \"1\",", "json10"},
+        {"\"version\": 1,", "json10"},
+        {"\"version\": null,", "json10"},
+        {"", "json10"},
+    };
+    for (const auto& [version, format] : versions) {
+        const std::string doc = std::string("{") + version +
+                                R"( "title": "Status", "items": [{"id": "1", "content_text": "Storing opgelost"}]})";
+        const Feed feed = parseOk(doc);
+        EXPECT_EQ(feed.format, format) << doc;
+        EXPECT_EQ(feed.title, "Status") << doc;
+        ASSERT_EQ(feed.entries.size(), 1u) << doc;
+        EXPECT_EQ(feed.entries[0].content, "Storing opgelost") << doc;
+    }
+}
+
+TEST(FeedFormats, JsonThatIsNotShapedLikeAFeedIsStillRefused)
+{
+    for (const char* doc : {R"({"title": "no items"})", R"({"items": []})", R"({"title": 3, "items": []})",
+                            R"({"title": "T", "items": {}})"}) {
+        auto result = parseFeed(doc);
+        ASSERT_FALSE(result.ok()) << doc;
+        EXPECT_NE(result.message().find("\"items\" list"), std::string::npos) << result.message();
+    }
+}
+
 TEST(FeedFormats, DetectedFromContentNotWhitespaceOrName)
 {
     EXPECT_EQ(parseOk("\n\n  <feed xmlns=\"http://www.w3.org/2005/Atom\"><title>x</title></feed>").format, "atom10");

@@ -1,0 +1,13 @@
+// Checks a test runs on a workspace after killing a process that was writing to it.
+#pragma once
+
+#include <string>
+
+namespace earshot::test {
+
+// Opens the workspace the way Earshot does (WAL recovery and migrations included) and runs
+// SQLite's integrity and foreign-key checks and the FTS5 index's own check. Empty when all
+// is well, else what is wrong, one problem a line.
+std::string workspaceProblems(const std::string& dbPath);
+
+}  // namespace earshot::test
