@@ -14,6 +14,10 @@ packages=(
     gnome-keyring dbus-daemon  # the Secret Service for platform secrets, and the tests' own keychain
     libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
     poppler-utils  # pdftotext, with which the tests read printed transcripts back
+    faketime  # the generator's tests move the real clock to many moments
+    desktop-file-utils appstream  # the packaging test validates the desktop file and the AppStream metainfo
+    dpkg-dev file  # cpack -G DEB: dpkg-shlibdeps works out the package's dependencies
+    libclang-rt-14-dev llvm-14  # clang's sanitizer and libFuzzer runtimes; llvm-symbolizer for their stack traces
 )
 for option in "$@"; do
     case "$option" in

@@ -8,9 +8,9 @@
 #   PORT=18089        nginx port on 127.0.0.1
 #   WORK=DIR          scratch directory (default: a new /tmp/earshot-pollbench.XXXXXX, removed at the end
 #                     unless KEEP=1)
-#   EARSHOT_CLI=PATH  the binary to measure (default: build it in build-bench, Release, no GUI/tests)
+#   EARSHOT_CLI=PATH  the binary to measure (default: the README's build, scripts/build.sh into build/)
 #   SKIP_PARSE=1      skip the parse throughput measurements
-#   BUILD_DIR=DIR     build tree with src/libearshot_core.a for parse_speed.cpp (default: build-bench)
+#   BUILD_DIR=DIR     build tree with src/libearshot_core.a for parse_speed.cpp (default: build)
 # Writes bench/poll/results.md (paste into docs/benchmarks.md) and bench/poll/results.json.
 set -euo pipefail
 
@@ -35,14 +35,13 @@ fi
 export PATH="$PATH:/usr/sbin:/sbin"
 # Installing nginx may have started the system's own instance; we use our own, on our own port.
 
+# The build users get: the README's (scripts/build.sh, RelWithDebInfo, in build/).
 if [ -z "${EARSHOT_CLI:-}" ]; then
-    cmake -S "$ROOT" -B "$ROOT/build-bench" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-          -DEARSHOT_BUILD_GUI=OFF -DEARSHOT_BUILD_TESTS=OFF >/dev/null
-    ninja -C "$ROOT/build-bench" -j2 earshot-cli
-    EARSHOT_CLI="$ROOT/build-bench/bin/earshot-cli"
+    "$ROOT/scripts/build.sh"
+    EARSHOT_CLI="$ROOT/build/bin/earshot-cli"
 fi
 [ -x "$EARSHOT_CLI" ] || { echo "no earshot-cli at $EARSHOT_CLI" >&2; exit 1; }
-BUILD_DIR="${BUILD_DIR:-$ROOT/build-bench}"   # where libearshot_core.a is, for parse_speed
+BUILD_DIR="${BUILD_DIR:-$ROOT/build}"   # where libearshot_core.a is, for parse_speed
 
 # --- scratch space, corpus ----------------------------------------------------------------
 CREATED=0

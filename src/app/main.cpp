@@ -32,6 +32,8 @@ int main(int argc, char* argv[])
     // QSettings live in ~/.config/Earshot/Earshot.conf.
     QApplication::setOrganizationName(QStringLiteral("Earshot"));
     QApplication::setApplicationName(QStringLiteral("Earshot"));
+    // Matches the installed .desktop file, so desktops (Wayland's above all) show its icon and name.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.earshot_app.Earshot"));
     QApplication::setApplicationVersion(QString::fromLatin1(earshot::kVersion));
     QApplication::setWindowIcon(earshot::gui::appIcon());
 

@@ -88,7 +88,8 @@ Result<std::vector<store::Source>> Engine::dueSources(std::int64_t at, std::int6
     if (!all)
         return all.error();
     std::vector<store::Source> due;
-    nextDue = at + 60;
+    // `at` is the largest time when every source is asked for at once: no overflow then.
+    nextDue = at <= std::numeric_limits<std::int64_t>::max() - 60 ? at + 60 : at;
     for (auto& source : *all) {
         if (!source.enabled)
             continue;

@@ -335,6 +335,13 @@ std::optional<UnixTime> DateParser::parseRfc822(std::string_view text)
             int value = 0;
             bool any = false;
             for (char c : token) {
+                if (isDigit(c) && value > 9999) {
+                    // No clock part has this many digits: not a time (and the next digit
+                    // would overflow int).
+                    count = 0;
+                    any = false;
+                    break;
+                }
                 if (isDigit(c)) {
                     value = value * 10 + (c - '0');
                     any = true;

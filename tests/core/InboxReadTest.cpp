@@ -108,7 +108,9 @@ TEST_F(InboxReadTest, ADraftSurvivesClosingAndReopeningTheDatabase)
     EXPECT_EQ(loadDraft(*db, conversation, kDaan).value()->body, "Daan's own words");
     ASSERT_TRUE(inbox->saveDraft(conversation, kDaan, ""));
     EXPECT_FALSE(loadDraft(*db, conversation, kDaan).value().has_value());
-    for (const auto& e : readTimeline(*db, conversation).value())
+    // Kept in a variable: a range-for over value() of a temporary Result reads a destroyed object.
+    const auto timeline = readTimeline(*db, conversation).value();
+    for (const auto& e : timeline)
         EXPECT_NE(e.kind, "draft");
     EXPECT_FALSE(inbox->saveDraft(4242, kEva, "no such conversation"));
 }

@@ -1,0 +1,7 @@
+// Fuzzes how the discourse connectors read an API answer into mentions.
+#include "PlatformFuzz.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
+{
+    return earshot::fuzz::readAsPlatform("discourse", data, size);
+}
