@@ -401,7 +401,10 @@ void ConversationListModel::refresh(const std::vector<std::int64_t>& conversatio
         if (!made)
             continue;   // listed twice: done the first time
         Row row = std::move(*made);
-        // The kept row stays where the agent has it, whatever its new key says.
+        // The kept row stays where the agent has it. Where its new key would sort elsewhere it
+        // keeps the old one, so the rows stay sorted for inserting others (until it goes).
+        if (keptHere && !staysAt(shown, row.key))
+            row.key = m_rows[std::size_t(shown)].key;
         if (shown >= 0 && (keptHere || staysAt(shown, row.key))) {
             m_rows[std::size_t(shown)] = std::move(row);
             emit dataChanged(index(shown, 0), index(shown, ColumnCount - 1));

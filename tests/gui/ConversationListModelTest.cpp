@@ -343,3 +343,33 @@ TEST_F(ConversationListModelTest, RefreshLeavesRowsBeyondThePagesReadToPaging)
 }
 
 }  // namespace
+
+// The row an agent works on stays while it is kept, even when it left the view or its customer
+// wrote again (it would sort elsewhere), and others still go where they sort; it goes when no
+// longer kept.
+TEST_F(ConversationListModelTest, AKeptRowStaysInPlaceUntilItIsLetGo)
+{
+    const auto a = write("a", "eerste", kStart);
+    const auto b = write("b", "tweede", kStart + 10);
+    const auto c = write("c", "derde", kStart + 20);
+    auto model = makeModel({.view = store::ConversationView::Unassigned});
+
+    model->keep(b);
+    set(b, "status = 'open', assignee = 'Eva'");
+    write("b", "nog iets", kStart + 40);   // would now sort last, and has left Unassigned
+    model->refresh({b});
+    EXPECT_EQ(ids(*model), (std::vector<qint64>{a, b, c}));
+    EXPECT_TRUE(model->index(1, 0).data(ConversationListModel::LeftViewRole).toBool());
+    EXPECT_EQ(text(*model, 1, ConversationListModel::AssigneeColumn), "Eva");
+    EXPECT_EQ(text(*model, 1, ConversationListModel::SnippetColumn), "nog iets");
+
+    const auto between = write("d", "tussendoor", kStart + 15);
+    model->refresh({between});
+    EXPECT_EQ(ids(*model), (std::vector<qint64>{a, b, between, c}));
+    expectLookupsAgree(*model);
+
+    model->stopKeeping();
+    EXPECT_EQ(ids(*model), (std::vector<qint64>{a, between, c}));
+    EXPECT_EQ(model->kept(), 0);
+    expectLookupsAgree(*model);
+}
