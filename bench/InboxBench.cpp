@@ -13,7 +13,7 @@
 #include <string>
 
 #include "earshot/store/ConversationQuery.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 
 namespace store = earshot::store;
 

@@ -9,7 +9,7 @@
 #include <functional>
 
 #include "earshot/inbox/ConversationReader.h"
-#include "earshot/store/Database.h"
+#include "store/sqlite/Database.h"
 
 class QLabel;
 class QListWidget;

@@ -11,7 +11,7 @@
 #include "earshot/bridge/EngineBridge.h"
 #include "earshot/bridge/MentionListModel.h"
 #include "earshot/bridge/SourceHealth.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 #include "earshot/store/Sources.h"
 
 namespace earshot::gui {
@@ -20,7 +20,10 @@ Result<std::unique_ptr<Console>> Console::open(const std::string& databasePath, 
 {
     // Migrate first, on a connection of our own, so a database that is unreadable or too
     // new is reported before anything else starts.
-    auto workspace = store::openWorkspace(databasePath);
+    auto opened = store::Workspace::open(databasePath);
+    if (!opened)
+        return opened.error();
+    auto workspace = store::openWorkspace(databasePath);   // TRANSITIONAL: the actions' connection
     if (!workspace)
         return workspace.error();
     auto listReader = store::openReader(databasePath);
@@ -31,6 +34,7 @@ Result<std::unique_ptr<Console>> Console::open(const std::string& databasePath, 
         return healthReader.error();
 
     std::unique_ptr<Console> console(new Console);
+    console->m_workspace = std::move(*opened);
     console->m_databasePath = databasePath;
     // Platform sources' secrets come from the system keychain before the engine's first poll.
     console->m_secrets = std::make_unique<SourceSecrets>();
@@ -57,7 +61,7 @@ Result<std::unique_ptr<Console>> Console::open(const std::string& databasePath, 
                                                      QString::fromStdString(databasePath));
     console->m_window->setSecrets(console->m_secrets.get());
     // Last: its first reports are queued for the event loop, and by then all is connected.
-    if (auto started = console->m_engine->start(databasePath, std::move(options)); !started)
+    if (auto started = console->m_engine->start(*console->m_workspace, std::move(options)); !started)
         return started.error();
     return console;
 }

@@ -8,7 +8,7 @@
 
 #include "earshot/core/Result.h"
 #include "earshot/engine/Engine.h"
-#include "earshot/store/Database.h"
+#include "store/sqlite/Database.h"
 
 namespace earshot::bridge {
 class ConversationListModel;
@@ -39,6 +39,7 @@ public:
     // Builds the inbox for the agent who is working (once; not shown yet).
     Status openInbox(const inbox::Agent& agent);
 
+    store::Workspace& workspace() { return *m_workspace; }
     MainWindow& window() { return *m_window; }
     InboxWindow* inbox() { return m_inbox.get(); }
     // The console's read-write connection for agents' actions (claims, replies, drafts).
@@ -52,6 +53,7 @@ private:
     Console() = default;
 
     // Declared in construction order; members are destroyed in reverse.
+    std::unique_ptr<store::Workspace> m_workspace;
     std::unique_ptr<SourceSecrets> m_secrets;
     std::unique_ptr<bridge::MentionListModel> m_mentions;
     std::unique_ptr<bridge::SourceHealth> m_health;

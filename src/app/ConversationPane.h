@@ -16,7 +16,7 @@
 
 #include "earshot/inbox/AgentRepository.h"
 #include "earshot/inbox/ConversationReader.h"
-#include "earshot/store/Database.h"
+#include "store/sqlite/Database.h"
 
 class QComboBox;
 class QHBoxLayout;

@@ -37,7 +37,7 @@
 #include "earshot/checks/SettingsRepository.h"
 #include "earshot/inbox/ReplyPublisher.h"
 #include "earshot/store/ConversationQuery.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 
 namespace earshot::gui {
 

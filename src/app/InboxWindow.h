@@ -13,7 +13,7 @@
 #include "earshot/inbox/AgentRepository.h"
 #include "earshot/inbox/Inbox.h"
 #include "earshot/store/ConversationQuery.h"
-#include "earshot/store/Database.h"
+#include "store/sqlite/Database.h"
 
 class QLineEdit;
 class QTableView;

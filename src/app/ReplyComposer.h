@@ -20,7 +20,7 @@
 #include "earshot/checks/ReplyCheck.h"
 #include "earshot/inbox/AgentRepository.h"
 #include "earshot/inbox/ConversationReader.h"
-#include "earshot/store/Database.h"
+#include "store/sqlite/Database.h"
 
 class QButtonGroup;
 class QComboBox;

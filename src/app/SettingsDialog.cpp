@@ -19,7 +19,7 @@
 #include "Language.h"
 #include "Theme.h"
 #include "earshot/checks/SettingsRepository.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 
 namespace earshot::gui {
 

@@ -10,7 +10,7 @@
 #include <functional>
 #include <optional>
 
-#include "earshot/store/Database.h"
+#include "store/sqlite/Database.h"
 
 class QCheckBox;
 class QComboBox;

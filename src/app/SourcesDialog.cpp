@@ -42,7 +42,7 @@
 #include "earshot/connectors/PlatformSource.h"
 #include "earshot/core/Opml.h"
 #include "earshot/inbox/Vocabulary.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 
 namespace earshot::gui {
 

@@ -11,7 +11,7 @@
 #include <optional>
 #include <vector>
 
-#include "earshot/store/Database.h"
+#include "store/sqlite/Database.h"
 #include "earshot/store/Sources.h"
 
 class QComboBox;

@@ -58,28 +58,29 @@ void TimelineView::showMessage(const QString& message)
 
 QString TimelineView::describe(const inbox::TimelineEntry& entry)
 {
-    namespace ev = inbox::event;
+    using domain::EventKind;
     const QString actor = fromUtf8(entry.actor);
     const QString from = value(entry.fromValue, tr("nobody"));
     const QString to = value(entry.toValue, tr("nobody"));
-    const std::string_view kind = entry.kind;
-    if (kind == ev::kConversationCreated)
+    switch (entry.kind) {
+    case EventKind::ConversationCreated:
         return tr("Conversation started");
-    if (kind == ev::kClaimed)
+    case EventKind::Claimed:
         return tr("%1 claimed").arg(actor);
-    if (kind == ev::kReleased)
+    case EventKind::Released:
         return tr("%1 released it").arg(actor);
-    if (kind == ev::kAssigned) {
+    case EventKind::Assigned: {
         const QString text = tr("%1 assigned it to %2").arg(actor, to);
         return entry.detail && !entry.detail->empty() ? tr("%1: “%2”").arg(text, fromUtf8(*entry.detail).simplified())
                                                       : text;
     }
-    if (kind == ev::kTakenOver)
+    case EventKind::TakenOver:
         return tr("%1 took it over from %2").arg(actor, from);
-    if (kind == ev::kReplied)
-        return entry.toValue && *entry.toValue == "platform" ? tr("%1 replied (on the platform)").arg(actor)
-                                                             : tr("%1 replied (off-platform)").arg(actor);
-    if (kind == ev::kCheckOverridden) {
+    case EventKind::Replied:
+        return entry.toValue && domain::parseChannel(*entry.toValue) == domain::Channel::Platform
+                   ? tr("%1 replied (on the platform)").arg(actor)
+                   : tr("%1 replied (off-platform)").arg(actor);
+    case EventKind::CheckOverridden: {
         QString reason;
         if (entry.detail) {
             const auto json = QJsonDocument::fromJson(QByteArray::fromStdString(*entry.detail)).object();
@@ -89,20 +90,23 @@ QString TimelineView::describe(const inbox::TimelineEntry& entry)
         return reason.isEmpty() ? tr("%1 sent despite the %2 check").arg(actor, check)
                                 : tr("%1 sent despite the %2 check: “%3”").arg(actor, check, reason.simplified());
     }
-    if (kind == ev::kNote)
+    case EventKind::Note:
         return tr("%1 added an internal note").arg(actor);
-    if (kind == ev::kTagged)
+    case EventKind::Tagged:
         return tr("%1 tagged “%2”").arg(actor, to);
-    if (kind == ev::kUntagged)
+    case EventKind::Untagged:
         return tr("%1 removed the tag “%2”").arg(actor, from);
-    if (kind == ev::kPriority)
+    case EventKind::PriorityChanged:
         return tr("%1 set priority: %2 → %3").arg(actor, from, to);
-    if (kind == ev::kStatus)
+    case EventKind::StatusChanged:
         return tr("%1 changed status: %2 → %3").arg(actor, from, to);
-    if (kind == ev::kReopened)
+    case EventKind::Reopened:
         return tr("%1 reopened: %2 → %3").arg(actor, from, to);
-    // A kind this console doesn't know yet (a newer Earshot wrote it): still say something.
-    QString text = actor + QLatin1Char(' ') + fromUtf8(entry.kind);
+    default:
+        break;
+    }
+    // Kinds a conversation's timeline does not hold (a source's events): still say something.
+    QString text = actor + QLatin1Char(' ') + fromUtf8(std::string(domain::eventKindName(entry.kind)));
     if (entry.fromValue || entry.toValue)
         text += QStringLiteral(": %1 → %2").arg(from, to);
     return text;

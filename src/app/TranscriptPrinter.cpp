@@ -103,13 +103,21 @@ QString Transcript::customer(const inbox::ConversationDetail& detail)
 // and priority are triage, not the story.
 bool Transcript::printable(const inbox::TimelineEntry& entry) const
 {
-    namespace ev = inbox::event;
-    const std::string_view kind = entry.kind;
-    if (kind == ev::kClaimed || kind == ev::kReleased || kind == ev::kAssigned || kind == ev::kTakenOver ||
-        kind == ev::kStatus || kind == ev::kReopened)
+    using domain::EventKind;
+    switch (entry.kind) {
+    case EventKind::Claimed:
+    case EventKind::Released:
+    case EventKind::Assigned:
+    case EventKind::TakenOver:
+    case EventKind::StatusChanged:
+    case EventKind::Reopened:
         return true;
-    // Why an agent sent a reply a check objected to is the team's own commentary, like a note.
-    return kind == ev::kCheckOverridden && m_includeNotes;
+    case EventKind::CheckOverridden:
+        // Why an agent sent a reply a check objected to is the team's own commentary, like a note.
+        return m_includeNotes;
+    default:
+        return false;
+    }
 }
 
 std::vector<Item> Transcript::items() const
@@ -289,7 +297,7 @@ void Transcript::addEvent(QString& html, const inbox::TimelineEntry& entry) cons
 {
     inbox::TimelineEntry said = entry;
     // A handover's message is written to a colleague, not for the record.
-    if (entry.kind == inbox::event::kAssigned && !m_includeNotes)
+    if (entry.kind == domain::EventKind::Assigned && !m_includeNotes)
         said.detail.reset();
     html += QStringLiteral("<p style=\"margin:0 0 8px 0; color:%1; font-size:8pt;\">%2 · %3</p>")
                 .arg(kMuted, conversation::fullTime(entry.at).toHtmlEscaped(),

@@ -14,7 +14,7 @@
 #include <cstdint>
 
 #include "earshot/core/Result.h"
-#include "earshot/store/Database.h"
+#include "store/sqlite/Database.h"
 
 class QWidget;
 

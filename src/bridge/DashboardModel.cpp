@@ -9,7 +9,7 @@
 
 #include <spdlog/spdlog.h>
 
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 
 namespace earshot::bridge {
 

@@ -14,11 +14,11 @@ EngineBridge::EngineBridge(QObject* parent) : QObject(parent) {}
 
 EngineBridge::~EngineBridge() { stop(); }
 
-Status EngineBridge::start(const std::string& databasePath, engine::EngineOptions options)
+Status EngineBridge::start(store::Workspace& workspace, engine::EngineOptions options)
 {
     if (m_engine)
         return fail("the engine is already running");
-    auto opened = engine::Engine::open(databasePath, this, std::move(options));
+    auto opened = engine::Engine::open(workspace, this, std::move(options));
     if (!opened)
         return opened.error();
     m_engine = std::move(*opened);

@@ -14,7 +14,7 @@
 #include "earshot/checks/SettingsRepository.h"
 #include "earshot/checks/TemplateContextLoader.h"
 #include "earshot/core/Text.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 
 namespace earshot::cli {
 

@@ -4,6 +4,17 @@
 
 namespace earshot::cli {
 
+Result<store::Workspace*> Context::workspace(store::Workspace::Opening opening)
+{
+    if (!m_workspace) {
+        auto opened = store::Workspace::open(databasePath, opening);
+        if (!opened)
+            return opened.error();
+        m_workspace = std::move(*opened);
+    }
+    return m_workspace.get();
+}
+
 int reportError(const std::string& message, int code)
 {
     std::cerr << "earshot-cli: " << message << '\n';

@@ -2,11 +2,13 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "Args.h"
 #include "earshot/connectors/Connector.h"
+#include "earshot/store/Workspace.h"
 
 namespace earshot::cli {
 
@@ -19,6 +21,13 @@ enum ExitCode : int {
 
 struct Context {
     std::string databasePath;   // --db, else the default location
+
+    // The workspace at databasePath, opened once per run at the first call. A command that
+    // only reads asks for Existing, so it never creates a workspace by looking.
+    Result<store::Workspace*> workspace(store::Workspace::Opening opening = store::Workspace::Opening::CreateOrUpgrade);
+
+private:
+    std::unique_ptr<store::Workspace> m_workspace;
 };
 
 struct Command {

@@ -1,7 +1,7 @@
 #include <iostream>
 
 #include "Command.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 
 namespace earshot::cli {
 

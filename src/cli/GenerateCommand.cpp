@@ -9,7 +9,7 @@
 #include "TimeArgs.h"
 #include "earshot/core/Text.h"
 #include "earshot/demo/WorkspaceGenerator.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 
 namespace earshot::cli {
 

@@ -17,7 +17,7 @@
 #include "earshot/inbox/Inbox.h"
 #include "earshot/inbox/ReplyPublisher.h"
 #include "earshot/inbox/ReplyRules.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 
 namespace earshot::cli {
 
@@ -408,7 +408,7 @@ int timeline(Context& context, Args& args)
             out.push_back({{"id", e.id},
                            {"at", core::formatUtc(e.at)},
                            {"actor", e.actor},
-                           {"kind", e.kind},
+                           {"kind", domain::eventKindName(e.kind)},
                            {"from", optionalJson(e.fromValue)},
                            {"to", optionalJson(e.toValue)},
                            {"detail", optionalJson(e.detail)}});
@@ -417,7 +417,7 @@ int timeline(Context& context, Args& args)
     }
     Table table({"TIME", "ACTOR", "EVENT", "FROM", "TO", "DETAIL"});
     for (const auto& e : *entries)
-        table.add({core::formatUtc(e.at), e.actor, e.kind, e.fromValue.value_or(""), e.toValue.value_or(""),
+        table.add({core::formatUtc(e.at), e.actor, std::string(domain::eventKindName(e.kind)), e.fromValue.value_or(""), e.toValue.value_or(""),
                    core::truncateUtf8(e.detail.value_or(""), 60)});
     table.print(std::cout);
     return kExitOk;

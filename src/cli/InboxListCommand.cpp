@@ -12,7 +12,7 @@
 #include "Table.h"
 #include "earshot/core/Text.h"
 #include "earshot/store/ConversationQuery.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 
 namespace earshot::cli {
 

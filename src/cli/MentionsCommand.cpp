@@ -8,7 +8,7 @@
 #include "TimeArgs.h"
 #include "earshot/core/Text.h"
 #include "earshot/store/Mentions.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 
 namespace earshot::cli {
 

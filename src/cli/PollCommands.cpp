@@ -72,7 +72,10 @@ Command pollCommand()
                     return reportError(ok.message(), kExitUsage);
                 if (!once)
                     return reportError("poll needs --once (use 'earshot-cli run' to keep polling)", kExitUsage);
-                auto engine = engine::Engine::open(context.databasePath, nullptr, optionsFromEnvironment());
+                auto workspace = context.workspace();
+                if (!workspace)
+                    return reportError(workspace.message());
+                auto engine = engine::Engine::open(**workspace, nullptr, optionsFromEnvironment());
                 if (!engine)
                     return reportError(engine.message());
                 const auto summaries = (*engine)->pollOnce();
@@ -107,7 +110,10 @@ Command runCommand()
                 pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
 
                 PrintingObserver observer;
-                auto engine = engine::Engine::open(context.databasePath, &observer, optionsFromEnvironment());
+                auto workspace = context.workspace();
+                if (!workspace)
+                    return reportError(workspace.message());
+                auto engine = engine::Engine::open(**workspace, &observer, optionsFromEnvironment());
                 if (!engine)
                     return reportError(engine.message());
                 std::thread worker([&] { (*engine)->run(); });

@@ -15,7 +15,7 @@
 #include "earshot/core/Opml.h"
 #include "earshot/core/Text.h"
 #include "earshot/inbox/Vocabulary.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 #include "earshot/store/Sources.h"
 
 namespace earshot::cli {

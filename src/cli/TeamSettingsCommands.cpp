@@ -6,7 +6,7 @@
 #include "Table.h"
 #include "earshot/inbox/Vocabulary.h"
 #include "earshot/metrics/MetricsSettings.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 #include "earshot/store/Sources.h"
 
 namespace earshot::cli {

@@ -4,7 +4,7 @@
 
 #include "earshot/demo/WorkspaceGenerator.h"
 #include "earshot/metrics/MetricsSettings.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 #include "earshot/store/Sources.h"
 
 namespace earshot::demo {

@@ -1,5 +1,7 @@
 #include "earshot/engine/Engine.h"
 
+#include "store/sqlite/SqliteSession.h"
+
 #include <algorithm>
 #include <chrono>
 #include <ctime>
@@ -11,7 +13,7 @@
 #include "earshot/engine/FeedMapper.h"
 #include "earshot/engine/KeywordFilter.h"
 #include "earshot/feeds/FeedParser.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 
 namespace earshot::engine {
 
@@ -24,28 +26,32 @@ constexpr std::int64_t kCatchUpDelaySeconds = 60;
 
 }  // namespace
 
-Result<std::unique_ptr<Engine>> Engine::open(const std::string& databasePath, EngineObserver* observer,
+Result<std::unique_ptr<Engine>> Engine::open(store::Workspace& workspace, EngineObserver* observer,
                                              EngineOptions options)
 {
-    auto writer = store::openWorkspace(databasePath);
-    if (!writer)
-        return writer.error();
-    auto reader = store::openReader(databasePath);
+    auto reader = workspace.reader();
     if (!reader)
         return reader.error();
-    return std::unique_ptr<Engine>(new Engine(std::move(*reader), std::move(*writer), observer, std::move(options)));
+    return std::unique_ptr<Engine>(new Engine(std::move(*reader), workspace.writer(), observer, std::move(options)));
 }
 
-Engine::Engine(store::Database reader, store::Database writer, EngineObserver* observer, EngineOptions options)
+Engine::Engine(std::unique_ptr<store::Session> reader, store::Writer& writer, EngineObserver* observer,
+               EngineOptions options)
     : m_reader(std::move(reader)),
+      m_writer(writer),
       m_observer(observer),
       m_options(std::move(options)),
-      m_fetcher(m_options.fetch),
-      m_writer(std::move(writer))
+      m_fetcher(m_options.fetch)
 {
 }
 
-Engine::~Engine() { stop(); }
+Engine::~Engine()
+{
+    stop();
+    // The writer outlives the engine, but the jobs queued so far report to this engine's
+    // schedule, mutex and observer when they are done.
+    m_writer.flush();
+}
 
 void Engine::stop()
 {
@@ -71,7 +77,7 @@ void Engine::pollAllNow()
 
 std::vector<SourcePollSummary> Engine::pollOnce()
 {
-    store::SourceRepository sources(m_reader);
+    store::SourceRepository sources(store::sqlite::databaseOf(*m_reader));
     auto all = sources.list();
     if (!all) {
         spdlog::error("cannot read sources: {}", all.message());
@@ -83,7 +89,7 @@ std::vector<SourcePollSummary> Engine::pollOnce()
 
 Result<std::vector<store::Source>> Engine::dueSources(std::int64_t at, std::int64_t& nextDue)
 {
-    store::SourceRepository repository(m_reader);
+    store::SourceRepository repository(store::sqlite::databaseOf(*m_reader));
     auto all = repository.list();
     if (!all)
         return all.error();
@@ -347,8 +353,8 @@ void Engine::handle(const store::Source& source, net::FetchResponse response, So
     const std::int64_t at = record.polledAt;
     storeMentions(source, std::move(record),
                   [feed, url = source.url, filter = KeywordFilter(source.includeWords, source.excludeWords),
-                   id = source.id, at](store::Database& db, int& filteredOut) {
-                      return ingestFeed(db, id, *feed, url, filter, at, filteredOut);
+                   id = source.id, at](store::Session& session, int& filteredOut) {
+                      return ingestFeed(store::sqlite::databaseOf(session), id, *feed, url, filter, at, filteredOut);
                   },
                   summary);
 }
@@ -359,8 +365,8 @@ void Engine::storeMentions(const store::Source& source, store::PollRecord record
     auto shared = std::make_shared<const std::vector<store::NewMention>>(std::move(mentions));
     const std::int64_t at = record.polledAt;
     storeMentions(source, std::move(record),
-                  [shared, id = source.id, at](store::Database& db, int&) {
-                      return store::ingestMentions(db, id, *shared, at);
+                  [shared, id = source.id, at](store::Session& session, int&) {
+                      return store::ingestMentions(store::sqlite::databaseOf(session), id, *shared, at);
                   },
                   summary);
 }
@@ -374,12 +380,12 @@ void Engine::storeMentions(const store::Source& source, store::PollRecord record
     };
     auto stored = std::make_shared<Stored>();
     m_writer.submit(
-        [record, ingest = std::move(ingest), stored](store::Database& db) -> Status {
-            auto ingested = ingest(db, stored->filteredOut);
+        [record, ingest = std::move(ingest), stored](store::Session& session) -> Status {
+            auto ingested = ingest(session, stored->filteredOut);
             if (!ingested)
                 return ingested.error();
             stored->result = std::move(*ingested);
-            return store::SourceRepository(db).recordPoll(record);
+            return store::SourceRepository(store::sqlite::databaseOf(session)).recordPoll(record);
         },
         // Runs after the commit, so whoever hears of the mentions can already read them.
         [this, record, stored, &summary, source](const Status& status) {
@@ -429,7 +435,9 @@ void Engine::postpone(const store::Source& source, std::int64_t wait, SourcePoll
     }
     spdlog::info("source {} ({}): waits {} for {}'s request budget", source.id, source.url, waitText(wait),
                  connectors::hostOf(source.url));
-    m_writer.submit([id = source.id, nextPollAt](store::Database& db) { return store::SourceRepository(db).postpone(id, nextPollAt); },
+    m_writer.submit([id = source.id, nextPollAt](store::Session& session) {
+                        return store::SourceRepository(store::sqlite::databaseOf(session)).postpone(id, nextPollAt);
+                    },
                     [id = source.id](const Status& status) {
                         if (!status)
                             spdlog::error("cannot postpone source {}: {}", id, status.message());
@@ -450,7 +458,9 @@ void Engine::recordFailure(const store::Source& source, const std::string& error
         summary.error = record.error;
     }
     spdlog::info("source {} ({}): {}", source.id, source.url, error);
-    m_writer.submit([record](store::Database& db) { return store::SourceRepository(db).recordPoll(record); },
+    m_writer.submit([record](store::Session& session) {
+                        return store::SourceRepository(store::sqlite::databaseOf(session)).recordPoll(record);
+                    },
                     [this, record, name = source.name](const Status& status) {
                         if (!status)
                             spdlog::error("cannot record poll of source {}: {}", record.sourceId, status.message());

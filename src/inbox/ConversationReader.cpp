@@ -163,10 +163,14 @@ Result<std::vector<TimelineEntry>> readTimeline(store::Database& db, std::int64_
     (*query)->bind(1, conversationId);
     std::vector<TimelineEntry> entries;
     if (auto read = store::eachRow(**query, [&](const store::Statement& row) {
+            // A kind this program does not know cannot be there: a newer schema is refused.
+            const auto kind = domain::parseEventKind(row.text(3));
+            if (!kind)
+                return;
             entries.push_back({.id = row.integer(0),
                                .at = row.integer(1),
                                .actor = row.text(2),
-                               .kind = row.text(3),
+                               .kind = *kind,
                                .fromValue = optionalText(row, 4),
                                .toValue = optionalText(row, 5),
                                .detail = optionalText(row, 6)});

@@ -122,12 +122,12 @@ Status Inbox::requireAgent(const std::string& name)
     return Ok{};
 }
 
-Status Inbox::log(std::string_view kind, const State& state, const std::string& actor,
+Status Inbox::log(domain::EventKind kind, const State& state, const std::string& actor,
                   std::optional<std::string> from, std::optional<std::string> to, std::optional<std::string> detail)
 {
     return store::appendEvent(m_db, {.at = m_now,
                                      .actor = actor,
-                                     .kind = std::string(kind),
+                                     .kind = kind,
                                      .conversationId = state.id,
                                      .fromValue = std::move(from),
                                      .toValue = std::move(to),
@@ -154,10 +154,10 @@ Result<bool> Inbox::claimInside(State& state, const std::string& agent, bool ope
         return false;
     }
     state.assignee = agent;
-    if (auto logged = log(event::kClaimed, state, agent, std::nullopt, agent); !logged)
+    if (auto logged = log(domain::EventKind::Claimed, state, agent, std::nullopt, agent); !logged)
         return logged.error();
     if (openIfNew && state.status == ConversationStatus::New) {
-        if (auto logged = log(event::kStatus, state, agent, "new", "open"); !logged)
+        if (auto logged = log(domain::EventKind::StatusChanged, state, agent, "new", "open"); !logged)
             return logged.error();
         state.status = ConversationStatus::Open;
     }
@@ -232,10 +232,10 @@ Result<Outcome> Inbox::release(std::int64_t conversationId, const std::string& a
             return update.error();
         if (auto ran = (*update)->bind(1, conversationId).bind(2, agent).bind(3, m_now).run(); !ran)
             return ran;
-        if (auto logged = log(event::kReleased, *state, agent, agent, std::nullopt); !logged)
+        if (auto logged = log(domain::EventKind::Released, *state, agent, agent, std::nullopt); !logged)
             return logged;
         if (state->status == ConversationStatus::Open)
-            if (auto logged = log(event::kStatus, *state, agent, "open", "new"); !logged)
+            if (auto logged = log(domain::EventKind::StatusChanged, *state, agent, "open", "new"); !logged)
                 return logged;
         out.message = "released " + label(conversationId);
         return Ok{};
@@ -284,12 +284,12 @@ Result<Outcome> Inbox::assign(std::int64_t conversationId, const std::string& ag
                 return ran;
         }
         const std::string previous = state->assignee;
-        if (auto logged = log(event::kAssigned, *state, agent,
+        if (auto logged = log(domain::EventKind::Assigned, *state, agent,
                               previous.empty() ? std::nullopt : std::optional<std::string>(previous), to, detail);
             !logged)
             return logged;
         if (state->status == ConversationStatus::New)
-            if (auto logged = log(event::kStatus, *state, agent, "new", "open"); !logged)
+            if (auto logged = log(domain::EventKind::StatusChanged, *state, agent, "new", "open"); !logged)
                 return logged;
         out.message = "assigned " + label(conversationId) + " to " + to;
         return Ok{};
@@ -322,10 +322,10 @@ Result<Outcome> Inbox::takeOver(std::int64_t conversationId, const std::string& 
             return update.error();
         if (auto ran = (*update)->bind(1, conversationId).bind(2, agent).bind(3, m_now).bind(4, previous).run(); !ran)
             return ran;
-        if (auto logged = log(event::kTakenOver, *state, agent, previous, agent); !logged)
+        if (auto logged = log(domain::EventKind::TakenOver, *state, agent, previous, agent); !logged)
             return logged;
         if (state->status == ConversationStatus::New)
-            if (auto logged = log(event::kStatus, *state, agent, "new", "open"); !logged)
+            if (auto logged = log(domain::EventKind::StatusChanged, *state, agent, "new", "open"); !logged)
                 return logged;
         out.message = "took " + label(conversationId) + " over from " + previous;
         return Ok{};
@@ -360,7 +360,7 @@ Result<Outcome> Inbox::changeStatus(std::int64_t conversationId, const std::stri
         const std::string toName(statusName(to));
         if (auto ran = (*update)->bind(1, conversationId).bind(2, toName).bind(3, m_now).bind(4, agent).run(); !ran)
             return ran;
-        if (auto logged = log(event::kStatus, *state, agent, std::string(statusName(from)), toName); !logged)
+        if (auto logged = log(domain::EventKind::StatusChanged, *state, agent, std::string(statusName(from)), toName); !logged)
             return logged;
         out.message = doneMessage(to, conversationId) + (claiming ? " (it is yours now)" : "");
         return Ok{};
@@ -476,7 +476,7 @@ Result<Outcome> Inbox::reply(std::int64_t conversationId, const std::string& age
         if (auto ran = (*clear)->bind(1, conversationId).bind(2, agent).run(); !ran)
             return ran;
 
-        if (auto logged = log(event::kReplied, *state, agent, std::nullopt, channelText, std::to_string(replyId)); !logged)
+        if (auto logged = log(domain::EventKind::Replied, *state, agent, std::nullopt, channelText, std::to_string(replyId)); !logged)
             return logged;
         for (const CheckOverride& o : overrides) {
             // Only what objected is an override; a reason given for a check that stayed quiet is not.
@@ -485,7 +485,7 @@ Result<Outcome> Inbox::reply(std::int64_t conversationId, const std::string& age
             if (!objected)
                 continue;
             const nlohmann::json detail = {{"check", o.checkId}, {"reason", o.reason}, {"reply", replyId}};
-            if (auto logged = log(event::kCheckOverridden, *state, agent, std::nullopt, o.checkId, detail.dump());
+            if (auto logged = log(domain::EventKind::CheckOverridden, *state, agent, std::nullopt, o.checkId, detail.dump());
                 !logged)
                 return logged;
         }
@@ -512,7 +512,7 @@ Result<Outcome> Inbox::addNote(std::int64_t conversationId, const std::string& a
         out.id = m_db.lastInsertId();
         if (auto touched = touch(*state, agent); !touched)
             return touched;
-        if (auto logged = log(event::kNote, *state, agent, std::nullopt, std::nullopt, text); !logged)
+        if (auto logged = log(domain::EventKind::Note, *state, agent, std::nullopt, std::nullopt, text); !logged)
             return logged;
         out.message = "added a note to " + label(conversationId);
         return Ok{};
@@ -539,7 +539,7 @@ Result<Outcome> Inbox::addTag(std::int64_t conversationId, const std::string& ag
         }
         if (auto touched = touch(*state, agent); !touched)
             return touched;
-        if (auto logged = log(event::kTagged, *state, agent, std::nullopt, *normal); !logged)
+        if (auto logged = log(domain::EventKind::Tagged, *state, agent, std::nullopt, *normal); !logged)
             return logged;
         out.message = "tagged " + label(conversationId) + " '" + *normal + "'";
         return Ok{};
@@ -566,7 +566,7 @@ Result<Outcome> Inbox::removeTag(std::int64_t conversationId, const std::string&
         }
         if (auto touched = touch(*state, agent); !touched)
             return touched;
-        if (auto logged = log(event::kUntagged, *state, agent, *normal, std::nullopt); !logged)
+        if (auto logged = log(domain::EventKind::Untagged, *state, agent, *normal, std::nullopt); !logged)
             return logged;
         out.message = "removed the tag '" + *normal + "' from " + label(conversationId);
         return Ok{};
@@ -591,7 +591,7 @@ Result<Outcome> Inbox::setPriority(std::int64_t conversationId, const std::strin
         if (auto ran = (*update)->bind(1, conversationId).bind(2, int(priority)).bind(3, agent).bind(4, m_now).run();
             !ran)
             return ran;
-        if (auto logged = log(event::kPriority, *state, agent, std::string(priorityName(state->priority)), to); !logged)
+        if (auto logged = log(domain::EventKind::PriorityChanged, *state, agent, std::string(priorityName(state->priority)), to); !logged)
             return logged;
         out.message = label(conversationId) + " now has priority " + to;
         return Ok{};

@@ -109,7 +109,7 @@ Status ReplyPublisher::record(std::int64_t replyId, std::int64_t conversationId,
         }
         return store::appendEvent(m_db, {.at = now,
                                          .actor = agent,
-                                         .kind = std::string(result ? event::kReplyDelivered : event::kReplyFailed),
+                                         .kind = result ? domain::EventKind::ReplyDelivered : domain::EventKind::ReplyFailed,
                                          .conversationId = conversationId,
                                          .toValue = result ? result->url : result.message(),
                                          .detail = std::to_string(replyId)});

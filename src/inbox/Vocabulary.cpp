@@ -8,40 +8,11 @@ namespace earshot::inbox {
 
 namespace {
 
-constexpr std::array<std::string_view, 5> kStatusNames = {"new", "open", "pending", "resolved", "spam"};
-constexpr std::array<std::string_view, 4> kPriorityNames = {"low", "normal", "high", "urgent"};
 constexpr std::size_t kMaxTagBytes = 64;
 
 bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 }  // namespace
-
-std::string_view statusName(ConversationStatus status) { return kStatusNames[std::size_t(status)]; }
-
-std::optional<ConversationStatus> parseStatus(std::string_view name)
-{
-    for (std::size_t i = 0; i < kStatusNames.size(); ++i)
-        if (kStatusNames[i] == name)
-            return ConversationStatus(i);
-    return std::nullopt;
-}
-
-std::string_view priorityName(Priority priority) { return kPriorityNames[std::size_t(priority)]; }
-
-std::optional<Priority> parsePriority(std::string_view name)
-{
-    for (std::size_t i = 0; i < kPriorityNames.size(); ++i)
-        if (kPriorityNames[i] == name)
-            return Priority(i);
-    return std::nullopt;
-}
-
-Priority priorityFromInt(std::int64_t value)
-{
-    return value >= 0 && value <= 3 ? Priority(value) : Priority::Normal;
-}
-
-std::string_view channelName(Channel channel) { return channel == Channel::Platform ? "platform" : "off-platform"; }
 
 bool canPostOnPlatform(std::string_view sourceKind)
 {

@@ -13,7 +13,7 @@
 #include "TempWorkspace.h"
 #include "earshot/checks/SettingsRepository.h"
 #include "earshot/store/Mentions.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 #include "earshot/store/Sources.h"
 
 using namespace earshot;

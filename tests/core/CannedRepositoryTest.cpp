@@ -9,7 +9,7 @@
 #include "earshot/checks/SettingsRepository.h"
 #include "earshot/checks/TemplateContextLoader.h"
 #include "earshot/store/Mentions.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 #include "earshot/store/Sources.h"
 
 using namespace earshot;

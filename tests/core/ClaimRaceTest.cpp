@@ -15,7 +15,7 @@
 #include "earshot/inbox/AgentRepository.h"
 #include "earshot/inbox/Inbox.h"
 #include "earshot/store/Mentions.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 #include "earshot/store/Sources.h"
 
 using namespace earshot;

@@ -25,7 +25,7 @@
 #include "InboxSeed.h"
 #include "TempWorkspace.h"
 #include "earshot/inbox/Inbox.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 
 using namespace earshot;
 

@@ -12,7 +12,7 @@
 #include "FeedFactory.h"
 #include "TempWorkspace.h"
 #include "TestHttpServer.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 
 using namespace earshot;
 

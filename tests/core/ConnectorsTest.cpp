@@ -17,7 +17,7 @@
 #include "TestHttpServer.h"
 #include "earshot/connectors/PlatformSource.h"
 #include "earshot/engine/Engine.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 #include "earshot/store/Sources.h"
 
 using namespace earshot;
@@ -58,7 +58,7 @@ protected:
     {
         engine::EngineOptions options;
         options.credentials = [this](const store::Source&, const connectors::Connector&) { return secret; };
-        auto engine = engine::Engine::open(workspace.dbPath(), nullptr, options);
+        auto engine = engine::Engine::open(workspace.open(), nullptr, options);
         EXPECT_TRUE(engine.ok());
         return (*engine)->pollOnce();
     }
@@ -479,7 +479,7 @@ TEST_F(PlatformTest, A429HoldsBackEverySourceOfTheServerWithoutCountingAFailureF
     });
     const auto limited = addSource({.kind = "mastodon-tag", .instance = "social.example", .tag = "vondelfiets"});
     const auto other = addSource({.kind = "mastodon-tag", .instance = "social.example", .tag = "fiets"});
-    auto engine = engine::Engine::open(workspace.dbPath(), nullptr);
+    auto engine = engine::Engine::open(workspace.open(), nullptr);
     ASSERT_TRUE(engine.ok());
     auto first = (*engine)->pollOnce();
     EXPECT_EQ(first[0].outcome, "rate limited");

@@ -12,7 +12,7 @@
 #include "TempWorkspace.h"
 #include "earshot/store/ConversationQuery.h"
 #include "earshot/store/Mentions.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 #include "earshot/store/Sources.h"
 
 namespace store = earshot::store;

@@ -18,7 +18,7 @@
 #include "StoreChecks.h"
 #include "TempWorkspace.h"
 #include "TestHttpServer.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 #include "earshot/store/Sources.h"
 
 using namespace earshot;

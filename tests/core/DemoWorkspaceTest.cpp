@@ -4,7 +4,7 @@
 #include "earshot/demo/DemoWorkspace.h"
 #include "earshot/engine/Engine.h"
 #include "earshot/metrics/MetricsSettings.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 
 using namespace earshot;
 
@@ -29,7 +29,7 @@ TEST(DemoWorkspaceTest, CreatesHistoryAndLiveBundledFeeds)
     EXPECT_EQ(policies->targets().size(), 4u);
 
     // The bundled feeds are real: the engine polls them and every one parses.
-    auto engine = engine::Engine::open(workspace.dbPath(), nullptr);
+    auto engine = engine::Engine::open(workspace.open(), nullptr);
     ASSERT_TRUE(engine);
     const auto summaries = (*engine)->pollOnce();
     ASSERT_EQ(summaries.size(), demo::demoFeedFiles().size());

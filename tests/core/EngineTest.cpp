@@ -11,7 +11,7 @@
 #include "earshot/engine/Engine.h"
 #include "earshot/engine/FeedMapper.h"
 #include "earshot/store/Mentions.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 #include "earshot/store/Sources.h"
 
 using namespace earshot;
@@ -54,7 +54,7 @@ protected:
 
     std::vector<engine::SourcePollSummary> pollOnce(engine::EngineOptions options = {})
     {
-        auto engine = engine::Engine::open(workspace.dbPath(), &observer, options);
+        auto engine = engine::Engine::open(workspace.open(), &observer, options);
         EXPECT_TRUE(engine) << engine.message();
         return (*engine)->pollOnce();
     }
@@ -336,7 +336,7 @@ TEST_F(EngineTest, RunPollsDueSourcesAndStopsPromptlyLosingNothing)
     });
     addSource(http.url("/feed.xml"));
     addSource(http.url("/slow"));
-    auto engine = engine::Engine::open(workspace.dbPath(), &observer);
+    auto engine = engine::Engine::open(workspace.open(), &observer);
     ASSERT_TRUE(engine);
     std::thread worker([&] { (*engine)->run(); });
     for (int i = 0; i < 100 && count("SELECT count(*) FROM mentions") < 30; ++i)
@@ -489,7 +489,7 @@ TEST_F(EngineTest, ObserverHearsOfMentionsOnlyOnceTheyCanBeRead)
     });
     addSource(http.url("/feed.xml"));
     ReadingObserver reader(workspace.dbPath());
-    auto engine = engine::Engine::open(workspace.dbPath(), &reader);
+    auto engine = engine::Engine::open(workspace.open(), &reader);
     (*engine)->pollOnce();
     EXPECT_EQ(reader.reported, 8);
     EXPECT_EQ(reader.visible, 8);
@@ -503,7 +503,7 @@ TEST_F(EngineTest, PollAllNowPollsSourcesThatAreNotDue)
         res.set_content(test::rssFeed(2), "application/rss+xml");
     });
     addSource(http.url("/feed.xml"));
-    auto engine = engine::Engine::open(workspace.dbPath(), &observer);
+    auto engine = engine::Engine::open(workspace.open(), &observer);
     std::thread worker([&] { (*engine)->run(); });
     for (int i = 0; i < 100 && requests < 1; ++i)
         std::this_thread::sleep_for(50ms);

@@ -15,7 +15,7 @@
 #include "earshot/demo/WorkspaceGenerator.h"
 #include "earshot/exports/Exporter.h"
 #include "earshot/exports/PseudonymKey.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 
 namespace {
 

@@ -15,8 +15,8 @@
 #include "earshot/demo/PhraseBank.h"
 #include "earshot/demo/Random.h"
 #include "earshot/demo/WorkspaceGenerator.h"
-#include "earshot/store/Database.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Database.h"
+#include "store/sqlite/Schema.h"
 
 using namespace earshot;
 

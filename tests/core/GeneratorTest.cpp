@@ -11,7 +11,7 @@
 
 #include "earshot/demo/WorkspaceGenerator.h"
 #include "earshot/store/Mentions.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 
 using namespace earshot;
 

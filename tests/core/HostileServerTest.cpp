@@ -26,7 +26,7 @@
 #include "earshot/connectors/PlatformSource.h"
 #include "earshot/core/Text.h"
 #include "earshot/engine/Engine.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 #include "earshot/store/Sources.h"
 
 using namespace earshot;
@@ -161,7 +161,7 @@ protected:
     {
         const auto start = Clock::now();
         {
-            auto engine = engine::Engine::open(workspace.dbPath(), nullptr, options);
+            auto engine = engine::Engine::open(workspace.open(), nullptr, options);
             EXPECT_TRUE(engine) << engine.message();
             (*engine)->pollOnce();
         }

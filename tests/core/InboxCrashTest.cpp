@@ -21,7 +21,7 @@
 #include "InboxSeed.h"
 #include "StoreChecks.h"
 #include "TempWorkspace.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 
 using namespace earshot;
 

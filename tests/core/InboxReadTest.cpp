@@ -8,7 +8,7 @@
 #include "earshot/inbox/ConversationReader.h"
 #include "earshot/inbox/Inbox.h"
 #include "earshot/store/Mentions.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 #include "earshot/store/Sources.h"
 
 using namespace earshot;
@@ -111,7 +111,7 @@ TEST_F(InboxReadTest, ADraftSurvivesClosingAndReopeningTheDatabase)
     // Kept in a variable: a range-for over value() of a temporary Result reads a destroyed object.
     const auto timeline = readTimeline(*db, conversation).value();
     for (const auto& e : timeline)
-        EXPECT_NE(e.kind, "draft");
+        EXPECT_NE(std::string(domain::eventKindName(e.kind)), "draft");
     EXPECT_FALSE(inbox->saveDraft(4242, kEva, "no such conversation"));
 }
 
@@ -180,7 +180,7 @@ TEST_F(InboxReadTest, TheTimelineIsOldestFirstWithEveryField)
     ASSERT_TRUE(entries) << entries.message();
     std::vector<std::string> order;
     for (const auto& e : *entries)
-        order.push_back(std::to_string(e.at) + " " + e.actor + " " + e.kind);
+        order.push_back(std::to_string(e.at) + " " + e.actor + " " + std::string(domain::eventKindName(e.kind)));
     EXPECT_EQ(order, (std::vector<std::string>{"1000 engine conversation_created", "2500 Eva de Graaf note",
                                                "3000 Eva de Graaf claimed", "3000 Eva de Graaf status",
                                                "4000 Eva de Graaf status"}));
@@ -204,7 +204,7 @@ TEST_F(InboxReadTest, ACustomersNewMentionReopensTheConversationAndTellsItsAgent
     EXPECT_EQ(detail.assignee, kEva);
     EXPECT_FALSE(detail.resolvedAt.has_value());
     const auto last = readTimeline(*db, conversation).value().back();
-    EXPECT_EQ(last.kind, "reopened");
+    EXPECT_EQ(std::string(domain::eventKindName(last.kind)), "reopened");
     EXPECT_EQ(last.actor, "engine");
     EXPECT_EQ(last.detail.value_or(""), kEva);
 

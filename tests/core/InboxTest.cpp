@@ -9,7 +9,7 @@
 #include "earshot/inbox/ConversationReader.h"
 #include "earshot/inbox/Inbox.h"
 #include "earshot/store/Mentions.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 #include "earshot/store/Sources.h"
 
 using namespace earshot;
@@ -79,7 +79,7 @@ protected:
     {
         std::vector<std::string> out;
         for (const auto& e : timeline(id))
-            out.push_back(e.kind + " " + e.fromValue.value_or("-") + ">" + e.toValue.value_or("-"));
+            out.push_back(std::string(domain::eventKindName(e.kind)) + " " + e.fromValue.value_or("-") + ">" + e.toValue.value_or("-"));
         return out;
     }
 
@@ -105,7 +105,7 @@ TEST_F(InboxTest, ClaimOpensANewConversationAndLogsTheClaimAndTheStatus)
     EXPECT_EQ(events(conversation),
               (std::vector<std::string>{"conversation_created ->-", "claimed ->Eva de Graaf", "status new>open"}));
     for (const auto& e : timeline(conversation))
-        if (e.kind != "conversation_created") {
+        if (std::string(domain::eventKindName(e.kind)) != "conversation_created") {
             EXPECT_EQ(e.actor, kEva);
             EXPECT_EQ(e.at, 2000);
         }
@@ -187,7 +187,7 @@ TEST_F(InboxTest, AssigningHandsOverWithTheNoteKeptAsAnInternalNote)
     EXPECT_EQ(assignee(conversation), kDaan);
     EXPECT_EQ(status(conversation), "open");
     const auto entry = timeline(conversation).back();
-    EXPECT_EQ(entry.kind, "assigned");
+    EXPECT_EQ(std::string(domain::eventKindName(entry.kind)), "assigned");
     EXPECT_EQ(entry.actor, kEva);
     EXPECT_EQ(entry.fromValue.value_or(""), kEva);
     EXPECT_EQ(entry.toValue.value_or(""), kDaan);
@@ -335,7 +335,7 @@ TEST_F(InboxTest, EveryStatusTransitionIsAllowedOrRefusedAsTheRulesSay)
         EXPECT_EQ(status(id), statusName(t.to));
         EXPECT_EQ(assignee(id), kEva);
         const auto last = timeline(id).back();
-        EXPECT_EQ(last.kind, "status");
+        EXPECT_EQ(std::string(domain::eventKindName(last.kind)), "status");
         EXPECT_EQ(last.actor, kEva);
         EXPECT_EQ(last.fromValue.value_or(""), statusName(t.from));
         EXPECT_EQ(last.toValue.value_or(""), statusName(t.to));
@@ -428,7 +428,7 @@ TEST_F(InboxTest, OverriddenChecksAreLoggedWithTheirReasons)
     ASSERT_TRUE(replied) << replied.message();
     std::vector<TimelineEntry> overrides;
     for (const auto& e : timeline(conversation))
-        if (e.kind == "check_overridden")
+        if (e.kind == domain::EventKind::CheckOverridden)
             overrides.push_back(e);
     ASSERT_EQ(overrides.size(), 1u);
     EXPECT_EQ(overrides[0].actor, kEva);
@@ -500,7 +500,7 @@ TEST_F(InboxTest, AnyAgentAddsNotesToAnyConversation)
     ASSERT_TRUE(noted) << noted.message();
     EXPECT_GT(noted->id, 0);
     const auto entry = timeline(conversation).back();
-    EXPECT_EQ(entry.kind, "note");
+    EXPECT_EQ(std::string(domain::eventKindName(entry.kind)), "note");
     EXPECT_EQ(entry.actor, kDaan);
     EXPECT_EQ(entry.detail.value_or(""), "Same customer as #12 last week");
     EXPECT_EQ(readConversation(*db, conversation).value().notes.at(0).body, "Same customer as #12 last week");

@@ -15,7 +15,7 @@
 #include "earshot/inbox/AgentRepository.h"
 #include "earshot/inbox/Inbox.h"
 #include "earshot/inbox/ReplyPublisher.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 
 using namespace earshot;
 using Json = nlohmann::json;
@@ -61,7 +61,7 @@ protected:
             store::SourceRepository(*db).add(*source).value();
             inbox::AgentRepository(*db).add({.name = kAgent, .firstName = "Eva"}).value();
         }
-        auto engine = engine::Engine::open(workspace.dbPath(), nullptr);
+        auto engine = engine::Engine::open(workspace.open(), nullptr);
         const auto summaries = (*engine)->pollOnce();
         EXPECT_EQ(summaries.at(0).outcome, "ok") << summaries.at(0).error;
         return workspace.queryInteger("SELECT max(id) FROM conversations");
@@ -247,7 +247,7 @@ TEST_F(ReplyPublisherTest, ANextReplyAnswersTheCustomerNotTheBrandsOwnReplyHeard
     const auto conversation = listen({.kind = "mastodon-tag", .instance = "social.example", .tag = "vondelfiets"});
     secret = "brand-token";
     ASSERT_TRUE(reply(conversation, "We kijken ernaar. Eva").ok());
-    (*engine::Engine::open(workspace.dbPath(), nullptr))->pollOnce();
+    (*engine::Engine::open(workspace.open(), nullptr))->pollOnce();
     ASSERT_EQ(workspace.queryInteger("SELECT message_count FROM conversations"), 2) << "the brand's post was heard back";
 
     ASSERT_TRUE(reply(conversation, "Update: het onderdeel is besteld. Eva").ok());

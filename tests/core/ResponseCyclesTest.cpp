@@ -7,7 +7,7 @@
 #include "earshot/inbox/Inbox.h"
 #include "earshot/metrics/ResponseCycles.h"
 #include "earshot/store/Mentions.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 
 using namespace earshot;
 using metrics::ConversationLog;

@@ -11,7 +11,7 @@
 #include "TempWorkspace.h"
 #include "TestHttpServer.h"
 #include "earshot/engine/SourcePreview.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 #include "earshot/store/Sources.h"
 
 using namespace earshot;

@@ -5,7 +5,7 @@
 #include <optional>
 
 #include "TempWorkspace.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 #include "earshot/store/Sources.h"
 
 using namespace earshot;

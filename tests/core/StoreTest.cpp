@@ -4,9 +4,10 @@
 #include "earshot/store/Events.h"
 #include "earshot/store/ConversationQuery.h"
 #include "earshot/store/Mentions.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 #include "earshot/store/Sources.h"
-#include "earshot/store/StoreWriter.h"
+#include "earshot/store/Writer.h"
+#include "store/sqlite/SqliteSession.h"
 
 using namespace earshot;
 using namespace earshot::store;
@@ -224,9 +225,9 @@ TEST_F(StoreTest, WriterIndexesEachBatchForSearch)
     const std::string path = workspace.dbPath();
     db.reset();
     auto connection = openWorkspace(path);
-    StoreWriter writer(std::move(*connection));
-    ASSERT_TRUE(writer.run([this](Database& d) -> Status {
-        auto stored = ingestMentions(d, sourceId, {mention("w", "bezorging vertraagd")}, 10);
+    Writer writer(std::make_unique<sqlite::SqliteSession>(std::move(*connection)));
+    ASSERT_TRUE(writer.run([this](Session& session) -> Status {
+        auto stored = ingestMentions(sqlite::databaseOf(session), sourceId, {mention("w", "bezorging vertraagd")}, 10);
         return stored ? Status(Ok{}) : Status(stored.error());
     }));
     auto reader = openReader(path);
@@ -275,13 +276,12 @@ TEST_F(StoreTest, WriterIsolatesAFailingJobFromItsBatch)
     {
         auto connection = openWorkspace(path);
         ASSERT_TRUE(connection);
-        StoreWriter writer(std::move(*connection));
-        std::vector<std::future<Status>> outcomes;
+        Writer writer(std::make_unique<sqlite::SqliteSession>(std::move(*connection)));
         std::atomic<int> succeeded = 0, failed = 0;
         for (int i = 0; i < 50; ++i) {
             writer.submit(
-                [i, this](Database& d) -> Status {
-                    auto stored = ingestMentions(d, sourceId, {mention("w" + std::to_string(i), "writer")}, 3000);
+                [i, this](Session& session) -> Status {
+                    auto stored = ingestMentions(sqlite::databaseOf(session), sourceId, {mention("w" + std::to_string(i), "writer")}, 3000);
                     if (!stored)
                         return stored.error();
                     if (i % 10 == 3)
@@ -306,10 +306,10 @@ TEST_F(StoreTest, WriterFinishesQueuedJobsWhenStopped)
     db.reset();
     {
         auto connection = openWorkspace(path);
-        StoreWriter writer(std::move(*connection));
+        Writer writer(std::make_unique<sqlite::SqliteSession>(std::move(*connection)));
         for (int i = 0; i < 200; ++i)
-            writer.submit([i, this](Database& d) -> Status {
-                auto stored = ingestMentions(d, sourceId, {mention("s" + std::to_string(i), "queued")}, 4000);
+            writer.submit([i, this](Session& session) -> Status {
+                auto stored = ingestMentions(sqlite::databaseOf(session), sourceId, {mention("s" + std::to_string(i), "queued")}, 4000);
                 return stored ? Status(Ok{}) : Status(stored.error());
             });
     }   // destructor: must write all 200

@@ -47,19 +47,21 @@ std::vector<Case> casesFor(std::string_view platform)
 
 }  // namespace
 
+// The input's length picks one reading (which connector and source, first or later page), so
+// each execution reads the input once instead of four to eight times, while seed files stay
+// whole API answers; a mutation that changes the length moves the input to another reading.
 int readAsPlatform(std::string_view platform, const std::uint8_t* data, std::size_t size)
 {
     static const std::vector<Case> cases = casesFor(platform);
+    const Case& c = cases[size % cases.size()];
+    const int page = static_cast<int>((size / cases.size()) % 2);
     net::FetchResponse response;
     response.outcome = net::FetchOutcome::Ok;
     response.httpStatus = 200;
     response.contentType = "application/json";
+    response.effectiveUrl = c.source.url;
     response.body.assign(reinterpret_cast<const char*>(data), size);
-    for (const Case& c : cases) {
-        response.effectiveUrl = c.source.url;
-        for (int page : {0, 1})
-            [[maybe_unused]] auto read = c.connector->read(c.source, response, page, c.secret);
-    }
+    [[maybe_unused]] auto read = c.connector->read(c.source, response, page, c.secret);
     return 0;
 }
 

@@ -16,7 +16,7 @@
 #include "earshot/inbox/Inbox.h"
 #include "earshot/metrics/MetricsSettings.h"
 #include "earshot/store/Mentions.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 #include "earshot/store/Sources.h"
 
 using earshot::bridge::ConversationListModel;

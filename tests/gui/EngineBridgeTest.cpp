@@ -10,8 +10,9 @@
 #include <gtest/gtest.h>
 
 #include "earshot/bridge/EngineBridge.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 #include "earshot/store/Sources.h"
+#include "earshot/store/Workspace.h"
 
 using earshot::bridge::EngineBridge;
 namespace store = earshot::store;
@@ -38,6 +39,9 @@ protected:
         auto db = store::openWorkspace(m_path);
         ASSERT_TRUE(db) << db.message();
         m_db = std::make_unique<store::Database>(std::move(*db));
+        auto workspace = store::Workspace::open(m_path);
+        ASSERT_TRUE(workspace) << workspace.message();
+        m_workspace = std::move(*workspace);
     }
 
     std::string writeFeed(const QString& name, const char* content)
@@ -58,6 +62,7 @@ protected:
     QTemporaryDir m_dir;
     std::string m_path;
     std::unique_ptr<store::Database> m_db;
+    std::unique_ptr<store::Workspace> m_workspace;
 };
 
 TEST_F(EngineBridgeTest, ReportsStoredMentionsInItsOwnThread)
@@ -72,7 +77,7 @@ TEST_F(EngineBridgeTest, ReportsStoredMentionsInItsOwnThread)
         deliveredOn = QThread::currentThread();
     });
 
-    ASSERT_TRUE(bridge.start(m_path));
+    ASSERT_TRUE(bridge.start(*m_workspace));
     EXPECT_TRUE(bridge.isRunning());
     EXPECT_TRUE(QTest::qWaitFor([&] { return stored.size() == 2; }, kTimeoutMs));
     EXPECT_EQ(deliveredOn, QThread::currentThread());
@@ -86,7 +91,7 @@ TEST_F(EngineBridgeTest, ReportsProgressUntilIdleAndFailingSources)
     QSignalSpy progress(&bridge, &EngineBridge::pollProgressUpdated);
     QSignalSpy states(&bridge, &EngineBridge::sourceStateUpdated);
 
-    ASSERT_TRUE(bridge.start(m_path));
+    ASSERT_TRUE(bridge.start(*m_workspace));
     // The round ends with an idle report (total 0) once everything is written.
     ASSERT_TRUE(QTest::qWaitFor(
         [&] { return !progress.isEmpty() && progress.last().at(1).toInt() == 0 && progress.size() > 1; }, kTimeoutMs));
@@ -110,7 +115,7 @@ TEST_F(EngineBridgeTest, PollNowPicksUpASourceAddedWhileRunning)
     QList<qint64> stored;
     QObject::connect(&bridge, &EngineBridge::newMentionsStored,
                      [&](qint64, const QList<qint64>& ids) { stored += ids; });
-    ASSERT_TRUE(bridge.start(m_path));
+    ASSERT_TRUE(bridge.start(*m_workspace));
 
     addSource("Forum", writeFeed("forum.rss", kFeed));
     bridge.pollNow();
@@ -122,27 +127,25 @@ TEST_F(EngineBridgeTest, StopsCleanlyAndOnlyOnce)
 {
     addSource("Forum", writeFeed("forum.rss", kFeed));
     EngineBridge bridge;
-    ASSERT_TRUE(bridge.start(m_path));
-    EXPECT_FALSE(bridge.start(m_path));   // one engine per bridge
+    ASSERT_TRUE(bridge.start(*m_workspace));
+    EXPECT_FALSE(bridge.start(*m_workspace));   // one engine per bridge
     bridge.stop();
     EXPECT_FALSE(bridge.isRunning());
     bridge.stop();
     bridge.pollNow();   // harmless once stopped
 }
 
-TEST_F(EngineBridgeTest, RefusesADatabaseItCannotOpen)
+TEST_F(EngineBridgeTest, AWorkspaceThatCannotBeOpenedIsRefusedWithWhy)
 {
     QFile blocker(m_dir.filePath("blocker"));
     ASSERT_TRUE(blocker.open(QIODevice::WriteOnly));
     blocker.close();
-    EngineBridge bridge;
 
     // A path under a plain file can never become a database.
-    auto refused = bridge.start(m_dir.filePath("blocker/workspace.db").toStdString());
+    auto refused = store::Workspace::open(m_dir.filePath("blocker/workspace.db").toStdString());
 
     ASSERT_FALSE(refused);
-    EXPECT_FALSE(refused.message().empty());
-    EXPECT_FALSE(bridge.isRunning());
+    EXPECT_NE(refused.message().find("blocker"), std::string::npos) << refused.message();
 }
 
 }  // namespace

@@ -33,7 +33,7 @@
 #include "ExportDialog.h"
 #include "Shell.h"
 #include "TempWorkspace.h"
-#include "earshot/store/Database.h"
+#include "store/sqlite/Database.h"
 
 using earshot::gui::ExportDialog;
 namespace store = earshot::store;

@@ -13,7 +13,7 @@
 
 #include "earshot/bridge/MentionListModel.h"
 #include "earshot/store/Mentions.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 #include "earshot/store/Sources.h"
 
 using earshot::bridge::MentionListModel;

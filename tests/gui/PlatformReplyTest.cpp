@@ -25,7 +25,7 @@
 #include "earshot/connectors/PlatformSource.h"
 #include "earshot/engine/Engine.h"
 #include "earshot/inbox/AgentRepository.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 
 using namespace earshot;
 
@@ -60,7 +60,7 @@ public:
             sourceId = store::SourceRepository(*db).add(*source).value();
             inbox::AgentRepository(*db).add({.name = "Sanne de Vries", .firstName = "Sanne"}).value();
         }
-        auto engine = engine::Engine::open(workspace.dbPath(), nullptr);
+        auto engine = engine::Engine::open(workspace.open(), nullptr);
         (*engine)->pollOnce();
     }
 

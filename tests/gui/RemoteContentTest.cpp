@@ -24,7 +24,7 @@
 #include "ThreadView.h"
 #include "earshot/inbox/AgentRepository.h"
 #include "earshot/store/Mentions.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 #include "earshot/store/Sources.h"
 
 namespace store = earshot::store;

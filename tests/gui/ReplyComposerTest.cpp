@@ -24,7 +24,7 @@
 #include "earshot/inbox/AgentRepository.h"
 #include "earshot/inbox/ConversationReader.h"
 #include "earshot/store/Mentions.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 #include "earshot/store/Sources.h"
 
 namespace store = earshot::store;

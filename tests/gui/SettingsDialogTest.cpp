@@ -18,7 +18,7 @@
 
 #include "SettingsDialog.h"
 #include "Theme.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 
 using earshot::gui::SettingsDialog;
 namespace store = earshot::store;

@@ -6,7 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "earshot/bridge/SourceHealth.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 #include "earshot/store/Sources.h"
 
 using earshot::bridge::SourceHealth;

@@ -19,7 +19,7 @@
 #include "earshot/bridge/SourceHealth.h"
 #include "earshot/connectors/Connector.h"
 #include "earshot/connectors/PlatformSource.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 #include "earshot/store/Sources.h"
 
 using namespace earshot;

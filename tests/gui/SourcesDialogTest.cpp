@@ -26,7 +26,7 @@
 #include "earshot/bridge/EngineBridge.h"
 #include "earshot/bridge/SourceHealth.h"
 #include "earshot/store/Mentions.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 #include "earshot/store/Sources.h"
 
 using earshot::gui::SourcesDialog;

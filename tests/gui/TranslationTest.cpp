@@ -16,7 +16,7 @@
 #include "Language.h"
 #include "MainWindow.h"
 #include "Theme.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 
 namespace gui = earshot::gui;
 namespace inbox = earshot::inbox;

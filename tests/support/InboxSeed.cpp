@@ -4,7 +4,7 @@
 
 #include "earshot/inbox/AgentRepository.h"
 #include "earshot/store/Mentions.h"
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 #include "earshot/store/Sources.h"
 
 namespace earshot::test {

@@ -1,6 +1,6 @@
 #include "StoreChecks.h"
 
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 
 namespace earshot::test {
 

@@ -7,7 +7,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 
 namespace earshot::test {
 
@@ -23,8 +23,20 @@ TempWorkspace::TempWorkspace()
 
 TempWorkspace::~TempWorkspace()
 {
+    m_workspace.reset();
     std::error_code ignored;
     std::filesystem::remove_all(m_dir, ignored);
+}
+
+store::Workspace& TempWorkspace::open() const
+{
+    if (!m_workspace) {
+        auto opened = store::Workspace::open(dbPath());
+        if (!opened)
+            throw std::runtime_error("cannot open the test workspace: " + opened.message());
+        m_workspace = std::move(*opened);
+    }
+    return *m_workspace;
 }
 
 std::int64_t TempWorkspace::queryInteger(const std::string& sql) const

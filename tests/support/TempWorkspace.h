@@ -1,11 +1,13 @@
 // A fresh directory with a database path inside, removed when the test ends.
 #pragma once
 
-#include <filesystem>
 #include <cstdint>
+#include <filesystem>
+#include <memory>
 #include <string>
 
 #include "earshot/store/Sources.h"
+#include "earshot/store/Workspace.h"
 
 namespace earshot::test {
 
@@ -18,6 +20,8 @@ public:
 
     const std::filesystem::path& dir() const { return m_dir; }
     std::string dbPath() const { return (m_dir / "earshot.db").string(); }
+    // The workspace at dbPath(), opened (created) at the first call and kept until the test ends.
+    store::Workspace& open() const;
     // Writes a file inside the workspace and returns its path.
     std::filesystem::path writeFile(const std::string& name, const std::string& content) const;
 
@@ -30,6 +34,7 @@ public:
 
 private:
     std::filesystem::path m_dir;
+    mutable std::unique_ptr<store::Workspace> m_workspace;   // before the folder goes, it does
 };
 
 // Reads a whole file.

@@ -24,7 +24,7 @@
 #include "earshot/metrics/SlaPolicy.h"
 #include "earshot/metrics/TeamCalendar.h"
 #include "earshot/store/ConversationQuery.h"
-#include "earshot/store/Database.h"
+#include "store/sqlite/Database.h"
 
 namespace earshot::bridge {
 

@@ -26,7 +26,8 @@ public:
     ~EngineBridge() override;
 
     // Opens the engine on the workspace and starts polling sources as they fall due.
-    Status start(const std::string& databasePath, engine::EngineOptions options = {});
+    // The workspace must outlive the bridge.
+    Status start(store::Workspace& workspace, engine::EngineOptions options = {});
     // Asks the engine to stop and waits for it. Safe to call twice.
     void stop();
     bool isRunning() const { return m_engine != nullptr; }

@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "earshot/core/Result.h"
-#include "earshot/store/Database.h"
+#include "store/sqlite/Database.h"
 #include "earshot/store/Mentions.h"
 
 namespace earshot::bridge {

@@ -8,7 +8,7 @@
 #include <QString>
 
 #include "earshot/core/Result.h"
-#include "earshot/store/Database.h"
+#include "store/sqlite/Database.h"
 
 namespace earshot::bridge {
 

@@ -13,7 +13,7 @@
 #include <utility>
 
 #include "earshot/core/Result.h"
-#include "earshot/store/Database.h"
+#include "store/sqlite/Database.h"
 
 namespace earshot::demo {
 

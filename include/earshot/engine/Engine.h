@@ -18,9 +18,9 @@
 #include "earshot/engine/RateBudgets.h"
 #include "earshot/engine/Schedule.h"
 #include "earshot/net/Fetcher.h"
-#include "earshot/store/Database.h"
+#include "store/sqlite/Database.h"
 #include "earshot/store/Sources.h"
-#include "earshot/store/StoreWriter.h"
+#include "earshot/store/Workspace.h"
 
 namespace earshot::engine {
 
@@ -49,8 +49,9 @@ struct SourcePollSummary {
 
 class Engine {
 public:
-    // observer may be null; it must outlive the engine.
-    static Result<std::unique_ptr<Engine>> open(const std::string& databasePath, EngineObserver* observer,
+    // observer may be null; it and the workspace must outlive the engine. The engine reads
+    // on a session of its own and writes through the workspace's one writer.
+    static Result<std::unique_ptr<Engine>> open(store::Workspace& workspace, EngineObserver* observer,
                                                 EngineOptions options = {});
     ~Engine();   // stops, finishing every write already queued
 
@@ -67,7 +68,7 @@ public:
     void pollAllNow();
 
 private:
-    Engine(store::Database reader, store::Database writer, EngineObserver* observer, EngineOptions options);
+    Engine(std::unique_ptr<store::Session> reader, store::Writer& writer, EngineObserver* observer, EngineOptions options);
     std::vector<SourcePollSummary> poll(const std::vector<store::Source>& sources);
     // A platform source's poll in progress: what its pages gave so far.
     struct PlatformPoll {
@@ -93,7 +94,7 @@ private:
                         SourcePollSummary& summary, std::vector<net::FetchRequest>& next);
     // What a poll stores, run on the writer thread inside its transaction (possibly twice:
     // the writer retries a failed batch job by job); counts what the keyword filter dropped.
-    using Ingest = std::function<Result<store::IngestResult>(store::Database& db, int& filteredOut)>;
+    using Ingest = std::function<Result<store::IngestResult>(store::Session& session, int& filteredOut)>;
     // Hands the poll's ingest and its record to the writer, in one job: the record (ETag,
     // Last-Modified, cursor) is committed with the mentions or not at all. The summary is completed there.
     void storeMentions(const store::Source& source, store::PollRecord record, Ingest ingest, SourcePollSummary& summary);
@@ -105,7 +106,8 @@ private:
                        bool needsCredentials = false);
     Result<std::vector<store::Source>> dueSources(std::int64_t now, std::int64_t& nextDue);
 
-    store::Database m_reader;
+    std::unique_ptr<store::Session> m_reader;
+    store::Writer& m_writer;
     EngineObserver* m_observer;
     EngineOptions m_options;
     net::Fetcher m_fetcher;
@@ -116,9 +118,6 @@ private:
     bool m_wakeRequested = false;
     bool m_pollAllRequested = false;
     std::atomic<bool> m_stopping{false};
-    // Last, so it is destroyed first: its destructor finishes queued jobs, whose callbacks use
-    // the members above (the schedule, the mutex, the observer).
-    store::StoreWriter m_writer;
 };
 
 }  // namespace earshot::engine

@@ -11,7 +11,7 @@
 
 #include "earshot/core/Result.h"
 #include "earshot/inbox/Vocabulary.h"
-#include "earshot/store/Database.h"
+#include "store/sqlite/Database.h"
 
 namespace earshot::inbox {
 
@@ -19,7 +19,7 @@ struct TimelineEntry {
     std::int64_t id = 0;
     std::int64_t at = 0;
     std::string actor;
-    std::string kind;                       // see inbox::event
+    domain::EventKind kind = domain::EventKind::Note;
     std::optional<std::string> fromValue;
     std::optional<std::string> toValue;
     std::optional<std::string> detail;

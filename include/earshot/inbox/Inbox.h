@@ -25,7 +25,7 @@
 #include "earshot/core/Result.h"
 #include "earshot/inbox/Outcome.h"
 #include "earshot/inbox/Vocabulary.h"
-#include "earshot/store/Database.h"
+#include "store/sqlite/Database.h"
 
 namespace earshot::inbox {
 
@@ -99,7 +99,7 @@ private:
     Result<State> load(std::int64_t conversationId);
     Result<State> loadAs(std::int64_t conversationId, const std::string& agent);
     Status requireAgent(const std::string& name);
-    Status log(std::string_view kind, const State& state, const std::string& actor,
+    Status log(domain::EventKind kind, const State& state, const std::string& actor,
                std::optional<std::string> from, std::optional<std::string> to,
                std::optional<std::string> detail = std::nullopt);
     // The atomic claim: false when someone else got there first (state.assignee then names them).

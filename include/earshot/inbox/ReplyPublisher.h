@@ -12,7 +12,7 @@
 #include "earshot/connectors/Connector.h"
 #include "earshot/core/Result.h"
 #include "earshot/net/Fetcher.h"
-#include "earshot/store/Database.h"
+#include "store/sqlite/Database.h"
 
 namespace earshot::inbox {
 

@@ -11,7 +11,7 @@
 
 #include "earshot/checks/ReplyCheck.h"
 #include "earshot/core/Result.h"
-#include "earshot/store/Database.h"
+#include "store/sqlite/Database.h"
 
 namespace earshot::inbox {
 

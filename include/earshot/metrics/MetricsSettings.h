@@ -6,7 +6,7 @@
 #include "earshot/metrics/SlaPolicy.h"
 #include "earshot/metrics/Snapshot.h"
 #include "earshot/metrics/TeamCalendar.h"
-#include "earshot/store/Database.h"
+#include "store/sqlite/Database.h"
 
 namespace earshot::metrics {
 

@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "earshot/core/Result.h"
-#include "earshot/store/Database.h"
+#include "store/sqlite/Database.h"
 
 namespace earshot::metrics {
 

@@ -6,14 +6,15 @@
 #include <string>
 
 #include "earshot/core/Result.h"
-#include "earshot/store/Database.h"
+#include "earshot/domain/Vocabulary.h"
+#include "store/sqlite/Database.h"
 
 namespace earshot::store {
 
 struct Event {
     std::int64_t at = 0;                 // 0: now
     std::string actor;                   // an agent's name, "engine" or "cli"
-    std::string kind;                    // e.g. conversation_created, status, source_state
+    domain::EventKind kind = domain::EventKind::Note;
     std::optional<std::int64_t> conversationId;
     std::optional<std::int64_t> sourceId;
     std::optional<std::string> fromValue;

@@ -12,7 +12,7 @@ Status appendEvent(Database& db, const Event& e)
         return insert.error();
     return (*insert)->bind(1, e.at ? e.at : std::int64_t(std::time(nullptr)))
         .bind(2, e.actor)
-        .bind(3, e.kind)
+        .bind(3, domain::eventKindName(e.kind))
         .bind(4, e.conversationId)
         .bind(5, e.sourceId)
         .bind(6, e.fromValue)

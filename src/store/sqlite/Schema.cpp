@@ -1,11 +1,11 @@
-#include "earshot/store/Schema.h"
+#include "store/sqlite/Schema.h"
 
 #include <ctime>
 #include <filesystem>
 
 #include <spdlog/spdlog.h>
 
-#include "earshot/store/Migrations.h"
+#include "store/sqlite/Migrations.h"
 
 namespace earshot::store {
 

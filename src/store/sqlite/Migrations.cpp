@@ -1,4 +1,4 @@
-#include "earshot/store/Migrations.h"
+#include "store/sqlite/Migrations.h"
 
 #include <charconv>
 #include <stdexcept>

@@ -94,23 +94,26 @@ public:
     const std::string& path() const { return m_path; }
     sqlite3* handle() const { return m_db.get(); }
 
-    // Runs work inside BEGIN IMMEDIATE … COMMIT; any failure rolls everything back.
+    // Runs work inside BEGIN IMMEDIATE … COMMIT; any failure rolls everything back. Inside a
+    // transaction already, it runs in a savepoint, and a failure undoes only its own work.
     template <class F>
     Status transaction(F&& work)
     {
-        if (auto begun = exec("BEGIN IMMEDIATE"); !begun)
+        const bool nested = inTransaction();
+        if (auto begun = exec(nested ? "SAVEPOINT nested" : "BEGIN IMMEDIATE"); !begun)
             return begun;
         Status result = work();
         if (!result) {
-            (void)exec("ROLLBACK");
+            (void)exec(nested ? "ROLLBACK TO nested; RELEASE nested" : "ROLLBACK");
             return result;
         }
-        if (auto committed = exec("COMMIT"); !committed) {
-            (void)exec("ROLLBACK");
+        if (auto committed = exec(nested ? "RELEASE nested" : "COMMIT"); !committed) {
+            (void)exec(nested ? "ROLLBACK TO nested; RELEASE nested" : "ROLLBACK");
             return committed;
         }
         return Ok{};
     }
+    bool inTransaction() const;
 
 private:
     Database() = default;

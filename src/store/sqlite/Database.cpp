@@ -1,4 +1,4 @@
-#include "earshot/store/Database.h"
+#include "store/sqlite/Database.h"
 
 #include <mutex>
 
@@ -165,6 +165,7 @@ Status Database::exec(std::string_view sql)
 }
 
 std::int64_t Database::lastInsertId() const { return sqlite3_last_insert_rowid(m_db.get()); }
+bool Database::inTransaction() const { return sqlite3_get_autocommit(m_db.get()) == 0; }
 int Database::changes() const { return sqlite3_changes(m_db.get()); }
 
 Result<std::int64_t> queryInteger(Database& db, std::string_view sql)

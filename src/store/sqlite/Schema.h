@@ -5,7 +5,7 @@
 #include <string>
 
 #include "earshot/core/Result.h"
-#include "earshot/store/Database.h"
+#include "store/sqlite/Database.h"
 
 namespace earshot::store {
 

@@ -141,7 +141,7 @@ Result<std::int64_t> SourceRepository::add(const Source& source)
     if (*revived) {
         const std::int64_t id = revive->integer(0);
         revive->reset();
-        if (auto logged = appendEvent(m_db, {.actor = "cli", .kind = "source_added", .sourceId = id,
+        if (auto logged = appendEvent(m_db, {.actor = "cli", .kind = domain::EventKind::SourceAdded, .sourceId = id,
                                              .toValue = source.url, .detail = std::string("restored")});
             !logged)
             return logged.error();
@@ -170,7 +170,7 @@ Result<std::int64_t> SourceRepository::add(const Source& source)
         return done.error();
     }
     const std::int64_t id = m_db.lastInsertId();
-    if (auto logged = appendEvent(m_db, {.actor = "cli", .kind = "source_added", .sourceId = id, .toValue = source.url});
+    if (auto logged = appendEvent(m_db, {.actor = "cli", .kind = domain::EventKind::SourceAdded, .sourceId = id, .toValue = source.url});
         !logged)
         return logged.error();
     return id;
@@ -226,7 +226,7 @@ Status SourceRepository::remove(std::int64_t id)
         return done;
     if (m_db.changes() == 0)
         return fail("no source with id " + std::to_string(id));
-    return appendEvent(m_db, {.actor = "cli", .kind = "source_removed", .sourceId = id});
+    return appendEvent(m_db, {.actor = "cli", .kind = domain::EventKind::SourceRemoved, .sourceId = id});
 }
 
 Status SourceRepository::setEnabled(std::int64_t id, bool enabled)
@@ -318,13 +318,13 @@ Status SourceRepository::recordPoll(const PollRecord& r)
         return done;
     }
     if (!r.movedTo.empty() && r.movedTo != before->url)
-        if (auto logged = appendEvent(m_db, {.actor = "engine", .kind = "source_moved", .sourceId = r.sourceId,
+        if (auto logged = appendEvent(m_db, {.actor = "engine", .kind = domain::EventKind::SourceMoved, .sourceId = r.sourceId,
                                              .fromValue = before->url, .toValue = r.movedTo});
             !logged)
             return logged;
     const std::string shown = r.needsCredentials ? "needs credentials" : state;
     if (shown != before->displayState())
-        return appendEvent(m_db, {.actor = "engine", .kind = "source_state", .sourceId = r.sourceId,
+        return appendEvent(m_db, {.actor = "engine", .kind = domain::EventKind::SourceStateChanged, .sourceId = r.sourceId,
                                   .fromValue = before->displayState(), .toValue = shown, .detail = r.error});
     return Ok{};
 }

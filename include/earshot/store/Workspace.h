@@ -1,0 +1,43 @@
+// A workspace: everything one desk (or, later, one team) listens to and works on. It is
+// opened once from its location and passed in; windows, dialogs, CLI commands and workers ask
+// it for what they need (a reading session of their own, the one writer) instead of opening
+// files by path. Today a location is a SQLite file path; each database engine implements
+// Workspace and Session in its own folder under src/store/.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "earshot/core/Result.h"
+#include "earshot/store/Session.h"
+#include "earshot/store/Writer.h"
+
+namespace earshot::store {
+
+class Workspace {
+public:
+    enum class Opening {
+        CreateOrUpgrade,   // create it when missing, bring an older schema up to date
+        Existing,          // it must exist with the current schema; nothing is written to open it
+    };
+
+    // A database written by a newer Earshot is refused either way, with what to do.
+    static Result<std::unique_ptr<Workspace>> open(const std::string& location,
+                                                   Opening opening = Opening::CreateOrUpgrade);
+
+    virtual ~Workspace() = default;
+    Workspace(const Workspace&) = delete;
+    Workspace& operator=(const Workspace&) = delete;
+
+    // As given to open(), for messages and for remembering the last workspace.
+    virtual const std::string& location() const = 0;
+    // A session of its own for reading, for one thread at a time.
+    virtual Result<std::unique_ptr<Session>> reader() = 0;
+    // The one writer of this process, started at first use.
+    virtual Writer& writer() = 0;
+
+protected:
+    Workspace() = default;
+};
+
+}  // namespace earshot::store

@@ -1,0 +1,26 @@
+// A session on one SQLite connection: the repositories over it, and its transactions.
+#pragma once
+
+#include "earshot/store/Session.h"
+#include "store/sqlite/Database.h"
+
+namespace earshot::store::sqlite {
+
+class SqliteSession final : public Session {
+public:
+    explicit SqliteSession(Database db);
+
+    Status transaction(const std::function<Status()>& work) override;
+    Status catchUp() override;
+
+    Database& database() { return m_db; }
+
+private:
+    Database m_db;
+};
+
+// TRANSITIONAL (issue 12, in progress): the connection under a session, for code above the
+// store that has not moved to repositories yet. Goes when the last such caller does.
+Database& databaseOf(Session& session);
+
+}  // namespace earshot::store::sqlite
