@@ -10,6 +10,19 @@
 
 namespace earshot::store {
 
+// The repositories, one per aggregate; each is an interface in its own header here
+// (include/earshot/store/), implemented per engine under src/store/<engine>/.
+class AgentStore;          // agents and their teams
+class CannedReplyStore;    // canned replies
+class ConversationStore;   // lists, counts, a conversation's detail and timeline, drafts read
+class BulkLoader;          // whole histories written at once (the demo generator)
+class ExportStore;         // export cursors: every row of a kind, in pages
+class InboxStore;          // inbox actions: conditional claim, status, replies, notes, tags, events
+class MentionStore;        // ingest of new mentions, mention lists
+class MetricsStore;        // what the dashboard and `stats` compute from
+class SettingsStore;       // workspace settings (reply checks, team calendar, SLAs, keys)
+class SourceStore;         // sources and their polling state
+
 class Session {
 public:
     virtual ~Session() = default;
@@ -24,6 +37,20 @@ public:
     // Upkeep that may lag behind the writes themselves, run by the writer when its queue is
     // empty: SQLite adds newly stored mentions to the full-text index here.
     virtual Status catchUp() = 0;
+
+    // The repositories over this session's connection, alive as long as the session.
+    // TRANSITIONAL (issue 12, in progress): not pure yet, so each can be implemented in turn;
+    // the base versions stop the program, as using one an engine lacks is a broken invariant.
+    virtual AgentStore& agents();
+    virtual BulkLoader& bulk();
+    virtual CannedReplyStore& cannedReplies();
+    virtual ConversationStore& conversations();
+    virtual ExportStore& exports();
+    virtual InboxStore& inbox();
+    virtual MentionStore& mentions();
+    virtual MetricsStore& metrics();
+    virtual SettingsStore& settings();
+    virtual SourceStore& sources();
 
 protected:
     Session() = default;
