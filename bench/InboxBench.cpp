@@ -12,6 +12,7 @@
 #include <memory>
 #include <string>
 
+#include "store/sqlite/ConversationQueries.h"
 #include "earshot/store/ConversationQuery.h"
 #include "store/sqlite/Schema.h"
 

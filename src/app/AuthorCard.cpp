@@ -16,35 +16,13 @@ namespace {
 
 constexpr int kOtherLimit = 30;
 
-// Conversations of the same author come through mentions_author (conversations has no index
-// on customer_id), which also finds threads they joined without starting them. On other
-// platforms the same handle counts as the same person; a display name does not: at a million
-// conversations a hundred different people are called "Zoe Patel".
-constexpr const char* kOthersSql = R"sql(
-WITH me AS (
-    SELECT a.id, a.platform, a.handle
-    FROM conversations c JOIN authors a ON a.id = c.customer_id WHERE c.id = ?1
-),
-people AS (
-    SELECT id FROM me
-    UNION
-    SELECT a.id FROM authors a, me WHERE a.handle = me.handle AND a.platform <> me.platform
-),
-theirs AS (
-    SELECT DISTINCT m.conversation_id AS id FROM mentions m WHERE m.author_id IN (SELECT id FROM people)
-)
-SELECT c.id, c.status, c.snippet, c.last_customer_at, s.name
-FROM theirs t JOIN conversations c ON c.id = t.id JOIN sources s ON s.id = c.source_id
-WHERE c.id <> ?1
-ORDER BY c.last_customer_at DESC, c.id DESC
-LIMIT ?2
-)sql";
+
 
 }  // namespace
 
-AuthorCard::AuthorCard(store::Database& db, QWidget* parent)
+AuthorCard::AuthorCard(store::Session& reader, QWidget* parent)
     : QWidget(parent),
-      m_db(db),
+      m_reader(reader),
       m_opener([](const QUrl& url) { QDesktopServices::openUrl(url); }),
       m_name(new QLabel(this)),
       m_handle(new QLabel(this)),
@@ -157,41 +135,27 @@ void AuthorCard::loadOthers(std::int64_t conversationId)
     m_others->clear();
     m_othersTitle->setVisible(true);
     m_others->setVisible(true);
-    auto query = m_db.cached(kOthersSql);
-    if (!query) {
-        m_others->addItem(tr("Could not read: %1").arg(fromUtf8(query.message())));
-        return;
-    }
-    store::Statement& row = **query;
-    row.bind(1, conversationId).bind(2, kOtherLimit);
+    auto others = m_reader.conversations().customersOthers(conversationId, kOtherLimit);
+    if (!others)
+        m_others->addItem(tr("Could not read: %1").arg(fromUtf8(others.message())));
     const QColor muted = palette().color(QPalette::PlaceholderText);
-    for (;;) {
-        auto more = row.step();
-        if (!more) {
-            m_others->addItem(tr("Could not read: %1").arg(fromUtf8(more.message())));
-            break;
-        }
-        if (!*more)
-            break;
-        const std::int64_t id = row.integer(0);
-        const QString snippet = fromUtf8(row.text(2)).simplified();
-        auto* item = new QListWidgetItem(
-            tr("#%1 · %2 · %3")
-                .arg(id)
-                .arg(conversation::statusText(inbox::parseStatus(row.text(1)).value_or(inbox::ConversationStatus::New)),
-                     conversation::shortTime(row.integer(3))));
-        item->setData(Qt::UserRole, qint64(id));
-        item->setToolTip(tr("%1\n%2").arg(fromUtf8(row.text(4)), snippet));
+    for (const store::CustomerConversation& other : others ? *others : std::vector<store::CustomerConversation>{}) {
+        const QString snippet = fromUtf8(other.snippet).simplified();
+        auto* item = new QListWidgetItem(tr("#%1 · %2 · %3")
+                                             .arg(other.id)
+                                             .arg(conversation::statusText(other.status),
+                                                  conversation::shortTime(other.lastCustomerAt)));
+        item->setData(Qt::UserRole, qint64(other.id));
+        item->setToolTip(tr("%1\n%2").arg(fromUtf8(other.sourceName), snippet));
         m_others->addItem(item);
         if (!snippet.isEmpty()) {
             // A second, muted line with the customer's words; it opens the same conversation.
             auto* words = new QListWidgetItem(QStringLiteral("    ") + snippet.left(80));
-            words->setData(Qt::UserRole, qint64(id));
+            words->setData(Qt::UserRole, qint64(other.id));
             words->setForeground(muted);
             m_others->addItem(words);
         }
     }
-    row.reset();
     if (m_others->count() == 0) {
         auto* none = new QListWidgetItem(tr("None"));
         none->setForeground(muted);

@@ -9,7 +9,7 @@
 #include <functional>
 
 #include "earshot/inbox/ConversationReader.h"
-#include "store/sqlite/Database.h"
+#include "earshot/store/Session.h"
 
 class QLabel;
 class QListWidget;
@@ -23,7 +23,7 @@ class AuthorCard : public QWidget {
 public:
     using LinkOpener = std::function<void(const QUrl&)>;
 
-    explicit AuthorCard(store::Database& db, QWidget* parent = nullptr);
+    explicit AuthorCard(store::Session& reader, QWidget* parent = nullptr);
 
     void showCustomer(const inbox::ConversationDetail& detail);
     void clearCustomer();
@@ -39,7 +39,7 @@ private:
     void loadOthers(std::int64_t conversationId);
     void activate(QListWidgetItem* item);
 
-    store::Database& m_db;
+    store::Session& m_reader;
     LinkOpener m_opener;
     QLabel* m_name;
     QLabel* m_handle;

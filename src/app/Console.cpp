@@ -26,7 +26,7 @@ Result<std::unique_ptr<Console>> Console::open(const std::string& databasePath, 
     auto workspace = store::openWorkspace(databasePath);   // TRANSITIONAL: the actions' connection
     if (!workspace)
         return workspace.error();
-    auto listReader = store::openReader(databasePath);
+    auto listReader = (*opened)->reader();
     if (!listReader)
         return listReader.error();
     auto healthReader = store::openReader(databasePath);
@@ -70,16 +70,16 @@ Status Console::openInbox(const inbox::Agent& agent)
 {
     if (m_inbox)
         return Ok{};
-    auto listReader = store::openReader(m_databasePath);
+    auto listReader = m_workspace->reader();
     if (!listReader)
         return listReader.error();
-    auto paneReader = store::openReader(m_databasePath);
+    auto paneReader = m_workspace->reader();
     if (!paneReader)
         return paneReader.error();
     store::ConversationFilter filter;
     filter.view = store::ConversationView::Unassigned;
     filter.agent = agent.name;
-    m_paneReader = std::make_unique<store::Database>(std::move(*paneReader));
+    m_paneReader = std::move(*paneReader);
     m_conversations = std::make_unique<bridge::ConversationListModel>(std::move(*listReader), filter);
     if (!m_conversations->lastError().isEmpty())
         return fail(m_conversations->lastError().toStdString());

@@ -60,7 +60,7 @@ private:
     std::unique_ptr<bridge::EngineBridge> m_engine;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<store::Database> m_actions;
-    std::unique_ptr<store::Database> m_paneReader;
+    std::unique_ptr<store::Session> m_paneReader;
     std::unique_ptr<bridge::ConversationListModel> m_conversations;
     std::unique_ptr<InboxWindow> m_inbox;
     std::string m_databasePath;

@@ -1,5 +1,7 @@
 #include "ConversationPane.h"
 
+#include "store/sqlite/SqliteSession.h"
+
 #include <QComboBox>
 #include <QDateTime>
 #include <QFrame>
@@ -41,9 +43,9 @@ QLabel* mutedLabel(QWidget* parent)
 
 }  // namespace
 
-ConversationPane::ConversationPane(store::Database& db, QWidget* parent)
+ConversationPane::ConversationPane(store::Session& reader, QWidget* parent)
     : QWidget(parent),
-      m_db(db),
+      m_reader(reader),
       m_pages(new QStackedWidget(this)),
       m_placeholder(new QLabel(this)),
       m_conversationPage(new QWidget(this)),
@@ -59,8 +61,8 @@ ConversationPane::ConversationPane(store::Database& db, QWidget* parent)
       m_tabs(new QTabWidget(this)),
       m_thread(new ThreadView(this)),
       m_timeline(new TimelineView(this)),
-      m_authorCard(new AuthorCard(db, this)),
-      m_composer(new ReplyComposer(db, this))
+      m_authorCard(new AuthorCard(reader, this)),
+      m_composer(new ReplyComposer(store::sqlite::databaseOf(reader), this))   // TRANSITIONAL
 {
     setObjectName(QStringLiteral("conversationPane"));
 
@@ -227,7 +229,7 @@ void ConversationPane::reload()
 
 void ConversationPane::load(std::int64_t id, bool fresh)
 {
-    auto detail = inbox::readConversation(m_db, id);
+    auto detail = inbox::readConversation(m_reader, id);
     if (!detail) {
         m_composer->clearConversation();
         m_conversationId = 0;
@@ -238,7 +240,7 @@ void ConversationPane::load(std::int64_t id, bool fresh)
     fillHeader(*detail);
     m_thread->showConversation(*detail);
     m_authorCard->showCustomer(*detail);
-    if (auto timeline = inbox::readTimeline(m_db, id))
+    if (auto timeline = inbox::readTimeline(m_reader, id))
         m_timeline->setEntries(*timeline);
     else
         m_timeline->showMessage(tr("Could not read the timeline: %1").arg(fromUtf8(timeline.message())));
@@ -247,7 +249,7 @@ void ConversationPane::load(std::int64_t id, bool fresh)
     if (fresh && !m_agent.name.empty()) {
         // A draft that cannot be read is not worth blocking the conversation for; the
         // agent starts with an empty composer and the next save replaces it.
-        if (auto loaded = inbox::loadDraft(m_db, id, m_agent.name); loaded && *loaded)
+        if (auto loaded = inbox::loadDraft(m_reader, id, m_agent.name); loaded && *loaded)
             draft = fromUtf8((*loaded)->body);
     }
     m_composer->setConversation(*detail, draft);

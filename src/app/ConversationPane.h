@@ -16,7 +16,7 @@
 
 #include "earshot/inbox/AgentRepository.h"
 #include "earshot/inbox/ConversationReader.h"
-#include "store/sqlite/Database.h"
+#include "earshot/store/Session.h"
 
 class QComboBox;
 class QHBoxLayout;
@@ -40,7 +40,7 @@ class ConversationPane : public QWidget {
 public:
     using LinkOpener = std::function<void(const QUrl&)>;
 
-    explicit ConversationPane(store::Database& db, QWidget* parent = nullptr);
+    explicit ConversationPane(store::Session& reader, QWidget* parent = nullptr);
 
     void setAgent(const inbox::Agent& agent);
     // Every link the pane opens (mention links, profiles, off-platform sends) goes through
@@ -97,7 +97,7 @@ private:
     void rebuildTags(const std::vector<std::string>& tags);
     void addTagFromField();
 
-    store::Database& m_db;
+    store::Session& m_reader;
     inbox::Agent m_agent;
     std::int64_t m_conversationId = 0;
     QStringList m_tagNames;

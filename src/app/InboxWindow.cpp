@@ -1,5 +1,7 @@
 #include "InboxWindow.h"
 
+#include "store/sqlite/SqliteSession.h"
+
 #include <QAction>
 #include <QCoreApplication>
 #include <QHeaderView>
@@ -403,8 +405,8 @@ void InboxWindow::connectEngine()
 
 void InboxWindow::refreshCounts()
 {
-    auto counts = store::countConversations(m_context.reader, m_context.agent.name);
-    auto sources = store::SourceRepository(m_context.reader).list();
+    auto counts = m_context.reader.conversations().count(m_context.agent.name);
+    auto sources = store::SourceRepository(store::sqlite::databaseOf(m_context.reader)).list();
     if (!counts || !sources) {
         statusBar()->showMessage(tr("Cannot count conversations: %1")
                                      .arg(text(counts ? sources.message() : counts.message())),
@@ -433,7 +435,7 @@ QString InboxWindow::emptyViewMessage(const store::ConversationFilter& filter)
 {
     if (!filter.search.empty())
         return tr("No conversation here matches “%1”.").arg(text(filter.search));
-    auto sources = store::SourceRepository(m_context.reader).list();
+    auto sources = store::SourceRepository(store::sqlite::databaseOf(m_context.reader)).list();
     if (sources && sources->empty())
         return tr("Nothing to answer yet: Earshot is not listening to anything.\n\n"
                   "Add a feed or a forum under File ▸ Sources… (Ctrl+Shift+S); what people write there "
@@ -632,7 +634,7 @@ void InboxWindow::notifyAbout(const QList<qint64>& created, const QList<qint64>&
     ids.insert(ids.end(), reopened.begin(), reopened.end());
     if (ids.empty())
         return;
-    auto rows = store::readConversations(m_context.reader, {}, ids);
+    auto rows = m_context.reader.conversations().read({}, ids);
     if (!rows)
         return;
     QStringList urgent, backForMe;
@@ -645,7 +647,7 @@ void InboxWindow::notifyAbout(const QList<qint64>& created, const QList<qint64>&
         // A customer wrote again on what I answered: mine again, whatever its priority.
         if (reopened.contains(row.id) && row.assignee == m_context.agent.name)
             backForMe << line;
-        else if (created.contains(row.id) && row.priority >= int(inbox::Priority::High))
+        else if (created.contains(row.id) && row.priority >= inbox::Priority::High)
             urgent << line;
     }
     // In the window whatever the setting: the agent is told the conversation is back.

@@ -13,6 +13,7 @@
 #include "earshot/inbox/AgentRepository.h"
 #include "earshot/inbox/Inbox.h"
 #include "earshot/store/ConversationQuery.h"
+#include "earshot/store/Session.h"
 #include "store/sqlite/Database.h"
 
 class QLineEdit;
@@ -41,7 +42,7 @@ struct NavigationChoice;
 struct InboxContext {
     QString databasePath;
     store::Database& actions;                    // read-write: inbox actions, drafts
-    store::Database& reader;                     // read-only: counts and the conversation pane
+    store::Session& reader;                      // read-only: counts and the conversation pane
     bridge::ConversationListModel& conversations;
     bridge::EngineBridge& engine;
     bridge::SourceHealth& health;

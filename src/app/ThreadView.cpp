@@ -154,18 +154,18 @@ QString ThreadView::buildHtml(const inbox::ConversationDetail& detail) const
             open(replyBg, 48);
             QString channel = tr("off-platform");
             if (r.channel == inbox::Channel::Platform)
-                channel = r.delivery == "sent"      ? tr("posted on the platform")
-                          : r.delivery == "failed"  ? tr("not posted")
-                          : r.delivery == "sending" || r.delivery == "posting" ? tr("posting…")
+                channel = r.delivery == domain::Delivery::Sent      ? tr("posted on the platform")
+                          : r.delivery == domain::Delivery::Failed  ? tr("not posted")
+                          : r.delivery == domain::Delivery::Sending || r.delivery == domain::Delivery::Posting ? tr("posting…")
                                                     : tr("on the platform");
             meta(fromUtf8(r.agent), channel + QStringLiteral(" · ") + conversation::shortTime(r.sentAt));
             html += QStringLiteral("<p style=\"margin:0;\">%1</p>").arg(paragraphs(r.body));
             const QUrl posted(fromUtf8(r.platformUrl));
-            if (r.delivery == "sent" && conversation::isWebLink(posted))
+            if (r.delivery == domain::Delivery::Sent && conversation::isWebLink(posted))
                 html += QStringLiteral("<p style=\"margin:6px 0 0 0;\"><a style=\"color:%1;\" href=\"%2\">%3</a></p>")
                             .arg(link, posted.toString(QUrl::FullyEncoded).toHtmlEscaped(),
                                  fromUtf8(r.platformUrl).toHtmlEscaped());
-            if (r.delivery == "failed")
+            if (r.delivery == domain::Delivery::Failed)
                 html += QStringLiteral("<p style=\"margin:6px 0 0 0; color:%1;\">%2</p>")
                             .arg(muted, tr("Not posted: %1 — Ctrl+Shift+R sends it again.")
                                             .arg(fromUtf8(r.deliveryError))

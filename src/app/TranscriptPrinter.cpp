@@ -260,9 +260,9 @@ QString Transcript::replyState(const inbox::ConversationReply& reply) const
 {
     if (reply.channel == inbox::Channel::OffPlatform)
         return tr("reply, sent outside Earshot");
-    if (reply.delivery == "sent")
+    if (reply.delivery == domain::Delivery::Sent)
         return tr("reply, posted on the platform");
-    if (reply.delivery == "failed")
+    if (reply.delivery == domain::Delivery::Failed)
         return tr("reply, NOT posted");
     return tr("reply, not posted yet");
 }
@@ -272,11 +272,11 @@ void Transcript::addReply(QString& html, const inbox::ConversationReply& reply) 
     html += openEntry(kReplyBg, 36);
     html += metaLine(fromUtf8(reply.agent), replyState(reply) + QStringLiteral(" · ") + conversation::fullTime(reply.sentAt));
     html += QStringLiteral("<p style=\"margin:0;\">%1</p>").arg(paragraphs(reply.body));
-    if (reply.delivery == "sent" && !reply.platformUrl.empty())
+    if (reply.delivery == domain::Delivery::Sent && !reply.platformUrl.empty())
         html += QStringLiteral("<p style=\"margin:4px 0 0 0; color:%1; font-size:8pt;\">%2</p>")
                     .arg(kMuted, fromUtf8(reply.platformUrl).toHtmlEscaped());
     // A reply that never reached the customer must not read as if it had.
-    if (reply.delivery == "failed")
+    if (reply.delivery == domain::Delivery::Failed)
         html += QStringLiteral("<p style=\"margin:4px 0 0 0; color:%1;\">%2</p>")
                     .arg(kMuted, tr("The customer did not receive this reply: %1")
                                      .arg(fromUtf8(reply.deliveryError))
@@ -361,7 +361,7 @@ Status paint(QPrinter& printer, QTextDocument& document, const QString& footer)
     return Ok{};
 }
 
-Result<QString> htmlFor(store::Database& reader, const inbox::ConversationDetail& detail, bool includeNotes)
+Result<QString> htmlFor(store::Session& reader, const inbox::ConversationDetail& detail, bool includeNotes)
 {
     auto timeline = inbox::readTimeline(reader, detail.id);
     if (!timeline)
@@ -373,7 +373,7 @@ Result<QString> htmlFor(store::Database& reader, const inbox::ConversationDetail
 
 }  // namespace
 
-Result<QString> transcriptHtml(store::Database& reader, std::int64_t conversationId, bool includeNotes)
+Result<QString> transcriptHtml(store::Session& reader, std::int64_t conversationId, bool includeNotes)
 {
     auto detail = inbox::readConversation(reader, conversationId);
     if (!detail)
@@ -381,7 +381,7 @@ Result<QString> transcriptHtml(store::Database& reader, std::int64_t conversatio
     return htmlFor(reader, *detail, includeNotes);
 }
 
-Status printTranscriptPdf(store::Database& reader, std::int64_t conversationId, bool includeNotes,
+Status printTranscriptPdf(store::Session& reader, std::int64_t conversationId, bool includeNotes,
                           const QString& pdfPath)
 {
     auto detail = inbox::readConversation(reader, conversationId);
@@ -422,7 +422,7 @@ Status printTranscriptPdf(store::Database& reader, std::int64_t conversationId, 
     });
 }
 
-void offerTranscript(QWidget* parent, store::Database& reader, std::int64_t conversationId)
+void offerTranscript(QWidget* parent, store::Session& reader, std::int64_t conversationId)
 {
     const auto complain = [&](const std::string& message) {
         QString why = fromUtf8(message);

@@ -14,7 +14,7 @@
 #include <cstdint>
 
 #include "earshot/core/Result.h"
-#include "store/sqlite/Database.h"
+#include "earshot/store/Session.h"
 
 class QWidget;
 
@@ -22,18 +22,18 @@ namespace earshot::gui {
 
 // The transcript as rich text (QTextDocument's HTML subset), to print or preview. An error
 // when the conversation cannot be read (e.g. there is no such conversation).
-Result<QString> transcriptHtml(store::Database& reader, std::int64_t conversationId, bool includeNotes);
+Result<QString> transcriptHtml(store::Session& reader, std::int64_t conversationId, bool includeNotes);
 
 // Writes the transcript to pdfPath as an A4 PDF with page numbers, replacing a file there.
 // The PDF is written under a temporary name in the same folder and renamed when complete,
 // so on failure (no such conversation, a folder that does not exist or cannot be written)
 // nothing is left behind and a file already at pdfPath is untouched.
-Status printTranscriptPdf(store::Database& reader, std::int64_t conversationId, bool includeNotes,
+Status printTranscriptPdf(store::Session& reader, std::int64_t conversationId, bool includeNotes,
                           const QString& pdfPath);
 
 // What the console's "Save Transcript as PDF" does: asks whether to include internal notes
 // (off by default), then where to save "conversation-N.pdf", then writes it; tells the
 // agent in a message box when it cannot.
-void offerTranscript(QWidget* parent, store::Database& reader, std::int64_t conversationId);
+void offerTranscript(QWidget* parent, store::Session& reader, std::int64_t conversationId);
 
 }  // namespace earshot::gui

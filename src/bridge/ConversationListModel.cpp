@@ -8,6 +8,8 @@
 
 #include "earshot/metrics/MetricsSettings.h"
 #include "earshot/metrics/ResponseCycles.h"
+#include "earshot/store/ConversationStore.h"
+#include "store/sqlite/SqliteSession.h"
 
 namespace earshot::bridge {
 
@@ -21,7 +23,7 @@ std::int64_t systemNow() { return QDateTime::currentSecsSinceEpoch(); }
 
 }  // namespace
 
-ConversationListModel::ConversationListModel(store::Database reader, store::ConversationFilter filter,
+ConversationListModel::ConversationListModel(std::unique_ptr<store::Session> reader, store::ConversationFilter filter,
                                              QObject* parent, int pageSize, Clock clock)
     : QAbstractTableModel(parent),
       m_reader(std::move(reader)),
@@ -186,7 +188,7 @@ void ConversationListModel::reload()
 
 std::vector<ConversationListModel::Row> ConversationListModel::readPage()
 {
-    auto page = store::listConversations(m_reader, m_filter, m_pageSize, m_cursor);
+    auto page = m_reader->conversations().list(m_filter, m_pageSize, m_cursor);
     if (!page) {
         // Stop asking: a view would otherwise call fetchMore again on every scroll.
         m_atEnd = true;
@@ -211,14 +213,14 @@ std::vector<ConversationListModel::Row> ConversationListModel::readPage()
 
 void ConversationListModel::loadSlaSettings()
 {
-    std::string stamp = metrics::teamSettingsStamp(m_reader);
+    std::string stamp = metrics::teamSettingsStamp(store::sqlite::databaseOf(*m_reader));
     if (stamp == m_slaStamp)
         return;
     m_slaStamp = std::move(stamp);
     // Unreadable settings leave the column empty rather than the list: the list is the work.
-    auto calendar = metrics::loadCalendar(m_reader);
+    auto calendar = metrics::loadCalendar(store::sqlite::databaseOf(*m_reader));
     m_calendar = calendar ? std::move(*calendar) : metrics::TeamCalendar::alwaysOpen();
-    auto policies = metrics::loadSlaPolicies(m_reader);
+    auto policies = metrics::loadSlaPolicies(store::sqlite::databaseOf(*m_reader));
     m_sla = policies ? std::move(*policies) : metrics::SlaPolicies();
 }
 
@@ -230,7 +232,7 @@ void ConversationListModel::attachCycles(std::vector<Row>& rows)
     for (const Row& row : rows)
         if (row.status != QLatin1String("resolved") && row.status != QLatin1String("spam"))
             ids.push_back(row.key.id);
-    auto cycles = metrics::latestCycles(m_reader, ids);
+    auto cycles = metrics::latestCycles(store::sqlite::databaseOf(*m_reader), ids);
     if (!cycles)
         return;
     for (Row& row : rows) {
@@ -286,12 +288,12 @@ ConversationListModel::Row ConversationListModel::makeRow(const store::Conversat
     static const QString priorities[] = {tr("Low"), tr("Normal"), tr("High"), tr("Urgent")};
     Row row;
     row.key = conversation.key();
-    row.status = fromUtf8(conversation.status);
+    row.status = fromUtf8(std::string(domain::statusName(conversation.status)));
     row.customerHandle = fromUtf8(conversation.customerHandle);
     row.customer = conversation.customerName.empty() ? row.customerHandle : fromUtf8(conversation.customerName);
     row.source = fromUtf8(conversation.sourceName);
     row.snippet = fromUtf8(conversation.snippet).simplified();
-    row.priority = priorities[std::clamp(conversation.priority, 0, 3)];
+    row.priority = priorities[int(conversation.priority)];
     row.assignee = fromUtf8(conversation.assignee);
     row.sourceId = conversation.sourceId;
     return row;
@@ -366,7 +368,7 @@ void ConversationListModel::refresh(const std::vector<std::int64_t>& conversatio
 {
     if (conversationIds.empty())
         return;
-    auto found = store::readConversations(m_reader, m_filter, conversationIds);
+    auto found = m_reader->conversations().read(m_filter, conversationIds);
     if (!found) {
         reportFailure(found.message());
         return;

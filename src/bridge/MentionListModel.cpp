@@ -38,7 +38,7 @@ QString shortSourceName(const QString& name)
 
 }  // namespace
 
-MentionListModel::MentionListModel(store::Database reader, QObject* parent, int pageSize)
+MentionListModel::MentionListModel(std::unique_ptr<store::Session> reader, QObject* parent, int pageSize)
     : QAbstractTableModel(parent), m_reader(std::move(reader)), m_pageSize(std::max(pageSize, 1))
 {
     reload();
@@ -146,7 +146,7 @@ std::vector<MentionListModel::Row> MentionListModel::readOlderPage()
     query.search = m_search.toStdString();
     query.limit = m_pageSize;
     query.before = m_oldest;
-    auto page = store::listMentions(m_reader, query);
+    auto page = m_reader->mentions().list(query);
     if (!page) {
         // Stop asking: a view would otherwise call fetchMore again on every scroll.
         m_atEnd = true;
@@ -200,7 +200,7 @@ int MentionListModel::refreshNewest()
     query.since = std::max<std::int64_t>(0, m_newestIngestedAt - kLateArrivalSeconds);
     std::vector<Row> fresh;   // newest first
     for (;;) {
-        auto page = store::listMentions(m_reader, query);
+        auto page = m_reader->mentions().list(query);
         if (!page) {
             reportFailure(page.message());
             return 0;
@@ -254,7 +254,7 @@ Result<store::MentionRow> MentionListModel::mentionAt(int row)
     query.limit = 1;
     query.since = shown.ingestedAt;
     query.before = std::make_pair(shown.ingestedAt, shown.id + 1);
-    auto found = store::listMentions(m_reader, query);
+    auto found = m_reader->mentions().list(query);
     if (!found)
         return found.error();
     if (found->empty() || found->front().id != shown.id)

@@ -52,10 +52,10 @@ int generate(Context& context, Args& args)
         options.now = *when;
     }
 
-    auto db = store::openWorkspace(context.databasePath);
-    if (!db)
-        return reportError(db.message());
-    demo::WorkspaceGenerator generator(*db);
+    auto workspace = context.workspace();
+    if (!workspace)
+        return reportError(workspace.message());
+    demo::WorkspaceGenerator generator(**workspace);
     // Small runs finish before anyone would read a progress line.
     if (options.conversations >= 10000) {
         const auto started = std::chrono::steady_clock::now();

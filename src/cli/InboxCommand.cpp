@@ -446,7 +446,7 @@ int reopened(Context& context, Args& args)
         for (const auto& r : *rows)
             out.push_back({{"conversation_id", r.conversationId},
                            {"reopened_at", core::formatUtc(r.reopenedAt)},
-                           {"from", r.fromStatus},
+                           {"from", domain::statusName(r.fromStatus)},
                            {"status", inbox::statusName(r.status)},
                            {"snippet", r.snippet}});
         std::cout << out.dump(2) << '\n';
@@ -458,7 +458,7 @@ int reopened(Context& context, Args& args)
     }
     Table table({"ID", "REOPENED", "WAS", "NOW", "CUSTOMER WROTE"});
     for (const auto& r : *rows)
-        table.add({std::to_string(r.conversationId), core::formatUtc(r.reopenedAt), r.fromStatus,
+        table.add({std::to_string(r.conversationId), core::formatUtc(r.reopenedAt), std::string(domain::statusName(r.fromStatus)),
                    std::string(inbox::statusName(r.status)), core::truncateUtf8(r.snippet, 70)});
     table.print(std::cout);
     return kExitOk;

@@ -12,7 +12,8 @@
 #include "Table.h"
 #include "earshot/core/Text.h"
 #include "earshot/store/ConversationQuery.h"
-#include "store/sqlite/Schema.h"
+#include "earshot/inbox/ConversationReader.h"
+#include "earshot/store/ConversationStore.h"
 
 namespace earshot::cli {
 
@@ -20,14 +21,6 @@ namespace {
 
 constexpr int kDefaultLimit = 50;
 
-// conversations.priority 0..3, named as `inbox priority --set` takes them.
-std::string priorityName(int priority)
-{
-    static constexpr std::array<const char*, 4> names{"low", "normal", "high", "urgent"};
-    return names[std::size_t(std::clamp(priority, 0, 3))];
-}
-
-// "12 min", "3 h", "2 d": how long the customer has waited, as the console shows it.
 std::string waitingLabel(std::int64_t seconds)
 {
     if (seconds < 60)
@@ -52,8 +45,8 @@ nlohmann::json optionalTime(const std::optional<std::int64_t>& at)
 nlohmann::json rowJson(const store::ConversationRow& row, std::int64_t now)
 {
     return {{"id", row.id},
-            {"status", row.status},
-            {"priority", priorityName(row.priority)},
+            {"status", domain::statusName(row.status)},
+            {"priority", domain::priorityName(row.priority)},
             {"assignee", row.assignee.empty() ? nlohmann::json() : nlohmann::json(row.assignee)},
             {"customer", customerOf(row)},
             {"customer_handle", row.customerHandle},
@@ -126,10 +119,13 @@ int inboxList(Context& context, Args& args)
             return reportError(n.message(), kExitUsage);
         count = int(*n);
     }
-    auto db = store::openReader(context.databasePath);
-    if (!db)
-        return reportError(db.message());
-    auto page = store::listConversations(*db, *filter, count);
+    auto workspace = context.workspace(store::Workspace::Opening::Existing);
+    if (!workspace)
+        return reportError(workspace.message());
+    auto reader = (*workspace)->reader();
+    if (!reader)
+        return reportError(reader.message());
+    auto page = (*reader)->conversations().list(*filter, count);
     if (!page)
         return reportError(page.message());
 
@@ -144,7 +140,7 @@ int inboxList(Context& context, Args& args)
     Table table({"ID", "WAITING", "STATUS", "PRIORITY", "ASSIGNEE", "CUSTOMER", "SOURCE", "SNIPPET"});
     for (const auto& row : page->rows)
         table.add({std::to_string(row.id), waitingLabel(std::max<std::int64_t>(0, now - row.lastCustomerAt)),
-                   row.status, priorityName(row.priority), row.assignee.empty() ? "-" : row.assignee,
+                   std::string(domain::statusName(row.status)), std::string(domain::priorityName(row.priority)), row.assignee.empty() ? "-" : row.assignee,
                    core::truncateUtf8(customerOf(row), 20), core::truncateUtf8(row.sourceName, 20),
                    core::truncateUtf8(row.snippet, 60)});
     table.print(std::cout);
@@ -152,38 +148,6 @@ int inboxList(Context& context, Args& args)
         std::cout << "(first " << page->rows.size() << "; --limit N shows more)\n";
     return kExitOk;
 }
-
-namespace {
-
-struct Message {
-    std::int64_t id = 0;
-    std::string author;
-    std::string title;
-    std::string body;
-    std::string link;
-    std::int64_t at = 0;
-};
-
-// The rows of one small query about the conversation, oldest first; `read` maps a row.
-template <class T, class Read>
-Result<std::vector<T>> readAll(store::Database& db, const std::string& sql, std::int64_t conversationId, Read read)
-{
-    auto statement = db.prepare(sql);
-    if (!statement)
-        return statement.error();
-    statement->bind(1, conversationId);
-    std::vector<T> rows;
-    for (;;) {
-        auto row = statement->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return rows;
-        rows.push_back(read(*statement));
-    }
-}
-
-}  // namespace
 
 int inboxShow(Context& context, Args& args)
 {
@@ -193,55 +157,41 @@ int inboxShow(Context& context, Args& args)
     auto id = parseInteger(args.positionals().front(), "the conversation ID", 1, INT64_MAX);
     if (!id)
         return reportError(id.message(), kExitUsage);
-    auto db = store::openReader(context.databasePath);
-    if (!db)
-        return reportError(db.message());
+    auto workspace = context.workspace(store::Workspace::Opening::Existing);
+    if (!workspace)
+        return reportError(workspace.message());
+    auto reader = (*workspace)->reader();
+    if (!reader)
+        return reportError(reader.message());
     store::ConversationFilter any;
     any.view = store::ConversationView::All;
-    auto found = store::readConversations(*db, any, {*id});
+    auto found = (*reader)->conversations().read(any, {*id});
     if (!found)
         return reportError(found.message());
     if (found->empty())
         return reportError("no conversation " + std::to_string(*id) + " (see 'earshot-cli inbox list')");
     const store::ConversationRow& conversation = found->front().row;
-
-    auto mentions = readAll<Message>(
-        *db,
-        "SELECT m.id, coalesce(nullif(a.display_name, ''), a.handle, ''), m.title, m.body, m.link, m.ingested_at"
-        " FROM mentions m LEFT JOIN authors a ON a.id = m.author_id WHERE m.conversation_id = ?"
-        " ORDER BY m.ingested_at, m.id",
-        *id, [](store::Statement& s) {
-            return Message{s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.integer(5)};
-        });
-    auto replies = readAll<Message>(
-        *db, "SELECT id, agent, '', body, channel, sent_at FROM replies WHERE conversation_id = ? ORDER BY sent_at, id",
-        *id, [](store::Statement& s) {
-            return Message{s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.integer(5)};
-        });
-    auto notes = readAll<Message>(
-        *db, "SELECT id, agent, '', body, '', created_at FROM notes WHERE conversation_id = ? ORDER BY created_at, id",
-        *id, [](store::Statement& s) {
-            return Message{s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.integer(5)};
-        });
-    for (const auto* part : {&mentions, &replies, &notes})
-        if (!*part)
-            return reportError(part->message());
+    // The same reader as the console's conversation pane.
+    auto detail = inbox::readConversation(**reader, *id);
+    if (!detail)
+        return reportError(detail.message());
 
     const auto now = std::int64_t(std::time(nullptr));
+    auto authorOf = [](const inbox::ConversationMention& m) { return m.authorName.empty() ? m.authorHandle : m.authorName; };
     if (json) {
         nlohmann::json out = rowJson(conversation, now);
         out["mentions"] = nlohmann::json::array();
-        for (const auto& m : *mentions)
-            out["mentions"].push_back({{"id", m.id}, {"author", m.author}, {"title", m.title}, {"body", m.body},
-                                       {"link", m.link}, {"ingested_at", core::formatUtc(m.at)}});
+        for (const auto& m : detail->mentions)
+            out["mentions"].push_back({{"id", m.id}, {"author", authorOf(m)}, {"title", m.title}, {"body", m.body},
+                                       {"link", m.link}, {"ingested_at", core::formatUtc(m.ingestedAt)}});
         out["replies"] = nlohmann::json::array();
-        for (const auto& r : *replies)
-            out["replies"].push_back({{"id", r.id}, {"agent", r.author}, {"body", r.body}, {"channel", r.link},
-                                      {"sent_at", core::formatUtc(r.at)}});
+        for (const auto& r : detail->replies)
+            out["replies"].push_back({{"id", r.id}, {"agent", r.agent}, {"body", r.body},
+                                      {"channel", domain::channelName(r.channel)}, {"sent_at", core::formatUtc(r.sentAt)}});
         out["notes"] = nlohmann::json::array();
-        for (const auto& n : *notes)
+        for (const auto& n : detail->notes)
             out["notes"].push_back(
-                {{"id", n.id}, {"agent", n.author}, {"body", n.body}, {"created_at", core::formatUtc(n.at)}});
+                {{"id", n.id}, {"agent", n.agent}, {"body", n.body}, {"created_at", core::formatUtc(n.createdAt)}});
         std::cout << out.dump(2) << '\n';
         return kExitOk;
     }
@@ -249,8 +199,8 @@ int inboxShow(Context& context, Args& args)
     std::string tags;
     for (const auto& tag : conversation.tags)
         tags += (tags.empty() ? "" : ", ") + tag;
-    std::cout << "conversation " << conversation.id << " · " << conversation.status << " · "
-              << priorityName(conversation.priority) << " · "
+    std::cout << "conversation " << conversation.id << " · " << domain::statusName(conversation.status) << " · "
+              << domain::priorityName(conversation.priority) << " · "
               << (conversation.assignee.empty() ? std::string("nobody holds it") : "held by " + conversation.assignee)
               << '\n'
               << "customer: " << customerOf(conversation)
@@ -260,9 +210,9 @@ int inboxShow(Context& context, Args& args)
               << " (customer last wrote " << core::formatUtc(conversation.lastCustomerAt) << ")\n";
     if (!tags.empty())
         std::cout << "tags: " << tags << '\n';
-    std::cout << "\nmentions (" << mentions->size() << "):\n";
-    for (const auto& m : *mentions) {
-        std::cout << "  " << core::formatUtc(m.at) << "  " << m.author << '\n';
+    std::cout << "\nmentions (" << detail->mentions.size() << "):\n";
+    for (const auto& m : detail->mentions) {
+        std::cout << "  " << core::formatUtc(m.ingestedAt) << "  " << authorOf(m) << '\n';
         if (!m.title.empty())
             std::cout << "    " << m.title << '\n';
         if (!m.body.empty())
@@ -270,16 +220,16 @@ int inboxShow(Context& context, Args& args)
         if (!m.link.empty())
             std::cout << "    " << m.link << '\n';
     }
-    if (!replies->empty()) {
-        std::cout << "\nreplies (" << replies->size() << "):\n";
-        for (const auto& r : *replies)
-            std::cout << "  " << core::formatUtc(r.at) << "  " << r.author << " (" << r.link << ")\n    " << r.body
-                      << '\n';
+    if (!detail->replies.empty()) {
+        std::cout << "\nreplies (" << detail->replies.size() << "):\n";
+        for (const auto& r : detail->replies)
+            std::cout << "  " << core::formatUtc(r.sentAt) << "  " << r.agent << " (" << domain::channelName(r.channel)
+                      << ")\n    " << r.body << '\n';
     }
-    if (!notes->empty()) {
-        std::cout << "\nnotes (" << notes->size() << "):\n";
-        for (const auto& n : *notes)
-            std::cout << "  " << core::formatUtc(n.at) << "  " << n.author << "\n    " << n.body << '\n';
+    if (!detail->notes.empty()) {
+        std::cout << "\nnotes (" << detail->notes.size() << "):\n";
+        for (const auto& n : detail->notes)
+            std::cout << "  " << core::formatUtc(n.createdAt) << "  " << n.agent << "\n    " << n.body << '\n';
     }
     return kExitOk;
 }

@@ -8,7 +8,7 @@
 #include "TimeArgs.h"
 #include "earshot/core/Text.h"
 #include "earshot/store/Mentions.h"
-#include "store/sqlite/Schema.h"
+#include "earshot/store/Workspace.h"
 
 namespace earshot::cli {
 
@@ -50,10 +50,13 @@ int list(Context& context, Args& args)
             return reportError(count.message(), kExitUsage);
         query.limit = int(*count);
     }
-    auto db = store::openReader(context.databasePath);
-    if (!db)
-        return reportError(db.message());
-    auto rows = store::listMentions(*db, query);
+    auto workspace = context.workspace(store::Workspace::Opening::Existing);
+    if (!workspace)
+        return reportError(workspace.message());
+    auto reader = (*workspace)->reader();
+    if (!reader)
+        return reportError(reader.message());
+    auto rows = (*reader)->mentions().list(query);
     if (!rows)
         return reportError(rows.message());
     if (json) {

@@ -30,11 +30,6 @@ double impatientDelay(Random& random) { return std::min(2 * kDay, random.logNorm
 
 }  // namespace
 
-std::string_view statusName(ConversationStatus status)
-{
-    static constexpr std::array<std::string_view, 5> names = {"new", "open", "pending", "resolved", "spam"};
-    return names[std::size_t(status)];
-}
 
 ConversationPlanner::ConversationPlanner(const PhraseBank& phrases, const ActivityCalendar& calendar,
                                          AuthorPool& authors)
@@ -266,7 +261,7 @@ void ConversationPlanner::perform(Random& random, ConversationPlan& plan)
     m_phrases.post(random, plan.language, plan.topic, PostKind::Opening, context, first.title, first.body);
     m_title = first.title;
     context.threadTitle = m_title;
-    plan.events.push_back({.at = plan.createdAt, .kind = "conversation_created"});
+    plan.events.push_back({.at = plan.createdAt, .kind = domain::EventKind::ConversationCreated});
 
     ConversationStatus status = ConversationStatus::New;
     int assignee = -1;
@@ -276,7 +271,7 @@ void ConversationPlanner::perform(Random& random, ConversationPlan& plan)
         if (status == to)
             return;
         plan.events.push_back(
-            {.at = t, .actor = actor, .kind = "status", .from = statusName(status), .to = statusName(to)});
+            {.at = t, .actor = actor, .kind = domain::EventKind::StatusChanged, .from = statusName(status), .to = statusName(to)});
         status = to;
         if (to == ConversationStatus::Resolved)
             plan.resolvedAt = t;
@@ -295,7 +290,7 @@ void ConversationPlanner::perform(Random& random, ConversationPlan& plan)
             m_phrases.post(random, plan.language, plan.topic, step.post, context, mention.title, mention.body);
             if (status == ConversationStatus::Pending || status == ConversationStatus::Resolved) {
                 const ConversationStatus reopened = assignee >= 0 ? ConversationStatus::Open : ConversationStatus::New;
-                plan.events.push_back({.at = t, .kind = "reopened", .from = statusName(status),
+                plan.events.push_back({.at = t, .kind = domain::EventKind::Reopened, .from = statusName(status),
                                        .to = statusName(reopened), .detail = nameOf(assignee)});
                 status = reopened;
                 plan.resolvedAt.reset();
@@ -303,19 +298,19 @@ void ConversationPlanner::perform(Random& random, ConversationPlan& plan)
             break;
         }
         case StepKind::Claim:
-            plan.events.push_back({.at = t, .actor = step.agent, .kind = "claimed", .to = nameOf(step.agent)});
+            plan.events.push_back({.at = t, .actor = step.agent, .kind = domain::EventKind::Claimed, .to = nameOf(step.agent)});
             assignee = step.agent;
             if (status == ConversationStatus::New)
                 changeStatus(step.agent, ConversationStatus::Open);
             break;
         case StepKind::Release:
-            plan.events.push_back({.at = t, .actor = step.agent, .kind = "released", .from = nameOf(step.agent)});
+            plan.events.push_back({.at = t, .actor = step.agent, .kind = domain::EventKind::Released, .from = nameOf(step.agent)});
             assignee = -1;
             if (status == ConversationStatus::Open)
                 changeStatus(step.agent, ConversationStatus::New);
             break;
         case StepKind::Assign:
-            plan.events.push_back({.at = t, .actor = step.lead, .kind = "assigned", .from = nameOf(assignee),
+            plan.events.push_back({.at = t, .actor = step.lead, .kind = domain::EventKind::Assigned, .from = nameOf(assignee),
                                    .to = nameOf(step.agent)});
             assignee = step.agent;
             break;
@@ -326,7 +321,7 @@ void ConversationPlanner::perform(Random& random, ConversationPlan& plan)
             reply.offPlatform = random.chance(0.15);
             context.agentFirstName = agents[reply.agent].firstName;
             m_phrases.reply(random, plan.language, plan.topic, step.reply, context, reply.body);
-            plan.events.push_back({.at = t, .actor = step.agent, .kind = "replied",
+            plan.events.push_back({.at = t, .actor = step.agent, .kind = domain::EventKind::Replied,
                                    .to = reply.offPlatform ? "off-platform" : "platform",
                                    .reply = int(plan.replies.size() - 1)});
             if (!plan.firstResponseAt)
@@ -337,11 +332,11 @@ void ConversationPlanner::perform(Random& random, ConversationPlan& plan)
             changeStatus(step.agent, step.status);
             break;
         case StepKind::Tag:
-            plan.events.push_back({.at = t, .actor = step.agent, .kind = "tagged", .to = m_phrases.tag(plan.topic)});
+            plan.events.push_back({.at = t, .actor = step.agent, .kind = domain::EventKind::Tagged, .to = m_phrases.tag(plan.topic)});
             break;
         case StepKind::Note:
             plan.events.push_back(
-                {.at = t, .actor = step.agent, .kind = "note", .detail = m_phrases.note(random, plan.topic)});
+                {.at = t, .actor = step.agent, .kind = domain::EventKind::Note, .detail = m_phrases.note(random, plan.topic)});
             break;
         }
         if (step.kind != StepKind::Post)

@@ -3,6 +3,7 @@
 #include <fstream>
 
 #include "earshot/demo/WorkspaceGenerator.h"
+#include "store/sqlite/SqliteSession.h"
 #include "earshot/metrics/MetricsSettings.h"
 #include "store/sqlite/Schema.h"
 #include "earshot/store/Sources.h"
@@ -52,25 +53,28 @@ Status fill(const std::string& dbPath, const std::filesystem::path& feedsFolder,
 {
     if (auto written = writeFeeds(feedsFolder); !written)
         return written;
-    auto db = store::openWorkspace(dbPath);
-    if (!db)
-        return db.error();
-    WorkspaceGenerator generator(*db);
+    auto workspace = store::Workspace::open(dbPath);
+    if (!workspace)
+        return workspace.error();
+    WorkspaceGenerator generator(**workspace);
     if (auto generated = generator.generate({.conversations = options.conversations, .seed = options.seed});
         !generated)
         return generated.error();
-    if (auto settings = setTeamSettings(*db); !settings)
-        return settings;
-    store::SourceRepository sources(*db);
-    for (const core::EmbeddedFile& file : demoFeedFiles()) {
-        store::Source source;
-        source.name = "Demo: " + std::string(file.name);
-        source.url = "file://" + std::filesystem::absolute(feedsFolder / std::string(file.name)).string();
-        source.includeWords = {"verskist"};
-        if (auto added = sources.add(source); !added)
-            return added.error();
-    }
-    return Ok{};
+    return (*workspace)->writer().run([&](store::Session& session) -> Status {
+        store::Database& db = store::sqlite::databaseOf(session);   // TRANSITIONAL (issue 12)
+        if (auto settings = setTeamSettings(db); !settings)
+            return settings;
+        store::SourceRepository sources(db);
+        for (const core::EmbeddedFile& file : demoFeedFiles()) {
+            store::Source source;
+            source.name = "Demo: " + std::string(file.name);
+            source.url = "file://" + std::filesystem::absolute(feedsFolder / std::string(file.name)).string();
+            source.includeWords = {"verskist"};
+            if (auto added = sources.add(source); !added)
+                return added.error();
+        }
+        return Ok{};
+    });
 }
 
 }  // namespace

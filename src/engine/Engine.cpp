@@ -354,7 +354,7 @@ void Engine::handle(const store::Source& source, net::FetchResponse response, So
     storeMentions(source, std::move(record),
                   [feed, url = source.url, filter = KeywordFilter(source.includeWords, source.excludeWords),
                    id = source.id, at](store::Session& session, int& filteredOut) {
-                      return ingestFeed(store::sqlite::databaseOf(session), id, *feed, url, filter, at, filteredOut);
+                      return ingestFeed(session.mentions(), id, *feed, url, filter, at, filteredOut);
                   },
                   summary);
 }
@@ -366,7 +366,7 @@ void Engine::storeMentions(const store::Source& source, store::PollRecord record
     const std::int64_t at = record.polledAt;
     storeMentions(source, std::move(record),
                   [shared, id = source.id, at](store::Session& session, int&) {
-                      return store::ingestMentions(store::sqlite::databaseOf(session), id, *shared, at);
+                      return session.mentions().ingest(id, *shared, at);
                   },
                   summary);
 }

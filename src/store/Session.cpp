@@ -16,7 +16,6 @@ namespace {
 }  // namespace
 
 AgentStore& Session::agents() { missing("agents"); }
-BulkLoader& Session::bulk() { missing("bulk loading"); }
 CannedReplyStore& Session::cannedReplies() { missing("canned replies"); }
 ConversationStore& Session::conversations() { missing("conversations"); }
 ExportStore& Session::exports() { missing("exports"); }

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/sqlite/MentionQueries.h"
 #include "TempWorkspace.h"
 #include "earshot/checks/SettingsRepository.h"
 #include "earshot/store/Mentions.h"

@@ -4,6 +4,7 @@
 
 #include <optional>
 
+#include "store/sqlite/MentionQueries.h"
 #include "TempWorkspace.h"
 #include "earshot/checks/CannedReplyRepository.h"
 #include "earshot/checks/SettingsRepository.h"

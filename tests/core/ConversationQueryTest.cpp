@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "store/sqlite/MentionQueries.h"
+#include "store/sqlite/ConversationQueries.h"
 #include "TempWorkspace.h"
 #include "earshot/store/ConversationQuery.h"
 #include "earshot/store/Mentions.h"
@@ -128,8 +130,8 @@ TEST_F(ConversationQueryTest, NewViewPutsTheLongestWaitingFirstWithEveryColumn)
     EXPECT_FALSE(result->nextCursor);
     const auto& row = result->rows[0];
     EXPECT_EQ(row.id, oldest);
-    EXPECT_EQ(row.status, "new");
-    EXPECT_EQ(row.priority, 1);
+    EXPECT_EQ(row.status, earshot::domain::ConversationStatus::New);
+    EXPECT_EQ(row.priority, earshot::domain::Priority::Normal);
     EXPECT_EQ(row.assignee, "");
     EXPECT_EQ(row.customerName, "Klant 2");
     EXPECT_EQ(row.customerHandle, "h2");

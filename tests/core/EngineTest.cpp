@@ -5,6 +5,7 @@
 #include <mutex>
 #include <thread>
 
+#include "store/sqlite/MentionQueries.h"
 #include "FeedFactory.h"
 #include "TempWorkspace.h"
 #include "TestHttpServer.h"

@@ -38,13 +38,11 @@ protected:
     static void SetUpTestSuite()
     {
         workspace = new TempWorkspace();
-        auto db = store::openWorkspace(workspace->dbPath());
-        ASSERT_TRUE(db) << db.message();
         earshot::demo::GeneratorOptions options;
         options.conversations = 700;
         options.seed = 11;
         options.now = utc(2026, 11, 20) + 12 * 3600;
-        auto generated = earshot::demo::WorkspaceGenerator(*db).generate(options);
+        auto generated = earshot::demo::WorkspaceGenerator(workspace->open()).generate(options);
         ASSERT_TRUE(generated) << generated.message();
     }
     static void TearDownTestSuite()

@@ -66,7 +66,7 @@ void planAndCheck(std::uint64_t seed, std::int64_t now, int days, int conversati
         }
         previous = createdAt;
         for (const auto& event : plan.events) {
-            ASSERT_GE(event.at, previous) << "event " << event.kind << " out of order in conversation " << i;
+            ASSERT_GE(event.at, previous) << "event " << domain::eventKindName(event.kind) << " out of order in conversation " << i;
             ASSERT_LE(event.at, now);
             ASSERT_LT(event.reply, int(plan.replies.size()));
             previous = event.at;
@@ -125,9 +125,7 @@ TEST(GeneratorProperty, WritesWholeWorkspacesAtManyMoments)
     for (const auto& [seed, now] : runs) {
         SCOPED_TRACE(describe(seed, now));
         test::TempWorkspace workspace;
-        auto db = store::openWorkspace(workspace.dbPath());
-        ASSERT_TRUE(db.ok()) << db.message();
-        demo::WorkspaceGenerator generator(*db);
+        demo::WorkspaceGenerator generator(workspace.open());
         const std::int64_t conversations = seed == 2026 ? 20000 : 500;
         auto summary = generator.generate({.conversations = conversations, .seed = seed, .days = 42, .now = now});
         ASSERT_TRUE(summary.ok()) << summary.message();

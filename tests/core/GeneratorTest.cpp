@@ -9,6 +9,7 @@
 
 #include <unistd.h>
 
+#include "store/sqlite/MentionQueries.h"
 #include "earshot/demo/WorkspaceGenerator.h"
 #include "earshot/store/Mentions.h"
 #include "store/sqlite/Schema.h"
@@ -50,7 +51,9 @@ std::int64_t count(store::Database& db, const std::string& sql)
 
 demo::GeneratorSummary generateInto(store::Database& db, std::int64_t conversations, std::uint64_t seed)
 {
-    demo::WorkspaceGenerator generator(db);
+    auto workspace = store::Workspace::open(db.path());
+    EXPECT_TRUE(workspace) << workspace.message();
+    demo::WorkspaceGenerator generator(**workspace);
     auto summary = generator.generate({.conversations = conversations, .seed = seed, .days = 42, .now = kNow});
     EXPECT_TRUE(summary.ok()) << (summary ? "" : summary.message());
     return summary ? *summary : demo::GeneratorSummary{};
@@ -315,7 +318,9 @@ TEST(WorkspaceGenerator, RefusesADatabaseThatIsAlreadyGenerated)
     auto db = store::openWorkspace(file.path());
     ASSERT_TRUE(db.ok());
     generateInto(*db, 20, 1);
-    demo::WorkspaceGenerator generator(*db);
+    auto workspace = store::Workspace::open(file.path());
+    ASSERT_TRUE(workspace);
+    demo::WorkspaceGenerator generator(**workspace);
     auto again = generator.generate({.conversations = 20, .seed = 2, .now = kNow});
     ASSERT_FALSE(again.ok());
     EXPECT_NE(again.message().find("already holds a generated workspace"), std::string::npos) << again.message();
@@ -379,7 +384,9 @@ TEST(WorkspaceGenerator, RejectsCountsOutOfRange)
     TempDatabase file;
     auto db = store::openWorkspace(file.path());
     ASSERT_TRUE(db.ok());
-    demo::WorkspaceGenerator generator(*db);
+    auto workspace = store::Workspace::open(file.path());
+    ASSERT_TRUE(workspace);
+    demo::WorkspaceGenerator generator(**workspace);
     EXPECT_FALSE(generator.generate({.conversations = 0}).ok());
     EXPECT_FALSE(generator.generate({.conversations = demo::WorkspaceGenerator::kMaxConversations + 1}).ok());
     EXPECT_FALSE(generator.generate({.conversations = 10, .days = 0}).ok());

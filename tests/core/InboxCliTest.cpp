@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/sqlite/MentionQueries.h"
 #include "TempWorkspace.h"
 #include "earshot/store/Mentions.h"
 #include "store/sqlite/Schema.h"

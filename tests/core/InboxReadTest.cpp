@@ -3,6 +3,7 @@
 // customer's new mention reopened for their agent.
 #include <gtest/gtest.h>
 
+#include "store/sqlite/MentionQueries.h"
 #include "TempWorkspace.h"
 #include "earshot/inbox/AgentRepository.h"
 #include "earshot/inbox/ConversationReader.h"
@@ -215,7 +216,7 @@ TEST_F(InboxReadTest, ACustomersNewMentionReopensTheConversationAndTellsItsAgent
     ASSERT_EQ(told->size(), 1u);
     EXPECT_EQ((*told)[0].conversationId, conversation);
     EXPECT_EQ((*told)[0].reopenedAt, 5000);
-    EXPECT_EQ((*told)[0].fromStatus, "resolved");
+    EXPECT_EQ((*told)[0].fromStatus, ConversationStatus::Resolved);
     EXPECT_EQ((*told)[0].status, ConversationStatus::Open);
     EXPECT_EQ((*told)[0].snippet, "Text of a3");
     EXPECT_TRUE(reopenedFor(*reader, kEva, 5001).value().empty());
@@ -229,7 +230,7 @@ TEST_F(InboxReadTest, ACustomersNewMentionReopensTheConversationAndTellsItsAgent
     auto both = reopenedFor(*reader, kEva, 4000).value();
     ASSERT_EQ(both.size(), 2u);
     EXPECT_EQ(both[0].conversationId, second);
-    EXPECT_EQ(both[0].fromStatus, "pending");
+    EXPECT_EQ(both[0].fromStatus, ConversationStatus::Pending);
 }
 
 TEST_F(InboxReadTest, AReleasedResolvedConversationReopensAsNewForEveryone)

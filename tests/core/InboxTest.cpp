@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/sqlite/MentionQueries.h"
 #include "TempWorkspace.h"
 #include "earshot/inbox/AgentRepository.h"
 #include "earshot/inbox/ConversationReader.h"

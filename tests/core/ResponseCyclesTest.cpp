@@ -2,6 +2,7 @@
 // real workspace as the engine and the inbox write its log.
 #include <gtest/gtest.h>
 
+#include "store/sqlite/MentionQueries.h"
 #include "TempWorkspace.h"
 #include "earshot/inbox/AgentRepository.h"
 #include "earshot/inbox/Inbox.h"

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include "store/sqlite/MentionQueries.h"
+#include "store/sqlite/ConversationQueries.h"
 #include "TempWorkspace.h"
 #include "earshot/store/Events.h"
 #include "earshot/store/ConversationQuery.h"

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "store/sqlite/MentionQueries.h"
 #include "earshot/bridge/ConversationListModel.h"
 #include "earshot/inbox/AgentRepository.h"
 #include "earshot/inbox/Inbox.h"

@@ -15,6 +15,7 @@
 
 #include <memory>
 
+#include "store/sqlite/MentionQueries.h"
 #include "AuthorCard.h"
 #include "ConversationPane.h"
 #include "ReplyComposer.h"

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "store/sqlite/MentionQueries.h"
 #include "DashboardWindow.h"
 #include "TempWorkspace.h"
 #include "earshot/inbox/AgentRepository.h"

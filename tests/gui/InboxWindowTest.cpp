@@ -16,6 +16,7 @@
 #include <QComboBox>
 #include <QTreeWidget>
 
+#include "store/sqlite/MentionQueries.h"
 #include "Console.h"
 #include "ConversationPane.h"
 #include "DashboardWindow.h"

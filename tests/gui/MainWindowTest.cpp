@@ -14,6 +14,7 @@
 
 #include <set>
 
+#include "store/sqlite/MentionQueries.h"
 #include "Console.h"
 #include "MainWindow.h"
 #include "MentionDetailView.h"

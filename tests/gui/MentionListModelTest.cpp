@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "store/sqlite/MentionQueries.h"
 #include "earshot/bridge/MentionListModel.h"
 #include "earshot/store/Mentions.h"
 #include "store/sqlite/Schema.h"

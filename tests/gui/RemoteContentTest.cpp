@@ -17,6 +17,7 @@
 #include <atomic>
 #include <memory>
 
+#include "store/sqlite/MentionQueries.h"
 #include "ConversationPane.h"
 #include "MentionDetailView.h"
 #include "TempWorkspace.h"

@@ -16,6 +16,7 @@
 
 #include <memory>
 
+#include "store/sqlite/MentionQueries.h"
 #include "ReplyComposer.h"
 #include "ReplyOverrideDialog.h"
 #include "TempWorkspace.h"

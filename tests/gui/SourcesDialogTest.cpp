@@ -17,6 +17,7 @@
 
 #include <gtest/gtest.h>
 
+#include "store/sqlite/MentionQueries.h"
 #include "Console.h"
 #include "MainWindow.h"
 #include "PlatformSourceFields.h"

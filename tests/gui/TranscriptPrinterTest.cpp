@@ -22,6 +22,7 @@
 #include <fstream>
 #include <memory>
 
+#include "store/sqlite/MentionQueries.h"
 #include "ConversationFormat.h"
 #include "TempWorkspace.h"
 #include "TranscriptPrinter.h"

@@ -1,3 +1,4 @@
+#include "store/sqlite/MentionQueries.h"
 #include "InboxSeed.h"
 
 #include <gtest/gtest.h>

@@ -18,13 +18,14 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <vector>
 
 #include "earshot/metrics/SlaPolicy.h"
 #include "earshot/metrics/TeamCalendar.h"
 #include "earshot/store/ConversationQuery.h"
-#include "store/sqlite/Database.h"
+#include "earshot/store/Session.h"
 
 namespace earshot::bridge {
 
@@ -46,8 +47,8 @@ public:
     // Unix seconds; tests pass their own so waiting times are exact.
     using Clock = std::function<std::int64_t()>;
 
-    // reader: a connection of its own (store::openReader), so paging never waits on the writer.
-    explicit ConversationListModel(store::Database reader, store::ConversationFilter filter = {},
+    // reader: a connection of its own (Workspace::reader()), so paging never waits on the writer.
+    explicit ConversationListModel(std::unique_ptr<store::Session> reader, store::ConversationFilter filter = {},
                                    QObject* parent = nullptr, int pageSize = 200, Clock clock = {});
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -143,7 +144,7 @@ private:
     void renumberFrom(int row);
     void reportFailure(const std::string& message);
 
-    store::Database m_reader;
+    std::unique_ptr<store::Session> m_reader;
     store::ConversationFilter m_filter;
     int m_pageSize;
     Clock m_clock;

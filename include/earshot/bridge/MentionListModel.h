@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "earshot/core/Result.h"
-#include "store/sqlite/Database.h"
+#include "earshot/store/Session.h"
 #include "earshot/store/Mentions.h"
 
 namespace earshot::bridge {
@@ -33,8 +33,8 @@ public:
         LinkRole,                           // QString
     };
 
-    // reader: a connection of its own (store::openReader), so paging never waits on the writer.
-    explicit MentionListModel(store::Database reader, QObject* parent = nullptr, int pageSize = 200);
+    // reader: a connection of its own (Workspace::reader()), so paging never waits on the writer.
+    explicit MentionListModel(std::unique_ptr<store::Session> reader, QObject* parent = nullptr, int pageSize = 200);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -86,7 +86,7 @@ private:
     void clearFailure();
     const Row& rowAt(int row) const;
 
-    store::Database m_reader;
+    std::unique_ptr<store::Session> m_reader;
     int m_pageSize;
     QString m_search;
     // Row order, top first. A deque rather than a vector: live mentions go in at the front

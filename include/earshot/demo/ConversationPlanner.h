@@ -2,20 +2,11 @@
 // agent claimed and answered it, when it waited on the customer, was resolved or reopened.
 // Pure computation, no database, so the story rules can be tested on their own.
 //
-// The event log it plans uses these kinds (actor is an agent's name unless noted):
-//   conversation_created  actor "engine", source_id set; at the first mention
-//   claimed               from NULL to the agent; a 'new' conversation then also gets a
-//                         status event new -> open
-//   released              from the agent to NULL; an 'open' one goes back to 'new'
-//   assigned              by a team lead, from the previous assignee to the new one
-//   replied               to_value the channel ('platform' / 'off-platform'), detail the reply id
-//   note                  detail the internal note
-//   tagged                to_value the tag
-//   status                from/to a status; resolving is status -> resolved, spam is -> spam
-//   reopened              actor "engine": the customer (or anyone) wrote on a pending or
-//                         resolved conversation; from that status to 'open' (or 'new' when
-//                         nobody is assigned), detail the assignee — as store::ingestMentions does
+// The event log it plans uses the kinds of domain::EventKind, as the inbox and the ingest
+// write them.
 #pragma once
+
+#include "earshot/domain/Vocabulary.h"
 
 #include <cstdint>
 #include <optional>
@@ -30,8 +21,8 @@
 
 namespace earshot::demo {
 
-enum class ConversationStatus : std::uint8_t { New, Open, Pending, Resolved, Spam };
-std::string_view statusName(ConversationStatus status);
+using domain::ConversationStatus;
+using domain::statusName;
 
 struct PlannedMention {
     std::int64_t at = 0;
@@ -50,7 +41,7 @@ struct PlannedReply {
 struct PlannedEvent {
     std::int64_t at = 0;
     int actor = -1;             // index into demoAgents(); -1: "engine"
-    std::string_view kind;
+    domain::EventKind kind = domain::EventKind::Note;
     std::string_view from;      // empty: NULL
     std::string_view to;
     std::string_view detail;

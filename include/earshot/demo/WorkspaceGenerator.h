@@ -13,7 +13,7 @@
 #include <utility>
 
 #include "earshot/core/Result.h"
-#include "store/sqlite/Database.h"
+#include "earshot/store/Workspace.h"
 
 namespace earshot::demo {
 
@@ -48,8 +48,8 @@ public:
 
     using ProgressCallback = std::function<void(const GeneratorProgress&)>;
 
-    // `db` must be a migrated workspace (store::openWorkspace) that nobody else writes to meanwhile.
-    explicit WorkspaceGenerator(store::Database& db) : m_db(db) {}
+    // Nobody else may write to the workspace meanwhile (Workspace::bulkLoad).
+    explicit WorkspaceGenerator(store::Workspace& workspace) : m_workspace(workspace) {}
 
     // Called about every 10 % of the conversations and around the slow final steps.
     void onProgress(ProgressCallback callback) { m_progress = std::move(callback); }
@@ -60,7 +60,7 @@ public:
 private:
     void report(std::string_view phase, std::int64_t done, std::int64_t total) const;
 
-    store::Database& m_db;
+    store::Workspace& m_workspace;
     ProgressCallback m_progress;
 };
 

@@ -1,12 +1,6 @@
 // The inbox's conversation lists: which conversations a view shows, in the order agents work
-// them, a page at a time, and how many each view, source and tag holds.
-//
-// Lists page with keyset cursors, never OFFSET, and every page is a few index seeks whatever
-// its depth: a view is read as one ordered index range per status (and per priority when
-// sorting by priority) and the ranges are merged. A full-text search first asks FTS5 how many
-// mentions match: few, and the matching conversations drive the query; many, and the view's
-// order drives it while each conversation is checked against the matching mention ids.
-// docs/benchmarks.md ("Inbox at 1,000,000 conversations") has the figures.
+// them, a page at a time (keyset cursors, never OFFSET), and how many each view, source and
+// tag holds. The types and the order's rules; ConversationStore reads them.
 #pragma once
 
 #include <cstdint>
@@ -17,7 +11,7 @@
 #include <vector>
 
 #include "earshot/core/Result.h"
-#include "store/sqlite/Database.h"
+#include "earshot/domain/Vocabulary.h"
 
 namespace earshot::store {
 
@@ -61,8 +55,8 @@ struct ConversationCursor {
 
 struct ConversationRow {
     std::int64_t id = 0;
-    std::string status;                     // new | open | pending | resolved | spam
-    int priority = 1;                       // 0 low .. 3 urgent
+    domain::ConversationStatus status = domain::ConversationStatus::New;
+    domain::Priority priority = domain::Priority::Normal;
     std::string assignee;                   // empty: nobody
     std::string customerName;               // display name, else empty
     std::string customerHandle;
@@ -76,7 +70,7 @@ struct ConversationRow {
     std::int64_t messageCount = 0;
     std::vector<std::string> tags;          // sorted
 
-    ConversationCursor key() const { return {priority, lastCustomerAt, id}; }
+    ConversationCursor key() const { return {int(priority), lastCustomerAt, id}; }
 };
 
 struct ConversationPage {
@@ -85,10 +79,9 @@ struct ConversationPage {
     std::optional<ConversationCursor> nextCursor;
 };
 
-// One page of at most `limit` conversations (1 .. 10,000), after `after` (the first page
-// when empty). A malformed search is an error that says how to write it.
-Result<ConversationPage> listConversations(Database& db, const ConversationFilter& filter, int limit,
-                                           const std::optional<ConversationCursor>& after = {});
+
+// The statuses a view shows.
+std::vector<domain::ConversationStatus> statusesOf(ConversationView view);
 
 // Whether the filter puts the longest waiting first (its TimeOrder resolved for its view).
 bool oldestFirst(const ConversationFilter& filter);
@@ -96,15 +89,12 @@ bool oldestFirst(const ConversationFilter& filter);
 // Whether a row with key `a` comes before one with key `b` in the filter's order.
 bool sortsBefore(const ConversationFilter& filter, const ConversationCursor& a, const ConversationCursor& b);
 
-// The conversations among `ids` that still exist, with the same fields as a list row, and
-// for each whether it belongs in the filter's list (view, source, tag and search), in the
-// order of `ids`. For updating a list in place after a change without reading it again.
+// A conversation read by id (ConversationStore::read), and whether it belongs in the
+// filter's list (view, source, tag and search).
 struct ConversationMatch {
     ConversationRow row;
     bool matches = false;
 };
-Result<std::vector<ConversationMatch>> readConversations(Database& db, const ConversationFilter& filter,
-                                                         const std::vector<std::int64_t>& ids);
 
 // The numbers beside the inbox's views. Sources and tags count conversations still to be
 // worked (new, open or pending), since that is what a count beside them is for.
@@ -120,14 +110,7 @@ struct ConversationCounts {
     std::vector<std::pair<std::string, std::int64_t>> openByTag;       // tags with open ones, by tag
 };
 
-Result<ConversationCounts> countConversations(Database& db, const std::string& agent = {});
 
-// The per-status and per-source counts (conversation_counts) are kept by triggers on status
-// changes, but new conversations are added to them by their inserter in bulk (migration 0007):
-// one call per batch of `created` new conversations of a source.
-Status countNewConversations(Database& db, std::int64_t sourceId, std::int64_t created);
-// Counts every conversation again, after a bulk load that wrote conversations directly.
-Status recountConversations(Database& db);
 
 // "new", "mine", "open", "pending", "resolved", "spam", "all"; and back.
 std::string_view viewName(ConversationView view);

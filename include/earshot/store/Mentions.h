@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "earshot/core/Result.h"
-#include "store/sqlite/Database.h"
 
 namespace earshot::store {
 
@@ -45,13 +44,7 @@ struct IngestResult {
     int duplicates = 0;
 };
 
-// Stores the new ones among `mentions` for a source; call inside a transaction.
-Result<IngestResult> ingestMentions(Database& db, std::int64_t sourceId, const std::vector<NewMention>& mentions,
-                                    std::int64_t now);
 
-// Adds every mention stored since the last call to the full-text index, in one statement.
-// The writer calls it after each batch; bulk loaders call it once at the end.
-Status indexPendingMentions(Database& db);
 
 // A stable id for an item without guid: a hash of link, title and date.
 std::string stableExternalId(const std::string& link, const std::string& title, std::optional<std::int64_t> date);
@@ -78,7 +71,16 @@ struct MentionQuery {
     std::optional<std::pair<std::int64_t, std::int64_t>> before;
 };
 
-// Newest first.
-Result<std::vector<MentionRow>> listMentions(Database& db, const MentionQuery& query);
+
+// What was heard: new mentions stored (each in its conversation), and mention lists.
+class MentionStore {
+public:
+    virtual ~MentionStore() = default;
+    // Stores the new ones among `mentions` for a source; call inside a transaction (a writer job).
+    virtual Result<IngestResult> ingest(std::int64_t sourceId, const std::vector<NewMention>& mentions,
+                                        std::int64_t now) = 0;
+    // Newest first.
+    virtual Result<std::vector<MentionRow>> list(const MentionQuery& query) = 0;
+};
 
 }  // namespace earshot::store

@@ -15,7 +15,6 @@ namespace earshot::store {
 class AgentStore;          // agents and their teams
 class CannedReplyStore;    // canned replies
 class ConversationStore;   // lists, counts, a conversation's detail and timeline, drafts read
-class BulkLoader;          // whole histories written at once (the demo generator)
 class ExportStore;         // export cursors: every row of a kind, in pages
 class InboxStore;          // inbox actions: conditional claim, status, replies, notes, tags, events
 class MentionStore;        // ingest of new mentions, mention lists
@@ -42,7 +41,6 @@ public:
     // TRANSITIONAL (issue 12, in progress): not pure yet, so each can be implemented in turn;
     // the base versions stop the program, as using one an engine lacks is a broken invariant.
     virtual AgentStore& agents();
-    virtual BulkLoader& bulk();
     virtual CannedReplyStore& cannedReplies();
     virtual ConversationStore& conversations();
     virtual ExportStore& exports();

@@ -5,10 +5,12 @@
 // Workspace and Session in its own folder under src/store/.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 
 #include "earshot/core/Result.h"
+#include "earshot/store/BulkLoader.h"
 #include "earshot/store/Session.h"
 #include "earshot/store/Writer.h"
 
@@ -35,6 +37,10 @@ public:
     virtual Result<std::unique_ptr<Session>> reader() = 0;
     // The one writer of this process, started at first use.
     virtual Writer& writer() = 0;
+    // Runs `load` in one transaction on a connection set up for loading a whole history at
+    // once; everything is rolled back when it fails. Nothing else may write meanwhile: it is
+    // for filling a new workspace (the demo), not for a live one.
+    virtual Status bulkLoad(const std::function<Status(BulkLoader&)>& load) = 0;
 
 protected:
     Workspace() = default;

@@ -1,4 +1,4 @@
-#include "earshot/store/ConversationQuery.h"
+#include "store/sqlite/ConversationQueries.h"
 
 #include <sqlite3.h>
 
@@ -33,28 +33,14 @@ constexpr int kAbovePriorities = 4;
 // Open statuses: what customers are waiting on and agents still have to work.
 constexpr const char* kOpenStatuses = "'new', 'open', 'pending'";
 
-std::vector<const char*> statusesOf(ConversationView view)
-{
-    switch (view) {
-    case ConversationView::Unassigned: return {"new"};
-    case ConversationView::Mine: return {"open", "pending"};
-    case ConversationView::AllOpen: return {"new", "open", "pending"};
-    case ConversationView::Pending: return {"pending"};
-    case ConversationView::Resolved: return {"resolved"};
-    case ConversationView::Spam: return {"spam"};
-    case ConversationView::All: return {"new", "open", "pending", "resolved", "spam"};
-    }
-    return {};
-}
-
-std::string quotedList(const std::vector<const char*>& statuses)
+std::string quotedList(const std::vector<domain::ConversationStatus>& statuses)
 {
     std::string list;
-    for (const char* status : statuses) {
+    for (const domain::ConversationStatus status : statuses) {
         if (!list.empty())
             list += ", ";
         list += '\'';
-        list += status;
+        list += domain::statusName(status);
         list += '\'';
     }
     return list;
@@ -192,10 +178,10 @@ Result<std::vector<ConversationCursor>> keysFromStreams(Database& db, const Conv
     std::vector<ConversationCursor> keys;
     auto readBucket = [&](std::optional<int> priority, std::optional<ConversationCursor> from) -> Status {
         std::vector<ConversationCursor> bucket;
-        for (const char* status : statuses) {
+        for (const domain::ConversationStatus status : statuses) {
             // Statement::reset() clears the bindings, so every stream binds all of them.
             bindFilter(*statement, filter, plan);
-            statement->bind(9, std::int64_t(wanted)).bind(1, status);
+            statement->bind(9, std::int64_t(wanted)).bind(1, domain::statusName(status));
             if (priority)
                 statement->bind(2, *priority);
             statement->bind(3, from ? from->lastCustomerAt : (ascending ? kLowest : kHighest))
@@ -286,55 +272,59 @@ Result<std::int64_t> countTagged(Database& db, const std::string& tag)
     return n;
 }
 
-Status readTags(Database& db, ConversationRow& row)
+// The whole rows for `ids`, tags included, in one query and in the order of `ids`; ids that
+// no longer exist are left out. One statement per page, not per row, so a list costs the same
+// few round trips whatever its length.
+Result<std::vector<ConversationRow>> readRows(Database& db, const std::vector<std::int64_t>& ids)
 {
-    auto statement = db.cached("SELECT tag FROM conversation_tags WHERE conversation_id = ? ORDER BY tag");
-    if (!statement)
-        return statement.error();
-    Statement& tags = **statement;
-    tags.bind(1, row.id);
-    return eachRow(tags, [&](Statement& tag) { row.tags.push_back(tag.text(0)); });
-}
-
-// The whole row for one id; empty when it no longer exists.
-Result<std::optional<ConversationRow>> readRow(Database& db, std::int64_t id)
-{
+    std::vector<ConversationRow> rows;
+    if (ids.empty())
+        return rows;
     auto statement = db.cached(
         "SELECT c.id, c.status, c.priority, coalesce(c.assignee, ''), coalesce(a.display_name, ''),"
         " coalesce(a.handle, ''), c.source_id, s.name, c.snippet, c.last_customer_at, c.created_at,"
-        " c.first_response_at, c.resolved_at, c.message_count"
-        " FROM conversations c JOIN sources s ON s.id = c.source_id LEFT JOIN authors a ON a.id = c.customer_id"
-        " WHERE c.id = ?");
+        " c.first_response_at, c.resolved_at, c.message_count,"
+        " (SELECT group_concat(tag, ',') FROM"
+        "   (SELECT tag FROM conversation_tags WHERE conversation_id = c.id ORDER BY tag))"
+        " FROM json_each(?1) page JOIN conversations c ON c.id = page.value"
+        " JOIN sources s ON s.id = c.source_id LEFT JOIN authors a ON a.id = c.customer_id"
+        " ORDER BY page.key");
     if (!statement)
         return statement.error();
-    Statement& read = **statement;
-    read.bind(1, id);
-    auto found = read.step();
-    if (!found)
-        return found.error();
-    if (!*found) {
-        read.reset();
-        return std::optional<ConversationRow>();
-    }
-    ConversationRow row;
-    row.id = read.integer(0);
-    row.status = read.text(1);
-    row.priority = int(std::clamp<std::int64_t>(read.integer(2), 0, 3));
-    row.assignee = read.text(3);
-    row.customerName = read.text(4);
-    row.customerHandle = read.text(5);
-    row.sourceId = read.integer(6);
-    row.sourceName = read.text(7);
-    row.snippet = read.text(8);
-    row.lastCustomerAt = read.integer(9);
-    row.createdAt = read.integer(10);
-    row.firstResponseAt = read.optionalInteger(11);
-    row.resolvedAt = read.optionalInteger(12);
-    row.messageCount = read.integer(13);
-    read.reset();
-    if (auto tags = readTags(db, row); !tags)
-        return tags.error();
-    return std::optional<ConversationRow>(std::move(row));
+    std::string list = "[";
+    for (const std::int64_t id : ids)
+        list += (list.size() > 1 ? "," : "") + std::to_string(id);
+    list += "]";
+    (*statement)->bind(1, list);
+    rows.reserve(ids.size());
+    if (auto read = eachRow(**statement, [&](Statement& read) {
+            ConversationRow row;
+            row.id = read.integer(0);
+            row.status = domain::parseStatus(read.text(1)).value_or(domain::ConversationStatus::New);
+            row.priority = domain::priorityFromInt(read.integer(2));
+            row.assignee = read.text(3);
+            row.customerName = read.text(4);
+            row.customerHandle = read.text(5);
+            row.sourceId = read.integer(6);
+            row.sourceName = read.text(7);
+            row.snippet = read.text(8);
+            row.lastCustomerAt = read.integer(9);
+            row.createdAt = read.integer(10);
+            row.firstResponseAt = read.optionalInteger(11);
+            row.resolvedAt = read.optionalInteger(12);
+            row.messageCount = read.integer(13);
+            // Tags never hold a comma (inbox::normaliseTag refuses one).
+            const std::string tagList = read.text(14);
+            for (std::string_view tags = tagList; !tags.empty();) {
+                const std::size_t comma = tags.find(',');
+                row.tags.emplace_back(tags.substr(0, comma));
+                tags = comma == std::string_view::npos ? std::string_view() : tags.substr(comma + 1);
+            }
+            rows.push_back(std::move(row));
+        });
+        !read)
+        return read.error();
+    return rows;
 }
 
 Result<std::int64_t> countOf(Database& db, const std::string& sql, const std::string& parameter = {})
@@ -354,58 +344,6 @@ Result<std::int64_t> countOf(Database& db, const std::string& sql, const std::st
 }
 
 }  // namespace
-
-std::string_view viewName(ConversationView view)
-{
-    switch (view) {
-    case ConversationView::Unassigned: return "new";
-    case ConversationView::Mine: return "mine";
-    case ConversationView::AllOpen: return "open";
-    case ConversationView::Pending: return "pending";
-    case ConversationView::Resolved: return "resolved";
-    case ConversationView::Spam: return "spam";
-    case ConversationView::All: return "all";
-    }
-    return "all";
-}
-
-std::optional<ConversationView> parseView(std::string_view name)
-{
-    for (auto view : {ConversationView::Unassigned, ConversationView::Mine, ConversationView::AllOpen,
-                      ConversationView::Pending, ConversationView::Resolved, ConversationView::Spam,
-                      ConversationView::All})
-        if (viewName(view) == name)
-            return view;
-    return std::nullopt;
-}
-
-bool oldestFirst(const ConversationFilter& filter)
-{
-    switch (filter.timeOrder) {
-    case TimeOrder::OldestFirst: return true;
-    case TimeOrder::NewestFirst: return false;
-    case TimeOrder::ViewDefault: break;
-    }
-    switch (filter.view) {
-    case ConversationView::Unassigned:
-    case ConversationView::Mine:
-    case ConversationView::AllOpen:
-    case ConversationView::Pending: return true;
-    case ConversationView::Resolved:
-    case ConversationView::Spam:
-    case ConversationView::All: return false;
-    }
-    return true;
-}
-
-bool sortsBefore(const ConversationFilter& filter, const ConversationCursor& a, const ConversationCursor& b)
-{
-    if (filter.sort == ConversationSort::Priority && a.priority != b.priority)
-        return a.priority > b.priority;
-    const auto left = std::make_pair(a.lastCustomerAt, a.id);
-    const auto right = std::make_pair(b.lastCustomerAt, b.id);
-    return oldestFirst(filter) ? left < right : right < left;
-}
 
 Result<ConversationPage> listConversations(Database& db, const ConversationFilter& filter, int limit,
                                            const std::optional<ConversationCursor>& after)
@@ -459,14 +397,14 @@ Result<ConversationPage> listConversations(Database& db, const ConversationFilte
         keys->resize(std::size_t(limit));
         page.nextCursor = keys->back();
     }
-    page.rows.reserve(keys->size());
-    for (const ConversationCursor& key : *keys) {
-        auto row = readRow(db, key.id);
-        if (!row)
-            return row.error();
-        if (*row)
-            page.rows.push_back(std::move(**row));
-    }
+    std::vector<std::int64_t> ids;
+    ids.reserve(keys->size());
+    for (const ConversationCursor& key : *keys)
+        ids.push_back(key.id);
+    auto rows = readRows(db, ids);
+    if (!rows)
+        return rows.error();
+    page.rows = std::move(*rows);
     return page;
 }
 
@@ -475,16 +413,15 @@ Result<std::vector<ConversationMatch>> readConversations(Database& db, const Con
 {
     const auto statuses = statusesOf(filter.view);
     std::vector<ConversationMatch> result;
-    for (const std::int64_t id : ids) {
-        auto row = readRow(db, id);
-        if (!row)
-            return row.error();
-        if (!*row)
-            continue;
-        ConversationMatch match{std::move(**row), false};
+    auto rows = readRows(db, ids);
+    if (!rows)
+        return rows.error();
+    for (ConversationRow& row : *rows) {
+        const std::int64_t id = row.id;
+        ConversationMatch match{std::move(row), false};
         const ConversationRow& r = match.row;
         match.matches =
-            std::any_of(statuses.begin(), statuses.end(), [&](const char* status) { return r.status == status; }) &&
+            std::find(statuses.begin(), statuses.end(), r.status) != statuses.end() &&
             (filter.view != ConversationView::Mine || r.assignee == filter.agent) &&
             (!filter.sourceId || r.sourceId == *filter.sourceId) &&
             (filter.tag.empty() || std::binary_search(r.tags.begin(), r.tags.end(), filter.tag));

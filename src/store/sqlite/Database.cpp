@@ -34,7 +34,10 @@ Statement& Statement::bind(int index, double value)
 
 Statement& Statement::bind(int index, std::string_view text)
 {
-    sqlite3_bind_text64(m_statement.get(), index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+    // An empty view may point nowhere, which SQLite would store as NULL: text is never NULL
+    // (that is what std::nullopt is for).
+    sqlite3_bind_text64(m_statement.get(), index, text.data() ? text.data() : "", text.size(), SQLITE_TRANSIENT,
+                        SQLITE_UTF8);
     return *this;
 }
 

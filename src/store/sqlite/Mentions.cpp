@@ -1,11 +1,9 @@
-#include "earshot/store/Mentions.h"
-
-#include <cstdio>
+#include "store/sqlite/MentionQueries.h"
 
 #include <nlohmann/json.hpp>
 
 #include "earshot/core/Text.h"
-#include "earshot/store/ConversationQuery.h"
+#include "store/sqlite/ConversationQueries.h"
 #include "earshot/store/Events.h"
 
 namespace earshot::store {
@@ -174,26 +172,6 @@ Status indexPendingMentions(Database& db)
         "INSERT INTO mentions_fts(rowid, title, body) SELECT id, title, body FROM mentions"
         " WHERE id > (SELECT last_indexed_id FROM search_index_state) ORDER BY id;"
         "UPDATE search_index_state SET last_indexed_id = (SELECT coalesce(max(id), 0) FROM mentions)");
-}
-
-std::string stableExternalId(const std::string& link, const std::string& title, std::optional<std::int64_t> date)
-{
-    // FNV-1a, 64 bits: stable across runs and builds, which std::hash is not.
-    std::uint64_t hash = 1469598103934665603ull;
-    auto mix = [&hash](std::string_view part) {
-        for (unsigned char c : part) {
-            hash ^= c;
-            hash *= 1099511628211ull;
-        }
-        hash ^= 0xff;
-        hash *= 1099511628211ull;
-    };
-    mix(link);
-    mix(title);
-    mix(date ? std::to_string(*date) : "");
-    char text[24];
-    std::snprintf(text, sizeof text, "hash:%016llx", static_cast<unsigned long long>(hash));
-    return text;
 }
 
 Result<IngestResult> ingestMentions(Database& db, std::int64_t sourceId, const std::vector<NewMention>& mentions,

@@ -1,6 +1,7 @@
 #include "store/sqlite/SqliteWorkspace.h"
 
 #include "store/sqlite/Schema.h"
+#include "store/sqlite/SqliteBulkLoader.h"
 #include "store/sqlite/SqliteSession.h"
 
 namespace earshot::store::sqlite {
@@ -42,6 +43,19 @@ Writer& SqliteWorkspace::writer()
         m_writer = std::make_unique<Writer>(std::move(session));
     });
     return *m_writer;
+}
+
+Status SqliteWorkspace::bulkLoad(const std::function<Status(BulkLoader&)>& load)
+{
+    auto db = Database::open(m_path);
+    if (!db)
+        return db.error();
+    SqliteBulkLoader loader(*db);   // its settings apply outside the transaction, so before it
+    return db->transaction([&]() -> Status {
+        if (auto prepared = loader.prepare(); !prepared)
+            return prepared;
+        return load(loader);
+    });
 }
 
 Result<std::unique_ptr<Workspace>> openSqliteWorkspace(const std::string& path, Workspace::Opening opening)

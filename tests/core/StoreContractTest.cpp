@@ -1,0 +1,299 @@
+// The store's contract: what every database engine must do, tested through the repository
+// interfaces alone, once per engine (test::workspaceFactories()). An engine that passes this
+// suite can stand behind the console, the CLI and the engine unchanged.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "TempWorkspace.h"
+#include "WorkspaceFactory.h"
+#include "earshot/demo/WorkspaceGenerator.h"
+#include "earshot/store/BulkLoader.h"
+#include "earshot/store/ConversationStore.h"
+#include "earshot/store/Mentions.h"
+#include "earshot/store/Workspace.h"
+
+using namespace earshot;
+using namespace earshot::store;
+
+namespace {
+
+NewMention mention(const std::string& id, const std::string& text, const std::string& replyTo = {},
+                   const std::string& author = "anna")
+{
+    NewMention m;
+    m.externalId = id;
+    m.title = text;
+    m.body = text + " body";
+    m.link = "https://example.org/" + id;
+    m.replyTo = replyTo;
+    m.author = {.platform = "feed:example.org", .handle = author, .displayName = author + " de Vries"};
+    return m;
+}
+
+class StoreContract : public ::testing::TestWithParam<test::WorkspaceFactory> {
+protected:
+    void SetUp() override
+    {
+        m_workspace = GetParam().make(m_folder.dir());
+        const Status added = m_workspace->bulkLoad([&](BulkLoader& loader) -> Status {
+            auto id = loader.addSource({.name = "Example", .url = "https://example.org/feed.xml", .settings = "{}"});
+            if (!id)
+                return id.error();
+            m_sourceId = *id;
+            return Ok{};
+        });
+        ASSERT_TRUE(added) << added.message();
+    }
+
+    Result<IngestResult> ingest(const std::vector<NewMention>& mentions, std::int64_t now = 1000)
+    {
+        std::optional<Result<IngestResult>> result;
+        Status written = m_workspace->writer().run([&](Session& session) -> Status {
+            result.emplace(session.mentions().ingest(m_sourceId, mentions, now));
+            return *result ? Status(Ok{}) : Status(result->error());
+        });
+        if (!written)
+            return written.error();
+        return std::move(*result);
+    }
+
+    std::unique_ptr<Session> reader()
+    {
+        auto session = m_workspace->reader();
+        EXPECT_TRUE(session) << session.message();
+        return std::move(*session);
+    }
+
+    // Every conversation of the view, page by page, in the order the pages gave them.
+    std::vector<ConversationRow> everyRow(ConversationFilter filter, int pageSize)
+    {
+        return everyRow(*reader(), std::move(filter), pageSize);
+    }
+    static std::vector<ConversationRow> everyRow(Session& session, ConversationFilter filter, int pageSize)
+    {
+        std::vector<ConversationRow> rows;
+        std::optional<ConversationCursor> after;
+        for (int pages = 0; pages < 1000; ++pages) {
+            auto page = session.conversations().list(filter, pageSize, after);
+            EXPECT_TRUE(page) << page.message();
+            if (!page)
+                break;
+            rows.insert(rows.end(), page->rows.begin(), page->rows.end());
+            if (!page->nextCursor)
+                break;
+            after = page->nextCursor;
+        }
+        return rows;
+    }
+
+    test::TempWorkspace m_folder;   // its folder; the factory makes the workspace in it
+    std::unique_ptr<Workspace> m_workspace;
+    std::int64_t m_sourceId = 0;
+};
+
+}  // namespace
+
+TEST_P(StoreContract, EachMentionIsStoredOnceAcrossPolls)
+{
+    auto first = ingest({mention("a", "one"), mention("b", "two")});
+    ASSERT_TRUE(first) << first.message();
+    EXPECT_EQ(first->mentionIds.size(), 2u);
+    EXPECT_EQ(first->conversationsCreated.size(), 2u);
+
+    auto again = ingest({mention("a", "one"), mention("b", "two"), mention("c", "three")}, 2000);
+    ASSERT_TRUE(again) << again.message();
+    EXPECT_EQ(again->mentionIds.size(), 1u);
+    EXPECT_EQ(again->duplicates, 2);
+
+    auto listed = reader()->mentions().list({.limit = 10});
+    ASSERT_TRUE(listed) << listed.message();
+    ASSERT_EQ(listed->size(), 3u);
+    EXPECT_EQ(listed->front().externalId, "c") << "newest first";
+}
+
+TEST_P(StoreContract, RepliesAndPlatformThreadsJoinOneConversation)
+{
+    NewMention threadStart = mention("t1", "thread start");
+    threadStart.threadId = "thread-9";
+    NewMention threadLater = mention("t2", "later in the thread");
+    threadLater.threadId = "thread-9";
+    ASSERT_TRUE(ingest({mention("a", "question"), mention("b", "answer", "a"), threadStart, threadLater,
+                        mention("c", "alone")}));
+
+    auto mentions = reader()->mentions().list({.limit = 10});
+    ASSERT_TRUE(mentions);
+    std::map<std::string, std::int64_t> conversationOf;
+    for (const MentionRow& row : *mentions)
+        conversationOf[row.externalId] = row.conversationId;
+    EXPECT_EQ(conversationOf["a"], conversationOf["b"]);
+    EXPECT_EQ(conversationOf["t1"], conversationOf["t2"]);
+    EXPECT_NE(conversationOf["a"], conversationOf["t1"]);
+    EXPECT_NE(conversationOf["c"], conversationOf["a"]);
+    EXPECT_NE(conversationOf["c"], conversationOf["t1"]);
+
+    auto counts = reader()->conversations().count();
+    ASSERT_TRUE(counts) << counts.message();
+    EXPECT_EQ(counts->unassigned, 3);
+    EXPECT_EQ(counts->all, 3);
+}
+
+TEST_P(StoreContract, ListsPageThroughEveryConversationOnceInTheViewsOrder)
+{
+    std::vector<NewMention> batch;
+    for (int i = 0; i < 25; ++i) {
+        batch.push_back(mention("m" + std::to_string(i), "mention " + std::to_string(i)));
+        batch.back().publishedAt = 10'000 + (i * 7919) % 25 * 60;   // shuffled, and two at once
+    }
+    ASSERT_TRUE(ingest(batch, 20'000));
+
+    for (ConversationView view : {ConversationView::Unassigned, ConversationView::AllOpen, ConversationView::All}) {
+        ConversationFilter filter{.view = view};
+        const auto rows = everyRow(filter, 7);
+        ASSERT_EQ(rows.size(), 25u) << viewName(view);
+        std::set<std::int64_t> seen;
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            EXPECT_TRUE(seen.insert(rows[i].id).second) << "twice: #" << rows[i].id;
+            if (i > 0)
+                EXPECT_TRUE(sortsBefore(filter, rows[i - 1].key(), rows[i].key())) << viewName(view) << " at " << i;
+        }
+    }
+    EXPECT_TRUE(everyRow({.view = ConversationView::Resolved}, 7).empty());
+}
+
+TEST_P(StoreContract, APageCarriesEachConversationsTagsSorted)
+{
+    auto stored = ingest({mention("a", "tagged"), mention("b", "plain")});
+    ASSERT_TRUE(stored);
+    const std::int64_t tagged = stored->conversationsCreated.front();
+    ASSERT_TRUE(m_workspace->bulkLoad([&](BulkLoader& loader) -> Status {
+        for (const char* tag : {"levering", "bezorging", "klacht"})
+            if (auto added = loader.addTag(tagged, tag); !added)
+                return added;
+        return Ok{};
+    }));
+
+    const auto rows = everyRow({.view = ConversationView::All}, 50);
+    ASSERT_EQ(rows.size(), 2u);
+    for (const ConversationRow& row : rows) {
+        if (row.id == tagged)
+            EXPECT_EQ(row.tags, (std::vector<std::string>{"bezorging", "klacht", "levering"}));
+        else
+            EXPECT_TRUE(row.tags.empty());
+    }
+    auto byTag = everyRow({.view = ConversationView::All, .tag = "klacht"}, 50);
+    ASSERT_EQ(byTag.size(), 1u);
+    EXPECT_EQ(byTag.front().id, tagged);
+}
+
+TEST_P(StoreContract, AConversationIsReadWholeWithItsTimeline)
+{
+    auto stored = ingest({mention("a", "waar blijft mijn pakket"), mention("b", "nog steeds niets", "a")});
+    ASSERT_TRUE(stored);
+    const std::int64_t id = stored->conversationsCreated.front();
+
+    auto session = reader();
+    auto detail = session->conversations().detail(id);
+    ASSERT_TRUE(detail) << detail.message();
+    EXPECT_EQ(detail->status, domain::ConversationStatus::New);
+    EXPECT_EQ(detail->sourceId, m_sourceId);
+    EXPECT_EQ(detail->customerHandle, "anna");
+    ASSERT_EQ(detail->mentions.size(), 2u);
+    EXPECT_EQ(detail->mentions[0].externalId, "a");
+    EXPECT_EQ(detail->mentions[1].replyTo, "a");
+    EXPECT_EQ(detail->messageCount, 2);
+
+    auto timeline = session->conversations().timeline(id);
+    ASSERT_TRUE(timeline) << timeline.message();
+    ASSERT_FALSE(timeline->empty());
+    EXPECT_EQ(timeline->front().kind, domain::EventKind::ConversationCreated);
+
+    auto missing = session->conversations().detail(id + 1000);
+    ASSERT_FALSE(missing);
+    EXPECT_NE(missing.message().find(std::to_string(id + 1000)), std::string::npos) << missing.message();
+    EXPECT_FALSE(session->conversations().timeline(id + 1000));
+}
+
+TEST_P(StoreContract, ReadingByIdTellsWhetherEachStillBelongsInTheList)
+{
+    auto stored = ingest({mention("a", "first"), mention("b", "second")});
+    ASSERT_TRUE(stored);
+    const auto& ids = stored->conversationsCreated;
+    auto read = reader()->conversations().read({.view = ConversationView::Resolved}, {ids[1], 999'999, ids[0]});
+    ASSERT_TRUE(read) << read.message();
+    ASSERT_EQ(read->size(), 2u) << "the missing id is left out";
+    EXPECT_EQ((*read)[0].row.id, ids[1]) << "in the order asked";
+    EXPECT_FALSE((*read)[0].matches) << "new conversations are not in the resolved view";
+}
+
+TEST_P(StoreContract, SearchIgnoresCaseAndAccents)
+{
+    ASSERT_TRUE(ingest({mention("a", "Café in Zürich"), mention("b", "Something else")}));
+    m_workspace->writer().flush();   // the search index catches up when the writer is idle
+
+    auto session = reader();
+    auto found = session->mentions().list({.search = "cafe zurich"});
+    ASSERT_TRUE(found) << found.message();
+    ASSERT_EQ(found->size(), 1u);
+    EXPECT_EQ(found->front().externalId, "a");
+    EXPECT_EQ(everyRow({.view = ConversationView::All, .search = "CAFÉ"}, 10).size(), 1u);
+    auto malformed = session->conversations().list({.view = ConversationView::All, .search = "\"unclosed"}, 10);
+    EXPECT_FALSE(malformed) << "a malformed search is an error that says how to write it";
+}
+
+TEST_P(StoreContract, ACustomersOtherConversationsAreFoundFromAnyOfThem)
+{
+    auto stored = ingest({mention("a", "first", {}, "bram"), mention("b", "second", {}, "bram"),
+                          mention("c", "someone else", {}, "cees")});
+    ASSERT_TRUE(stored);
+    const auto& ids = stored->conversationsCreated;
+    auto others = reader()->conversations().customersOthers(ids[0], 30);
+    ASSERT_TRUE(others) << others.message();
+    ASSERT_EQ(others->size(), 1u);
+    EXPECT_EQ(others->front().id, ids[1]);
+    EXPECT_EQ(others->front().sourceName, "Example");
+}
+
+TEST_P(StoreContract, AFailingWriterJobLosesOnlyItsOwnRows)
+{
+    int failed = 0;
+    for (int i = 0; i < 10; ++i)
+        m_workspace->writer().submit(
+            [&, i](Session& session) -> Status {
+                auto stored = session.mentions().ingest(m_sourceId, {mention("w" + std::to_string(i), "job")}, 3000);
+                if (!stored)
+                    return stored.error();
+                return i == 3 ? fail("rejected on purpose") : Status(Ok{});
+            },
+            [&](const Status& status) { failed += status ? 0 : 1; });
+    m_workspace->writer().flush();
+    EXPECT_EQ(failed, 1);
+    auto listed = reader()->mentions().list({.limit = 50});
+    ASSERT_TRUE(listed);
+    EXPECT_EQ(listed->size(), 9u);
+    for (const MentionRow& row : *listed)
+        EXPECT_NE(row.externalId, "w3");
+}
+
+TEST_P(StoreContract, AGeneratedHistoryIsCountedListedAndSearchable)
+{
+    test::TempWorkspace other;
+    auto workspace = GetParam().make(other.dir());
+    demo::WorkspaceGenerator generator(*workspace);
+    auto summary = generator.generate({.conversations = 300, .seed = 7, .now = 1'780'000'000});
+    ASSERT_TRUE(summary) << summary.message();
+    EXPECT_EQ(summary->conversations, 300);
+
+    auto session = workspace->reader();
+    ASSERT_TRUE(session);
+    auto counts = (*session)->conversations().count();
+    ASSERT_TRUE(counts) << counts.message();
+    EXPECT_EQ(counts->all, 300);
+    EXPECT_EQ(counts->allOpen + counts->resolved + counts->spam, 300);
+    EXPECT_EQ(everyRow(**session, {.view = ConversationView::All}, 120).size(), 300u);
+    auto again = generator.generate({.conversations = 10, .seed = 8, .now = 1'780'000'000});
+    ASSERT_FALSE(again) << "a second run into the same workspace is refused";
+    EXPECT_NE(again.message().find("already holds a generated workspace"), std::string::npos);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, StoreContract, ::testing::ValuesIn(test::workspaceFactories()), test::engineName);
