@@ -492,7 +492,7 @@ TEST_F(PlatformTest, A429HoldsBackEverySourceOfTheServerWithoutCountingAFailureF
     EXPECT_EQ(second[1].outcome, "waiting");
     EXPECT_FALSE(second[1].failed());
     EXPECT_EQ(source(other).errorCount, 0);
-    EXPECT_EQ(source(other).state, "ok");
+    EXPECT_EQ(source(other).state, domain::SourceState::Ok);
     EXPECT_GE(source(other).nextPollAt, before + 590);
     EXPECT_EQ(source(limited).errorCount, 1);
 }

@@ -62,8 +62,9 @@ void TempWorkspace::exec(const std::string& sql) const
 
 store::Source TempWorkspace::source(std::int64_t id) const
 {
-    auto db = store::openWorkspace(dbPath());
-    return store::SourceRepository(*db).byId(id).value();
+    auto reader = open().reader();
+    EXPECT_TRUE(reader) << (reader ? "" : reader.message());
+    return (*reader)->sources().byId(id).value();
 }
 
 std::filesystem::path TempWorkspace::writeFile(const std::string& name, const std::string& content) const

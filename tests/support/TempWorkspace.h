@@ -6,6 +6,8 @@
 #include <memory>
 #include <string>
 
+#include "earshot/store/SourceStore.h"
+// TRANSITIONAL (issue 12): tests that still name store::SourceRepository get it from here.
 #include "earshot/store/Sources.h"
 #include "earshot/store/Workspace.h"
 
