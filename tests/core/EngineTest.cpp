@@ -12,7 +12,7 @@
 #include "earshot/engine/FeedMapper.h"
 #include "earshot/store/Mentions.h"
 #include "store/sqlite/Schema.h"
-#include "earshot/store/Sources.h"
+#include "earshot/store/SourceStore.h"
 
 using namespace earshot;
 using namespace std::chrono_literals;
@@ -41,12 +41,11 @@ protected:
     std::int64_t addSource(const std::string& url, std::vector<std::string> include = {},
                            std::vector<std::string> exclude = {})
     {
-        auto db = store::openWorkspace(workspace.dbPath());
         store::Source source;
         source.url = url;
         source.includeWords = std::move(include);
         source.excludeWords = std::move(exclude);
-        return store::SourceRepository(*db).add(source).value();
+        return workspace.addSource(source);
     }
 
     store::Source source(std::int64_t id) { return workspace.source(id); }

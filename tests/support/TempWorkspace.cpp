@@ -67,6 +67,20 @@ store::Source TempWorkspace::source(std::int64_t id) const
     return (*reader)->sources().byId(id).value();
 }
 
+std::int64_t TempWorkspace::addSource(const store::Source& source) const
+{
+    std::int64_t id = 0;
+    const Status added = open().writer().run([&](store::Session& session) -> Status {
+        auto stored = session.sources().add(source);
+        if (!stored)
+            return stored.error();
+        id = *stored;
+        return Ok{};
+    });
+    EXPECT_TRUE(added.ok()) << source.url << ": " << (added.ok() ? "" : added.message());
+    return id;
+}
+
 std::filesystem::path TempWorkspace::writeFile(const std::string& name, const std::string& content) const
 {
     const auto path = m_dir / name;
