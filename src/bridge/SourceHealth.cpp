@@ -1,5 +1,6 @@
 #include "earshot/bridge/SourceHealth.h"
 
+#include "earshot/domain/Vocabulary.h"
 #include "earshot/store/Session.h"
 #include "earshot/store/SourceStore.h"
 

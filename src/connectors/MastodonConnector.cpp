@@ -105,7 +105,7 @@ const KindInfo& MastodonConnector::kindInfo() const
                                   .title = "Mastodon: an account's posts",
                                   .fields = {kServer,
                                              {.name = "actor", .what = "the account", .label = "A&ccount:",
-                                              .metavar = "NAME", .example = "the brand's handle, e.g. vondelfiets"}}};
+                                              .metavar = "NAME", .example = "the brand's handle, e.g. vondelfiets.nl"}}};
     static const KindInfo search{.kind = "mastodon-search",
                                  .title = "Mastodon: a search (token)",
                                  .fields = {kServer,

@@ -8,7 +8,6 @@
 #include <QString>
 
 #include "earshot/core/Result.h"
-#include "earshot/domain/Vocabulary.h"
 
 namespace earshot::store {
 class Session;
