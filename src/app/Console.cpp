@@ -12,7 +12,7 @@
 #include "earshot/bridge/MentionListModel.h"
 #include "earshot/bridge/SourceHealth.h"
 #include "store/sqlite/Schema.h"
-#include "earshot/store/Sources.h"
+#include "earshot/store/SourceStore.h"
 
 namespace earshot::gui {
 
@@ -29,16 +29,17 @@ Result<std::unique_ptr<Console>> Console::open(const std::string& databasePath, 
     auto listReader = (*opened)->reader();
     if (!listReader)
         return listReader.error();
-    auto healthReader = store::openReader(databasePath);
-    if (!healthReader)
-        return healthReader.error();
 
     std::unique_ptr<Console> console(new Console);
     console->m_workspace = std::move(*opened);
     console->m_databasePath = databasePath;
+    // For what is read once while opening: the sources with secrets, the health list's seed.
+    auto opening = console->m_workspace->reader();
+    if (!opening)
+        return opening.error();
     // Platform sources' secrets come from the system keychain before the engine's first poll.
     console->m_secrets = std::make_unique<SourceSecrets>();
-    if (auto sources = store::SourceRepository(*workspace).list()) {
+    if (auto sources = (*opening)->sources().list()) {
         std::vector<std::int64_t> platformSources;
         for (const store::Source& source : *sources)
             if (source.kind != "feed")
@@ -54,12 +55,13 @@ Result<std::unique_ptr<Console>> Console::open(const std::string& databasePath, 
     if (!console->m_mentions->lastError().isEmpty())
         return fail(console->m_mentions->lastError().toStdString());
     console->m_health = std::make_unique<bridge::SourceHealth>();
-    if (auto loaded = console->m_health->load(*healthReader); !loaded)
+    if (auto loaded = console->m_health->load(**opening); !loaded)
         return loaded.error();
     console->m_engine = std::make_unique<bridge::EngineBridge>();
     console->m_window = std::make_unique<MainWindow>(*console->m_mentions, *console->m_engine, *console->m_health,
                                                      QString::fromStdString(databasePath));
     console->m_window->setSecrets(console->m_secrets.get());
+    console->m_window->setWorkspace(console->m_workspace.get());
     // Last: its first reports are queued for the event loop, and by then all is connected.
     if (auto started = console->m_engine->start(*console->m_workspace, std::move(options)); !started)
         return started.error();

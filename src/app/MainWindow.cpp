@@ -242,7 +242,9 @@ void MainWindow::openSources()
         open->activateWindow();
         return;
     }
-    auto* dialog = new SourcesDialog(windowFilePath(), m_engine, m_health, this, m_secrets);
+    if (!m_workspace)
+        return;
+    auto* dialog = new SourcesDialog(*m_workspace, m_engine, m_health, this, m_secrets);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
 }

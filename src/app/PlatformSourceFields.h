@@ -1,12 +1,16 @@
 // The Sources dialog's fields for a platform source: what to listen to (a server and a
-// hashtag, an account, a forum, a search) and the secret to use, with the rows each kind
-// needs and a hint of where its secret comes from.
+// hashtag, an account, a forum, a search) and the secret to use. Which rows a kind shows,
+// their labels, examples and the secret's hint are what its connector says about itself
+// (connectors::KindInfo), so a new platform needs nothing here.
 #pragma once
 
 #include <QWidget>
 
+#include <map>
+#include <string>
+
 #include "earshot/connectors/PlatformSource.h"
-#include "earshot/store/Sources.h"
+#include "earshot/store/SourceStore.h"
 
 class QFormLayout;
 class QLabel;
@@ -35,29 +39,27 @@ public:
     // What was typed into the secret field; empty: keep what is stored.
     QString secret() const;
 
-    QLineEdit* addressField() const { return m_address; }
-    QLineEdit* tagField() const { return m_tag; }
-    QLineEdit* actorField() const { return m_actor; }
-    QLineEdit* queryField() const { return m_query; }
-    QLineEdit* siteField() const { return m_site; }
+    // The field for connectors::FieldInfo `name` ("instance", "tag", …); null when no kind has it.
+    QLineEdit* field(const std::string& name) const;
+    QLineEdit* addressField() const { return field("instance"); }
+    QLineEdit* tagField() const { return field("tag"); }
+    QLineEdit* actorField() const { return field("actor"); }
+    QLineEdit* queryField() const { return field("query"); }
+    QLineEdit* siteField() const { return field("site"); }
     QLineEdit* secretField() const { return m_secret; }
 
 protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    void retranslate();
     void arrange();
 
     QString m_kind;
     bool m_shown = true;
     QFormLayout* m_layout = nullptr;
-    QLabel* m_addressLabel;
-    QLineEdit* m_address;
-    QLineEdit* m_tag;
-    QLineEdit* m_actor;
-    QLineEdit* m_query;
-    QLineEdit* m_site;
+    // One per field name any connector uses, in the registry's order.
+    std::map<std::string, QLineEdit*> m_fields;
+    std::vector<std::string> m_order;
     QLineEdit* m_secret;
     QLabel* m_secretHint;
 };

@@ -17,13 +17,11 @@
 #include <QSignalBlocker>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSet>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStyle>
 #include <QTableWidget>
 #include <QTimer>
-#include <QUrl>
 #include <QVBoxLayout>
 
 #include <spdlog/spdlog.h>
@@ -40,9 +38,13 @@
 #include "earshot/bridge/SourceHealth.h"
 #include "earshot/core/Files.h"
 #include "earshot/connectors/PlatformSource.h"
-#include "earshot/core/Opml.h"
+#include "earshot/connectors/Connector.h"
+#include "earshot/core/Text.h"
+#include "earshot/domain/Vocabulary.h"
 #include "earshot/inbox/Vocabulary.h"
-#include "store/sqlite/Schema.h"
+#include "earshot/sources/OpmlImport.h"
+#include "earshot/sources/SourceRules.h"
+#include "earshot/store/Session.h"
 
 namespace earshot::gui {
 
@@ -51,19 +53,24 @@ namespace {
 QString fromUtf8(const std::string& text) { return QString::fromUtf8(text.data(), qsizetype(text.size())); }
 std::string toUtf8(const QString& text) { return text.toUtf8().toStdString(); }
 
-constexpr int kDefaultIntervalMinutes = 5;
-constexpr int kMaxIntervalMinutes = 7 * 24 * 60;   // the CLI's limit too
+// The form counts in minutes; the limits are the workspace's, as the CLI has them.
+constexpr int kDefaultIntervalMinutes = sources::kDefaultPollIntervalSeconds / 60;
+constexpr int kMinIntervalMinutes = (sources::kMinimumPollIntervalSeconds + 59) / 60;
+constexpr int kMaxIntervalMinutes = sources::kMaximumPollIntervalSeconds / 60;
 // Engine reports come in bursts during a poll round; one re-read per burst is enough.
 constexpr int kReloadDelayMs = 250;
 constexpr int kSkippedShownInline = 3;
 
-std::vector<std::string> wordsOf(const QLineEdit* field) { return store::splitWords(toUtf8(field->text())); }
+std::vector<std::string> wordsOf(const QLineEdit* field) { return core::splitWords(toUtf8(field->text())); }
+
+using domain::SourceState;
 
 }  // namespace
 
-SourcesDialog::SourcesDialog(const QString& databasePath, bridge::EngineBridge& engine, bridge::SourceHealth& health,
+SourcesDialog::SourcesDialog(store::Workspace& workspace, bridge::EngineBridge& engine, bridge::SourceHealth& health,
                              QWidget* parent, SourceSecrets* secrets)
     : QDialog(parent),
+      m_workspace(workspace),
       m_engine(engine),
       m_health(health),
       m_table(new QTableWidget(this)),
@@ -190,7 +197,7 @@ SourcesDialog::SourcesDialog(const QString& databasePath, bridge::EngineBridge& 
             m_reloadDelay->start();   // a round ended: next poll times moved
     });
 
-    auto opened = store::openWorkspace(databasePath.toStdString());
+    auto opened = m_workspace.reader();
     if (!opened) {
         showMessage(tr("The workspace could not be opened: %1").arg(fromUtf8(opened.message())), Tone::Error);
         for (QWidget* widget : {static_cast<QWidget*>(m_table), static_cast<QWidget*>(m_form),
@@ -199,7 +206,7 @@ SourcesDialog::SourcesDialog(const QString& databasePath, bridge::EngineBridge& 
         updateButtons();
         return;
     }
-    m_db.emplace(std::move(*opened));
+    m_reader = std::move(*opened);
     reload();
     startNew();
 }
@@ -214,7 +221,7 @@ QWidget* SourcesDialog::createForm()
     m_name->setObjectName(QStringLiteral("sourceName"));
     m_name->setPlaceholderText(tr("Shown in the inbox; the URL when left empty"));
     m_interval->setObjectName(QStringLiteral("sourceInterval"));
-    m_interval->setRange(1, kMaxIntervalMinutes);
+    m_interval->setRange(kMinIntervalMinutes, kMaxIntervalMinutes);
     m_interval->setValue(kDefaultIntervalMinutes);
     m_interval->setSuffix(tr(" min"));
     m_interval->setToolTip(tr("How often Earshot polls this source. A failing source is retried with growing pauses."));
@@ -249,16 +256,9 @@ QWidget* SourcesDialog::createForm()
 
     m_kind->setObjectName(QStringLiteral("sourceKind"));
     m_kind->addItem(tr("Feed (RSS, Atom, JSON Feed)"), QStringLiteral("feed"));
-    m_kind->addItem(tr("Mastodon: a hashtag"), QStringLiteral("mastodon-tag"));
-    m_kind->addItem(tr("Mastodon: an account's posts"), QStringLiteral("mastodon-account"));
-    m_kind->addItem(tr("Mastodon: a search (token)"), QStringLiteral("mastodon-search"));
-    m_kind->addItem(tr("Mastodon: the brand's mentions (token)"), QStringLiteral("mastodon-mentions"));
-    m_kind->addItem(tr("Bluesky: an account and the replies to it"), QStringLiteral("bluesky-author"));
-    m_kind->addItem(tr("Bluesky: a search (app password)"), QStringLiteral("bluesky-search"));
-    m_kind->addItem(tr("Discourse forum: latest posts"), QStringLiteral("discourse-latest"));
-    m_kind->addItem(tr("Discourse forum: a search"), QStringLiteral("discourse-search"));
-    m_kind->addItem(tr("Hacker News: a search"), QStringLiteral("hn-search"));
-    m_kind->addItem(tr("Stack Exchange: a search"), QStringLiteral("stackexchange-search"));
+    // The platforms' kinds, in the registry's order, as their connectors name them.
+    for (const connectors::Connector* connector : connectors::allConnectors())
+        m_kind->addItem(tr(connector->kindInfo().title.data()), fromUtf8(std::string(connector->kind())));
     connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
         if (m_editingId == 0)
             m_platform->startNew(m_kind->currentData().toString());
@@ -291,9 +291,9 @@ QWidget* SourcesDialog::createForm()
 
 void SourcesDialog::reload()
 {
-    if (!m_db)
+    if (!m_reader)
         return;
-    auto sources = store::SourceRepository(*m_db).list();
+    auto sources = m_reader->sources().list();
     if (!sources) {
         showMessage(tr("The sources could not be read: %1").arg(fromUtf8(sources.message())), Tone::Error);
         return;
@@ -303,7 +303,7 @@ void SourcesDialog::reload()
     // Sources that need attention first, then those being polled, then those switched off;
     // by name within each, so a long list still shows its problems without scrolling.
     const auto rank = [](const store::Source& source) {
-        if (source.state == "disabled" || (source.enabled && source.state == "failing"))
+        if (source.state == SourceState::Disabled || (source.enabled && source.state == SourceState::Failing))
             return 0;
         return source.enabled ? 1 : 2;
     };
@@ -337,8 +337,8 @@ void SourcesDialog::reload()
 void SourcesDialog::fillRow(int row, const store::Source& source)
 {
     const std::int64_t now = std::time(nullptr);
-    const bool stopped = source.state == "disabled";
-    const bool failing = source.enabled && source.state == "failing";
+    const bool stopped = source.state == SourceState::Disabled;
+    const bool failing = source.enabled && source.state == SourceState::Failing;
 
     QString state;
     QString stateTip;
@@ -358,7 +358,7 @@ void SourcesDialog::fillRow(int row, const store::Source& source)
         state = tr("Failing");
         stateTip = tr("The last poll failed; Earshot retries with growing pauses.");
         icon = style()->standardIcon(QStyle::SP_MessageBoxWarning);
-    } else if (source.state == "ok") {
+    } else if (source.state == SourceState::Ok) {
         state = tr("OK");
     } else {
         state = tr("Not polled yet");
@@ -389,8 +389,8 @@ void SourcesDialog::fillRow(int row, const store::Source& source)
         nextPoll,
         interval,
         conversation::priorityText(source.defaultPriority),
-        fromUtf8(store::joinWords(source.includeWords)),
-        fromUtf8(store::joinWords(source.excludeWords)),
+        fromUtf8(core::joinWords(source.includeWords)),
+        fromUtf8(core::joinWords(source.excludeWords)),
     };
     // Colours derived from the palette in use, so a failing row reads well in light and dark.
     const QPalette& colours = m_table->palette();
@@ -497,8 +497,8 @@ void SourcesDialog::loadForm(const store::Source* source)
     m_name->setText(fromUtf8(source->name));
     m_interval->setValue(std::max(1, (source->intervalSeconds + 30) / 60));
     m_loadedIntervalSeconds = source->intervalSeconds;
-    m_include->setText(fromUtf8(store::joinWords(source->includeWords)));
-    m_exclude->setText(fromUtf8(store::joinWords(source->excludeWords)));
+    m_include->setText(fromUtf8(core::joinWords(source->includeWords)));
+    m_exclude->setText(fromUtf8(core::joinWords(source->excludeWords)));
     m_priority->setCurrentIndex(std::max(0, m_priority->findData(source->defaultPriority)));
     showSourceError(source);
 }
@@ -506,19 +506,21 @@ void SourcesDialog::loadForm(const store::Source* source)
 void SourcesDialog::showSourceError(const store::Source* source)
 {
     const bool trouble = source && !source->lastError.empty() &&
-                         (source->state == "disabled" || (source->enabled && source->state == "failing"));
+                         (source->state == SourceState::Disabled ||
+                          (source->enabled && source->state == SourceState::Failing));
     if (!trouble) {
         m_sourceError->clear();
         m_sourceError->hide();
         return;
     }
     const QString error = fromUtf8(source->lastError);
-    m_sourceError->setText(source->state == "disabled" ? tr("⛔ Stopped: %1").arg(error)
+    m_sourceError->setText(source->state == SourceState::Disabled ? tr("⛔ Stopped: %1").arg(error)
                            : source->needsCredentials  ? tr("⚠ Needs credentials: %1").arg(error)
                                                        : tr("⚠ Failing (%1 in a row): %2").arg(source->errorCount).arg(error));
     QPalette palette = m_sourceError->palette();
-    palette.setColor(QPalette::WindowText, source->state == "disabled" ? errorTextColor(m_form->palette())
-                                                                       : warningTextColor(m_form->palette()));
+    palette.setColor(QPalette::WindowText, source->state == SourceState::Disabled
+                                               ? errorTextColor(m_form->palette())
+                                               : warningTextColor(m_form->palette()));
     m_sourceError->setPalette(palette);
     m_sourceError->show();
 }
@@ -540,18 +542,12 @@ bool SourcesDialog::addPlatformSource(const QString& name)
     }
     if (!name.isEmpty())
         source->name = toUtf8(name);
-    source->intervalSeconds = m_interval->value() * 60;
-    source->includeWords = wordsOf(m_include);
-    source->excludeWords = wordsOf(m_exclude);
-    source->defaultPriority = m_priority->currentData().toInt();
-    auto added = store::SourceRepository(*m_db).add(*source);
-    if (!added) {
-        showMessage(tr("The source could not be added: %1").arg(fromUtf8(added.message())), Tone::Error);
+    const std::int64_t added = addFromForm(*source);
+    if (added == 0)
         return false;
-    }
-    storeSecret(*added);  // before polling, so the first poll has it
+    storeSecret(added);  // before polling, so the first poll has it
     afterWrite(true);
-    selectSource(*added);
+    selectSource(added);
     if (m_message->text().isEmpty())
         showMessage(tr("Added “%1”. Earshot polls it now.").arg(fromUtf8(source->name)));
     return true;
@@ -591,33 +587,48 @@ std::optional<QString> SourcesDialog::normalisedUrl(QString* problem) const
         *problem = tr("Enter the feed's URL first.");
         return std::nullopt;
     }
-    if (text.contains(QLatin1String("://"))) {
-        const QUrl url(text);
-        const QString scheme = url.scheme().toLower();
-        if (!url.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https") &&
-                               scheme != QLatin1String("file"))) {
-            *problem = tr("“%1” is not a web address Earshot can poll; use http, https or file.").arg(text);
-            return std::nullopt;
-        }
-        return text;
-    }
-    // A feed file on this computer, as the command line takes one.
-    const QFileInfo file(QDir::fromNativeSeparators(text));
-    if (file.isFile())
-        return QUrl::fromLocalFile(file.absoluteFilePath()).toString(QUrl::FullyEncoded);
-    if (text.startsWith(QLatin1Char('/')) || text.startsWith(QLatin1Char('.'))) {
-        *problem = tr("There is no feed file at %1.").arg(text);
+    // The same reading as the command line's: a host becomes https://, a file a file:// URL.
+    auto url = sources::normaliseFeedAddress(toUtf8(QDir::fromNativeSeparators(text)));
+    if (!url) {
+        *problem = text.contains(QLatin1String("://")) || !url.message().starts_with("there is no feed file")
+                       ? tr("“%1” is not a web address Earshot can poll; use http, https or file.").arg(text)
+                       : tr("There is no feed file at %1.").arg(text);
         return std::nullopt;
     }
-    return QStringLiteral("https://") + text;   // "forum.example/feed" as people type it
+    return fromUtf8(*url);
+}
+
+std::int64_t SourcesDialog::addFromForm(store::Source source)
+{
+    source.intervalSeconds = m_interval->value() * 60;
+    source.includeWords = wordsOf(m_include);
+    source.excludeWords = wordsOf(m_exclude);
+    source.defaultPriority = m_priority->currentData().toInt();
+    std::int64_t added = 0;
+    if (auto done = write([&](store::SourceStore& sources) -> Status {
+            auto id = sources.add(source);
+            if (!id)
+                return id.error();
+            added = *id;
+            return Ok{};
+        });
+        !done) {
+        showMessage(tr("The source could not be added: %1").arg(fromUtf8(done.message())), Tone::Error);
+        return 0;
+    }
+    return added;
+}
+
+Status SourcesDialog::write(const std::function<Status(store::SourceStore&)>& work)
+{
+    return m_workspace.writer().run([&](store::Session& session) { return work(session.sources()); });
 }
 
 void SourcesDialog::save()
 {
-    if (!m_db)
+    if (!m_reader)
         return;
     const QString name = m_name->text().trimmed();
-    store::SourceRepository repository(*m_db);
 
     if (m_editingId == 0 && m_kind->currentData().toString() != QLatin1String("feed")) {
         addPlatformSource(name);
@@ -634,17 +645,11 @@ void SourcesDialog::save()
         store::Source source;
         source.url = toUtf8(*url);
         source.name = toUtf8(name);
-        source.intervalSeconds = m_interval->value() * 60;
-        source.includeWords = wordsOf(m_include);
-        source.excludeWords = wordsOf(m_exclude);
-        source.defaultPriority = m_priority->currentData().toInt();
-        auto added = repository.add(source);
-        if (!added) {
-            showMessage(tr("The source could not be added: %1").arg(fromUtf8(added.message())), Tone::Error);
+        const std::int64_t added = addFromForm(source);
+        if (added == 0)
             return;
-        }
         afterWrite(true);
-        selectSource(*added);
+        selectSource(added);
         showMessage(tr("Added “%1”. Earshot polls it now.").arg(name.isEmpty() ? *url : name));
         return;
     }
@@ -662,7 +667,7 @@ void SourcesDialog::save()
     source.includeWords = wordsOf(m_include);
     source.excludeWords = wordsOf(m_exclude);
     source.defaultPriority = m_priority->currentData().toInt();
-    if (auto updated = repository.update(source); !updated) {
+    if (auto updated = write([&](store::SourceStore& sources) { return sources.update(source); }); !updated) {
         showMessage(tr("The changes could not be saved: %1").arg(fromUtf8(updated.message())), Tone::Error);
         return;
     }
@@ -678,11 +683,11 @@ void SourcesDialog::save()
 void SourcesDialog::toggleEnabled()
 {
     const store::Source* selected = selectedSource();
-    if (!selected || !m_db)
+    if (!selected || !m_reader)
         return;
     const store::Source source = *selected;
     const bool enable = !source.enabled;
-    if (auto done = store::SourceRepository(*m_db).setEnabled(source.id, enable); !done) {
+    if (auto done = write([&](store::SourceStore& sources) { return sources.setEnabled(source.id, enable); }); !done) {
         showMessage(tr("The source could not be changed: %1").arg(fromUtf8(done.message())), Tone::Error);
         return;
     }
@@ -695,7 +700,7 @@ void SourcesDialog::toggleEnabled()
 void SourcesDialog::removeSelected()
 {
     const store::Source* selected = selectedSource();
-    if (!selected || !m_db)
+    if (!selected || !m_reader)
         return;
     const store::Source source = *selected;
     const QString name = fromUtf8(source.name);
@@ -710,7 +715,7 @@ void SourcesDialog::removeSelected()
         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer != QMessageBox::Yes)
         return;
-    if (auto done = store::SourceRepository(*m_db).remove(source.id); !done) {
+    if (auto done = write([&](store::SourceStore& sources) { return sources.remove(source.id); }); !done) {
         showMessage(tr("The source could not be removed: %1").arg(fromUtf8(done.message())), Tone::Error);
         return;
     }
@@ -733,7 +738,7 @@ void SourcesDialog::chooseOpmlFile()
 
 bool SourcesDialog::importOpml(const QString& path)
 {
-    if (!m_db)
+    if (!m_reader)
         return false;
     const QString fileName = QFileInfo(path).fileName();
     auto text = core::readFile(QFile::encodeName(path).toStdString());
@@ -741,36 +746,26 @@ bool SourcesDialog::importOpml(const QString& path)
         showMessage(tr("%1 could not be read: %2").arg(fileName, fromUtf8(text.message())), Tone::Error);
         return false;
     }
-    auto outlines = core::parseOpml(*text);
-    if (!outlines) {
-        showMessage(tr("%1 is not an OPML file Earshot can read: %2").arg(fileName, fromUtf8(outlines.message())),
+    // The command line's import: one writer job, so the whole list is written at once.
+    Result<sources::OpmlImportReport> report = fail("not run");
+    if (auto done = write([&](store::SourceStore& sources) -> Status {
+            report = sources::importOpml(*text, sources);
+            return Ok{};
+        });
+        !done)
+        report = done.error();
+    if (!report) {
+        showMessage(tr("%1 is not an OPML file Earshot can read: %2").arg(fileName, fromUtf8(report.message())),
                     Tone::Error);
         return false;
     }
-    QSet<QString> known;
-    for (const store::Source& source : m_sources)
-        known.insert(fromUtf8(source.url));
-    store::SourceRepository repository(*m_db);
-    int added = 0;
     QStringList skipped;
-    for (const core::OpmlOutline& outline : *outlines) {
-        const QString url = fromUtf8(outline.xmlUrl);
-        const QString label = outline.title.empty() ? url : fromUtf8(outline.title);
-        if (known.contains(url)) {
-            skipped << tr("%1 (already a source)").arg(label);
-            continue;
-        }
-        auto id = repository.add({.name = outline.title, .url = outline.xmlUrl});
-        if (!id) {
-            skipped << tr("%1 (%2)").arg(label, fromUtf8(id.message()));
-            continue;
-        }
-        known.insert(url);
-        ++added;
-    }
-    if (added > 0)
+    for (const sources::OpmlSkipped& outline : report->skipped)
+        skipped << (outline.alreadyASource ? tr("%1 (already a source)").arg(fromUtf8(outline.label))
+                                           : tr("%1 (%2)").arg(fromUtf8(outline.label), fromUtf8(outline.reason)));
+    if (report->added > 0)
         afterWrite(true);
-    QString summary = tr("Imported %1: %2 added, %3 skipped.").arg(fileName).arg(added).arg(skipped.size());
+    QString summary = tr("Imported %1: %2 added, %3 skipped.").arg(fileName).arg(report->added).arg(skipped.size());
     if (!skipped.isEmpty()) {
         summary += QLatin1Char(' ') + tr("Skipped: %1").arg(skipped.mid(0, kSkippedShownInline).join(QStringLiteral("; ")));
         if (skipped.size() > kSkippedShownInline)
@@ -798,21 +793,21 @@ void SourcesDialog::afterWrite(bool poll)
     reload();
     if (poll)
         m_engine.pollNow();
-    if (auto loaded = m_health.load(*m_db); !loaded)
+    if (auto loaded = m_health.load(*m_reader); !loaded)
         qWarning("cannot refresh source health: %s", loaded.message().c_str());
     emit sourcesChanged();
 }
 
 void SourcesDialog::updateButtons()
 {
-    const store::Source* selected = m_db ? selectedSource() : nullptr;
+    const store::Source* selected = m_reader ? selectedSource() : nullptr;
     m_toggle->setEnabled(selected != nullptr);
     m_remove->setEnabled(selected != nullptr);
     m_toggle->setText(selected && !selected->enabled ? tr("&Enable") : tr("&Disable"));
     // The preview reads feeds; a platform source shows what it hears after its first poll.
     const bool feed = m_kind->currentData().toString() == QLatin1String("feed");
-    m_test->setEnabled(m_db && feed && !m_preview->isRunning());
-    m_save->setEnabled(m_db.has_value());
+    m_test->setEnabled(m_reader && feed && !m_preview->isRunning());
+    m_save->setEnabled(m_reader != nullptr);
 }
 
 void SourcesDialog::showMessage(const QString& text, Tone tone)
@@ -829,7 +824,7 @@ void SourcesDialog::changeEvent(QEvent* event)
 {
     QDialog::changeEvent(event);
     // Row and error colours are derived from the palette; a new theme needs them again.
-    if (event->type() == QEvent::PaletteChange && m_db && !m_reloading)
+    if (event->type() == QEvent::PaletteChange && m_reader && !m_reloading)
         reload();
 }
 

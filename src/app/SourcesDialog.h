@@ -1,18 +1,21 @@
 // Managing what Earshot listens to: every source with its state and last error, adding one
 // (or many from OPML), testing a URL and its keywords before saving, changing the interval
 // and keywords, switching sources off and on, and removing them (their mentions stay).
-// It writes through a connection of its own; SQLite's WAL and busy timeout let it share the
-// file with the engine's writer, and after a change it asks the engine to poll.
+// It reads through a session of its own and writes through the workspace's one writer, and
+// after a change it asks the engine to poll.
 #pragma once
 
 #include <QDialog>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <vector>
 
-#include "store/sqlite/Database.h"
-#include "earshot/store/Sources.h"
+#include <memory>
+
+#include "earshot/store/SourceStore.h"
+#include "earshot/store/Workspace.h"
 
 class QComboBox;
 class QFormLayout;
@@ -53,9 +56,9 @@ public:
         ColumnCount
     };
 
-    // The engine and the health list must outlive the dialog.
+    // The workspace, the engine and the health list must outlive the dialog.
     // `secrets`, when given, keeps platform sources' secrets in the system keychain.
-    SourcesDialog(const QString& databasePath, bridge::EngineBridge& engine, bridge::SourceHealth& health,
+    SourcesDialog(store::Workspace& workspace, bridge::EngineBridge& engine, bridge::SourceHealth& health,
                   QWidget* parent = nullptr, SourceSecrets* secrets = nullptr);
     ~SourcesDialog() override;
 
@@ -115,12 +118,17 @@ private:
     // Re-reads, refreshes the status bar's list of failing sources and, when `poll`, asks
     // the engine to poll now so a new or changed source is read at once.
     void afterWrite(bool poll);
-    // The URL field as the engine takes it: http(s) and file URLs, or a local file's path.
+    // The URL field as the engine takes it (sources::normaliseFeedAddress, as the CLI reads it).
     std::optional<QString> normalisedUrl(QString* problem) const;
+    // Adds `source` with the form's interval, words and priority; its id, or 0 (said why).
+    std::int64_t addFromForm(store::Source source);
+    // Runs `work` on the workspace's writer and waits for it to be written.
+    Status write(const std::function<Status(store::SourceStore&)>& work);
     const store::Source* selectedSource() const;
     const store::Source* sourceById(std::int64_t id) const;
 
-    std::optional<store::Database> m_db;
+    store::Workspace& m_workspace;
+    std::unique_ptr<store::Session> m_reader;   // null when the workspace could not be read
     bridge::EngineBridge& m_engine;
     bridge::SourceHealth& m_health;
     std::vector<store::Source> m_sources;

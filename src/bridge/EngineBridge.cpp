@@ -67,7 +67,7 @@ void EngineBridge::sourceStateChanged(const engine::SourceStateChanged& event)
 {
     QMetaObject::invokeMethod(
         this,
-        [this, sourceId = qint64(event.sourceId), name = fromUtf8(event.name), state = fromUtf8(event.state),
+        [this, sourceId = qint64(event.sourceId), name = fromUtf8(event.name), state = fromUtf8(std::string(domain::sourceStateName(event.state))),
          error = fromUtf8(event.error)] { emit sourceStateUpdated(sourceId, name, state, error); },
         Qt::QueuedConnection);
 }

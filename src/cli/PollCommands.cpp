@@ -46,10 +46,10 @@ public:
     }
     void sourceStateChanged(const engine::SourceStateChanged& event) override
     {
-        if (event.state == "ok")
+        if (event.state == domain::SourceState::Ok)
             return;
         std::lock_guard lock(m_mutex);
-        std::cout << "source " << event.sourceId << " (" << event.name << ") " << event.state << ": " << event.error
+        std::cout << "source " << event.sourceId << " (" << event.name << ") " << domain::sourceStateName(event.state) << ": " << event.error
                   << std::endl;
     }
 

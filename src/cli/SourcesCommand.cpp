@@ -1,5 +1,5 @@
+#include <algorithm>
 #include <ctime>
-#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <iomanip>
@@ -10,63 +10,78 @@
 
 #include "Command.h"
 #include "Table.h"
+#include "earshot/connectors/Connector.h"
 #include "earshot/connectors/PlatformSource.h"
 #include "earshot/core/Files.h"
 #include "earshot/core/Opml.h"
 #include "earshot/core/Text.h"
-#include "earshot/inbox/Vocabulary.h"
-#include "store/sqlite/Schema.h"
-#include "earshot/store/Sources.h"
+#include "earshot/domain/Vocabulary.h"
+#include "earshot/sources/OpmlImport.h"
+#include "earshot/sources/SourceRules.h"
+#include "earshot/store/SourceStore.h"
 
 namespace earshot::cli {
 
 namespace {
 
-constexpr const char* kHelp =
-    "usage: earshot-cli sources add URL [--name NAME] [--interval SECONDS] [--include WORDS] [--exclude WORDS]\n"
-    "                                   [--priority low|normal|high|urgent]\n"
-    "       earshot-cli sources add --kind KIND [what the kind needs, below] [--api URL] [the same options]\n"
-    "       earshot-cli sources edit ID|URL|NAME [the same options] [--enable | --disable]\n"
-    "       earshot-cli sources list [--json]\n"
-    "       earshot-cli sources remove ID|URL|NAME\n"
-    "       earshot-cli sources import-opml FILE\n"
-    "       earshot-cli sources export-opml [-o FILE]\n"
-    "\n"
-    "URL is http(s)://, file://, or a path to a local feed file.\n"
-    "WORDS is a comma-separated list; matching ignores case and accents. An item is kept when it\n"
-    "contains any --include word (or there are none) and no --exclude word.\n"
-    "The interval defaults to 300 seconds (minimum 30). --priority is what the source's new\n"
-    "conversations start with (default normal); the console notifies agents of high and urgent ones.\n"
-    "edit changes only the options given; an empty WORDS (--include '') clears the list.\n"
-    "\n"
-    "Kinds other than feed listen to a platform:\n"
-    "  mastodon-tag          --instance URL --tag NAME\n"
-    "  mastodon-account      --instance URL --actor NAME\n"
-    "  mastodon-search       --instance URL --query TEXT   (needs a token)\n"
-    "  mastodon-mentions     --instance URL                (needs a token)\n"
-    "  bluesky-author        --actor HANDLE\n"
-    "  bluesky-search        --query TEXT --actor YOUR-HANDLE   (needs an app password)\n"
-    "  discourse-latest      --instance FORUM-URL\n"
-    "  discourse-search      --instance FORUM-URL --query TEXT\n"
-    "  hn-search             --query TEXT\n"
-    "  stackexchange-search  --site NAME --query TEXT\n"
-    "--api points a kind at another address of the same API (a mirror, a test server).\n"
-    "Credentials never go into the database: the command line reads them from the environment\n"
-    "(EARSHOT_MASTODON_TOKEN, EARSHOT_BLUESKY_APP_PASSWORD, EARSHOT_DISCOURSE_API_KEY,\n"
-    "EARSHOT_STACKEXCHANGE_KEY) when it polls and replies.\n";
-
-// Accepts http(s) and file URLs, and turns a local path into a file:// URL.
-Result<std::string> normaliseUrl(const std::string& text)
+// The usage text; the kinds, their options and the secrets' variables are what the
+// connectors say about themselves, so a new platform shows up here by itself.
+std::string helpText()
 {
-    if (text.rfind("http://", 0) == 0 || text.rfind("https://", 0) == 0 || text.rfind("file://", 0) == 0)
-        return text;
-    if (text.find("://") != std::string::npos)
-        return fail("unsupported URL scheme in '" + text + "' (use http, https or file)");
-    std::error_code error;
-    const auto path = std::filesystem::absolute(text, error);
-    if (error || !std::filesystem::is_regular_file(path))
-        return fail("'" + text + "' is neither a URL nor a readable file");
-    return "file://" + path.string();
+    std::ostringstream out;
+    out << "usage: earshot-cli sources add URL [--name NAME] [--interval SECONDS] [--include WORDS] [--exclude WORDS]\n"
+           "                                   [--priority low|normal|high|urgent]\n"
+           "       earshot-cli sources add --kind KIND [what the kind needs, below] [--api URL] [the same options]\n"
+           "       earshot-cli sources edit ID|URL|NAME [the same options] [--enable | --disable]\n"
+           "       earshot-cli sources list [--json]\n"
+           "       earshot-cli sources remove ID|URL|NAME\n"
+           "       earshot-cli sources import-opml FILE\n"
+           "       earshot-cli sources export-opml [-o FILE]\n"
+           "\n"
+           "URL is http(s)://, file://, a path to a local feed file, or a host with a path\n"
+           "(forum.example/feed.xml), which is read as https://.\n"
+           "WORDS is a comma-separated list; matching ignores case and accents. An item is kept when it\n"
+           "contains any --include word (or there are none) and no --exclude word.\n"
+        << "The interval defaults to " << sources::kDefaultPollIntervalSeconds << " seconds (minimum "
+        << sources::kMinimumPollIntervalSeconds
+        << "). --priority is what the source's new\n"
+           "conversations start with (default normal); the console notifies agents of high and urgent ones.\n"
+           "edit changes only the options given; an empty WORDS (--include '') clears the list.\n"
+           "\n"
+           "Kinds other than feed listen to a platform:\n";
+    for (const connectors::Connector* connector : connectors::allConnectors()) {
+        const connectors::KindInfo& info = connector->kindInfo();
+        std::string line = "  " + std::string(info.kind);
+        line.resize(std::max<std::size_t>(line.size() + 1, 24), ' ');
+        std::string options;
+        for (const connectors::FieldInfo& field : info.fields) {
+            const std::string option = "--" + std::string(field.name) + " " + std::string(field.metavar);
+            options += (options.empty() ? "" : " ") + (field.required ? option : "[" + option + "]");
+        }
+        line += options;
+        if (!info.needsSecret.empty()) {
+            line.resize(std::max<std::size_t>(line.size() + 3, 54), ' ');
+            line += "(" + std::string(info.needsSecret) + ")";
+        }
+        out << line << '\n';
+    }
+    out << "--api points a kind at another address of the same API (a mirror, a test server).\n"
+           "Credentials never go into the database: the command line reads them from the environment\n"
+           "when it polls and replies:\n";
+    std::vector<std::string_view> platforms;
+    for (const connectors::Connector* connector : connectors::allConnectors()) {
+        const connectors::PlatformInfo& platform = connector->platformInfo();
+        if (!platform.secret || std::find(platforms.begin(), platforms.end(), platform.name) != platforms.end())
+            continue;
+        platforms.push_back(platform.name);
+        const connectors::SecretInfo& secret = *platform.secret;
+        out << "  " << secret.variable << "\n      " << platform.title << ": " << secret.what;
+        if (secret.boundToHost)
+            out << ";\n      only for sources on the host in " << secret.hostVariable
+                << (secret.defaultHost.empty() ? "" : " (default " + std::string(secret.defaultHost) + ")");
+        out << '\n';
+    }
+    return out.str();
 }
 
 std::string describeNextPoll(const store::Source& s, std::int64_t now)
@@ -97,7 +112,7 @@ nlohmann::json sourceToJson(const store::Source& s)
             {"url", s.url},
             {"enabled", s.enabled},
             {"interval_seconds", s.intervalSeconds},
-            {"priority", inbox::priorityName(inbox::priorityFromInt(s.defaultPriority))},
+            {"priority", domain::priorityName(domain::priorityFromInt(s.defaultPriority))},
             {"include", s.includeWords},
             {"exclude", s.excludeWords},
             {"state", s.displayState()},
@@ -108,12 +123,15 @@ nlohmann::json sourceToJson(const store::Source& s)
             {"next_poll_at", s.enabled ? nlohmann::json(core::formatUtc(s.nextPollAt)) : nlohmann::json()}};
 }
 
-Result<std::vector<store::Source>> listSources(const Context& context)
+Result<std::vector<store::Source>> listSources(Context& context)
 {
-    auto db = store::openWorkspace(context.databasePath);
-    if (!db)
-        return db.error();
-    return store::SourceRepository(*db).list();
+    auto workspace = context.workspace();
+    if (!workspace)
+        return workspace.error();
+    auto reader = (*workspace)->reader();
+    if (!reader)
+        return reader.error();
+    return (*reader)->sources().list();
 }
 
 // The options add and edit share, read before Args::finish. Only what is given changes `source`.
@@ -131,17 +149,18 @@ struct SourceOptions {
         if (name)
             source.name = *name;
         if (include)
-            source.includeWords = store::splitWords(*include);
+            source.includeWords = core::splitWords(*include);
         if (exclude)
-            source.excludeWords = store::splitWords(*exclude);
+            source.excludeWords = core::splitWords(*exclude);
         if (interval) {
-            auto seconds = parseInteger(*interval, "--interval", 30, 7 * 24 * 3600);
+            auto seconds = parseInteger(*interval, "--interval", sources::kMinimumPollIntervalSeconds,
+                                        sources::kMaximumPollIntervalSeconds);
             if (!seconds)
                 return seconds.error();
             source.intervalSeconds = int(*seconds);
         }
         if (priority) {
-            auto parsed = inbox::parsePriority(*priority);
+            auto parsed = domain::parsePriority(*priority);
             if (!parsed)
                 return fail("--priority is low, normal, high or urgent, not '" + *priority + "'");
             source.defaultPriority = int(*parsed);
@@ -153,20 +172,18 @@ struct SourceOptions {
 int add(Context& context, Args& args)
 {
     const std::string kind = args.value("--kind").value_or("feed");
-    connectors::PlatformSourceSpec spec{.kind = kind,
-                                        .instance = args.value("--instance").value_or(""),
-                                        .tag = args.value("--tag").value_or(""),
-                                        .actor = args.value("--actor").value_or(""),
-                                        .query = args.value("--query").value_or(""),
-                                        .site = args.value("--site").value_or(""),
-                                        .api = args.value("--api").value_or("")};
+    connectors::PlatformSourceSpec spec{.kind = kind};
+    for (const connectors::FieldInfo& field : connectors::allFields())
+        if (auto given = args.value("--" + std::string(field.name)))
+            spec.set(field.name, std::move(*given));
+    spec.api = args.value("--api").value_or("");
     const SourceOptions options = SourceOptions::read(args);
     const bool feed = kind == "feed";
     if (auto ok = args.finish(feed ? 1 : 0, feed ? 1 : 0); !ok)
         return reportError(ok.message() + (feed ? "" : " (a " + kind + " source takes no URL)"), kExitUsage);
     store::Source source;
     if (feed) {
-        auto url = normaliseUrl(args.positionals().front());
+        auto url = sources::normaliseFeedAddress(args.positionals().front());
         if (!url)
             return reportError(url.message(), kExitUsage);
         source.url = *url;
@@ -178,13 +195,20 @@ int add(Context& context, Args& args)
     }
     if (auto applied = options.applyTo(source); !applied)
         return reportError(applied.message(), kExitUsage);
-    auto db = store::openWorkspace(context.databasePath);
-    if (!db)
-        return reportError(db.message());
-    auto id = store::SourceRepository(*db).add(source);
-    if (!id)
-        return reportError(id.message());
-    std::cout << "added source " << *id << ": " << source.url << '\n';
+    auto workspace = context.workspace();
+    if (!workspace)
+        return reportError(workspace.message());
+    std::int64_t id = 0;
+    const Status added = (*workspace)->writer().run([&](store::Session& session) -> Status {
+        auto stored = session.sources().add(source);
+        if (!stored)
+            return stored.error();
+        id = *stored;
+        return Ok{};
+    });
+    if (!added)
+        return reportError(added.message());
+    std::cout << "added source " << id << ": " << source.url << '\n';
     return kExitOk;
 }
 
@@ -210,24 +234,37 @@ int list(Context& context, Args& args)
     const auto now = std::int64_t(std::time(nullptr));
     Table table({"ID", "NAME", "STATE", "ERRORS", "NEXT POLL", "URL", "LAST ERROR"});
     for (const auto& s : *sources)
-        table.add({std::to_string(s.id), s.name, s.enabled ? s.displayState() : "disabled", std::to_string(s.errorCount),
+        table.add({std::to_string(s.id), s.name,
+                   s.enabled ? s.displayState() : std::string(domain::sourceStateName(domain::SourceState::Disabled)),
+                   std::to_string(s.errorCount),
                    describeNextPoll(s, now), s.url, s.lastError});
     table.print(std::cout);
     return kExitOk;
 }
 
-// Opens the workspace and finds the source the one positional argument names (id, URL or name).
+// Finds the source the one positional argument names (id, URL or name) and changes it in
+// one writer job; `work` returns the message to print, or an error.
 int withNamedSource(Context& context, Args& args,
-                    const std::function<int(store::SourceRepository&, store::Source&)>& work)
+                    const std::function<Result<std::string>(store::SourceStore&, store::Source&)>& work)
 {
-    auto db = store::openWorkspace(context.databasePath);
-    if (!db)
-        return reportError(db.message());
-    store::SourceRepository sources(*db);
-    auto source = sources.find(args.positionals().front());
-    if (!source)
-        return reportError(source.message());
-    return work(sources, *source);
+    auto workspace = context.workspace();
+    if (!workspace)
+        return reportError(workspace.message());
+    std::string said;
+    const Status done = (*workspace)->writer().run([&](store::Session& session) -> Status {
+        auto source = session.sources().find(args.positionals().front());
+        if (!source)
+            return source.error();
+        auto message = work(session.sources(), *source);
+        if (!message)
+            return message.error();
+        said = std::move(*message);
+        return Ok{};
+    });
+    if (!done)
+        return reportError(done.message());
+    std::cout << said;
+    return kExitOk;
 }
 
 int edit(Context& context, Args& args)
@@ -239,17 +276,20 @@ int edit(Context& context, Args& args)
         return reportError(ok.message(), kExitUsage);
     if (enable && disable)
         return reportError("--enable or --disable, not both", kExitUsage);
-    return withNamedSource(context, args, [&](store::SourceRepository& sources, store::Source& source) {
-        if (auto applied = options.applyTo(source); !applied)
-            return reportError(applied.message(), kExitUsage);
+    store::Source probe;   // a wrong option is a usage error, found before anything is read
+    if (auto applied = options.applyTo(probe); !applied)
+        return reportError(applied.message(), kExitUsage);
+    return withNamedSource(context, args, [&](store::SourceStore& sources, store::Source& source) -> Result<std::string> {
+        (void)options.applyTo(source);   // checked above
         if (enable || disable)
             source.enabled = enable;
         if (auto updated = sources.update(source); !updated)
-            return reportError(updated.message());
-        std::cout << "updated source " << source.id << ": " << source.name << " (every " << source.intervalSeconds
-                  << " s, new conversations " << inbox::priorityName(inbox::priorityFromInt(source.defaultPriority))
-                  << (source.enabled ? "" : ", off") << ")\n";
-        return int(kExitOk);
+            return updated.error();
+        std::ostringstream out;
+        out << "updated source " << source.id << ": " << source.name << " (every " << source.intervalSeconds
+            << " s, new conversations " << domain::priorityName(domain::priorityFromInt(source.defaultPriority))
+            << (source.enabled ? "" : ", off") << ")\n";
+        return out.str();
     });
 }
 
@@ -257,12 +297,11 @@ int remove(Context& context, Args& args)
 {
     if (auto ok = args.finish(1, 1); !ok)
         return reportError(ok.message(), kExitUsage);
-    return withNamedSource(context, args, [](store::SourceRepository& sources, store::Source& source) {
+    return withNamedSource(context, args, [](store::SourceStore& sources, store::Source& source) -> Result<std::string> {
         if (auto removed = sources.remove(source.id); !removed)
-            return reportError(removed.message());
-        std::cout << "removed source " << source.id << " (" << source.url
-                  << "); its mentions stay in the inbox and the history\n";
-        return int(kExitOk);
+            return removed.error();
+        return "removed source " + std::to_string(source.id) + " (" + source.url +
+               "); its mentions stay in the inbox and the history\n";
     });
 }
 
@@ -274,28 +313,25 @@ int importOpml(Context& context, Args& args)
     auto text = core::readFile(path);
     if (!text)
         return reportError(text.message());
-    auto outlines = core::parseOpml(*text);
-    if (!outlines)
-        return reportError(path + ": " + outlines.message());
-    auto db = store::openWorkspace(context.databasePath);
-    if (!db)
-        return reportError(db.message());
-    store::SourceRepository sources(*db);
-    int added = 0, skipped = 0;
-    for (const auto& outline : *outlines) {
-        store::Source source;
-        source.name = outline.title;
-        source.url = outline.xmlUrl;
-        if (auto id = sources.add(source); id) {
-            ++added;
-        } else {
-            ++skipped;
-            std::cerr << "skipped " << outline.xmlUrl << ": " << id.message() << '\n';
-        }
-    }
-    std::cout << "imported " << added << " source(s) from " << path;
-    if (skipped)
-        std::cout << ", skipped " << skipped;
+    auto workspace = context.workspace();
+    if (!workspace)
+        return reportError(workspace.message());
+    Result<sources::OpmlImportReport> report = fail("not run");
+    const Status done = (*workspace)->writer().run([&](store::Session& session) -> Status {
+        report = sources::importOpml(*text, session.sources());
+        return Ok{};
+    });
+    if (!done)
+        return reportError(done.message());
+    if (!report)
+        return reportError(path + ": " + report.message());
+    for (const sources::OpmlSkipped& skipped : report->skipped)
+        std::cerr << "skipped " << skipped.url << ": "
+                  << (skipped.alreadyASource ? "a source with URL " + skipped.url + " already exists" : skipped.reason)
+                  << '\n';
+    std::cout << "imported " << report->added << " source(s) from " << path;
+    if (!report->skipped.empty())
+        std::cout << ", skipped " << report->skipped.size();
     std::cout << '\n';
     return kExitOk;
 }
@@ -326,7 +362,7 @@ int exportOpml(Context& context, Args& args)
 
 Command sourcesCommand()
 {
-    return {"sources", "add, edit, list, remove, import and export sources", kHelp, [](Context& context, Args& args) {
+    return {"sources", "add, edit, list, remove, import and export sources", helpText(), [](Context& context, Args& args) {
                 const std::string sub = args.subcommand();
                 if (sub == "add")
                     return add(context, args);

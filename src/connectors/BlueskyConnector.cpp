@@ -3,7 +3,7 @@
 #include <mutex>
 
 #include "earshot/checks/Graphemes.h"
-#include "Connectors.h"
+#include "BlueskyConnector.h"
 
 namespace earshot::connectors {
 
@@ -103,6 +103,53 @@ net::FetchRequest feedRequest(const store::Source& source, const std::string& cu
 }
 
 }  // namespace
+
+const PlatformInfo& BlueskyAuthorConnector::platformInfo() const
+{
+    static const PlatformInfo info{
+        .name = "bluesky",
+        .title = "Bluesky",
+        .secret = SecretInfo{.variable = "EARSHOT_BLUESKY_APP_PASSWORD",
+                             .what = "an app password of the brand's account",
+                             .hint = "An app password of this account (bsky.app → Settings → Privacy and security → "
+                                     "App passwords). Needed to reply and to search; reading an account needs none.",
+                             .hostVariable = "EARSHOT_BLUESKY_HOST",
+                             .defaultHost = "bsky.social"},
+        .canPost = true};
+    return info;
+}
+
+const KindInfo& BlueskyAuthorConnector::kindInfo() const
+{
+    static const KindInfo info{.kind = "bluesky-author",
+                               .title = "Bluesky: an account and the replies to it",
+                               .fields = {{.name = "actor", .what = "the account", .label = "A&ccount:",
+                                           .metavar = "HANDLE", .example = "the brand's handle, e.g. vondelfiets.nl"}}};
+    return info;
+}
+
+Result<store::Source> BlueskyAuthorConnector::makeSource(const PlatformSourceSpec& spec) const
+{
+    const std::string actor = withoutLeading(spec.actor, '@');
+    if (actor.empty())
+        return fail("the account (--actor) is needed for a bluesky-author source");
+    const std::string api = spec.api.empty() ? "https://public.api.bsky.app" : asAddress(spec.api);
+    store::Source source;
+    source.kind = kind();
+    source.url = withParameter(api + "/xrpc/app.bsky.feed.getAuthorFeed", "actor", actor);
+    source.name = "@" + actor + " on Bluesky";
+    Json settings = {{"actor", actor}};
+    if (!spec.api.empty())
+        settings["pds"] = asAddress(spec.api);  // a test server or mirror answers for both
+    source.settings = settings.dump();
+    return source;
+}
+
+std::string BlueskyAuthorConnector::secretHost(const store::Source& source) const
+{
+    const std::string pds = text(settingsOf(source), "pds");
+    return pds.empty() ? std::string(platformInfo().secret->defaultHost) : hostOf(pds);
+}
 
 Result<net::FetchRequest> BlueskyAuthorConnector::firstRequest(const store::Source& source, const std::string&) const
 {
@@ -355,6 +402,42 @@ net::FetchRequest searchRequest(const store::Source& source, const Session& sess
 }
 
 }  // namespace
+
+const KindInfo& BlueskySearchConnector::kindInfo() const
+{
+    static const KindInfo info{
+        .kind = "bluesky-search",
+        .title = "Bluesky: a search (app password)",
+        .fields = {{.name = "query", .what = "what to search for", .label = "Se&arch for:", .metavar = "TEXT",
+                    .example = "words to search for, e.g. vondelfiets"},
+                   {.name = "actor", .what = "the account that searches", .label = "A&ccount:", .metavar = "YOUR-HANDLE",
+                    .example = "the brand's handle, e.g. vondelfiets.nl", .storedAs = "account"}},
+        .needsSecret = "needs an app password"};
+    return info;
+}
+
+Result<store::Source> BlueskySearchConnector::makeSource(const PlatformSourceSpec& spec) const
+{
+    const std::string account = withoutLeading(spec.actor, '@');
+    if (account.empty())
+        return fail("the account that searches (--actor) is needed for a bluesky-search source");
+    // Searching needs a session, so it goes through the account's server.
+    const std::string server = spec.api.empty() ? "https://bsky.social" : asAddress(spec.api);
+    store::Source source;
+    source.kind = kind();
+    source.url = withParameter(withParameter(server + "/xrpc/app.bsky.feed.searchPosts", "q", spec.query), "sort",
+                               "latest");
+    source.name = "Bluesky: " + spec.query;
+    source.settings = Json{{"query", spec.query}, {"account", account}, {"pds", server}}.dump();
+    return source;
+}
+
+std::vector<const Connector*> blueskyConnectors()
+{
+    static const BlueskyAuthorConnector author;
+    static const BlueskySearchConnector search;
+    return {&author, &search};
+}
 
 Result<net::FetchRequest> BlueskySearchConnector::firstRequest(const store::Source& source,
                                                                const std::string& secret) const

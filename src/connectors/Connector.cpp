@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "ConnectorSupport.h"
-#include "Connectors.h"
 #include "earshot/net/HttpStatus.h"
 
 namespace earshot::connectors {
@@ -69,27 +68,13 @@ Result<Published> Connector::publish(net::Fetcher&, const store::Source&, const 
     return fail("Earshot cannot post on " + std::string(platform()) + "; post the reply yourself");
 }
 
-std::vector<const Connector*> allConnectors()
+std::string Connector::secretHost(const store::Source& source) const
 {
-    static const MastodonConnector mastodonTag(MastodonConnector::Listen::Tag);
-    static const MastodonConnector mastodonAccount(MastodonConnector::Listen::Account);
-    static const MastodonConnector mastodonSearch(MastodonConnector::Listen::Search);
-    static const MastodonConnector mastodonMentions(MastodonConnector::Listen::Mentions);
-    static const BlueskyAuthorConnector blueskyAuthor;
-    static const BlueskySearchConnector blueskySearch;
-    static const DiscourseConnector discourseLatest(DiscourseConnector::Listen::LatestPosts);
-    static const DiscourseConnector discourseSearch(DiscourseConnector::Listen::Search);
-    static const HackerNewsConnector hackerNews;
-    static const StackExchangeConnector stackExchange;
-    return {&mastodonTag, &mastodonAccount, &mastodonSearch, &mastodonMentions, &blueskyAuthor, &blueskySearch, &discourseLatest, &discourseSearch, &hackerNews, &stackExchange};
-}
-
-const Connector* connectorFor(std::string_view kind)
-{
-    for (const Connector* connector : allConnectors())
-        if (connector->kind() == kind)
-            return connector;
-    return nullptr;
+    const Json settings = settingsOf(source);
+    for (const char* key : {"post_instance", "pds"})
+        if (const std::string server = text(settings, key); !server.empty())
+            return hostOf(server);
+    return hostOf(source.url);
 }
 
 }  // namespace earshot::connectors

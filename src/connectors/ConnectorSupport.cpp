@@ -204,4 +204,17 @@ std::string errorText(std::string_view body)
     return error.empty() ? message : error;
 }
 
+std::string asAddress(const std::string& text)
+{
+    const std::string trimmed = withoutTrailingSlash(text);
+    return trimmed.find("://") == std::string::npos ? "https://" + trimmed : trimmed;
+}
+
+std::string withoutLeading(std::string text, char mark)
+{
+    if (!text.empty() && text.front() == mark)
+        text.erase(0, 1);
+    return text;
+}
+
 }  // namespace earshot::connectors

@@ -17,7 +17,7 @@
 #include "earshot/core/Result.h"
 #include "earshot/net/Fetcher.h"
 #include "earshot/store/Mentions.h"
-#include "earshot/store/Sources.h"
+#include "earshot/store/SourceStore.h"
 
 namespace earshot::connectors {
 
@@ -41,6 +41,10 @@ std::optional<std::int64_t> parseInteger(std::string_view text);
 
 // "https://forum.example/" -> "https://forum.example"
 std::string withoutTrailingSlash(std::string url);
+// "mastodon.social" -> "https://mastodon.social", as people type a server; no trailing slash.
+std::string asAddress(const std::string& text);
+// "#vondelfiets" -> "vondelfiets", "@brand" -> "brand".
+std::string withoutLeading(std::string text, char mark);
 
 // Percent-encodes for a query string (RFC 3986 unreserved characters stay).
 std::string urlEncode(std::string_view text);

@@ -1,5 +1,5 @@
 #include "ConnectorSupport.h"
-#include "Connectors.h"
+#include "DiscourseConnector.h"
 
 namespace earshot::connectors {
 
@@ -50,6 +50,65 @@ store::NewMention mentionOf(const Json& post, const std::string& forum, const Js
 }
 
 }  // namespace
+
+const PlatformInfo& DiscourseConnector::platformInfo() const
+{
+    static const PlatformInfo info{
+        .name = "discourse",
+        .title = "Discourse",
+        .secret = SecretInfo{.variable = "EARSHOT_DISCOURSE_API_KEY",
+                             .what = "a user API key of the brand's forum account",
+                             .hint = "A user API key of the brand's forum account. Needed to reply, and on forums for "
+                                     "members only.",
+                             .hostVariable = "EARSHOT_DISCOURSE_HOST"},
+        .canPost = true};
+    return info;
+}
+
+namespace {
+
+const FieldInfo kForum{.name = "instance", .what = "the forum", .label = "&Forum:", .metavar = "FORUM-URL",
+                       .example = "https://community.example", .storedAs = "forum"};
+
+}  // namespace
+
+const KindInfo& DiscourseConnector::kindInfo() const
+{
+    static const KindInfo latest{.kind = "discourse-latest", .title = "Discourse forum: latest posts", .fields = {kForum}};
+    static const KindInfo search{.kind = "discourse-search",
+                                 .title = "Discourse forum: a search",
+                                 .fields = {kForum,
+                                            {.name = "query", .what = "what to search for", .label = "Se&arch for:",
+                                             .metavar = "TEXT", .example = "words to search for, e.g. vondelfiets"}}};
+    return m_listen == Listen::LatestPosts ? latest : search;
+}
+
+Result<store::Source> DiscourseConnector::makeSource(const PlatformSourceSpec& spec) const
+{
+    const std::string forum = asAddress(spec.instance);
+    const std::string base = spec.api.empty() ? forum : asAddress(spec.api);
+    store::Source source;
+    source.kind = kind();
+    Json settings = Json::object();
+    if (m_listen == Listen::LatestPosts) {
+        source.url = base + "/posts.json";
+        source.name = hostOf(forum) + ": latest posts";
+    } else {
+        source.url = withParameter(base + "/search.json", "q", spec.query + " order:latest");
+        source.name = hostOf(forum) + ": " + spec.query;
+        settings["query"] = spec.query;
+    }
+    settings["forum"] = forum;
+    source.settings = settings.dump();
+    return source;
+}
+
+std::vector<const Connector*> discourseConnectors()
+{
+    static const DiscourseConnector latest(DiscourseConnector::Listen::LatestPosts);
+    static const DiscourseConnector search(DiscourseConnector::Listen::Search);
+    return {&latest, &search};
+}
 
 Result<net::FetchRequest> DiscourseConnector::firstRequest(const store::Source& source, const std::string& secret) const
 {

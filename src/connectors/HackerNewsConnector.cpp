@@ -1,5 +1,5 @@
 #include "ConnectorSupport.h"
-#include "Connectors.h"
+#include "HackerNewsConnector.h"
 
 namespace earshot::connectors {
 
@@ -54,6 +54,38 @@ store::NewMention mentionOf(const Json& hit)
 }
 
 }  // namespace
+
+const PlatformInfo& HackerNewsConnector::platformInfo() const
+{
+    static const PlatformInfo info{.name = "hackernews", .title = "Hacker News"};
+    return info;
+}
+
+const KindInfo& HackerNewsConnector::kindInfo() const
+{
+    static const KindInfo info{.kind = "hn-search",
+                               .title = "Hacker News: a search",
+                               .fields = {{.name = "query", .what = "what to search for", .label = "Se&arch for:",
+                                           .metavar = "TEXT", .example = "words to search for, e.g. vondelfiets"}}};
+    return info;
+}
+
+Result<store::Source> HackerNewsConnector::makeSource(const PlatformSourceSpec& spec) const
+{
+    const std::string api = spec.api.empty() ? "https://hn.algolia.com/api/v1" : asAddress(spec.api);
+    store::Source source;
+    source.kind = kind();
+    source.url = withParameter(withParameter(api + "/search_by_date", "query", spec.query), "tags", "(story,comment)");
+    source.name = "Hacker News: " + spec.query;
+    source.settings = Json{{"query", spec.query}}.dump();
+    return source;
+}
+
+std::vector<const Connector*> hackerNewsConnectors()
+{
+    static const HackerNewsConnector search;
+    return {&search};
+}
 
 Result<net::FetchRequest> HackerNewsConnector::firstRequest(const store::Source& source, const std::string&) const
 {

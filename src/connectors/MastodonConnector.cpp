@@ -1,5 +1,5 @@
 #include "ConnectorSupport.h"
-#include "Connectors.h"
+#include "MastodonConnector.h"
 
 namespace earshot::connectors {
 
@@ -72,15 +72,106 @@ store::NewMention mentionOf(const Json& status, const std::string& instanceHost)
 
 }  // namespace
 
-std::string_view MastodonConnector::kind() const
+const PlatformInfo& MastodonConnector::platformInfo() const
 {
+    static const PlatformInfo info{
+        .name = "mastodon",
+        .title = "Mastodon",
+        .secret = SecretInfo{.variable = "EARSHOT_MASTODON_TOKEN",
+                             .what = "the brand account's access token",
+                             .hint = "The brand account's access token: Preferences → Development → New application "
+                                     "(scopes read, write:statuses). For replies, searches, mentions, and servers "
+                                     "that show timelines to members only.",
+                             .hostVariable = "EARSHOT_MASTODON_HOST"},
+        .canPost = true};
+    return info;
+}
+
+namespace {
+
+const FieldInfo kServer{.name = "instance", .what = "the server", .label = "Ser&ver:", .metavar = "URL",
+                        .example = "mastodon.social"};
+
+}  // namespace
+
+const KindInfo& MastodonConnector::kindInfo() const
+{
+    static const KindInfo tag{.kind = "mastodon-tag",
+                              .title = "Mastodon: a hashtag",
+                              .fields = {kServer,
+                                         {.name = "tag", .what = "the hashtag", .label = "&Hashtag:", .metavar = "NAME",
+                                          .example = "vondelfiets (without #)"}}};
+    static const KindInfo account{.kind = "mastodon-account",
+                                  .title = "Mastodon: an account's posts",
+                                  .fields = {kServer,
+                                             {.name = "actor", .what = "the account", .label = "A&ccount:",
+                                              .metavar = "NAME", .example = "the brand's handle, e.g. vondelfiets.nl"}}};
+    static const KindInfo search{.kind = "mastodon-search",
+                                 .title = "Mastodon: a search (token)",
+                                 .fields = {kServer,
+                                            {.name = "query", .what = "what to search for", .label = "Se&arch for:",
+                                             .metavar = "TEXT", .example = "words to search for, e.g. vondelfiets"}},
+                                 .needsSecret = "needs a token"};
+    static const KindInfo mentions{.kind = "mastodon-mentions",
+                                   .title = "Mastodon: the brand's mentions (token)",
+                                   .fields = {kServer},
+                                   .needsSecret = "needs a token"};
     switch (m_listen) {
-    case Listen::Tag: return "mastodon-tag";
-    case Listen::Account: return "mastodon-account";
-    case Listen::Search: return "mastodon-search";
-    case Listen::Mentions: return "mastodon-mentions";
+    case Listen::Tag: return tag;
+    case Listen::Account: return account;
+    case Listen::Search: return search;
+    case Listen::Mentions: break;
     }
-    return {};
+    return mentions;
+}
+
+Result<store::Source> MastodonConnector::makeSource(const PlatformSourceSpec& spec) const
+{
+    store::Source source;
+    source.kind = kind();
+    const std::string instance = asAddress(spec.instance);
+    const std::string api = withoutTrailingSlash(spec.api.empty() ? instance : asAddress(spec.api));
+    Json settings = {{"instance", instance}};
+    switch (m_listen) {
+    case Listen::Tag: {
+        const std::string tag = withoutLeading(spec.tag, '#');
+        if (tag.empty())
+            return fail("the hashtag (--tag) is needed for a mastodon-tag source");
+        source.url = api + "/api/v1/timelines/tag/" + urlEncode(tag);
+        source.name = "#" + tag + " on " + hostOf(instance);
+        settings["tag"] = tag;
+        break;
+    }
+    case Listen::Account: {
+        const std::string account = withoutLeading(spec.actor, '@');
+        if (account.empty())
+            return fail("the account (--actor) is needed for a mastodon-account source");
+        source.url = withParameter(api + "/api/v1/accounts/lookup", "acct", account);
+        source.name = "@" + account + " on " + hostOf(instance);
+        settings["actor"] = account;
+        break;
+    }
+    case Listen::Search:
+        source.url = withParameter(withParameter(api + "/api/v2/search", "q", spec.query), "type", "statuses");
+        source.name = hostOf(instance) + ": " + spec.query;
+        settings["query"] = spec.query;
+        break;
+    case Listen::Mentions:
+        source.url = api + "/api/v1/notifications?types[]=mention";
+        source.name = "Mentions of the brand on " + hostOf(instance);
+        break;
+    }
+    source.settings = settings.dump();
+    return source;
+}
+
+std::vector<const Connector*> mastodonConnectors()
+{
+    static const MastodonConnector tag(MastodonConnector::Listen::Tag);
+    static const MastodonConnector account(MastodonConnector::Listen::Account);
+    static const MastodonConnector search(MastodonConnector::Listen::Search);
+    static const MastodonConnector mentions(MastodonConnector::Listen::Mentions);
+    return {&tag, &account, &search, &mentions};
 }
 
 int MastodonConnector::preliminaries(const store::Source& source, const std::string& secret) const

@@ -1,5 +1,5 @@
 #include "ConnectorSupport.h"
-#include "Connectors.h"
+#include "StackExchangeConnector.h"
 
 namespace earshot::connectors {
 
@@ -49,6 +49,51 @@ store::NewMention mentionOf(const Json& question)
 }
 
 }  // namespace
+
+const PlatformInfo& StackExchangeConnector::platformInfo() const
+{
+    static const PlatformInfo info{
+        .name = "stackexchange",
+        .title = "Stack Exchange",
+        .secret = SecretInfo{.variable = "EARSHOT_STACKEXCHANGE_KEY",
+                             .what = "an app key from stackapps.com (optional)",
+                             .hint = "An app key from stackapps.com raises the daily quota from 300 to 10,000 "
+                                     "requests. Optional.",
+                             .boundToHost = false}};
+    return info;
+}
+
+const KindInfo& StackExchangeConnector::kindInfo() const
+{
+    static const KindInfo info{.kind = "stackexchange-search",
+                               .title = "Stack Exchange: a search",
+                               .fields = {{.name = "site", .what = "the site", .label = "S&ite:", .metavar = "NAME",
+                                           .example = "stackoverflow, superuser, bicycles, …"},
+                                          {.name = "query", .what = "what to search for", .label = "Se&arch for:",
+                                           .metavar = "TEXT", .example = "words to search for, e.g. vondelfiets"}}};
+    return info;
+}
+
+Result<store::Source> StackExchangeConnector::makeSource(const PlatformSourceSpec& spec) const
+{
+    const std::string api = spec.api.empty() ? "https://api.stackexchange.com" : asAddress(spec.api);
+    std::string url = withParameter(api + "/2.3/search/advanced", "site", spec.site);
+    url = withParameter(url, "q", spec.query);
+    for (const auto& [name, value] : {std::pair{"sort", "creation"}, {"order", "desc"}, {"filter", "withbody"}})
+        url = withParameter(url, name, value);
+    store::Source source;
+    source.kind = kind();
+    source.url = url;
+    source.name = spec.site + ": " + spec.query;
+    source.settings = Json{{"site", spec.site}, {"query", spec.query}}.dump();
+    return source;
+}
+
+std::vector<const Connector*> stackExchangeConnectors()
+{
+    static const StackExchangeConnector search;
+    return {&search};
+}
 
 Result<net::FetchRequest> StackExchangeConnector::firstRequest(const store::Source& source,
                                                                const std::string& secret) const

@@ -171,4 +171,30 @@ bool isValidUtf8(std::string_view text)
     return true;
 }
 
+std::string joinWords(const std::vector<std::string>& words)
+{
+    std::string out;
+    for (const auto& word : words)
+        out += (out.empty() ? "" : ", ") + word;
+    return out;
+}
+
+std::vector<std::string> splitWords(std::string_view text)
+{
+    std::vector<std::string> words;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find(',', start);
+        if (end == std::string_view::npos)
+            end = text.size();
+        const std::string_view word = text.substr(start, end - start);
+        const auto first = word.find_first_not_of(" \t\n");
+        const auto last = word.find_last_not_of(" \t\n");
+        if (first != std::string_view::npos)
+            words.emplace_back(word.substr(first, last - first + 1));
+        start = end + 1;
+    }
+    return words;
+}
+
 }  // namespace earshot::core

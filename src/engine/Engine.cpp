@@ -77,8 +77,7 @@ void Engine::pollAllNow()
 
 std::vector<SourcePollSummary> Engine::pollOnce()
 {
-    store::SourceRepository sources(store::sqlite::databaseOf(*m_reader));
-    auto all = sources.list();
+    auto all = m_reader->sources().list();
     if (!all) {
         spdlog::error("cannot read sources: {}", all.message());
         return {};
@@ -89,8 +88,7 @@ std::vector<SourcePollSummary> Engine::pollOnce()
 
 Result<std::vector<store::Source>> Engine::dueSources(std::int64_t at, std::int64_t& nextDue)
 {
-    store::SourceRepository repository(store::sqlite::databaseOf(*m_reader));
-    auto all = repository.list();
+    auto all = m_reader->sources().list();
     if (!all)
         return all.error();
     std::vector<store::Source> due;
@@ -385,7 +383,7 @@ void Engine::storeMentions(const store::Source& source, store::PollRecord record
             if (!ingested)
                 return ingested.error();
             stored->result = std::move(*ingested);
-            return store::SourceRepository(store::sqlite::databaseOf(session)).recordPoll(record);
+            return session.sources().recordPoll(record);
         },
         // Runs after the commit, so whoever hears of the mentions can already read them.
         [this, record, stored, &summary, source](const Status& status) {
@@ -406,7 +404,7 @@ void Engine::storeMentions(const store::Source& source, store::PollRecord record
             if (!result.mentionIds.empty())
                 m_observer->mentionsStored({record.sourceId, result.mentionIds, result.conversationsCreated,
                                             result.conversationsReopened});
-            m_observer->sourceStateChanged({record.sourceId, source.name, "ok", "", record.nextPollAt});
+            m_observer->sourceStateChanged({record.sourceId, source.name, domain::SourceState::Ok, "", record.nextPollAt});
         });
 }
 
@@ -436,7 +434,7 @@ void Engine::postpone(const store::Source& source, std::int64_t wait, SourcePoll
     spdlog::info("source {} ({}): waits {} for {}'s request budget", source.id, source.url, waitText(wait),
                  connectors::hostOf(source.url));
     m_writer.submit([id = source.id, nextPollAt](store::Session& session) {
-                        return store::SourceRepository(store::sqlite::databaseOf(session)).postpone(id, nextPollAt);
+                        return session.sources().postpone(id, nextPollAt);
                     },
                     [id = source.id](const Status& status) {
                         if (!status)
@@ -454,23 +452,22 @@ void Engine::recordFailure(const store::Source& source, const std::string& error
         record.error += "; next try in " + waitText(record.nextPollAt - record.polledAt);
     {
         std::lock_guard lock(m_mutex);
-        summary.outcome = disable ? "disabled" : needsCredentials ? "needs credentials" : retryAfter ? "rate limited" : "failed";
+        summary.outcome = disable            ? std::string(domain::sourceStateName(domain::SourceState::Disabled))
+                          : needsCredentials ? std::string(domain::sourceStateName(domain::SourceState::NeedsCredentials))
+                          : retryAfter       ? "rate limited"
+                                             : "failed";
         summary.error = record.error;
     }
     spdlog::info("source {} ({}): {}", source.id, source.url, error);
     m_writer.submit([record](store::Session& session) {
-                        return store::SourceRepository(store::sqlite::databaseOf(session)).recordPoll(record);
+                        return session.sources().recordPoll(record);
                     },
                     [this, record, name = source.name](const Status& status) {
                         if (!status)
                             spdlog::error("cannot record poll of source {}: {}", record.sourceId, status.message());
                         if (m_observer)
-                            m_observer->sourceStateChanged({record.sourceId, name,
-                                                            record.disable            ? "disabled"
-                                                            : record.needsCredentials ? "needs credentials"
-                                                                                      : "failing",
-                                                            record.error,
-                                                            record.nextPollAt});
+                            m_observer->sourceStateChanged(
+                                {record.sourceId, name, record.shownState(), record.error, record.nextPollAt});
                     });
 }
 

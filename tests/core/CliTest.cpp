@@ -11,6 +11,7 @@
 
 #include "FeedFactory.h"
 #include "TempWorkspace.h"
+#include "earshot/connectors/Connector.h"
 #include "TestHttpServer.h"
 #include "store/sqlite/Schema.h"
 
@@ -112,7 +113,9 @@ TEST_F(CliTest, WrongInputGetsAClearErrorAndExitCodeTwo)
 
     auto interval = cli("sources add https://example.org/feed --interval 5");
     EXPECT_EQ(interval.exitCode, 2);
-    EXPECT_NE(interval.err.find("--interval must be a whole number from 30"), std::string::npos) << interval.err;
+    EXPECT_NE(interval.err.find("--interval must be a whole number from 60"), std::string::npos) << interval.err;
+    EXPECT_EQ(cli("sources add https://example.org/feed --interval 30").exitCode, 2)
+        << "the console's minimum (a minute) is the command line's too";
 
     auto scheme = cli("sources add ftp://example.org/feed");
     EXPECT_EQ(scheme.exitCode, 2);
@@ -131,6 +134,28 @@ TEST_F(CliTest, WrongInputGetsAClearErrorAndExitCodeTwo)
     auto duplicate = cli("sources add https://example.org/feed");
     EXPECT_EQ(duplicate.exitCode, 1);
     EXPECT_NE(duplicate.err.find("already exists"), std::string::npos);
+}
+
+TEST_F(CliTest, ABareHostIsReadAsHttpsAsTheConsoleReadsIt)
+{
+    auto added = cli("sources add forum.example/latest.rss");
+    ASSERT_EQ(added.exitCode, 0) << added.err;
+    EXPECT_NE(added.out.find("https://forum.example/latest.rss"), std::string::npos) << added.out;
+    EXPECT_EQ(workspace.queryText("SELECT url FROM sources"), "https://forum.example/latest.rss");
+}
+
+TEST_F(CliTest, SourcesHelpListsEveryKindWithItsOptionsAndSecrets)
+{
+    auto help = cli("sources --help");
+    ASSERT_EQ(help.exitCode, 0);
+    for (const connectors::Connector* connector : connectors::allConnectors()) {
+        EXPECT_NE(help.out.find("  " + std::string(connector->kind()) + " "), std::string::npos) << connector->kind();
+        for (const connectors::FieldInfo& field : connector->kindInfo().fields)
+            EXPECT_NE(help.out.find("--" + std::string(field.name) + " " + std::string(field.metavar)), std::string::npos)
+                << field.name;
+        if (connector->credentialVariable().size())
+            EXPECT_NE(help.out.find(std::string(connector->credentialVariable())), std::string::npos);
+    }
 }
 
 TEST_F(CliTest, EveryCommandHasHelp)

@@ -18,7 +18,7 @@
 #include "earshot/connectors/PlatformSource.h"
 #include "earshot/engine/Engine.h"
 #include "store/sqlite/Schema.h"
-#include "earshot/store/Sources.h"
+#include "earshot/store/SourceStore.h"
 
 using namespace earshot;
 using Json = nlohmann::json;
@@ -50,8 +50,7 @@ protected:
         spec.api = http.url("");
         auto source = connectors::makePlatformSource(spec);
         EXPECT_TRUE(source.ok()) << (source.ok() ? "" : source.message());
-        auto db = store::openWorkspace(workspace.dbPath());
-        return store::SourceRepository(*db).add(*source).value();
+        return workspace.addSource(*source);
     }
 
     std::vector<engine::SourcePollSummary> poll()
@@ -407,8 +406,7 @@ TEST_F(PlatformTest, MastodonThreadsOfTwoServersStayApartThoughTheirLocalIdsMatc
     auto onOtherServer = connectors::makePlatformSource(
         {.kind = "mastodon-tag", .instance = "other.example", .tag = "vondelfiets", .api = other.url("")});
     ASSERT_TRUE(onOtherServer.ok());
-    auto db = store::openWorkspace(workspace.dbPath());
-    store::SourceRepository(*db).add(*onOtherServer).value();
+    workspace.addSource(*onOtherServer);
     poll();
     EXPECT_EQ(count("SELECT count(*) FROM mentions"), 2);
     EXPECT_EQ(count("SELECT count(*) FROM conversations"), 2);
@@ -492,7 +490,7 @@ TEST_F(PlatformTest, A429HoldsBackEverySourceOfTheServerWithoutCountingAFailureF
     EXPECT_EQ(second[1].outcome, "waiting");
     EXPECT_FALSE(second[1].failed());
     EXPECT_EQ(source(other).errorCount, 0);
-    EXPECT_EQ(source(other).state, "ok");
+    EXPECT_EQ(source(other).state, domain::SourceState::Ok);
     EXPECT_GE(source(other).nextPollAt, before + 590);
     EXPECT_EQ(source(limited).errorCount, 1);
 }

@@ -13,7 +13,7 @@
 #include "earshot/engine/FeedMapper.h"
 #include "earshot/store/Mentions.h"
 #include "store/sqlite/Schema.h"
-#include "earshot/store/Sources.h"
+#include "earshot/store/SourceStore.h"
 
 using namespace earshot;
 using namespace std::chrono_literals;
@@ -42,12 +42,11 @@ protected:
     std::int64_t addSource(const std::string& url, std::vector<std::string> include = {},
                            std::vector<std::string> exclude = {})
     {
-        auto db = store::openWorkspace(workspace.dbPath());
         store::Source source;
         source.url = url;
         source.includeWords = std::move(include);
         source.excludeWords = std::move(exclude);
-        return store::SourceRepository(*db).add(source).value();
+        return workspace.addSource(source);
     }
 
     store::Source source(std::int64_t id) { return workspace.source(id); }
@@ -86,7 +85,7 @@ TEST_F(EngineTest, StoresAFeedAndReportsOneBatch)
     EXPECT_EQ(observer.stored[0].sourceId, id);
     EXPECT_EQ(observer.stored[0].mentionIds.size(), 20u);
     const auto polled = source(id);
-    EXPECT_EQ(polled.state, "ok");
+    EXPECT_EQ(polled.state, domain::SourceState::Ok);
     EXPECT_GT(polled.nextPollAt, now() + 200);
 }
 
@@ -110,7 +109,7 @@ TEST_F(EngineTest, SecondPollWithEtagIs304AndStoresNothing)
     EXPECT_EQ(second[0].outcome, "not modified");
     EXPECT_EQ(second[0].newMentions, 0);
     EXPECT_EQ(count("SELECT count(*) FROM mentions"), 5);
-    EXPECT_EQ(source(id).state, "ok");
+    EXPECT_EQ(source(id).state, domain::SourceState::Ok);
 }
 
 TEST_F(EngineTest, SecondPollWithLastModifiedIs304)
@@ -183,13 +182,13 @@ TEST_F(EngineTest, AFailedWriteLeavesTheSourceFailingWithTheReasonAndBacksOff)
     const auto before = now();
     auto summaries = pollOnce();
     const auto s = source(moved);
-    EXPECT_EQ(s.state, "failing");
+    EXPECT_EQ(s.state, domain::SourceState::Failing);
     EXPECT_EQ(s.errorCount, 1);
     EXPECT_NE(s.lastError.find("could not store"), std::string::npos) << s.lastError;
     EXPECT_NE(s.lastError.find("another source already listens to"), std::string::npos) << s.lastError;
     EXPECT_EQ(s.url, http.url("/old"));
     EXPECT_GE(s.nextPollAt, before + 45) << "backs off instead of being due again at once";
-    EXPECT_EQ(source(other).state, "ok");
+    EXPECT_EQ(source(other).state, domain::SourceState::Ok);
     EXPECT_EQ(count("SELECT count(*) FROM mentions WHERE source_id = " + std::to_string(moved)), 0);
     EXPECT_EQ(count("SELECT count(*) FROM mentions WHERE source_id = " + std::to_string(other)), 2);
     for (const auto& summary : summaries)
@@ -220,7 +219,7 @@ TEST_F(EngineTest, GoneDisablesTheSourceWithAReason)
     EXPECT_EQ(summaries[0].outcome, "disabled");
     const auto s = source(id);
     EXPECT_FALSE(s.enabled);
-    EXPECT_EQ(s.state, "disabled");
+    EXPECT_EQ(s.state, domain::SourceState::Disabled);
     EXPECT_FALSE(s.lastError.empty());
     EXPECT_TRUE(pollOnce().empty()) << "a disabled source is not polled";
 }
@@ -235,7 +234,7 @@ TEST_F(EngineTest, NotFoundAndServerErrorsBackOff)
     pollOnce();
     for (const auto id : {missing, broken}) {
         const auto s = source(id);
-        EXPECT_EQ(s.state, "failing");
+        EXPECT_EQ(s.state, domain::SourceState::Failing);
         EXPECT_EQ(s.errorCount, 2);
         EXPECT_NE(s.lastError.find(id == missing ? "404" : "500"), std::string::npos) << s.lastError;
         // Second failure: about 120 s (± 20 %), well before the 300 s interval.
@@ -255,7 +254,7 @@ TEST_F(EngineTest, RateLimitHonoursRetryAfter)
     auto summaries = pollOnce();
     EXPECT_EQ(summaries[0].outcome, "rate limited");
     const auto s = source(id);
-    EXPECT_EQ(s.state, "failing");
+    EXPECT_EQ(s.state, domain::SourceState::Failing);
     EXPECT_GE(s.nextPollAt, now() + 7190);
     EXPECT_NE(s.lastError.find("next try in 2 h"), std::string::npos) << s.lastError;
     EXPECT_EQ(summaries[0].error, s.lastError) << "poll --once prints the same";
@@ -284,7 +283,7 @@ TEST_F(EngineTest, AnHtmlPageIsNotAFeed)
     auto summaries = pollOnce();
     EXPECT_TRUE(summaries[0].failed());
     const auto s = source(id);
-    EXPECT_EQ(s.state, "failing");
+    EXPECT_EQ(s.state, domain::SourceState::Failing);
     EXPECT_NE(s.lastError.find("not a feed"), std::string::npos) << s.lastError;
 }
 
@@ -361,7 +360,7 @@ TEST_F(EngineTest, GzipFeedIsDecodedAndStored)
     const auto id = addSource(http.url("/feed.xml"));
     auto summaries = pollOnce();
     EXPECT_EQ(summaries[0].newMentions, 12) << summaries[0].error;
-    EXPECT_EQ(source(id).state, "ok");
+    EXPECT_EQ(source(id).state, domain::SourceState::Ok);
 }
 
 TEST_F(EngineTest, SlowServerTimesOutIntoAnErrorState)
@@ -378,7 +377,7 @@ TEST_F(EngineTest, SlowServerTimesOutIntoAnErrorState)
     EXPECT_LT(std::chrono::steady_clock::now() - started, 10s);
     EXPECT_TRUE(summaries[0].failed());
     const auto s = source(id);
-    EXPECT_EQ(s.state, "failing");
+    EXPECT_EQ(s.state, domain::SourceState::Failing);
     EXPECT_NE(s.lastError.find("timed out"), std::string::npos) << s.lastError;
     EXPECT_EQ(count("SELECT count(*) FROM mentions"), 0);
 }
@@ -397,7 +396,7 @@ TEST_F(EngineTest, OversizedBodyIsRefusedAndEarlierMentionsStay)
     auto summaries = pollOnce(options);
     EXPECT_TRUE(summaries[0].failed());
     const auto s = source(id);
-    EXPECT_EQ(s.state, "failing");
+    EXPECT_EQ(s.state, domain::SourceState::Failing);
     EXPECT_NE(s.lastError.find("larger than"), std::string::npos) << s.lastError;
     EXPECT_EQ(count("SELECT count(*) FROM mentions"), 3) << "what was stored before is kept";
 }
@@ -416,7 +415,7 @@ TEST_F(EngineTest, RedirectLoopIsAnErrorState)
     auto summaries = pollOnce();
     EXPECT_TRUE(summaries[0].failed());
     const auto s = source(id);
-    EXPECT_EQ(s.state, "failing");
+    EXPECT_EQ(s.state, domain::SourceState::Failing);
     EXPECT_NE(s.lastError.find("redirect"), std::string::npos) << s.lastError;
     EXPECT_EQ(s.url, http.url("/a"));
 }

@@ -178,7 +178,7 @@ protected:
     void expectFailure(std::int64_t id, const std::vector<std::string>& anyOf)
     {
         const store::Source source = workspace.source(id);
-        EXPECT_EQ(source.state, "failing") << source.lastError;
+        EXPECT_EQ(source.state, domain::SourceState::Failing) << source.lastError;
         EXPECT_EQ(source.errorCount, 1);
         bool named = false;
         for (const std::string& words : anyOf)
@@ -372,7 +372,7 @@ TEST_F(HostileServerTest, InvalidUtf8IsRefusedOrStoredAsValidText)
     const auto id = addFeed(hostile.url("/bad-utf8.rss"));
     pollAll();
     const store::Source source = workspace.source(id);
-    if (source.state == "failing") {
+    if (source.state == domain::SourceState::Failing) {
         expectFailure(id, {"UTF-8", "not valid"});
         return;
     }
@@ -420,7 +420,8 @@ TEST_F(HostileServerTest, ContentLengthShorterThanTheBodyReadsOnlyWhatItClaims)
     const auto id = addFeed(liar.url("/shorter.rss"));
     pollAll();
     const store::Source source = workspace.source(id);
-    EXPECT_TRUE(source.state == "ok" || source.state == "failing") << source.state;
+    EXPECT_TRUE(source.state == domain::SourceState::Ok || source.state == domain::SourceState::Failing)
+        << source.displayState();
     for (int n = 2; n < 6; ++n)
         EXPECT_EQ(workspace.queryInteger("SELECT count(*) FROM mentions WHERE external_id = 'cut-" + std::to_string(n) + "'"), 0);
 }

@@ -2,11 +2,12 @@
 // does to its polling state.
 #include <gtest/gtest.h>
 
-#include <optional>
+#include <functional>
 
 #include "TempWorkspace.h"
-#include "store/sqlite/Schema.h"
-#include "earshot/store/Sources.h"
+#include "earshot/store/Session.h"
+#include "earshot/store/SourceStore.h"
+#include "earshot/store/Workspace.h"
 
 using namespace earshot;
 using namespace earshot::store;
@@ -17,22 +18,30 @@ class SourcesUpdateTest : public ::testing::Test {
 protected:
     void SetUp() override
     {
-        auto opened = openWorkspace(workspace.dbPath());
-        ASSERT_TRUE(opened) << opened.message();
-        db.emplace(std::move(*opened));
-        auto id = SourceRepository(*db).add(
-            {.name = "Forum", .url = "https://forum.example/latest.rss", .includeWords = {"verskist"}});
-        ASSERT_TRUE(id) << id.message();
-        sourceId = *id;
-        // As after a successful poll that got validators.
-        ASSERT_TRUE(SourceRepository(*db).recordPoll({.sourceId = sourceId, .polledAt = 100, .nextPollAt = 400,
-                                                     .succeeded = true, .etag = "\"v1\"", .lastModified = "Mon"}));
+        ASSERT_TRUE(write([&](SourceStore& sources) -> Status {
+            auto id = sources.add({.name = "Forum", .url = "https://forum.example/latest.rss", .includeWords = {"verskist"}});
+            if (!id)
+                return id.error();
+            sourceId = *id;
+            // As after a successful poll that got validators.
+            return sources.recordPoll({.sourceId = sourceId, .polledAt = 100, .nextPollAt = 400, .succeeded = true,
+                                       .etag = "\"v1\"", .lastModified = "Mon"});
+        }));
     }
 
-    Source current() { return SourceRepository(*db).byId(sourceId).value(); }
+    // Through the workspace's one writer, as the CLI and the console write.
+    Status write(const std::function<Status(SourceStore&)>& work)
+    {
+        return workspace.open().writer().run([&](Session& session) { return work(session.sources()); });
+    }
+    Status update(const Source& source)
+    {
+        return write([&](SourceStore& sources) { return sources.update(source); });
+    }
+
+    Source current() { return workspace.source(sourceId); }
 
     test::TempWorkspace workspace;
-    std::optional<Database> db;
     std::int64_t sourceId = 0;
 };
 
@@ -43,7 +52,7 @@ TEST_F(SourcesUpdateTest, WritesNameIntervalAndWords)
     source.intervalSeconds = 900;
     source.includeWords = {"verskist", "vers kist"};
     source.excludeWords = {"vacature"};
-    ASSERT_TRUE(SourceRepository(*db).update(source));
+    ASSERT_TRUE(update(source));
 
     const Source after = current();
     EXPECT_EQ(after.name, "Community forum");
@@ -57,7 +66,7 @@ TEST_F(SourcesUpdateTest, NewWordsForgetTheValidatorsSoTheWholeFeedIsReadAgain)
 {
     Source source = current();
     source.excludeWords = {"vacature"};
-    ASSERT_TRUE(SourceRepository(*db).update(source));
+    ASSERT_TRUE(update(source));
     EXPECT_EQ(current().etag, "");
     EXPECT_EQ(current().lastModified, "");
 }
@@ -66,7 +75,7 @@ TEST_F(SourcesUpdateTest, SameWordsKeepTheValidators)
 {
     Source source = current();
     source.intervalSeconds = 600;
-    ASSERT_TRUE(SourceRepository(*db).update(source));
+    ASSERT_TRUE(update(source));
     EXPECT_EQ(current().etag, "\"v1\"");
     EXPECT_EQ(current().lastModified, "Mon");
     EXPECT_EQ(current().nextPollAt, 400);
@@ -76,7 +85,7 @@ TEST_F(SourcesUpdateTest, AnEmptyNameKeepsTheOldOne)
 {
     Source source = current();
     source.name.clear();
-    ASSERT_TRUE(SourceRepository(*db).update(source));
+    ASSERT_TRUE(update(source));
     EXPECT_EQ(current().name, "Forum");
 }
 
@@ -84,14 +93,14 @@ TEST_F(SourcesUpdateTest, SwitchingOnAgainMakesTheSourceDueAtOnce)
 {
     Source source = current();
     source.enabled = false;
-    ASSERT_TRUE(SourceRepository(*db).update(source));
+    ASSERT_TRUE(update(source));
     EXPECT_FALSE(current().enabled);
     EXPECT_EQ(current().nextPollAt, 400);
 
     source.enabled = true;
-    ASSERT_TRUE(SourceRepository(*db).update(source));
+    ASSERT_TRUE(update(source));
     EXPECT_TRUE(current().enabled);
-    EXPECT_EQ(current().state, "new");
+    EXPECT_EQ(current().state, domain::SourceState::New);
     EXPECT_EQ(current().nextPollAt, 0);
 }
 
@@ -99,7 +108,7 @@ TEST_F(SourcesUpdateTest, TooShortAnIntervalIsRefusedWithAReason)
 {
     Source source = current();
     source.intervalSeconds = 5;
-    auto done = SourceRepository(*db).update(source);
+    auto done = update(source);
     ASSERT_FALSE(done);
     EXPECT_EQ(done.message(), "the interval must be at least 30 seconds");
     EXPECT_EQ(current().intervalSeconds, 300);
@@ -107,10 +116,10 @@ TEST_F(SourcesUpdateTest, TooShortAnIntervalIsRefusedWithAReason)
 
 TEST_F(SourcesUpdateTest, ARemovedSourceCannotBeChanged)
 {
-    ASSERT_TRUE(SourceRepository(*db).remove(sourceId));
+    ASSERT_TRUE(write([&](SourceStore& sources) { return sources.remove(sourceId); }));
     Source source = current();
     source.name = "Back";
-    EXPECT_FALSE(SourceRepository(*db).update(source));
+    EXPECT_FALSE(update(source));
     EXPECT_EQ(current().name, "Forum");
 }
 

@@ -7,9 +7,9 @@
 #include "earshot/store/ConversationQuery.h"
 #include "earshot/store/Mentions.h"
 #include "store/sqlite/Schema.h"
-#include "earshot/store/Sources.h"
 #include "earshot/store/Writer.h"
 #include "store/sqlite/SqliteSession.h"
+#include "store/sqlite/SqliteSourceStore.h"
 
 using namespace earshot;
 using namespace earshot::store;
@@ -40,7 +40,7 @@ protected:
         Source source;
         source.url = "https://example.org/feed.xml";
         source.name = "Example";
-        auto id = SourceRepository(*db).add(source);
+        auto id = sqlite::SqliteSourceStore(*db).add(source);
         ASSERT_TRUE(id) << id.message();
         sourceId = *id;
     }
@@ -319,35 +319,6 @@ TEST_F(StoreTest, WriterFinishesQueuedJobsWhenStopped)
     EXPECT_EQ(count(*reopened, "SELECT count(*) FROM mentions"), 200);
 }
 
-TEST_F(StoreTest, SourcesRecordPollsAndPermanentMoves)
-{
-    SourceRepository sources(*db);
-    PollRecord ok{.sourceId = sourceId, .polledAt = 100, .nextPollAt = 400, .succeeded = true,
-                  .etag = std::string("\"v1\""), .lastModified = std::string("Sun, 22 Nov 2026 10:00:00 GMT"),
-                  .movedTo = "https://example.org/new.xml"};
-    ASSERT_TRUE(sources.recordPoll(ok));
-    auto source = sources.byId(sourceId).value();
-    EXPECT_EQ(source.state, "ok");
-    EXPECT_EQ(source.etag, "\"v1\"");
-    EXPECT_EQ(source.url, "https://example.org/new.xml");
-    EXPECT_EQ(count(*db, "SELECT count(*) FROM events WHERE kind = 'source_moved'"), 1);
-
-    PollRecord failure{.sourceId = sourceId, .polledAt = 500, .nextPollAt = 560, .error = "HTTP 500"};
-    ASSERT_TRUE(sources.recordPoll(failure));
-    ASSERT_TRUE(sources.recordPoll(failure));
-    source = sources.byId(sourceId).value();
-    EXPECT_EQ(source.state, "failing");
-    EXPECT_EQ(source.errorCount, 2);
-    EXPECT_EQ(source.lastError, "HTTP 500");
-    EXPECT_EQ(source.etag, "\"v1\"");   // kept for the next conditional GET
-
-    PollRecord gone{.sourceId = sourceId, .polledAt = 600, .disable = true, .error = "HTTP 410 Gone"};
-    ASSERT_TRUE(sources.recordPoll(gone));
-    source = sources.byId(sourceId).value();
-    EXPECT_EQ(source.state, "disabled");
-    EXPECT_FALSE(source.enabled);
-}
-
 TEST_F(StoreTest, TheInboxCountsFollowIngestAndStatusChanges)
 {
     const auto counts = [this] { return countConversations(*db).value(); };
@@ -369,7 +340,7 @@ TEST_F(StoreTest, TheInboxCountsFollowIngestAndStatusChanges)
 TEST_F(StoreTest, NewConversationsStartAtTheirSourcesPriority)
 {
     ASSERT_TRUE(ingest({mention("before", "normal question")}));
-    SourceRepository sources(*db);
+    sqlite::SqliteSourceStore sources(*db);
     Source source = sources.byId(sourceId).value();
     EXPECT_EQ(source.defaultPriority, 1);
     source.defaultPriority = 3;
@@ -393,7 +364,7 @@ TEST_F(StoreTest, NewConversationsStartAtTheirSourcesPriority)
 TEST_F(StoreTest, RemovingASourceKeepsItsMentions)
 {
     ASSERT_TRUE(ingest({mention("a", "history")}));
-    SourceRepository sources(*db);
+    sqlite::SqliteSourceStore sources(*db);
     ASSERT_TRUE(sources.remove(sourceId));
     EXPECT_TRUE(sources.list().value().empty());
     EXPECT_EQ(count(*db, "SELECT count(*) FROM mentions"), 1);
@@ -405,7 +376,7 @@ TEST_F(StoreTest, RemovingASourceKeepsItsMentions)
 
     // Added again, it is the same source: what it stored before is not stored twice.
     EXPECT_EQ(*restored, sourceId);
-    EXPECT_EQ(sources.byId(sourceId).value().state, "new");
+    EXPECT_EQ(sources.byId(sourceId).value().state, domain::SourceState::New);
     auto repeat = ingest({mention("a", "history")});
     ASSERT_TRUE(repeat) << repeat.message();
     EXPECT_EQ(repeat->duplicates, 1);
@@ -413,8 +384,3 @@ TEST_F(StoreTest, RemovingASourceKeepsItsMentions)
     EXPECT_EQ(count(*db, "SELECT count(*) FROM conversations"), 1);
 }
 
-TEST(WordsTest, SplitsCommaSeparatedWords)
-{
-    EXPECT_EQ(splitWords(" acme , acme corp,,"), (std::vector<std::string>{"acme", "acme corp"}));
-    EXPECT_TRUE(splitWords("").empty());
-}

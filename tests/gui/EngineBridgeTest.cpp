@@ -10,8 +10,8 @@
 #include <gtest/gtest.h>
 
 #include "earshot/bridge/EngineBridge.h"
-#include "store/sqlite/Schema.h"
-#include "earshot/store/Sources.h"
+#include "earshot/store/Session.h"
+#include "earshot/store/SourceStore.h"
 #include "earshot/store/Workspace.h"
 
 using earshot::bridge::EngineBridge;
@@ -36,9 +36,6 @@ protected:
     {
         ASSERT_TRUE(m_dir.isValid());
         m_path = m_dir.filePath("workspace.db").toStdString();
-        auto db = store::openWorkspace(m_path);
-        ASSERT_TRUE(db) << db.message();
-        m_db = std::make_unique<store::Database>(std::move(*db));
         auto workspace = store::Workspace::open(m_path);
         ASSERT_TRUE(workspace) << workspace.message();
         m_workspace = std::move(*workspace);
@@ -54,14 +51,20 @@ protected:
 
     std::int64_t addSource(const std::string& name, const std::string& url)
     {
-        auto id = store::SourceRepository(*m_db).add({.name = name, .url = url});
-        EXPECT_TRUE(id) << id.message();
-        return id ? *id : 0;
+        std::int64_t id = 0;
+        const earshot::Status added = m_workspace->writer().run([&](store::Session& session) -> earshot::Status {
+            auto stored = session.sources().add({.name = name, .url = url});
+            if (!stored)
+                return stored.error();
+            id = *stored;
+            return earshot::Ok{};
+        });
+        EXPECT_TRUE(added) << (added ? "" : added.message());
+        return id;
     }
 
     QTemporaryDir m_dir;
     std::string m_path;
-    std::unique_ptr<store::Database> m_db;
     std::unique_ptr<store::Workspace> m_workspace;
 };
 

@@ -5,10 +5,16 @@
 
 #include <gtest/gtest.h>
 
-#include "earshot/bridge/SourceHealth.h"
-#include "store/sqlite/Schema.h"
-#include "earshot/store/Sources.h"
+#include <functional>
+#include <memory>
 
+#include "earshot/bridge/SourceHealth.h"
+#include "earshot/store/Session.h"
+#include "earshot/store/SourceStore.h"
+#include "earshot/store/Workspace.h"
+
+using earshot::Ok;
+using earshot::Status;
 using earshot::bridge::SourceHealth;
 namespace store = earshot::store;
 
@@ -19,20 +25,31 @@ protected:
     void SetUp() override
     {
         ASSERT_TRUE(m_dir.isValid());
-        auto db = store::openWorkspace(m_dir.filePath("workspace.db").toStdString());
-        ASSERT_TRUE(db) << db.message();
-        m_db = std::make_unique<store::Database>(std::move(*db));
+        auto workspace = store::Workspace::open(m_dir.filePath("workspace.db").toStdString());
+        ASSERT_TRUE(workspace) << workspace.message();
+        m_workspace = std::move(*workspace);
+    }
+
+    Status write(const std::function<Status(store::SourceStore&)>& work)
+    {
+        return m_workspace->writer().run([&](store::Session& session) { return work(session.sources()); });
     }
 
     std::int64_t addSource(const std::string& name)
     {
-        auto id = store::SourceRepository(*m_db).add({.name = name, .url = "https://" + name + ".example/feed"});
-        EXPECT_TRUE(id) << id.message();
-        return id ? *id : 0;
+        std::int64_t id = 0;
+        EXPECT_TRUE(write([&](store::SourceStore& sources) -> Status {
+            auto added = sources.add({.name = name, .url = "https://" + name + ".example/feed"});
+            if (!added)
+                return added.error();
+            id = *added;
+            return Ok{};
+        }));
+        return id;
     }
 
     QTemporaryDir m_dir;
-    std::unique_ptr<store::Database> m_db;
+    std::unique_ptr<store::Workspace> m_workspace;
 };
 
 TEST_F(SourceHealthTest, LoadsFailingAndGivenUpSourcesButNotSwitchedOffOnes)
@@ -41,16 +58,22 @@ TEST_F(SourceHealthTest, LoadsFailingAndGivenUpSourcesButNotSwitchedOffOnes)
     const auto failing = addSource("failing");
     const auto gone = addSource("gone");
     const auto switchedOff = addSource("off");
-    store::SourceRepository sources(*m_db);
-    ASSERT_TRUE(sources.recordPoll({.sourceId = failing, .polledAt = 100, .nextPollAt = 400, .error = "HTTP 500"}));
-    ASSERT_TRUE(sources.recordPoll(
-        {.sourceId = gone, .polledAt = 100, .nextPollAt = 400, .disable = true, .error = "HTTP 410 Gone"}));
-    ASSERT_TRUE(sources.recordPoll({.sourceId = switchedOff, .polledAt = 100, .nextPollAt = 400, .error = "HTTP 500"}));
-    ASSERT_TRUE(sources.setEnabled(switchedOff, false));
+    ASSERT_TRUE(write([&](store::SourceStore& sources) -> Status {
+        for (const store::PollRecord& record :
+             {store::PollRecord{.sourceId = failing, .polledAt = 100, .nextPollAt = 400, .error = "HTTP 500"},
+              store::PollRecord{.sourceId = gone, .polledAt = 100, .nextPollAt = 400, .disable = true,
+                                .error = "HTTP 410 Gone"},
+              store::PollRecord{.sourceId = switchedOff, .polledAt = 100, .nextPollAt = 400, .error = "HTTP 500"}})
+            if (auto done = sources.recordPoll(record); !done)
+                return done;
+        return sources.setEnabled(switchedOff, false);
+    }));
 
     SourceHealth health;
     QSignalSpy changed(&health, &SourceHealth::changed);
-    ASSERT_TRUE(health.load(*m_db));
+    auto reader = m_workspace->reader();
+    ASSERT_TRUE(reader);
+    ASSERT_TRUE(health.load(**reader));
 
     EXPECT_EQ(changed.count(), 1);
     ASSERT_EQ(health.problemCount(), 2);

@@ -20,7 +20,9 @@
 #include "earshot/connectors/Connector.h"
 #include "earshot/connectors/PlatformSource.h"
 #include "store/sqlite/Schema.h"
-#include "earshot/store/Sources.h"
+#include "earshot/store/Session.h"
+#include "earshot/store/SourceStore.h"
+#include "earshot/store/Workspace.h"
 
 using namespace earshot;
 
@@ -70,17 +72,22 @@ TEST(SourceSecrets, RemovingASourceRemovesItsSecretFromTheKeychain)
     QTemporaryDir dir;
     const QString path = dir.filePath("workspace.db");
     std::int64_t id = 0;
-    {
-        auto db = store::openWorkspace(path.toStdString());
+    auto workspace = store::Workspace::open(path.toStdString());
+    ASSERT_TRUE(workspace) << workspace.message();
+    ASSERT_TRUE((*workspace)->writer().run([&](store::Session& session) -> earshot::Status {
         auto source = connectors::makePlatformSource({.kind = "mastodon-mentions", .instance = "social.example"});
-        id = store::SourceRepository(*db).add(source.value()).value();
-    }
+        auto added = session.sources().add(source.value());
+        if (!added)
+            return added.error();
+        id = *added;
+        return earshot::Ok{};
+    }));
     gui::SourceSecrets secrets(QStringLiteral("EarshotTest"));
     ASSERT_EQ(secrets.store(id, QStringLiteral("brand-token")), QString());
 
     bridge::EngineBridge engine;  // not started
     bridge::SourceHealth health;
-    gui::SourcesDialog dialog(path, engine, health, nullptr, &secrets);
+    gui::SourcesDialog dialog(**workspace, engine, health, nullptr, &secrets);
     dialog.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&dialog));
     const QRect row = dialog.table()->visualItemRect(dialog.table()->item(0, gui::SourcesDialog::NameColumn));

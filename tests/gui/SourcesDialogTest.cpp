@@ -27,11 +27,17 @@
 #include "earshot/bridge/EngineBridge.h"
 #include "earshot/bridge/SourceHealth.h"
 #include "earshot/store/Mentions.h"
+#include "earshot/connectors/Connector.h"
+#include "earshot/sources/SourceRules.h"
+#include "earshot/store/Session.h"
+#include "earshot/store/SourceStore.h"
+#include "earshot/store/Workspace.h"
 #include "store/sqlite/Schema.h"
-#include "earshot/store/Sources.h"
 
 using earshot::gui::SourcesDialog;
 namespace store = earshot::store;
+using earshot::Ok;
+using earshot::Status;
 
 namespace {
 
@@ -57,6 +63,9 @@ protected:
         auto db = store::openWorkspace(m_path.toStdString());
         ASSERT_TRUE(db) << db.message();
         m_db = std::make_unique<store::Database>(std::move(*db));
+        auto workspace = store::Workspace::open(m_path.toStdString());
+        ASSERT_TRUE(workspace) << workspace.message();
+        m_workspace = std::move(*workspace);
         m_http.server().Get("/forum.rss", [](const httplib::Request&, httplib::Response& res) {
             res.set_content(kForumFeed, "application/rss+xml");
         });
@@ -64,18 +73,32 @@ protected:
 
     SourcesDialog& openDialog()
     {
-        m_dialog = std::make_unique<SourcesDialog>(m_path, m_engine, m_health);
+        m_dialog = std::make_unique<SourcesDialog>(*m_workspace, m_engine, m_health);
         m_dialog->show();
         EXPECT_TRUE(QTest::qWaitForWindowExposed(m_dialog.get()));
         return *m_dialog;
     }
 
-    std::int64_t addSource(store::Source source)
+    Status write(const std::function<Status(store::SourceStore&)>& work)
     {
-        return store::SourceRepository(*m_db).add(source).value();
+        return m_workspace->writer().run([&](store::Session& session) { return work(session.sources()); });
     }
 
-    std::vector<store::Source> storedSources() { return store::SourceRepository(*m_db).list().value(); }
+    std::int64_t addSource(store::Source source)
+    {
+        std::int64_t id = 0;
+        EXPECT_TRUE(write([&](store::SourceStore& sources) -> Status {
+            auto added = sources.add(source);
+            if (!added)
+                return added.error();
+            id = *added;
+            return Ok{};
+        }));
+        return id;
+    }
+
+    store::Source storedSource(std::int64_t id) { return m_workspace->reader().value()->sources().byId(id).value(); }
+    std::vector<store::Source> storedSources() { return m_workspace->reader().value()->sources().list().value(); }
 
     static void typeInto(QLineEdit* field, const QString& text)
     {
@@ -108,6 +131,7 @@ protected:
     QTemporaryDir m_dir;
     QString m_path;
     std::unique_ptr<store::Database> m_db;
+    std::unique_ptr<store::Workspace> m_workspace;
     earshot::test::TestHttpServer m_http;
     earshot::bridge::EngineBridge m_engine;   // not started: pollNow() is then a no-op
     earshot::bridge::SourceHealth m_health;
@@ -161,6 +185,40 @@ TEST_F(SourcesDialogTest, ALocalFilePathBecomesAFileUrl)
     ASSERT_EQ(sources.size(), 1u);
     EXPECT_EQ(QString::fromStdString(sources[0].url), QUrl::fromLocalFile(feed).toString(QUrl::FullyEncoded));
     EXPECT_TRUE(dialog.isVisible());
+}
+
+TEST_F(SourcesDialogTest, ABareHostIsReadAsTheCommandLineReadsIt)
+{
+    auto& dialog = openDialog();
+    typeInto(dialog.urlField(), "forum.example/latest.rss");
+    QTest::mouseClick(dialog.saveButton(), Qt::LeftButton);
+    const auto sources = storedSources();
+    ASSERT_EQ(sources.size(), 1u);
+    EXPECT_EQ(sources[0].url, "https://forum.example/latest.rss");
+    EXPECT_EQ(sources[0].url, earshot::sources::normaliseFeedAddress("forum.example/latest.rss").value());
+}
+
+TEST_F(SourcesDialogTest, TheIntervalCannotGoBelowTheWorkspacesMinimum)
+{
+    auto& dialog = openDialog();
+    EXPECT_EQ(dialog.intervalField()->minimum() * 60, earshot::sources::kMinimumPollIntervalSeconds);
+}
+
+TEST_F(SourcesDialogTest, OffersEveryKindTheConnectorsDescribe)
+{
+    auto& dialog = openDialog();
+    const auto& connectors = earshot::connectors::allConnectors();
+    ASSERT_EQ(dialog.kindField()->count(), int(connectors.size()) + 1) << "feed, then every platform kind";
+    for (const auto* connector : connectors) {
+        const int index = dialog.kindField()->findData(QString::fromStdString(std::string(connector->kind())));
+        ASSERT_GE(index, 0) << connector->kind();
+        dialog.kindField()->setCurrentIndex(index);
+        for (const auto& field : connector->kindInfo().fields)
+            EXPECT_TRUE(dialog.platformFields()->field(std::string(field.name))->isVisible())
+                << connector->kind() << " " << field.name;
+        EXPECT_EQ(dialog.platformFields()->secretField()->isVisible(), connector->platformInfo().secret.has_value())
+            << connector->kind();
+    }
 }
 
 TEST_F(SourcesDialogTest, AnUnsupportedUrlIsRefusedWithAReason)
@@ -237,7 +295,7 @@ TEST_F(SourcesDialogTest, EditsTheWordsOfASource)
     typeInto(dialog.excludeField(), "vacature, spam");
     QTest::mouseClick(dialog.saveButton(), Qt::LeftButton);
 
-    const store::Source source = store::SourceRepository(*m_db).byId(id).value();
+    const store::Source source = storedSource(id);
     EXPECT_EQ(source.includeWords, (std::vector<std::string>{"verskist", "vers kist"}));
     EXPECT_EQ(source.excludeWords, (std::vector<std::string>{"vacature", "spam"}));
     EXPECT_EQ(source.intervalSeconds, 300);
@@ -254,7 +312,7 @@ TEST_F(SourcesDialogTest, SetsThePriorityOfASourcesNewConversations)
     dialog.priorityField()->setFocus();
     QTest::keyClick(dialog.priorityField(), Qt::Key_Down);   // high -> urgent
     QTest::mouseClick(dialog.saveButton(), Qt::LeftButton);
-    EXPECT_EQ(store::SourceRepository(*m_db).byId(id).value().defaultPriority, 3);
+    EXPECT_EQ(storedSource(id).defaultPriority, 3);
     EXPECT_EQ(dialog.messageLabel()->text(), "Saved “Status”.");
     EXPECT_EQ(cell(dialog.table(), 0, SourcesDialog::PriorityColumn), "Urgent");
 }
@@ -267,8 +325,8 @@ TEST_F(SourcesDialogTest, AnIntervalSetToTheSecondIsKeptUnlessChanged)
     EXPECT_EQ(cell(dialog.table(), 0, SourcesDialog::IntervalColumn), "45 s");
     typeInto(dialog.nameField(), "Forum 2");
     QTest::mouseClick(dialog.saveButton(), Qt::LeftButton);
-    EXPECT_EQ(store::SourceRepository(*m_db).byId(id).value().intervalSeconds, 45);
-    EXPECT_EQ(store::SourceRepository(*m_db).byId(id).value().name, "Forum 2");
+    EXPECT_EQ(storedSource(id).intervalSeconds, 45);
+    EXPECT_EQ(storedSource(id).name, "Forum 2");
 }
 
 TEST_F(SourcesDialogTest, SwitchesASourceOffAndOnAgain)
@@ -279,12 +337,12 @@ TEST_F(SourcesDialogTest, SwitchesASourceOffAndOnAgain)
     EXPECT_EQ(dialog.toggleButton()->text(), "&Disable");
 
     QTest::mouseClick(dialog.toggleButton(), Qt::LeftButton);
-    EXPECT_FALSE(store::SourceRepository(*m_db).byId(id).value().enabled);
+    EXPECT_FALSE(storedSource(id).enabled);
     EXPECT_EQ(cell(dialog.table(), 0, SourcesDialog::StateColumn), "Off");
     EXPECT_EQ(dialog.toggleButton()->text(), "&Enable");
 
     QTest::mouseClick(dialog.toggleButton(), Qt::LeftButton);
-    EXPECT_TRUE(store::SourceRepository(*m_db).byId(id).value().enabled);
+    EXPECT_TRUE(storedSource(id).enabled);
 }
 
 TEST_F(SourcesDialogTest, RemovesASourceAfterConfirmationAndKeepsItsMentions)
@@ -313,10 +371,14 @@ TEST_F(SourcesDialogTest, RemovesASourceAfterConfirmationAndKeepsItsMentions)
 TEST_F(SourcesDialogTest, AFailingSourceShowsItsError)
 {
     const auto id = addSource({.name = "Broken forum", .url = m_http.url("/broken.rss")});
-    ASSERT_TRUE(store::SourceRepository(*m_db).recordPoll(
-        {.sourceId = id, .polledAt = 100, .nextPollAt = 400, .error = "HTTP 500 Internal Server Error"}));
-    ASSERT_TRUE(store::SourceRepository(*m_db).recordPoll(
-        {.sourceId = id, .polledAt = 400, .nextPollAt = 800, .error = "HTTP 500 Internal Server Error"}));
+    ASSERT_TRUE(write([&](store::SourceStore& sources) -> Status {
+        if (auto first = sources.recordPoll(
+                {.sourceId = id, .polledAt = 100, .nextPollAt = 400, .error = "HTTP 500 Internal Server Error"});
+            !first)
+            return first;
+        return sources.recordPoll(
+            {.sourceId = id, .polledAt = 400, .nextPollAt = 800, .error = "HTTP 500 Internal Server Error"});
+    }));
     auto& dialog = openDialog();
 
     EXPECT_EQ(cell(dialog.table(), 0, SourcesDialog::StateColumn), "Failing");

@@ -62,8 +62,23 @@ void TempWorkspace::exec(const std::string& sql) const
 
 store::Source TempWorkspace::source(std::int64_t id) const
 {
-    auto db = store::openWorkspace(dbPath());
-    return store::SourceRepository(*db).byId(id).value();
+    auto reader = open().reader();
+    EXPECT_TRUE(reader) << (reader ? "" : reader.message());
+    return (*reader)->sources().byId(id).value();
+}
+
+std::int64_t TempWorkspace::addSource(const store::Source& source) const
+{
+    std::int64_t id = 0;
+    const Status added = open().writer().run([&](store::Session& session) -> Status {
+        auto stored = session.sources().add(source);
+        if (!stored)
+            return stored.error();
+        id = *stored;
+        return Ok{};
+    });
+    EXPECT_TRUE(added.ok()) << source.url << ": " << (added.ok() ? "" : added.message());
+    return id;
 }
 
 std::filesystem::path TempWorkspace::writeFile(const std::string& name, const std::string& content) const

@@ -6,6 +6,8 @@
 #include <memory>
 #include <string>
 
+#include "earshot/store/SourceStore.h"
+// TRANSITIONAL (issue 12): tests that still name store::SourceRepository get it from here.
 #include "earshot/store/Sources.h"
 #include "earshot/store/Workspace.h"
 
@@ -29,6 +31,8 @@ public:
     std::int64_t queryInteger(const std::string& sql) const;  // a count, an id
     std::string queryText(const std::string& sql) const;      // "(no row)" when there is none
     store::Source source(std::int64_t id) const;
+    // Adds a source through the workspace's writer, as the CLI and the console do; fails the test on error.
+    std::int64_t addSource(const store::Source& source) const;
     // Changes what is stored as no program would (an old claim, a moved clock); fails the test on error.
     void exec(const std::string& sql) const;
 

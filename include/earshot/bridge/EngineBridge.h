@@ -39,7 +39,7 @@ signals:
     void newMentionsStored(qint64 sourceId, const QList<qint64>& mentionIds);
     // The same batch as conversations: new ones, and ones a customer's mention reopened.
     void conversationsUpdated(const QList<qint64>& created, const QList<qint64>& reopened);
-    // state: "ok", "failing" or "disabled"; error is empty when ok.
+    // state: a domain::SourceState's text form (sourceStateName); error is empty when ok.
     void sourceStateUpdated(qint64 sourceId, const QString& name, const QString& state, const QString& error);
     // total 0: the engine is idle. Otherwise finished of total sources done this round.
     void pollProgressUpdated(int finished, int total, int failing);

@@ -8,14 +8,17 @@
 #include <QString>
 
 #include "earshot/core/Result.h"
-#include "store/sqlite/Database.h"
+
+namespace earshot::store {
+class Session;
+}
 
 namespace earshot::bridge {
 
 struct SourceProblem {
     qint64 sourceId = 0;
     QString name;
-    QString state;   // "failing" or "disabled"
+    QString state;   // sourceStateName of Failing, Disabled or NeedsCredentials
     QString error;
 };
 
@@ -26,8 +29,9 @@ public:
     explicit SourceHealth(QObject* parent = nullptr);
 
     // Reads every source's last known state, replacing what was known.
-    Status load(store::Database& reader);
-    // One source's new state, as the engine reports it ("ok" clears its problem).
+    Status load(store::Session& reader);
+    // One source's new state as the engine reports it, in its text form (sourceStateName), as
+    // EngineBridge's signal carries it; Ok clears its problem.
     void update(qint64 sourceId, const QString& name, const QString& state, const QString& error);
 
     int problemCount() const { return int(m_problems.size()); }

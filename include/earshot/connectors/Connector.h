@@ -15,9 +15,10 @@
 
 #include "earshot/core/Result.h"
 #include "earshot/core/Text.h"
+#include "earshot/connectors/SourceKind.h"
 #include "earshot/net/Fetcher.h"
 #include "earshot/store/Mentions.h"
-#include "earshot/store/Sources.h"
+#include "earshot/store/SourceStore.h"
 
 namespace earshot::connectors {
 
@@ -109,15 +110,33 @@ class Connector;
 // The secret (token, app password, key) a source is polled and answered with, or empty.
 using CredentialLookup = std::function<std::string(const store::Source&, const Connector&)>;
 
+// One kind of source of one platform. A platform's connectors live in their own files
+// (src/connectors/<Platform>Connector.h/.cpp) and are listed in src/connectors/Registry.cpp.
 class Connector {
 public:
     virtual ~Connector() = default;
 
-    virtual std::string_view kind() const = 0;       // "mastodon-tag", "hn-search", …
-    virtual std::string_view platform() const = 0;   // the authors' platform: "mastodon", …
+    // What the platform and this kind say about themselves (see SourceKind.h).
+    virtual const PlatformInfo& platformInfo() const = 0;
+    virtual const KindInfo& kindInfo() const = 0;
+
+    std::string_view kind() const { return kindInfo().kind; }            // "mastodon-tag", "hn-search", …
+    std::string_view platform() const { return platformInfo().name; }   // the authors' platform: "mastodon", …
     // The environment variable the CLI reads this kind's secret from, or empty when the
     // platform needs none.
-    virtual std::string_view credentialVariable() const { return {}; }
+    std::string_view credentialVariable() const
+    {
+        return platformInfo().secret ? platformInfo().secret->variable : std::string_view();
+    }
+    // Whether Earshot posts replies on this platform (else agents post by hand).
+    bool canReply() const { return platformInfo().canPost; }
+
+    // The source `spec` describes: the API address to poll, a name, the settings. Called by
+    // makePlatformSource once every required field is there and is UTF-8.
+    virtual Result<store::Source> makeSource(const PlatformSourceSpec& spec) const = 0;
+    // The host the secret of `source` is sent to: the server it posts from or signs in to
+    // when its settings name one, else its API address's.
+    virtual std::string secretHost(const store::Source& source) const;
 
     // The request that starts a poll. `secret` is the token, app password or key, or empty.
     virtual Result<net::FetchRequest> firstRequest(const store::Source& source, const std::string& secret) const = 0;
@@ -131,9 +150,8 @@ public:
     // What a person must do when the platform wants credentials.
     virtual std::string credentialsHint(const store::Source& source) const = 0;
 
-    // Whether Earshot posts replies on this platform (else agents post by hand).
-    virtual bool canReply() const { return false; }
     // Posts `reply` through `fetcher`: one request, or a few (a session or a lookup first).
+    // Only called when canReply().
     virtual Result<Published> publish(net::Fetcher& fetcher, const store::Source& source, const ReplyRequest& reply,
                                       const std::string& secret) const;
 };
@@ -142,7 +160,10 @@ using core::hostOf;
 
 // nullptr for "feed" and unknown kinds.
 const Connector* connectorFor(std::string_view kind);
-std::vector<const Connector*> allConnectors();
+// Every kind of every platform in the registry, platform by platform.
+const std::vector<const Connector*>& allConnectors();
+// Every field name any kind takes, in the registry's order, each once: the CLI's options.
+std::vector<FieldInfo> allFields();
 
 // How many pages one poll reads at most: a first poll reaches a little into the past, later
 // polls catch up on what came since.

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace earshot::core {
 
@@ -24,5 +25,10 @@ std::string formatUtc(std::int64_t unixSeconds);
 // "https://mastodon.social/api/…" -> "mastodon.social" (with a port when it has one); an
 // address without a scheme is taken as starting with its host.
 std::string hostOf(std::string_view url);
+
+// Splits "a, b ,c" on commas; trims; drops empties. For word lists people type.
+std::vector<std::string> splitWords(std::string_view text);
+// The other way: "a, b, c".
+std::string joinWords(const std::vector<std::string>& words);
 
 }  // namespace earshot::core

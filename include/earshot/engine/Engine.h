@@ -19,7 +19,7 @@
 #include "earshot/engine/Schedule.h"
 #include "earshot/net/Fetcher.h"
 #include "store/sqlite/Database.h"
-#include "earshot/store/Sources.h"
+#include "earshot/store/SourceStore.h"
 #include "earshot/store/Workspace.h"
 
 namespace earshot::engine {

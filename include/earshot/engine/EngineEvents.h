@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "earshot/domain/Vocabulary.h"
+
 namespace earshot::engine {
 
 struct MentionsStored {
@@ -18,8 +20,10 @@ struct MentionsStored {
 struct SourceStateChanged {
     std::int64_t sourceId = 0;
     std::string name;
-    std::string state;        // ok | failing | disabled
-    std::string error;        // empty when ok
+    // Ok, Failing, Disabled, or NeedsCredentials when the platform refused the source until
+    // someone gives or renews its credentials.
+    domain::SourceState state = domain::SourceState::Ok;
+    std::string error;        // empty when Ok
     std::int64_t nextPollAt = 0;
 };
 

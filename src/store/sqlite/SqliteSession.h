@@ -16,16 +16,31 @@ public:
     Status transaction(const std::function<Status()>& work) override;
     Status catchUp() override;
 
-    ConversationStore& conversations() override;
-    MentionStore& mentions() override;
+    AgentStore& agents() override { return *m_agents; }
+    CannedReplyStore& cannedReplies() override { return *m_cannedReplies; }
+    ConversationStore& conversations() override { return *m_conversations; }
+    ExportStore& exports() override { return *m_exports; }
+    InboxStore& inbox() override { return *m_inbox; }
+    MentionStore& mentions() override { return *m_mentions; }
+    MetricsStore& metrics() override { return *m_metrics; }
+    SettingsStore& settings() override { return *m_settings; }
+    SourceStore& sources() override { return *m_sources; }
 
     Database& database() { return m_db; }
 
 private:
     Database m_db;
-    // Made at first use; each holds a reference to m_db, so they are declared after it.
+    // Each holds a reference to m_db, so they are declared after it and destroyed before it.
+    // Making one prepares nothing: statements are prepared (and cached) at first use.
+    std::unique_ptr<AgentStore> m_agents;
+    std::unique_ptr<CannedReplyStore> m_cannedReplies;
     std::unique_ptr<ConversationStore> m_conversations;
+    std::unique_ptr<ExportStore> m_exports;
+    std::unique_ptr<InboxStore> m_inbox;
     std::unique_ptr<MentionStore> m_mentions;
+    std::unique_ptr<MetricsStore> m_metrics;
+    std::unique_ptr<SettingsStore> m_settings;
+    std::unique_ptr<SourceStore> m_sources;
 };
 
 // TRANSITIONAL (issue 12, in progress): the connection under a session, for code above the

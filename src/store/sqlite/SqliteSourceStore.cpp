@@ -1,14 +1,12 @@
-#include "earshot/store/Sources.h"
+#include "store/sqlite/SqliteSourceStore.h"
 
-#include <algorithm>
-#include <cctype>
 #include <ctime>
 
 #include <nlohmann/json.hpp>
 
 #include "earshot/store/Events.h"
 
-namespace earshot::store {
+namespace earshot::store::sqlite {
 
 namespace {
 
@@ -51,7 +49,7 @@ Source readSource(const Statement& row)
     s.excludeWords = wordsFromJson(row.text(7));
     s.etag = row.text(8);
     s.lastModified = row.text(9);
-    s.state = row.text(10);
+    s.state = domain::parseSourceState(row.text(10)).value_or(domain::SourceState::New);
     s.errorCount = int(row.integer(11));
     s.lastError = row.text(12);
     s.lastPollAt = row.optionalInteger(13);
@@ -80,39 +78,8 @@ Result<std::vector<Source>> collect(Statement& statement)
 
 }  // namespace
 
-std::string joinWords(const std::vector<std::string>& words)
+Result<std::int64_t> SqliteSourceStore::add(const Source& source)
 {
-    std::string out;
-    for (const auto& word : words)
-        out += (out.empty() ? "" : ", ") + word;
-    return out;
-}
-
-std::vector<std::string> splitWords(const std::string& text)
-{
-    std::vector<std::string> words;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        std::size_t end = text.find(',', start);
-        if (end == std::string::npos)
-            end = text.size();
-        std::string word = text.substr(start, end - start);
-        const auto first = word.find_first_not_of(" \t\n");
-        const auto last = word.find_last_not_of(" \t\n");
-        if (first != std::string::npos)
-            words.push_back(word.substr(first, last - first + 1));
-        start = end + 1;
-    }
-    return words;
-}
-
-Result<std::int64_t> SourceRepository::add(const Source& source)
-{
-    // OPML files and scripts bring any text; only what the fetcher can read becomes a source.
-    std::string scheme = source.url.substr(0, source.url.find("://") + 3);
-    std::transform(scheme.begin(), scheme.end(), scheme.begin(), [](unsigned char c) { return std::tolower(c); });
-    if (scheme != "http://" && scheme != "https://" && scheme != "file://")
-        return fail("'" + source.url + "' is not a feed address: Earshot reads http://, https:// and file:// URLs");
     // A URL added again after its removal takes its old row back: the mentions it stored then
     // keep their (source, external id), so the next poll recognises them instead of storing
     // every item a second time in new conversations.
@@ -176,7 +143,7 @@ Result<std::int64_t> SourceRepository::add(const Source& source)
     return id;
 }
 
-Result<std::vector<Source>> SourceRepository::list()
+Result<std::vector<Source>> SqliteSourceStore::list()
 {
     auto statement = m_db.prepare(std::string("SELECT ") + kColumns +
                                   " FROM sources WHERE removed_at IS NULL ORDER BY id");
@@ -185,7 +152,7 @@ Result<std::vector<Source>> SourceRepository::list()
     return collect(*statement);
 }
 
-Result<Source> SourceRepository::byId(std::int64_t id)
+Result<Source> SqliteSourceStore::byId(std::int64_t id)
 {
     auto statement = m_db.prepare(std::string("SELECT ") + kColumns + " FROM sources WHERE id = ?");
     if (!statement)
@@ -199,7 +166,7 @@ Result<Source> SourceRepository::byId(std::int64_t id)
     return found->front();
 }
 
-Result<Source> SourceRepository::find(const std::string& idUrlOrName)
+Result<Source> SqliteSourceStore::find(const std::string& idUrlOrName)
 {
     auto statement = m_db.prepare(std::string("SELECT ") + kColumns +
                                   " FROM sources WHERE removed_at IS NULL AND"
@@ -217,7 +184,7 @@ Result<Source> SourceRepository::find(const std::string& idUrlOrName)
     return found->front();
 }
 
-Status SourceRepository::remove(std::int64_t id)
+Status SqliteSourceStore::remove(std::int64_t id)
 {
     auto update = m_db.prepare("UPDATE sources SET removed_at = ?, enabled = 0 WHERE id = ? AND removed_at IS NULL");
     if (!update)
@@ -229,7 +196,7 @@ Status SourceRepository::remove(std::int64_t id)
     return appendEvent(m_db, {.actor = "cli", .kind = domain::EventKind::SourceRemoved, .sourceId = id});
 }
 
-Status SourceRepository::setEnabled(std::int64_t id, bool enabled)
+Status SqliteSourceStore::setEnabled(std::int64_t id, bool enabled)
 {
     auto update = m_db.prepare("UPDATE sources SET enabled = ?, state = CASE WHEN ? THEN 'new' ELSE state END,"
                                " next_poll_at = 0 WHERE id = ?");
@@ -238,7 +205,7 @@ Status SourceRepository::setEnabled(std::int64_t id, bool enabled)
     return update->bind(1, std::int64_t(enabled)).bind(2, std::int64_t(enabled)).bind(3, id).run();
 }
 
-Status SourceRepository::update(const Source& source)
+Status SqliteSourceStore::update(const Source& source)
 {
     // SET expressions see the row as it was, so "enabled = 0" below means "was off".
     auto update = m_db.prepare(
@@ -268,7 +235,7 @@ Status SourceRepository::update(const Source& source)
     return Ok{};
 }
 
-Status SourceRepository::postpone(std::int64_t id, std::int64_t nextPollAt)
+Status SqliteSourceStore::postpone(std::int64_t id, std::int64_t nextPollAt)
 {
     auto update = m_db.prepare("UPDATE sources SET next_poll_at = max(next_poll_at, ?2) WHERE id = ?1");
     if (!update)
@@ -276,12 +243,12 @@ Status SourceRepository::postpone(std::int64_t id, std::int64_t nextPollAt)
     return update->bind(1, id).bind(2, nextPollAt).run();
 }
 
-Status SourceRepository::recordPoll(const PollRecord& r)
+Status SqliteSourceStore::recordPoll(const PollRecord& r)
 {
     auto before = byId(r.sourceId);
     if (!before)
         return before.error();
-    const std::string state = r.disable ? "disabled" : r.succeeded ? "ok" : "failing";
+    const std::string state(domain::sourceStateName(r.storedState()));
     auto update = m_db.prepare(
         "UPDATE sources SET last_poll_at = ?1, next_poll_at = ?2, state = ?3,"
         " error_count = CASE WHEN ?4 THEN 0 ELSE error_count + 1 END,"
@@ -322,11 +289,11 @@ Status SourceRepository::recordPoll(const PollRecord& r)
                                              .fromValue = before->url, .toValue = r.movedTo});
             !logged)
             return logged;
-    const std::string shown = r.needsCredentials ? "needs credentials" : state;
-    if (shown != before->displayState())
+    if (r.shownState() != before->shownState())
         return appendEvent(m_db, {.actor = "engine", .kind = domain::EventKind::SourceStateChanged, .sourceId = r.sourceId,
-                                  .fromValue = before->displayState(), .toValue = shown, .detail = r.error});
+                                  .fromValue = before->displayState(),
+                                  .toValue = std::string(domain::sourceStateName(r.shownState())), .detail = r.error});
     return Ok{};
 }
 
-}  // namespace earshot::store
+}  // namespace earshot::store::sqlite

@@ -1,0 +1,27 @@
+// The sources table on one SQLite connection (see earshot/store/SourceStore.h).
+#pragma once
+
+#include "earshot/store/SourceStore.h"
+#include "store/sqlite/Database.h"
+
+namespace earshot::store::sqlite {
+
+class SqliteSourceStore final : public SourceStore {
+public:
+    explicit SqliteSourceStore(Database& db) : m_db(db) {}
+
+    Result<std::int64_t> add(const Source& source) override;
+    Result<std::vector<Source>> list() override;
+    Result<Source> find(const std::string& idUrlOrName) override;
+    Result<Source> byId(std::int64_t id) override;
+    Status remove(std::int64_t id) override;
+    Status setEnabled(std::int64_t id, bool enabled) override;
+    Status update(const Source& source) override;
+    Status recordPoll(const PollRecord& record) override;
+    Status postpone(std::int64_t id, std::int64_t nextPollAt) override;
+
+private:
+    Database& m_db;
+};
+
+}  // namespace earshot::store::sqlite
