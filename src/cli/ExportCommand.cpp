@@ -10,8 +10,8 @@
 #include "earshot/exports/PseudonymKey.h"
 #include "earshot/inbox/Vocabulary.h"
 #include "earshot/metrics/MetricsSettings.h"
-#include "store/sqlite/Schema.h"
 #include "earshot/store/Sources.h"
+#include "store/sqlite/SqliteSession.h"
 
 namespace earshot::cli {
 
@@ -70,34 +70,38 @@ int run(Context& context, Args& args)
         options.status = *status;
     }
 
-    auto db = store::openWorkspace(context.databasePath);
-    if (!db)
-        return reportError(db.message());
+    auto workspace = context.workspace();
+    if (!workspace)
+        return reportError(workspace.message());
+    auto session = (*workspace)->reader();
+    if (!session)
+        return reportError(session.message());
     for (const std::string& source : sources) {
-        auto found = store::SourceRepository(*db).find(source);
+        // TRANSITIONAL (issue 12): sources are read through the connection until they have a store.
+        auto found = store::SourceRepository(store::sqlite::databaseOf(**session)).find(source);
         if (!found)
             return reportError(found.message(), kExitUsage);
         options.sources.push_back(found->id);
     }
     if (pseudonymise) {
-        auto key = exports::pseudonymKey(*db);
+        auto key = exports::pseudonymKey(**workspace);
         if (!key)
             return reportError(key.message());
         options.pseudonymKey = *key;
     }
-    auto calendar = metrics::loadCalendar(*db);
+    auto calendar = metrics::loadCalendar(**session);
     if (!calendar)
         return reportError(calendar.message());
-    auto policies = metrics::loadSlaPolicies(*db);
+    auto policies = metrics::loadSlaPolicies(**session);
     if (!policies)
         return reportError(policies.message());
 
     if (!output) {
-        auto rows = exports::exportRows(*db, std::cout, options, *calendar, *policies);
+        auto rows = exports::exportRows(**workspace, std::cout, options, *calendar, *policies);
         return rows ? kExitOk : reportError(rows.message());
     }
     const std::filesystem::path target = *output;
-    auto rows = exports::exportToFile(*db, target, options, *calendar, *policies);
+    auto rows = exports::exportToFile(**workspace, target, options, *calendar, *policies);
     if (!rows)
         return reportError(rows.message());
     std::cerr << "exported " << *rows << " " << what << " to " << target.string() << '\n';
