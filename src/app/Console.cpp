@@ -60,6 +60,7 @@ Result<std::unique_ptr<Console>> Console::open(const std::string& databasePath, 
     console->m_window = std::make_unique<MainWindow>(*console->m_mentions, *console->m_engine, *console->m_health,
                                                      QString::fromStdString(databasePath));
     console->m_window->setSecrets(console->m_secrets.get());
+    console->m_window->setWorkspace(console->m_workspace.get());
     // Last: its first reports are queued for the event loop, and by then all is connected.
     if (auto started = console->m_engine->start(*console->m_workspace, std::move(options)); !started)
         return started.error();

@@ -19,6 +19,10 @@ class MentionListModel;
 class SourceHealth;
 }  // namespace earshot::bridge
 
+namespace earshot::store {
+class Workspace;
+}
+
 namespace earshot::gui {
 
 class SourceSecrets;
@@ -34,6 +38,8 @@ public:
                const QString& databasePath, QWidget* parent = nullptr);
     // Where the Sources dialog keeps platform secrets; none: the dialog cannot store them.
     void setSecrets(SourceSecrets* secrets) { m_secrets = secrets; }
+    // The open workspace, for the Settings dialog's team settings; it must outlive the window.
+    void setWorkspace(store::Workspace* workspace) { m_workspace = workspace; }
 
     QTableView* mentionTable() const { return m_table; }
     QLineEdit* searchField() const { return m_search; }
@@ -47,6 +53,7 @@ public:
 
 private:
     SourceSecrets* m_secrets = nullptr;
+    store::Workspace* m_workspace = nullptr;
     void createActions();
     void applySearch();
     void showCurrentMention();

@@ -1,5 +1,6 @@
 #include "earshot/inbox/AgentRepository.h"
 
+#include <algorithm>
 #include <ctime>
 
 #include "store/sqlite/SqliteAgentStore.h"
@@ -27,7 +28,22 @@ std::vector<std::string> words(const std::vector<std::string>& items)
     return out;
 }
 
+Agent agentOf(store::AgentRow row)
+{
+    return {.id = row.id,
+            .name = std::move(row.name),
+            .firstName = std::move(row.firstName),
+            .languages = std::move(row.languages),
+            .teams = std::move(row.teams),
+            .createdAt = row.createdAt};
+}
+
 }  // namespace
+
+bool Agent::inTeam(std::string_view team) const
+{
+    return std::find(teams.begin(), teams.end(), team) != teams.end();
+}
 
 AgentRepository::AgentRepository(store::Database& db)
     : m_owned(std::make_unique<store::sqlite::SqliteAgentStore>(db)), m_store(*m_owned)
@@ -49,18 +65,28 @@ Result<std::int64_t> AgentRepository::add(const Agent& agent)
         return existing.error();
     if (*existing)
         return fail("there is already an agent named '" + name + "'");
-    Agent stored{.name = name,
-                 .firstName = firstName,
-                 .languages = words(agent.languages),
-                 .teams = words(agent.teams),
-                 .createdAt = agent.createdAt ? agent.createdAt : std::int64_t(std::time(nullptr))};
+    store::AgentRow stored{.name = name,
+                           .firstName = firstName,
+                           .languages = words(agent.languages),
+                           .teams = words(agent.teams),
+                           .createdAt = agent.createdAt ? agent.createdAt : std::int64_t(std::time(nullptr))};
     auto id = m_store.insert(stored);
     if (!id)
         return fail("cannot add agent '" + name + "': " + id.message());
     return *id;
 }
 
-Result<std::vector<Agent>> AgentRepository::list() { return m_store.list(); }
+Result<std::vector<Agent>> AgentRepository::list()
+{
+    auto rows = m_store.list();
+    if (!rows)
+        return rows.error();
+    std::vector<Agent> agents;
+    agents.reserve(rows->size());
+    for (store::AgentRow& row : *rows)
+        agents.push_back(agentOf(std::move(row)));
+    return agents;
+}
 
 Result<Agent> AgentRepository::find(const std::string& name)
 {
@@ -69,7 +95,7 @@ Result<Agent> AgentRepository::find(const std::string& name)
         return found.error();
     if (!*found)
         return fail("no agent named '" + name + "'");
-    return std::move(**found);
+    return agentOf(std::move(**found));
 }
 
 }  // namespace earshot::inbox

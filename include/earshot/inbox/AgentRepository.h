@@ -19,7 +19,16 @@ class Database;
 
 namespace earshot::inbox {
 
-using store::Agent;
+struct Agent {
+    std::int64_t id = 0;
+    std::string name;                     // display name; unique; the actor in events
+    std::string firstName;                // signs replies; defaults to the name's first word
+    std::vector<std::string> languages;   // e.g. "nl", "en"
+    std::vector<std::string> teams;       // e.g. "care", "billing"; "leads" may reassign
+    std::int64_t createdAt = 0;
+
+    bool inTeam(std::string_view team) const;
+};
 
 // The team whose members may reassign a conversation someone else holds (see Inbox::assign).
 inline constexpr std::string_view kLeadsTeam = "leads";

@@ -2,26 +2,23 @@
 // are inbox::AgentRepository's rules.
 #pragma once
 
-#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "earshot/core/Result.h"
 
 namespace earshot::store {
 
-struct Agent {
+// An agent's profile as stored (inbox::Agent is the inbox's view of it).
+struct AgentRow {
     std::int64_t id = 0;
-    std::string name;                     // display name; unique; the actor in events
-    std::string firstName;                // signs replies; defaults to the name's first word
-    std::vector<std::string> languages;   // e.g. "nl", "en"
-    std::vector<std::string> teams;       // e.g. "care", "billing"; "leads" may reassign
+    std::string name;
+    std::string firstName;
+    std::vector<std::string> languages;
+    std::vector<std::string> teams;
     std::int64_t createdAt = 0;
-
-    bool inTeam(std::string_view team) const { return std::find(teams.begin(), teams.end(), team) != teams.end(); }
 };
 
 class AgentStore {
@@ -29,11 +26,11 @@ public:
     virtual ~AgentStore() = default;
 
     // Stores the agent as given (id ignored); returns the new id. Fails when the name is taken.
-    virtual Result<std::int64_t> insert(const Agent& agent) = 0;
+    virtual Result<std::int64_t> insert(const AgentRow& agent) = 0;
     // Sorted by name (case-insensitive), then id.
-    virtual Result<std::vector<Agent>> list() = 0;
+    virtual Result<std::vector<AgentRow>> list() = 0;
     // Exact name; nothing when there is none.
-    virtual Result<std::optional<Agent>> find(const std::string& name) = 0;
+    virtual Result<std::optional<AgentRow>> find(const std::string& name) = 0;
 
 protected:
     AgentStore() = default;

@@ -24,9 +24,9 @@ std::string writeArray(const std::vector<std::string>& items) { return nlohmann:
 
 constexpr const char* kColumns = "SELECT id, name, first_name, languages, teams, created_at FROM agents";
 
-Agent readAgent(const Statement& row)
+AgentRow readAgent(const Statement& row)
 {
-    Agent agent;
+    AgentRow agent;
     agent.id = row.integer(0);
     agent.name = row.text(1);
     agent.firstName = row.text(2);
@@ -38,7 +38,7 @@ Agent readAgent(const Statement& row)
 
 }  // namespace
 
-Result<std::int64_t> SqliteAgentStore::insert(const Agent& agent)
+Result<std::int64_t> SqliteAgentStore::insert(const AgentRow& agent)
 {
     auto insert = m_db.prepare(
         "INSERT INTO agents(name, first_name, languages, teams, created_at) VALUES (?, ?, ?, ?, ?)");
@@ -54,24 +54,24 @@ Result<std::int64_t> SqliteAgentStore::insert(const Agent& agent)
     return m_db.lastInsertId();
 }
 
-Result<std::vector<Agent>> SqliteAgentStore::list()
+Result<std::vector<AgentRow>> SqliteAgentStore::list()
 {
     auto query = m_db.prepare(std::string(kColumns) + " ORDER BY name COLLATE NOCASE, id");
     if (!query)
         return query.error();
-    std::vector<Agent> agents;
+    std::vector<AgentRow> agents;
     if (auto read = eachRow(*query, [&](Statement& row) { agents.push_back(readAgent(row)); }); !read)
         return read.error();
     return agents;
 }
 
-Result<std::optional<Agent>> SqliteAgentStore::find(const std::string& name)
+Result<std::optional<AgentRow>> SqliteAgentStore::find(const std::string& name)
 {
     auto query = m_db.cached(std::string(kColumns) + " WHERE name = ?");
     if (!query)
         return query.error();
     (*query)->bind(1, name);
-    std::optional<Agent> found;
+    std::optional<AgentRow> found;
     if (auto read = eachRow(**query, [&](Statement& row) { found = readAgent(row); }); !read)
         return read.error();
     return found;

@@ -10,9 +10,9 @@ class SqliteAgentStore final : public AgentStore {
 public:
     explicit SqliteAgentStore(Database& db) : m_db(db) {}
 
-    Result<std::int64_t> insert(const Agent& agent) override;
-    Result<std::vector<Agent>> list() override;
-    Result<std::optional<Agent>> find(const std::string& name) override;
+    Result<std::int64_t> insert(const AgentRow& agent) override;
+    Result<std::vector<AgentRow>> list() override;
+    Result<std::optional<AgentRow>> find(const std::string& name) override;
 
 private:
     Database& m_db;
