@@ -5,13 +5,12 @@
 #include <iostream>
 
 #include "Command.h"
+#include "SourceArgs.h"
 #include "TimeArgs.h"
 #include "earshot/exports/Exporter.h"
 #include "earshot/exports/PseudonymKey.h"
 #include "earshot/inbox/Vocabulary.h"
 #include "earshot/metrics/MetricsSettings.h"
-#include "earshot/store/Sources.h"
-#include "store/sqlite/SqliteSession.h"
 
 namespace earshot::cli {
 
@@ -76,13 +75,10 @@ int run(Context& context, Args& args)
     auto session = (*workspace)->reader();
     if (!session)
         return reportError(session.message());
-    for (const std::string& source : sources) {
-        // TRANSITIONAL (issue 12): sources are read through the connection until they have a store.
-        auto found = store::SourceRepository(store::sqlite::databaseOf(**session)).find(source);
-        if (!found)
-            return reportError(found.message(), kExitUsage);
-        options.sources.push_back(found->id);
-    }
+    auto ids = findSourceIds(**session, sources);
+    if (!ids)
+        return reportError(ids.message(), kExitUsage);
+    options.sources = std::move(*ids);
     if (pseudonymise) {
         auto key = exports::pseudonymKey(**workspace);
         if (!key)

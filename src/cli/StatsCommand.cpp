@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include "Command.h"
+#include "SourceArgs.h"
 #include "Table.h"
 #include "TimeArgs.h"
 #include "earshot/core/Text.h"
@@ -15,8 +16,6 @@
 #include "earshot/metrics/MetricsSettings.h"
 #include "earshot/metrics/Report.h"
 #include "earshot/metrics/ReportPeriod.h"
-#include "earshot/store/Sources.h"
-#include "store/sqlite/SqliteSession.h"
 
 namespace earshot::cli {
 
@@ -150,17 +149,14 @@ int run(Context& context, Args& args)
     auto workspace = context.workspace();
     if (!workspace)
         return reportError(workspace.message());
-    {
+    if (!sources.empty()) {
         auto session = (*workspace)->reader();
         if (!session)
             return reportError(session.message());
-        for (const std::string& source : sources) {
-            // TRANSITIONAL (issue 12): sources are read through the connection until they have a store.
-            auto found = store::SourceRepository(store::sqlite::databaseOf(**session)).find(source);
-            if (!found)
-                return reportError(found.message(), kExitUsage);
-            request.filter.sources.push_back(found->id);
-        }
+        auto ids = findSourceIds(**session, sources);
+        if (!ids)
+            return reportError(ids.message(), kExitUsage);
+        request.filter.sources = std::move(*ids);
     }
     using Clock = std::chrono::steady_clock;
     const auto started = Clock::now();

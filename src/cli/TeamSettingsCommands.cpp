@@ -3,11 +3,11 @@
 #include <iostream>
 
 #include "Command.h"
+#include "SourceArgs.h"
 #include "Table.h"
 #include "earshot/inbox/Vocabulary.h"
 #include "earshot/metrics/MetricsSettings.h"
 #include "earshot/store/Sources.h"
-#include "store/sqlite/SqliteSession.h"
 
 namespace earshot::cli {
 
@@ -116,11 +116,10 @@ Result<std::optional<std::int64_t>> sourceOption(store::Session& session, const 
 {
     if (!given)
         return std::optional<std::int64_t>();
-    // TRANSITIONAL (issue 12): sources are read through the connection until they have a store.
-    auto found = store::SourceRepository(store::sqlite::databaseOf(session)).find(*given);
-    if (!found)
-        return found.error();
-    return std::optional<std::int64_t>(found->id);
+    auto ids = findSourceIds(session, {*given});
+    if (!ids)
+        return ids.error();
+    return std::optional<std::int64_t>(ids->front());
 }
 
 int showSla(Context& context, Args& args)
