@@ -7,7 +7,6 @@
 #include "Table.h"
 #include "earshot/core/Text.h"
 #include "earshot/inbox/AgentRepository.h"
-#include "store/sqlite/Schema.h"
 #include "earshot/store/Sources.h"
 
 namespace earshot::cli {

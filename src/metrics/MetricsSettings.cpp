@@ -105,11 +105,11 @@ std::string teamSettingsStamp(store::Database& db)
 
 Result<ReportInputs> loadReportInputs(store::Workspace& workspace, std::int64_t now)
 {
-    if (auto refreshed = refreshResponseCycles(workspace.writer()); !refreshed)
-        return refreshed.error();
     auto session = workspace.reader();
     if (!session)
         return session.error();
+    if (auto refreshed = refreshResponseCycles(workspace, **session); !refreshed)
+        return refreshed.error();
     auto calendar = loadCalendar(**session);
     if (!calendar)
         return calendar.error();

@@ -282,6 +282,16 @@ Status refreshResponseCycles(store::Writer& writer, const std::function<void(std
     }, progress);
 }
 
+Status refreshResponseCycles(store::Workspace& workspace, store::Session& reader)
+{
+    auto dirty = reader.metrics().dirtyCount();
+    if (!dirty)
+        return dirty.error();
+    if (*dirty == 0)
+        return Ok{};
+    return refreshResponseCycles(workspace.writer());
+}
+
 namespace {
 
 std::map<std::int64_t, Cycle> latestOf(const store::MetricsLogs& stored)

@@ -19,6 +19,7 @@
 
 #include "earshot/core/Result.h"
 #include "earshot/store/Session.h"
+#include "earshot/store/Workspace.h"
 #include "earshot/store/Writer.h"
 
 namespace earshot::store {
@@ -84,6 +85,9 @@ bool soundsLikeThanks(std::string_view text);
 Status refreshResponseCycles(store::Session& session, const std::function<void(std::int64_t left)>& progress = {});
 // The same through the workspace's writer, one job per batch, so other writes go in between.
 Status refreshResponseCycles(store::Writer& writer, const std::function<void(std::int64_t left)>& progress = {});
+// Through the workspace's writer only when `reader` (a reading session of it) sees something
+// to derive: most readings find nothing, and need no writer.
+Status refreshResponseCycles(store::Workspace& workspace, store::Session& reader);
 
 // The current (last) cycle of each of these conversations, derived from their logs without
 // writing anything, for the inbox's live SLA column. Conversations without a customer message
