@@ -36,7 +36,8 @@ void AgentPicker::remember(const QString& databasePath, const QString& agent)
     QSettings().setValue(settingsKey(databasePath), agent);
 }
 
-AgentPicker::AgentPicker(store::Database& db, const QString& remembered, QWidget* parent) : QDialog(parent), m_db(db)
+AgentPicker::AgentPicker(store::Workspace& workspace, const QString& remembered, QWidget* parent)
+    : QDialog(parent), m_workspace(workspace)
 {
     setWindowTitle(tr("Who is working?"));
     auto* layout = new QVBoxLayout(this);
@@ -86,9 +87,14 @@ AgentPicker::AgentPicker(store::Database& db, const QString& remembered, QWidget
 
 void AgentPicker::reloadAgents(const QString& select)
 {
-    auto agents = inbox::AgentRepository(m_db).list();
+    auto session = m_workspace.reader();
+    auto agents = session ? inbox::AgentRepository(**session).list() : Result<std::vector<inbox::Agent>>(session.error());
     m_list->clear();
     m_agents = agents ? std::move(*agents) : std::vector<inbox::Agent>{};
+    if (!agents) {
+        m_error->setText(QString::fromStdString(agents.message()));
+        m_error->show();
+    }
     for (const auto& agent : m_agents) {
         QString teams;
         for (const auto& team : agent.teams)
@@ -116,7 +122,11 @@ void AgentPicker::addAgent()
     agent.firstName = m_firstName->text().trimmed().toStdString();
     agent.languages = words(m_languages->text());
     agent.teams = words(m_teams->text());
-    auto added = inbox::AgentRepository(m_db).add(agent);
+    auto added = m_workspace.writer().run([&](store::Session& session) -> Status {
+        if (auto stored = inbox::AgentRepository(session).add(agent); !stored)
+            return stored.error();
+        return Ok{};
+    });
     if (!added) {
         m_error->setText(QString::fromStdString(added.message()));
         m_error->show();

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "earshot/inbox/AgentRepository.h"
+#include "earshot/store/Workspace.h"
 
 class QListWidget;
 class QLineEdit;
@@ -18,8 +19,8 @@ namespace earshot::gui {
 class AgentPicker : public QDialog {
     Q_OBJECT
 public:
-    // `db` must be writable: a new profile is stored at once.
-    AgentPicker(store::Database& db, const QString& remembered, QWidget* parent = nullptr);
+    // A new profile is stored at once, through the workspace's writer.
+    AgentPicker(store::Workspace& workspace, const QString& remembered, QWidget* parent = nullptr);
 
     std::optional<inbox::Agent> chosen() const { return m_chosen; }
 
@@ -33,7 +34,7 @@ private:
     void reloadAgents(const QString& select);
     void addAgent();
 
-    store::Database& m_db;
+    store::Workspace& m_workspace;
     QListWidget* m_list = nullptr;
     QLineEdit* m_name = nullptr;
     QLineEdit* m_firstName = nullptr;

@@ -76,8 +76,19 @@ void setHeaders(QTableWidget* table, const QStringList& headers)
 
 }  // namespace
 
+DashboardWindow::DashboardWindow(store::Workspace& workspace, QWidget* parent, bridge::DashboardModel::Clock clock)
+    : QWidget(parent, Qt::Window), m_model(workspace, this, std::move(clock))
+{
+    build();
+}
+
 DashboardWindow::DashboardWindow(const QString& databasePath, QWidget* parent, bridge::DashboardModel::Clock clock)
     : QWidget(parent, Qt::Window), m_model(databasePath, this, std::move(clock))
+{
+    build();
+}
+
+void DashboardWindow::build()
 {
     setWindowTitle(tr("Earshot — Dashboard"));
     resize(1500, 940);
@@ -354,27 +365,18 @@ metrics::ReportRequest DashboardWindow::currentRequest() const
 {
     metrics::ReportRequest request;
     request.groupBy = metrics::GroupBy::Agent;
-    // Periods are whole days in the team calendar's zone, the days the report's trend, heat map
-    // and CSV count in (UTC until the workspace is read, or when no calendar is set).
-    const metrics::TimeZone zone = m_model.inputs() ? m_model.inputs()->calendar.timeZone() : metrics::TimeZone::utc();
-    constexpr std::int64_t kDay = 86400;
+    // Periods are whole days in the team calendar's zone (metrics/ReportPeriod.h), the days the
+    // report's trend, heat map and CSV count in, and those `earshot-cli stats` counts.
     const auto dayOf = [](const QDate& date) { return QDate(1970, 1, 1).daysTo(date); };
-    const std::int64_t now = m_model.now();
-    const std::int64_t localNow = now + zone.offsetAt(now);
-    const std::int64_t today = localNow >= 0 ? localNow / kDay : (localNow - kDay + 1) / kDay;
-    std::int64_t first = today;
-    std::int64_t last = today;
+    metrics::ReportPeriod period;
     switch (Period(m_period->currentData().toInt())) {
-    case Period::Today: break;
-    case Period::Week: first = today - 6; break;
-    case Period::Month: first = today - 29; break;
-    case Period::Custom:
-        first = dayOf(std::min(m_from->date(), m_to->date()));
-        last = dayOf(std::max(m_from->date(), m_to->date()));
-        break;
+    case Period::Today: period = m_model.lastDays(1); break;
+    case Period::Week: period = m_model.lastDays(7); break;
+    case Period::Month: period = m_model.lastDays(metrics::kDefaultReportDays); break;
+    case Period::Custom: period = m_model.wholeDays(dayOf(m_from->date()), dayOf(m_to->date())); break;
     }
-    request.filter.since = zone.toUtc(first * kDay);
-    request.filter.until = zone.toUtc((last + 1) * kDay);
+    request.filter.since = period.since;
+    request.filter.until = period.until;
     if (m_team->currentIndex() > 0)
         request.filter.teams = {conversation::toUtf8(m_team->currentText())};
     if (m_agent->currentIndex() > 0)

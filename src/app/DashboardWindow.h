@@ -31,6 +31,10 @@ class DashboardWindow : public QWidget {
 public:
     enum class Period { Today, Week, Month, Custom };
 
+    // The workspace must outlive the window.
+    explicit DashboardWindow(store::Workspace& workspace, QWidget* parent = nullptr,
+                             bridge::DashboardModel::Clock clock = {});
+    // TRANSITIONAL (issue 12): until the inbox window passes its workspace.
     explicit DashboardWindow(const QString& databasePath, QWidget* parent = nullptr,
                              bridge::DashboardModel::Clock clock = {});
 
@@ -69,6 +73,7 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
+    void build();
     void buildFilters(QHBoxLayout* bar);
     QWidget* buildTiles();
     QWidget* buildTrend();

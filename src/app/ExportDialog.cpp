@@ -35,8 +35,8 @@
 #include "earshot/exports/PseudonymKey.h"
 #include "earshot/inbox/Vocabulary.h"
 #include "earshot/metrics/MetricsSettings.h"
-#include "store/sqlite/Schema.h"
 #include "earshot/store/Sources.h"
+#include "store/sqlite/SqliteSession.h"
 
 namespace earshot::gui {
 
@@ -64,27 +64,27 @@ std::int64_t utcMidnight(const QDate& date)
 
 // On the worker thread, with a connection of its own: the same steps as `earshot-cli export
 // -o FILE`, with a count first for the progress bar.
-Result<std::int64_t> runExport(const std::string& databasePath, const std::filesystem::path& target,
+Result<std::int64_t> runExport(store::Workspace& workspace, const std::filesystem::path& target,
                                ExportDialog::Request request, const std::atomic<bool>& cancelled,
                                const std::function<void(std::int64_t)>& reportTotal,
                                const std::function<void(std::int64_t)>& reportRows)
 {
-    auto db = store::openWorkspace(databasePath);
-    if (!db)
-        return db.error();
     if (request.pseudonymise) {
-        auto key = exports::pseudonymKey(*db);
+        auto key = exports::pseudonymKey(workspace);
         if (!key)
             return key.error();
         request.options.pseudonymKey = *key;
     }
-    auto calendar = metrics::loadCalendar(*db);
+    auto session = workspace.reader();
+    if (!session)
+        return session.error();
+    auto calendar = metrics::loadCalendar(**session);
     if (!calendar)
         return calendar.error();
-    auto policies = metrics::loadSlaPolicies(*db);
+    auto policies = metrics::loadSlaPolicies(**session);
     if (!policies)
         return policies.error();
-    auto total = exports::countRows(*db, request.options);
+    auto total = exports::countRows(workspace, request.options);
     if (!total)
         return total.error();
     reportTotal(*total);
@@ -94,14 +94,26 @@ Result<std::int64_t> runExport(const std::string& databasePath, const std::files
         reportRows(rows);
         return !cancelled.load();
     };
-    return exports::exportToFile(*db, target, request.options, *calendar, *policies);
+    return exports::exportToFile(workspace, target, request.options, *calendar, *policies);
 }
 
 }  // namespace
 
+ExportDialog::ExportDialog(store::Workspace& workspace, QWidget* parent)
+    : ExportDialog(&workspace, std::unique_ptr<store::Workspace>(), parent)
+{
+}
+
 ExportDialog::ExportDialog(const QString& databasePath, QWidget* parent)
+    : ExportDialog(nullptr, store::Workspace::open(toUtf8(databasePath)), parent)
+{
+}
+
+ExportDialog::ExportDialog(store::Workspace* given, Result<std::unique_ptr<store::Workspace>> opened, QWidget* parent)
     : QDialog(parent),
-      m_databasePath(toUtf8(databasePath)),
+      m_ownedWorkspace(opened ? std::move(*opened) : nullptr),
+      m_workspace(given ? given : m_ownedWorkspace.get()),
+      m_openError(opened ? std::string() : opened.message()),
       m_kind(new QComboBox(this)),
       m_kindHint(hintLabel(this)),
       m_csv(new QRadioButton(tr("&CSV"), this)),
@@ -276,9 +288,11 @@ ExportDialog::~ExportDialog()
 void ExportDialog::loadSources()
 {
     m_source->addItem(tr("Any source"), QVariant());
-    // A short read on a connection of its own that closes at once; the exports open theirs.
-    auto db = store::openReader(m_databasePath);
-    auto sources = db ? store::SourceRepository(*db).list() : Result<std::vector<store::Source>>(db.error());
+    // A short read on a session of its own that closes at once; the exports open theirs.
+    auto session = m_workspace ? m_workspace->reader() : Result<std::unique_ptr<store::Session>>(fail(m_openError));
+    // TRANSITIONAL (issue 12): sources are read through the connection until they have a store.
+    auto sources = session ? store::SourceRepository(store::sqlite::databaseOf(**session)).list()
+                           : Result<std::vector<store::Source>>(session.error());
     if (!sources) {
         setMessage(tr("The sources could not be read: %1").arg(fromUtf8(sources.message())), Tone::Error);
         return;
@@ -388,12 +402,13 @@ void ExportDialog::start(const QString& path, Request request)
 
     // Queued to our thread; the destructor joins this thread first, so `this` is alive for them.
     auto post = [this](auto call) { QMetaObject::invokeMethod(this, std::move(call), Qt::QueuedConnection); };
-    m_worker = std::thread([this, post, path, job = m_job, databasePath = m_databasePath,
+    m_worker = std::thread([this, post, path, job = m_job, workspace = m_workspace, openError = m_openError,
                             request = std::move(request)]() mutable {
-        auto written = runExport(
-            databasePath, std::filesystem::path(path.toStdU16String()), std::move(request), job->cancelled,
+        auto written = workspace ? runExport(
+            *workspace, std::filesystem::path(path.toStdU16String()), std::move(request), job->cancelled,
             [&](std::int64_t total) { post([this, total] { showTotal(total); }); },
-            [&](std::int64_t rows) { post([this, rows] { showProgress(rows); }); });
+            [&](std::int64_t rows) { post([this, rows] { showProgress(rows); }); })
+                                 : Result<std::int64_t>(fail(openError));
         post([this, path, written = std::move(written)]() mutable { showResult(path, std::move(written)); });
     });
 }

@@ -251,7 +251,9 @@ void MainWindow::openSources()
 
 void MainWindow::openSettings()
 {
-    auto* dialog = new SettingsDialog(windowFilePath(),
+    if (!m_workspace)
+        return;
+    auto* dialog = new SettingsDialog(*m_workspace,
                                       QString::fromStdString(core::logFileFor(windowFilePath().toStdString()).string()),
                                       this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);

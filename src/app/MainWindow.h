@@ -38,7 +38,7 @@ public:
                const QString& databasePath, QWidget* parent = nullptr);
     // Where the Sources dialog keeps platform secrets; none: the dialog cannot store them.
     void setSecrets(SourceSecrets* secrets) { m_secrets = secrets; }
-    // The workspace the Sources dialog reads and writes; it must outlive the window.
+    // The open workspace, for the Sources and Settings dialogs; it must outlive the window.
     void setWorkspace(store::Workspace* workspace) { m_workspace = workspace; }
 
     QTableView* mentionTable() const { return m_table; }

@@ -19,7 +19,6 @@
 #include "Language.h"
 #include "Theme.h"
 #include "earshot/checks/SettingsRepository.h"
-#include "store/sqlite/Schema.h"
 
 namespace earshot::gui {
 
@@ -38,8 +37,9 @@ QLabel* hint(const QString& text, QWidget* parent)
 
 }  // namespace
 
-SettingsDialog::SettingsDialog(const QString& databasePath, const QString& logPath, QWidget* parent)
+SettingsDialog::SettingsDialog(store::Workspace& workspace, const QString& logPath, QWidget* parent)
     : QDialog(parent),
+      m_workspace(workspace),
       m_databasePath(new QLabel(this)),
       m_changeWorkspace(new QPushButton(tr("Open Another…"), this)),
       m_workspaceHint(new QLabel(this)),
@@ -50,6 +50,7 @@ SettingsDialog::SettingsDialog(const QString& databasePath, const QString& logPa
       m_theme(new QComboBox(this)),
       m_message(new QLabel(this))
 {
+    const QString databasePath = fromUtf8(workspace.location());
     setWindowTitle(tr("Settings"));
     setObjectName(QStringLiteral("settingsDialog"));
     setMinimumWidth(640);
@@ -129,14 +130,6 @@ SettingsDialog::SettingsDialog(const QString& databasePath, const QString& logPa
     m_language->setCurrentIndex(std::max(0, m_language->findData(savedLanguage())));
     m_theme->setCurrentIndex(std::max(0, m_theme->findData(themeModeToString(savedThemeMode()))));
 
-    if (auto opened = store::openWorkspace(databasePath.toStdString()); opened)
-        m_db.emplace(std::move(*opened));
-    else {
-        m_signature->setEnabled(false);
-        m_message->setText(tr("The workspace could not be opened, so its team settings cannot be changed: %1")
-                               .arg(fromUtf8(opened.message())));
-        m_message->show();
-    }
     loadTeamSettings();
 }
 
@@ -163,15 +156,17 @@ QWidget* SettingsDialog::createPathRow(QLabel* label, const QString& path)
 
 void SettingsDialog::loadTeamSettings()
 {
-    if (!m_db)
-        return;
-    auto required = checks::SettingsRepository(*m_db).signatureRequired();
+    auto session = m_workspace.reader();
+    auto required = session ? checks::SettingsRepository(**session).signatureRequired() : Result<bool>(session.error());
     if (!required) {
+        // Nothing read, nothing to write back: a setting shown wrongly would be stored wrongly.
+        m_signature->setEnabled(false);
         m_message->setText(tr("The team settings could not be read: %1").arg(fromUtf8(required.message())));
         m_message->show();
         return;
     }
     m_signature->setChecked(*required);
+    m_teamSettingsRead = true;
 }
 
 void SettingsDialog::chooseWorkspace(const QString& current)
@@ -182,8 +177,9 @@ void SettingsDialog::chooseWorkspace(const QString& current)
     const QFileInfo file(chosen);
     // An existing file must be a workspace already: a wrong choice would stop the next start.
     if (file.exists()) {
-        auto readable = file.isFile() ? store::openReader(file.absoluteFilePath().toStdString())
-                                      : Result<store::Database>(fail("it is a folder"));
+        auto readable = file.isFile() ? store::Workspace::open(file.absoluteFilePath().toStdString(),
+                                                               store::Workspace::Opening::Existing)
+                                      : Result<std::unique_ptr<store::Workspace>>(fail("it is a folder"));
         if (!readable) {
             m_chosenWorkspace.clear();
             m_workspaceHint->setText(tr("%1 cannot be used as a workspace: %2")
@@ -214,10 +210,13 @@ bool SettingsDialog::apply()
         applyTheme(theme);
     }
 
-    if (!m_db)
+    if (!m_teamSettingsRead)
         return true;   // nothing to store there; the reason is already shown
     const std::string_view rule = m_signature->isChecked() ? checks::kSignatureNamed : checks::kSignatureOff;
-    if (auto stored = checks::SettingsRepository(*m_db).set(checks::kSignatureRequiredKey, rule); !stored) {
+    if (auto stored = m_workspace.writer().run([&](store::Session& session) {
+            return checks::SettingsRepository(session).set(checks::kSignatureRequiredKey, rule);
+        });
+        !stored) {
         m_message->setText(tr("The signature rule could not be saved: %1").arg(fromUtf8(stored.message())));
         m_message->show();
         return false;

@@ -10,7 +10,7 @@
 #include <functional>
 #include <optional>
 
-#include "store/sqlite/Database.h"
+#include "earshot/store/Workspace.h"
 
 class QCheckBox;
 class QComboBox;
@@ -33,7 +33,8 @@ public:
     void setChooseWorkspace(ChooseWorkspace choose) { m_chooseWorkspace = std::move(choose); }
     QPushButton* changeWorkspaceButton() const { return m_changeWorkspace; }
 
-    SettingsDialog(const QString& databasePath, const QString& logPath, QWidget* parent = nullptr);
+    // The team's settings are read from and written to `workspace`, which must outlive the dialog.
+    SettingsDialog(store::Workspace& workspace, const QString& logPath, QWidget* parent = nullptr);
     ~SettingsDialog() override;
 
     // Writes every setting; false, with the reason shown, when the team's could not be stored.
@@ -54,7 +55,8 @@ private:
     // Asks for another workspace file and, when it will do, keeps it for apply().
     void chooseWorkspace(const QString& current);
 
-    std::optional<store::Database> m_db;
+    store::Workspace& m_workspace;
+    bool m_teamSettingsRead = false;   // else they are not written either
     QLabel* m_databasePath;
     QPushButton* m_changeWorkspace;
     QLabel* m_workspaceHint;

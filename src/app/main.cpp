@@ -148,7 +148,7 @@ int main(int argc, char* argv[])
         }
         agent = *found;
     } else {
-        earshot::gui::AgentPicker picker((*console)->actions(), earshot::gui::AgentPicker::remembered(workspacePath));
+        earshot::gui::AgentPicker picker((*console)->workspace(), earshot::gui::AgentPicker::remembered(workspacePath));
         if (picker.exec() != QDialog::Accepted || !picker.chosen())
             return 0;
         agent = picker.chosen();

@@ -9,15 +9,32 @@
 
 #include <spdlog/spdlog.h>
 
-#include "store/sqlite/Schema.h"
-
 namespace earshot::bridge {
 
-DashboardModel::DashboardModel(QString databasePath, QObject* parent, Clock clock)
-    : QObject(parent),
-      m_databasePath(std::move(databasePath)),
-      m_clock(clock ? std::move(clock) : Clock([] { return std::int64_t(std::time(nullptr)); }))
+namespace {
+
+DashboardModel::Clock orSystemClock(DashboardModel::Clock clock)
 {
+    return clock ? std::move(clock) : DashboardModel::Clock([] { return std::int64_t(std::time(nullptr)); });
+}
+
+}  // namespace
+
+DashboardModel::DashboardModel(store::Workspace& workspace, QObject* parent, Clock clock)
+    : QObject(parent), m_workspace(&workspace), m_clock(orSystemClock(std::move(clock)))
+{
+    connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, &DashboardModel::finished);
+}
+
+DashboardModel::DashboardModel(const QString& databasePath, QObject* parent, Clock clock)
+    : QObject(parent), m_clock(orSystemClock(std::move(clock)))
+{
+    if (auto opened = store::Workspace::open(databasePath.toStdString()); opened) {
+        m_ownedWorkspace = std::move(*opened);
+        m_workspace = m_ownedWorkspace.get();
+    } else {
+        m_openError = QString::fromStdString(opened.message());
+    }
     connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, &DashboardModel::finished);
 }
 
@@ -49,21 +66,22 @@ void DashboardModel::startNext()
     request.now = m_clock();
     auto inputs = m_reloadPending ? nullptr : m_inputs;
     m_reloadPending = false;
-    m_watcher.setFuture(QtConcurrent::run(&DashboardModel::compute, m_databasePath, std::move(inputs), request));
+    m_watcher.setFuture(
+        QtConcurrent::run(&DashboardModel::compute, m_workspace, m_openError, std::move(inputs), request));
     if (!m_running) {
         m_running = true;
         emit busyChanged(true);
     }
 }
 
-DashboardModel::Outcome DashboardModel::compute(const QString& databasePath,
+DashboardModel::Outcome DashboardModel::compute(store::Workspace* workspace, const QString& openError,
                                                 std::shared_ptr<const metrics::ReportInputs> inputs,
                                                 metrics::ReportRequest request)
 {
     // An exception would come back out of the watcher's result() on the GUI thread and end the
     // program; out of memory or no thread to start is a failure to report like any other.
     try {
-        return computeOrThrow(databasePath, std::move(inputs), std::move(request));
+        return computeOrThrow(workspace, openError, std::move(inputs), std::move(request));
     } catch (const std::exception& error) {
         Outcome outcome;
         outcome.request = request;
@@ -72,7 +90,7 @@ DashboardModel::Outcome DashboardModel::compute(const QString& databasePath,
     }
 }
 
-DashboardModel::Outcome DashboardModel::computeOrThrow(const QString& databasePath,
+DashboardModel::Outcome DashboardModel::computeOrThrow(store::Workspace* workspace, const QString& openError,
                                                        std::shared_ptr<const metrics::ReportInputs> inputs,
                                                        metrics::ReportRequest request)
 {
@@ -82,13 +100,12 @@ DashboardModel::Outcome DashboardModel::computeOrThrow(const QString& databasePa
     const auto started = Clock::now();
     const auto ms = [](Clock::duration span) { return std::chrono::duration_cast<std::chrono::milliseconds>(span).count(); };
     if (!inputs) {
-        // Read-write: reading derives the response cycles of conversations changed since.
-        auto db = store::openWorkspace(databasePath.toStdString());
-        if (!db) {
-            outcome.error = QString::fromStdString(db.message());
+        if (!workspace) {
+            outcome.error = openError;
             return outcome;
         }
-        auto loaded = metrics::loadReportInputs(*db, request.now);
+        // The writer first derives the response cycles of conversations changed since.
+        auto loaded = metrics::loadReportInputs(*workspace, request.now);
         if (!loaded) {
             outcome.error = QString::fromStdString(loaded.message());
             return outcome;
@@ -126,6 +143,18 @@ void DashboardModel::finished()
     startNext();
     if (!m_running)
         emit busyChanged(false);
+}
+
+metrics::TimeZone DashboardModel::zone() const
+{
+    return m_inputs ? m_inputs->calendar.timeZone() : metrics::TimeZone::utc();
+}
+
+metrics::ReportPeriod DashboardModel::lastDays(int days) const { return metrics::lastDays(zone(), now(), days); }
+
+metrics::ReportPeriod DashboardModel::wholeDays(std::int64_t firstDay, std::int64_t lastDay) const
+{
+    return metrics::wholeDays(zone(), firstDay, lastDay);
 }
 
 void DashboardModel::waitForIdle()

@@ -1,6 +1,7 @@
 #include "earshot/checks/CannedReplyRepository.h"
 
 #include "earshot/checks/Template.h"
+#include "store/sqlite/SqliteCannedReplyStore.h"
 
 namespace earshot::checks {
 
@@ -22,11 +23,6 @@ bool isLanguageCode(const std::string& language)
 std::string describe(const std::string& name, const std::string& language)
 {
     return "canned reply '" + name + "' (" + language + ")";
-}
-
-CannedReply readRow(const store::Statement& row)
-{
-    return {row.integer(0), row.text(1), row.text(2), row.text(3)};
 }
 
 }  // namespace
@@ -54,82 +50,60 @@ Status validateCannedReply(const CannedReply& reply)
     return Ok{};
 }
 
+CannedReplyRepository::CannedReplyRepository(store::Database& db)
+    : m_owned(std::make_unique<store::sqlite::SqliteCannedReplyStore>(db)), m_store(*m_owned)
+{
+}
+
+CannedReplyRepository::~CannedReplyRepository() = default;
+
 Result<std::int64_t> CannedReplyRepository::add(const CannedReply& reply)
 {
     if (auto valid = validateCannedReply(reply); !valid)
         return valid.error();
-    if (auto existing = find(reply.name, reply.language); existing)
+    if (auto existing = m_store.find(reply.name, reply.language); !existing)
+        return existing.error();
+    else if (*existing)
         return fail(describe(reply.name, reply.language) + " already exists; remove it first or update it");
-    auto insert = m_db.cached("INSERT INTO canned_replies(name, language, body) VALUES (?, ?, ?)");
-    if (!insert)
-        return insert.error();
-    (*insert)->bind(1, reply.name).bind(2, reply.language).bind(3, reply.body);
-    if (auto ran = (*insert)->run(); !ran)
-        return fail("cannot store " + describe(reply.name, reply.language) + ": " + ran.message());
-    return m_db.lastInsertId();
+    auto id = m_store.insert(reply);
+    if (!id)
+        return fail("cannot store " + describe(reply.name, reply.language) + ": " + id.message());
+    return *id;
 }
 
 Status CannedReplyRepository::update(const std::string& name, const std::string& language, const std::string& body)
 {
     if (auto valid = validateCannedReply({0, name, language, body}); !valid)
         return valid;
-    auto statement = m_db.cached("UPDATE canned_replies SET body = ? WHERE name = ? AND language = ?");
-    if (!statement)
-        return statement.error();
-    (*statement)->bind(1, body).bind(2, name).bind(3, language);
-    if (auto ran = (*statement)->run(); !ran)
-        return ran;
-    if (m_db.changes() == 0)
+    auto updated = m_store.updateBody(name, language, body);
+    if (!updated)
+        return updated.error();
+    if (!*updated)
         return fail("there is no " + describe(name, language));
     return Ok{};
 }
 
 Result<std::vector<CannedReply>> CannedReplyRepository::list(const std::optional<std::string>& language)
 {
-    auto statement = m_db.cached(
-        "SELECT id, name, language, body FROM canned_replies WHERE ?1 IS NULL OR language = ?1"
-        " ORDER BY name COLLATE NOCASE, name, language");
-    if (!statement)
-        return statement.error();
-    (*statement)->bind(1, language);
-    std::vector<CannedReply> replies;
-    while (true) {
-        auto row = (*statement)->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        replies.push_back(readRow(**statement));
-    }
-    (*statement)->reset();
-    return replies;
+    return m_store.list(language);
 }
 
 Result<CannedReply> CannedReplyRepository::find(const std::string& name, const std::string& language)
 {
-    auto statement = m_db.cached("SELECT id, name, language, body FROM canned_replies WHERE name = ? AND language = ?");
-    if (!statement)
-        return statement.error();
-    (*statement)->bind(1, name).bind(2, language);
-    auto row = (*statement)->step();
-    if (!row)
-        return row.error();
-    if (!*row)
+    auto found = m_store.find(name, language);
+    if (!found)
+        return found.error();
+    if (!*found)
         return fail("there is no " + describe(name, language));
-    CannedReply reply = readRow(**statement);
-    (*statement)->reset();
-    return reply;
+    return std::move(**found);
 }
 
 Status CannedReplyRepository::remove(const std::string& name, const std::string& language)
 {
-    auto statement = m_db.cached("DELETE FROM canned_replies WHERE name = ? AND language = ?");
-    if (!statement)
-        return statement.error();
-    (*statement)->bind(1, name).bind(2, language);
-    if (auto ran = (*statement)->run(); !ran)
-        return ran;
-    if (m_db.changes() == 0)
+    auto removed = m_store.remove(name, language);
+    if (!removed)
+        return removed.error();
+    if (!*removed)
         return fail("there is no " + describe(name, language));
     return Ok{};
 }

@@ -1,22 +1,17 @@
 #include "earshot/checks/SettingsRepository.h"
 
+#include "store/sqlite/SqliteSettingsStore.h"
+
 namespace earshot::checks {
 
-Result<std::optional<std::string>> SettingsRepository::get(std::string_view key)
+SettingsRepository::SettingsRepository(store::Database& db)
+    : m_owned(std::make_unique<store::sqlite::SqliteSettingsStore>(db)), m_store(*m_owned)
 {
-    auto statement = m_db.cached("SELECT value FROM settings WHERE key = ?");
-    if (!statement)
-        return statement.error();
-    (*statement)->bind(1, key);
-    auto row = (*statement)->step();
-    if (!row)
-        return fail("cannot read setting " + std::string(key) + ": " + row.message());
-    std::optional<std::string> value;
-    if (*row)
-        value = (*statement)->text(0);
-    (*statement)->reset();
-    return value;
 }
+
+SettingsRepository::~SettingsRepository() = default;
+
+Result<std::optional<std::string>> SettingsRepository::get(std::string_view key) { return m_store.get(key); }
 
 Result<std::string> SettingsRepository::get(std::string_view key, std::string_view fallback)
 {
@@ -30,24 +25,10 @@ Status SettingsRepository::set(std::string_view key, std::string_view value)
 {
     if (key.empty())
         return fail("a setting needs a key");
-    auto statement = m_db.cached(
-        "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-    if (!statement)
-        return statement.error();
-    (*statement)->bind(1, key).bind(2, value);
-    if (auto ran = (*statement)->run(); !ran)
-        return fail("cannot save setting " + std::string(key) + ": " + ran.message());
-    return Ok{};
+    return m_store.set(key, value);
 }
 
-Status SettingsRepository::remove(std::string_view key)
-{
-    auto statement = m_db.cached("DELETE FROM settings WHERE key = ?");
-    if (!statement)
-        return statement.error();
-    (*statement)->bind(1, key);
-    return (*statement)->run();
-}
+Status SettingsRepository::remove(std::string_view key) { return m_store.remove(key); }
 
 Result<bool> SettingsRepository::signatureRequired()
 {

@@ -7,7 +7,6 @@
 #include "Table.h"
 #include "earshot/core/Text.h"
 #include "earshot/inbox/AgentRepository.h"
-#include "store/sqlite/Schema.h"
 #include "earshot/store/Sources.h"
 
 namespace earshot::cli {
@@ -42,13 +41,20 @@ int add(Context& context, Args& args)
         return reportError("how does the agent sign replies? Add --first-name FIRST", kExitUsage);
     agent.name = args.positionals().front();
     agent.firstName = *firstName;
-    auto db = store::openWorkspace(context.databasePath);
-    if (!db)
-        return reportError(db.message());
-    auto id = inbox::AgentRepository(*db).add(agent);
-    if (!id)
-        return reportError(id.message());
-    std::cout << "added agent " << *id << ": " << agent.name << '\n';
+    auto workspace = context.workspace();
+    if (!workspace)
+        return reportError(workspace.message());
+    std::int64_t id = 0;
+    auto added = (*workspace)->writer().run([&](store::Session& session) -> Status {
+        auto stored = inbox::AgentRepository(session).add(agent);
+        if (!stored)
+            return stored.error();
+        id = *stored;
+        return Ok{};
+    });
+    if (!added)
+        return reportError(added.message());
+    std::cout << "added agent " << id << ": " << agent.name << '\n';
     return kExitOk;
 }
 
@@ -57,10 +63,13 @@ int list(Context& context, Args& args)
     const bool json = args.flag("--json");
     if (auto ok = args.finish(0, 0); !ok)
         return reportError(ok.message(), kExitUsage);
-    auto db = store::openReader(context.databasePath);
-    if (!db)
-        return reportError(db.message());
-    auto agents = inbox::AgentRepository(*db).list();
+    auto workspace = context.workspace(store::Workspace::Opening::Existing);
+    if (!workspace)
+        return reportError(workspace.message());
+    auto session = (*workspace)->reader();
+    if (!session)
+        return reportError(session.message());
+    auto agents = inbox::AgentRepository(**session).list();
     if (!agents)
         return reportError(agents.message());
     if (json) {

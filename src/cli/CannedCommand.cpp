@@ -14,7 +14,7 @@
 #include "earshot/checks/SettingsRepository.h"
 #include "earshot/checks/TemplateContextLoader.h"
 #include "earshot/core/Text.h"
-#include "store/sqlite/Schema.h"
+#include "store/sqlite/SqliteSession.h"
 
 namespace earshot::cli {
 
@@ -44,7 +44,27 @@ constexpr const char* kCheckHelp =
     "empty, variables, and signature when the team requires named signatures: --signature,\n"
     "else the workspace setting signature.required.\n";
 
-Result<store::Database> openDatabase(const Context& context) { return store::openWorkspace(context.databasePath); }
+// A reading session of the workspace.
+Result<std::unique_ptr<store::Session>> readSession(
+    Context& context, store::Workspace::Opening opening = store::Workspace::Opening::CreateOrUpgrade)
+{
+    auto workspace = context.workspace(opening);
+    if (!workspace)
+        return workspace.error();
+    return (*workspace)->reader();
+}
+
+// Runs `change` on the canned replies through the workspace's writer.
+Status writeReplies(Context& context, const std::function<Status(checks::CannedReplyRepository&)>& change)
+{
+    auto workspace = context.workspace();
+    if (!workspace)
+        return workspace.error();
+    return (*workspace)->writer().run([&](store::Session& session) {
+        checks::CannedReplyRepository replies(session);
+        return change(replies);
+    });
+}
 
 // The name and the language every command except list needs.
 struct ReplyKey {
@@ -70,19 +90,19 @@ int add(Context& context, Args& args, bool update)
         return reportError(key.message(), kExitUsage);
     if (!text)
         return reportError("what should the reply say? add --text TEXT", kExitUsage);
-    auto db = openDatabase(context);
-    if (!db)
-        return reportError(db.message());
-    checks::CannedReplyRepository replies(*db);
+    auto stored = writeReplies(context, [&](checks::CannedReplyRepository& replies) -> Status {
+        if (update)
+            return replies.update(key->name, key->language, *text);
+        if (auto id = replies.add({0, key->name, key->language, *text}); !id)
+            return id.error();
+        return Ok{};
+    });
+    if (!stored)
+        return reportError(stored.message());
     if (update) {
-        if (auto updated = replies.update(key->name, key->language, *text); !updated)
-            return reportError(updated.message());
         std::cout << "updated canned reply '" << key->name << "' (" << key->language << ")\n";
         return kExitOk;
     }
-    auto id = replies.add({0, key->name, key->language, *text});
-    if (!id)
-        return reportError(id.message());
     std::cout << "added canned reply '" << key->name << "' (" << key->language << ")\n";
     return kExitOk;
 }
@@ -93,10 +113,10 @@ int list(Context& context, Args& args)
     const auto language = args.value("--language");
     if (auto ok = args.finish(0, 0); !ok)
         return reportError(ok.message(), kExitUsage);
-    auto db = openDatabase(context);
-    if (!db)
-        return reportError(db.message());
-    auto replies = checks::CannedReplyRepository(*db).list(language);
+    auto session = readSession(context);
+    if (!session)
+        return reportError(session.message());
+    auto replies = checks::CannedReplyRepository(**session).list(language);
     if (!replies)
         return reportError(replies.message());
     if (json) {
@@ -129,10 +149,9 @@ int remove(Context& context, Args& args)
     auto key = takeKey(args, language);
     if (!key)
         return reportError(key.message(), kExitUsage);
-    auto db = openDatabase(context);
-    if (!db)
-        return reportError(db.message());
-    if (auto removed = checks::CannedReplyRepository(*db).remove(key->name, key->language); !removed)
+    if (auto removed = writeReplies(
+            context, [&](checks::CannedReplyRepository& replies) { return replies.remove(key->name, key->language); });
+        !removed)
         return reportError(removed.message());
     std::cout << "removed canned reply '" << key->name << "' (" << key->language << ")\n";
     return kExitOk;
@@ -161,15 +180,17 @@ int render(Context& context, Args& args)
             return reportError(id.message(), kExitUsage);
         conversationId = *id;
     }
-    auto db = openDatabase(context);
-    if (!db)
-        return reportError(db.message());
-    auto reply = checks::CannedReplyRepository(*db).find(key->name, key->language);
+    auto session = readSession(context);
+    if (!session)
+        return reportError(session.message());
+    auto reply = checks::CannedReplyRepository(**session).find(key->name, key->language);
     if (!reply)
         return reportError(reply.message());
     checks::TemplateContext variables;
     if (conversationId) {
-        auto loaded = checks::loadTemplateContext(*db, *conversationId, agent.value_or(""));
+        // TRANSITIONAL (issue 12): the template context loader still reads the connection.
+        auto loaded = checks::loadTemplateContext(store::sqlite::databaseOf(**session), *conversationId,
+                                                  agent.value_or(""));
         if (!loaded)
             return reportError(loaded.message());
         variables = std::move(*loaded);
@@ -218,10 +239,10 @@ int checkReply(Context& context, Args& args)
         check.signatureRequired = *signature == checks::kSignatureNamed;
     } else if (std::filesystem::exists(context.databasePath)) {
         // A workspace that exists decides; checking a text never creates one.
-        auto db = store::openReader(context.databasePath);
-        if (!db)
-            return reportError(db.message());
-        auto required = checks::SettingsRepository(*db).signatureRequired();
+        auto session = readSession(context, store::Workspace::Opening::Existing);
+        if (!session)
+            return reportError(session.message());
+        auto required = checks::SettingsRepository(**session).signatureRequired();
         if (!required)
             return reportError(required.message());
         check.signatureRequired = *required;

@@ -5,13 +5,12 @@
 #include <iostream>
 
 #include "Command.h"
+#include "SourceArgs.h"
 #include "TimeArgs.h"
 #include "earshot/exports/Exporter.h"
 #include "earshot/exports/PseudonymKey.h"
 #include "earshot/inbox/Vocabulary.h"
 #include "earshot/metrics/MetricsSettings.h"
-#include "store/sqlite/Schema.h"
-#include "earshot/store/Sources.h"
 
 namespace earshot::cli {
 
@@ -70,34 +69,35 @@ int run(Context& context, Args& args)
         options.status = *status;
     }
 
-    auto db = store::openWorkspace(context.databasePath);
-    if (!db)
-        return reportError(db.message());
-    for (const std::string& source : sources) {
-        auto found = store::SourceRepository(*db).find(source);
-        if (!found)
-            return reportError(found.message(), kExitUsage);
-        options.sources.push_back(found->id);
-    }
+    auto workspace = context.workspace();
+    if (!workspace)
+        return reportError(workspace.message());
+    auto session = (*workspace)->reader();
+    if (!session)
+        return reportError(session.message());
+    auto ids = findSourceIds(**session, sources);
+    if (!ids)
+        return reportError(ids.message(), kExitUsage);
+    options.sources = std::move(*ids);
     if (pseudonymise) {
-        auto key = exports::pseudonymKey(*db);
+        auto key = exports::pseudonymKey(**workspace);
         if (!key)
             return reportError(key.message());
         options.pseudonymKey = *key;
     }
-    auto calendar = metrics::loadCalendar(*db);
+    auto calendar = metrics::loadCalendar(**session);
     if (!calendar)
         return reportError(calendar.message());
-    auto policies = metrics::loadSlaPolicies(*db);
+    auto policies = metrics::loadSlaPolicies(**session);
     if (!policies)
         return reportError(policies.message());
 
     if (!output) {
-        auto rows = exports::exportRows(*db, std::cout, options, *calendar, *policies);
+        auto rows = exports::exportRows(**workspace, std::cout, options, *calendar, *policies);
         return rows ? kExitOk : reportError(rows.message());
     }
     const std::filesystem::path target = *output;
-    auto rows = exports::exportToFile(*db, target, options, *calendar, *policies);
+    auto rows = exports::exportToFile(**workspace, target, options, *calendar, *policies);
     if (!rows)
         return reportError(rows.message());
     std::cerr << "exported " << *rows << " " << what << " to " << target.string() << '\n';

@@ -2,19 +2,20 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <optional>
 #include <iostream>
 
 #include <spdlog/spdlog.h>
 
 #include "Command.h"
+#include "SourceArgs.h"
 #include "Table.h"
 #include "TimeArgs.h"
 #include "earshot/core/Text.h"
 #include "earshot/inbox/Vocabulary.h"
 #include "earshot/metrics/MetricsSettings.h"
 #include "earshot/metrics/Report.h"
-#include "store/sqlite/Schema.h"
-#include "earshot/store/Sources.h"
+#include "earshot/metrics/ReportPeriod.h"
 
 namespace earshot::cli {
 
@@ -27,13 +28,58 @@ constexpr const char* kHelp =
     "\n"
     "Response and resolution times (median, p90, p95, mean; wall clock and business hours), SLA\n"
     "compliance, backlog, volume by weekday and hour, and compliments, as the dashboard shows them.\n"
-    "The period holds the response cycles that started in it (default: the last 30 days). A cycle's\n"
+    "The period holds the response cycles that started in it (default: the last 30 days). Periods are\n"
+    "whole days in the team calendar's time zone, as on the dashboard: the last 30 days are today and\n"
+    "the 29 days before, 7d the last 7 such days, and a date starts at midnight there. A cycle's\n"
     "figures are credited to the agent who answered first (else who resolved it, else who holds\n"
     "it); reply times to whoever answered. --clock published measures from the posts' own times\n"
     "instead of when they reached Earshot. Business hours follow 'earshot-cli calendar'; targets\n"
     "'earshot-cli sla'. WHEN is 2026-11-01, 2026-11-01T08:00:00Z, 30m, 24h or 7d.\n"
     "--csv writes the dashboard's numbers as CSV: a row for the total, per group, per day and the backlog.\n"
     "Definitions: docs/metrics.md.\n";
+
+bool isDate(const std::string& text)
+{
+    int year = 0, month = 0, day = 0, used = 0;
+    return std::sscanf(text.c_str(), "%4d-%2d-%2d%n", &year, &month, &day, &used) == 3 && used == int(text.size());
+}
+
+// A whole number of days back ("7d"), or nothing.
+std::optional<int> daysBack(const std::string& text)
+{
+    int days = 0, used = 0;
+    if (std::sscanf(text.c_str(), "%dd%n", &days, &used) == 1 && used == int(text.size()) && days > 0)
+        return days;
+    return std::nullopt;
+}
+
+// --since and --until in whole days of the team's zone (metrics/ReportPeriod.h), as the
+// dashboard counts them; times of day ("24h", "…T08:00:00Z") stay as given.
+Result<metrics::ReportPeriod> readReportPeriod(const std::optional<std::string>& since,
+                                               const std::optional<std::string>& until, std::int64_t now,
+                                               const metrics::TimeZone& zone)
+{
+    metrics::ReportPeriod period = metrics::lastDays(zone, now, metrics::kDefaultReportDays);
+    if (!since && !until)
+        return period;
+    for (auto [given, field] : {std::pair{since, &period.since}, std::pair{until, &period.until}}) {
+        if (!given) {
+            if (field == &period.until)
+                *field = metrics::kNoTime;   // from a given start on: open-ended
+            continue;
+        }
+        if (const auto days = daysBack(*given)) {
+            *field = metrics::lastDays(zone, now, *days).since;
+            continue;
+        }
+        auto at = parseSince(*given, now);
+        if (!at)
+            return at.error();
+        // A date is read as UTC midnight: the same day's midnight in the team's zone instead.
+        *field = isDate(*given) ? metrics::dayStart(zone, *at / 86400) : *at;
+    }
+    return period;
+}
 
 std::string seconds(const metrics::Distribution& d, double metrics::Distribution::*field)
 {
@@ -80,11 +126,6 @@ int run(Context& context, Args& args)
     if (json && csv)
         return reportError("--json and --csv are two formats; choose one", kExitUsage);
 
-    auto period = readPeriod(since, until, now, "30d");
-    if (!period)
-        return reportError(period.message(), kExitUsage);
-    request.filter.since = period->since;
-    request.filter.until = period->until;
     if (by) {
         const auto groupBy = metrics::parseGroupBy(*by);
         if (!groupBy)
@@ -101,20 +142,32 @@ int run(Context& context, Args& args)
         return reportError("--clock is ingested or published, not '" + *clock + "'", kExitUsage);
     request.clock = clock == "published" ? metrics::Clock::Published : metrics::Clock::Ingested;
 
-    auto db = store::openWorkspace(context.databasePath);
-    if (!db)
-        return reportError(db.message());
-    for (const std::string& source : sources) {
-        auto found = store::SourceRepository(*db).find(source);
-        if (!found)
-            return reportError(found.message(), kExitUsage);
-        request.filter.sources.push_back(found->id);
+    // The period's days are the team calendar's, read below; its syntax is checked first.
+    if (auto checked = readReportPeriod(since, until, now, metrics::TimeZone::utc()); !checked)
+        return reportError(checked.message(), kExitUsage);
+
+    auto workspace = context.workspace();
+    if (!workspace)
+        return reportError(workspace.message());
+    if (!sources.empty()) {
+        auto session = (*workspace)->reader();
+        if (!session)
+            return reportError(session.message());
+        auto ids = findSourceIds(**session, sources);
+        if (!ids)
+            return reportError(ids.message(), kExitUsage);
+        request.filter.sources = std::move(*ids);
     }
     using Clock = std::chrono::steady_clock;
     const auto started = Clock::now();
-    auto inputs = metrics::loadReportInputs(*db, now);
+    auto inputs = metrics::loadReportInputs(**workspace, now);
     if (!inputs)
         return reportError(inputs.message());
+    auto period = readReportPeriod(since, until, now, inputs->calendar.timeZone());
+    if (!period)
+        return reportError(period.message(), kExitUsage);
+    request.filter.since = period->since;
+    request.filter.until = period->until;
     const auto loaded = Clock::now();
     const metrics::Report report = metrics::computeReport(inputs->snapshot, inputs->calendar, inputs->policies, request);
     const auto computed = Clock::now();

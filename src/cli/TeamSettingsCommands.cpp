@@ -3,10 +3,10 @@
 #include <iostream>
 
 #include "Command.h"
+#include "SourceArgs.h"
 #include "Table.h"
 #include "earshot/inbox/Vocabulary.h"
 #include "earshot/metrics/MetricsSettings.h"
-#include "store/sqlite/Schema.h"
 #include "earshot/store/Sources.h"
 
 namespace earshot::cli {
@@ -33,6 +33,14 @@ constexpr const char* kSlaHelp =
     "own, per source. They count in business hours (see 'earshot-cli calendar') unless --wall-clock.\n"
     "A conversation is within its target, at risk once 80 % of it has passed, or breached.\n";
 
+Result<std::unique_ptr<store::Session>> readSession(Context& context)
+{
+    auto workspace = context.workspace();
+    if (!workspace)
+        return workspace.error();
+    return (*workspace)->reader();
+}
+
 // `show [--json]` of a setting: as JSON, or as `print` puts it for people.
 template <class Load, class Print>
 int showSetting(Context& context, Args& args, Load load, Print print)
@@ -40,23 +48,24 @@ int showSetting(Context& context, Args& args, Load load, Print print)
     const bool json = args.flag("--json");
     if (auto ok = args.finish(0, 0); !ok)
         return reportError(ok.message(), kExitUsage);
-    auto db = store::openWorkspace(context.databasePath);
-    if (!db)
-        return reportError(db.message());
-    auto setting = load(*db);
+    auto session = readSession(context);
+    if (!session)
+        return reportError(session.message());
+    auto setting = load(**session);
     if (!setting)
         return reportError(setting.message());
     if (json)
         std::cout << setting->toJson().dump(2) << '\n';
     else
-        print(*db, *setting);
+        print(**session, *setting);
     return kExitOk;
 }
 
 int showCalendar(Context& context, Args& args)
 {
-    return showSetting(context, args, metrics::loadCalendar, [](store::Database& db, const metrics::TeamCalendar& calendar) {
-        if (!metrics::hasCalendar(db))
+    const auto load = [](store::Session& session) { return metrics::loadCalendar(session); };
+    return showSetting(context, args, load, [](store::Session& session, const metrics::TeamCalendar& calendar) {
+        if (!metrics::hasCalendar(session))
             std::cout << "no calendar set: business hours are the wall clock\n";
         std::cout << "time zone: " << calendar.timeZone().name() << '\n';
         for (std::size_t day = 0; day < 7; ++day) {
@@ -92,28 +101,31 @@ int setCalendar(Context& context, Args& args)
     auto calendar = metrics::TeamCalendar::fromJson(json);
     if (!calendar)
         return reportError(calendar.message(), kExitUsage);
-    auto db = store::openWorkspace(context.databasePath);
-    if (!db)
-        return reportError(db.message());
-    if (auto saved = metrics::saveCalendar(*db, *calendar); !saved)
+    auto workspace = context.workspace();
+    if (!workspace)
+        return reportError(workspace.message());
+    if (auto saved = (*workspace)->writer().run(
+            [&](store::Session& session) { return metrics::saveCalendar(session, *calendar); });
+        !saved)
         return reportError(saved.message());
     std::cout << "calendar set: " << calendar->timeZone().name() << '\n';
     return kExitOk;
 }
 
-Result<std::optional<std::int64_t>> sourceOption(store::Database& db, const std::optional<std::string>& given)
+Result<std::optional<std::int64_t>> sourceOption(store::Session& session, const std::optional<std::string>& given)
 {
     if (!given)
         return std::optional<std::int64_t>();
-    auto found = store::SourceRepository(db).find(*given);
-    if (!found)
-        return found.error();
-    return std::optional<std::int64_t>(found->id);
+    auto ids = findSourceIds(session, {*given});
+    if (!ids)
+        return ids.error();
+    return std::optional<std::int64_t>(ids->front());
 }
 
 int showSla(Context& context, Args& args)
 {
-    return showSetting(context, args, metrics::loadSlaPolicies, [](store::Database&, const metrics::SlaPolicies& policies) {
+    const auto load = [](store::Session& session) { return metrics::loadSlaPolicies(session); };
+    return showSetting(context, args, load, [](store::Session&, const metrics::SlaPolicies& policies) {
         if (policies.targets().empty()) {
             std::cout << "no SLA targets; set one with 'earshot-cli sla set --priority high --first-response 1h'\n";
             return;
@@ -153,22 +165,29 @@ int changeSla(Context& context, Args& args, bool removing)
             return reportError(seconds ? "a target must be longer than nothing" : seconds.message(), kExitUsage);
         *field = *seconds;
     }
-    auto db = store::openWorkspace(context.databasePath);
-    if (!db)
-        return reportError(db.message());
-    auto sourceId = sourceOption(*db, source);
-    if (!sourceId)
-        return reportError(sourceId.message(), kExitUsage);
-    target.sourceId = *sourceId;
-    auto policies = metrics::loadSlaPolicies(*db);
-    if (!policies)
-        return reportError(policies.message());
-    if (removing && !policies->remove(target.priority, target.sourceId))
-        return reportError("there is no target for that priority" + std::string(source ? " and source" : ""));
-    if (!removing)
-        policies->set(target);
-    if (auto saved = metrics::saveSlaPolicies(*db, *policies); !saved)
-        return reportError(saved.message());
+    auto workspace = context.workspace();
+    if (!workspace)
+        return reportError(workspace.message());
+    // Read and written in one writer job, so a target someone sets meanwhile is not lost.
+    int code = kExitOk;
+    auto changed = (*workspace)->writer().run([&](store::Session& session) -> Status {
+        auto sourceId = sourceOption(session, source);
+        if (!sourceId) {
+            code = kExitUsage;
+            return sourceId.error();
+        }
+        target.sourceId = *sourceId;
+        auto policies = metrics::loadSlaPolicies(session);
+        if (!policies)
+            return policies.error();
+        if (removing && !policies->remove(target.priority, target.sourceId))
+            return fail("there is no target for that priority" + std::string(source ? " and source" : ""));
+        if (!removing)
+            policies->set(target);
+        return metrics::saveSlaPolicies(session, *policies);
+    });
+    if (!changed)
+        return reportError(changed.message(), code == kExitOk ? kExitFailed : code);
     std::cout << (removing ? "target removed\n" : "target set\n");
     return kExitOk;
 }

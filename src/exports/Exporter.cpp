@@ -9,7 +9,7 @@
 #include "earshot/exports/ExportStream.h"
 #include "earshot/exports/JsonLinesWriter.h"
 #include "earshot/exports/Pseudonymiser.h"
-#include "earshot/inbox/Vocabulary.h"
+#include "earshot/domain/Vocabulary.h"
 #include "earshot/metrics/ResponseCycles.h"
 
 namespace earshot::exports {
@@ -87,85 +87,29 @@ std::string slaResult(const metrics::TeamCalendar& calendar, const metrics::SlaT
     return doneAt ? "met" : "running";
 }
 
-// The conditions every kind shares, on the conversation `c`.
-std::string conversationConditions(const ExportOptions& o)
+store::ExportFilter filterOf(const ExportOptions& o)
 {
-    std::string sql;
-    if (!o.sources.empty()) {
-        sql += " AND c.source_id IN (";
-        for (std::size_t i = 0; i < o.sources.size(); ++i) {
-            if (i > 0)
-                sql += ',';
-            sql += std::to_string(o.sources[i]);
-        }
-        sql += ")";
-    }
-    if (o.status)
-        sql += " AND c.status = :status";
-    if (!o.tags.empty())
-        sql += " AND EXISTS (SELECT 1 FROM conversation_tags t WHERE t.conversation_id = c.id"
-               " AND t.tag IN (SELECT value FROM json_each(:tags)))";
-    return sql;
-}
-
-std::string periodCondition(const ExportOptions& o, const std::string& column)
-{
-    std::string sql;
+    store::ExportFilter filter{.kind = o.kind, .sources = o.sources, .status = o.status, .tags = o.tags};
     if (o.since != metrics::kNoTime)
-        sql += " AND " + column + " >= :since";
+        filter.since = o.since;
     if (o.until != metrics::kNoTime)
-        sql += " AND " + column + " < :until";
-    return sql;
+        filter.until = o.until;
+    return filter;
 }
 
-// " FROM … WHERE …" of the kind's rows. The export and countRows() both read it, so a count
-// is always of the rows an export with the same options writes.
-std::string rowSource(const ExportOptions& o)
+// A reading session once the response cycles are up to date, so the cycle columns are current.
+Result<std::unique_ptr<store::Session>> refreshedSession(store::Workspace& workspace)
 {
-    switch (o.kind) {
-    case ExportKind::Conversations:
-        return " FROM conversations c JOIN sources s ON s.id = c.source_id LEFT JOIN authors a ON a.id = c.customer_id"
-               " LEFT JOIN response_cycles r ON r.conversation_id = c.id AND r.cycle = 1"
-               " WHERE 1" + conversationConditions(o) + periodCondition(o, "c.created_at");
-    case ExportKind::Cycles:
-        return " FROM response_cycles r JOIN conversations c ON c.id = r.conversation_id WHERE c.status <> 'spam'" +
-               conversationConditions(o) + periodCondition(o, "r.started_at");
-    case ExportKind::Mentions:
-        return " FROM mentions m JOIN conversations c ON c.id = m.conversation_id JOIN sources s ON s.id = m.source_id"
-               " LEFT JOIN authors a ON a.id = m.author_id WHERE 1" +
-               conversationConditions(o) + periodCondition(o, "m.ingested_at");
-    case ExportKind::Events: {
-        // Events of no conversation stay in unless a filter asks about conversations.
-        const bool filtered = !o.sources.empty() || o.status || !o.tags.empty();
-        return " FROM events e" + std::string(filtered ? " JOIN conversations c ON c.id = e.conversation_id" : "") +
-               " WHERE 1" + (filtered ? conversationConditions(o) : "") + periodCondition(o, "e.at");
-    }
-    }
-    return " FROM (SELECT 1) WHERE 0";
-}
-
-// Prepares SQL built from rowSource() with the options' parameters bound.
-Result<store::Statement> prepareFor(store::Database& db, const std::string& sql, const ExportOptions& o)
-{
-    auto statement = db.prepare(sql);
-    if (!statement)
-        return statement.error();
-    auto bind = [&](const char* name, auto value) {
-        if (const int index = statement->parameterIndex(name); index > 0)
-            statement->bind(index, value);
-    };
-    bind(":since", o.since);
-    bind(":until", o.until);
-    bind(":status", o.status.value_or(""));
-    bind(":tags", nlohmann::json(o.tags).dump());
-    return statement;
+    if (auto refreshed = metrics::refreshResponseCycles(workspace.writer()); !refreshed)
+        return refreshed.error();
+    return workspace.reader();
 }
 
 class Export {
 public:
-    Export(store::Database& db, std::ostream& out, const ExportOptions& options, const metrics::TeamCalendar& calendar,
-           const metrics::SlaPolicies& policies)
-        : m_db(db), m_out(out), m_options(options), m_calendar(calendar), m_policies(policies)
+    Export(store::ExportStore& store, std::ostream& out, const ExportOptions& options,
+           const metrics::TeamCalendar& calendar, const metrics::SlaPolicies& policies)
+        : m_store(store), m_filter(filterOf(options)), m_out(out), m_options(options), m_calendar(calendar), m_policies(policies)
     {
         if (options.pseudonymKey)
             m_pseudonyms.emplace(*options.pseudonymKey);
@@ -183,28 +127,23 @@ public:
     }
 
 private:
-    // Streams the statement's rows through `write` into a sink with these columns.
-    template <class Write>
-    Result<std::int64_t> stream(const std::string& sql, std::vector<std::string> columns, Write write)
+    // Streams the kind's rows (`each` of the store) through `write` into a sink with these columns.
+    template <class Row, class Each, class Write>
+    Result<std::int64_t> stream(Each each, std::vector<std::string> columns, Write write)
     {
-        auto statement = prepareFor(m_db, sql, m_options);
-        if (!statement)
-            return statement.error();
         RowSink sink(m_out, m_options.format, std::move(columns));
         std::int64_t rows = 0;
         std::vector<Cell> cells;
-        for (;;) {
-            auto row = statement->step();
-            if (!row)
-                return row.error();
-            if (!*row)
-                break;
+        auto read = (m_store.*each)(m_filter, [&](const Row& row) -> Status {
             cells.clear();
-            write(*statement, cells);
+            write(row, cells);
             sink.row(cells);
             if (++rows % kProgressEvery == 0 && m_options.progress && !m_options.progress(rows))
                 return fail("the export was cancelled; the file holds only part of it");
-        }
+            return Ok{};
+        });
+        if (!read)
+            return read.error();
         if (auto done = sink.finish(); !done)
             return done.error();
         if (m_options.progress)
@@ -223,12 +162,12 @@ private:
     std::string text(const std::string& text) const { return m_pseudonyms ? m_pseudonyms->scrub(text) : text; }
 
     // The cycle columns both the conversation and the cycle rows carry.
-    void cycleCells(const store::Statement& row, int at, std::int64_t priority, std::int64_t sourceId,
+    void cycleCells(const store::ExportCycle& cycle, std::int64_t priority, std::int64_t sourceId,
                     std::vector<Cell>& cells) const
     {
-        const auto start = row.optionalInteger(at);
-        const auto responded = row.optionalInteger(at + 1);
-        const auto resolved = row.optionalInteger(at + 3);
+        const auto start = cycle.startedAt;
+        const auto responded = cycle.firstResponseAt;
+        const auto resolved = cycle.resolvedAt;
         const metrics::SlaTarget* target = m_policies.targetFor(int(priority), sourceId);
         auto spans = [&](std::optional<std::int64_t> end, bool business) -> Cell {
             if (!start || !end)
@@ -236,8 +175,8 @@ private:
             return business ? m_calendar.businessSeconds(*start, *end) : *end - *start;
         };
         cells.insert(cells.end(), {timeCell(start), timeCell(responded), spans(responded, false), spans(responded, true),
-                                   Cell(row.text(at + 2)), timeCell(resolved), spans(resolved, false),
-                                   spans(resolved, true), Cell(row.text(at + 4))});
+                                   Cell(cycle.firstResponder), timeCell(resolved), spans(resolved, false),
+                                   spans(resolved, true), Cell(cycle.resolver)});
         if (!start) {
             cells.insert(cells.end(), {Cell(), Cell()});
             return;
@@ -255,6 +194,11 @@ private:
                 "sla_resolution"};
     }
 
+    static std::string priority(std::int64_t stored)
+    {
+        return std::string(domain::priorityName(domain::priorityFromInt(stored)));
+    }
+
     Result<std::int64_t> conversations()
     {
         std::vector<std::string> columns = {"conversation_id", "source_id", "source", "status", "priority", "assignee",
@@ -262,21 +206,14 @@ private:
                                             "created_at", "last_resolved_at"};
         for (const std::string& c : cycleColumns())
             columns.push_back(c);  // of the first cycle: a reopen does not change them
-        const std::string sql =
-            "SELECT c.id, c.source_id, s.name, c.status, c.priority, coalesce(c.assignee, ''),"
-            " coalesce((SELECT group_concat(tag, ',') FROM (SELECT tag FROM conversation_tags t"
-            "  WHERE t.conversation_id = c.id ORDER BY tag)), ''),"
-            " coalesce(a.handle, ''), coalesce(a.display_name, ''), c.message_count,"
-            " (SELECT count(*) FROM response_cycles k WHERE k.conversation_id = c.id), c.created_at, c.resolved_at,"
-            " r.started_at, r.first_response_at, coalesce(r.first_responder, ''), r.resolved_at, coalesce(r.resolver, '')" +
-            rowSource(m_options) + " ORDER BY c.id";
-        return stream(sql, columns, [&](const store::Statement& row, std::vector<Cell>& cells) {
-            cells = {row.integer(0), row.integer(1), row.text(2), row.text(3),
-                     std::string(inbox::priorityName(inbox::priorityFromInt(row.integer(4)))), row.text(5), row.text(6),
-                     person(row.text(7)), name(row.text(8)), row.integer(9), row.integer(10), timeCell(row.integer(11)),
-                     timeCell(row.optionalInteger(12))};
-            cycleCells(row, 13, row.integer(4), row.integer(1), cells);
-        });
+        return stream<store::ConversationExportRow>(
+            &store::ExportStore::eachConversation, columns,
+            [&](const store::ConversationExportRow& c, std::vector<Cell>& cells) {
+                cells = {c.id, c.sourceId, c.source, c.status, priority(c.priority), c.assignee, c.tags,
+                         person(c.customerHandle), name(c.customerName), c.messageCount, c.cycles,
+                         timeCell(c.createdAt), timeCell(c.lastResolvedAt)};
+                cycleCells(c.firstCycle, c.priority, c.sourceId, cells);
+            });
     }
 
     Result<std::int64_t> cycles()
@@ -284,55 +221,44 @@ private:
         std::vector<std::string> columns = {"conversation_id", "cycle", "source_id", "priority", "started_published_at"};
         for (const std::string& c : cycleColumns())
             columns.push_back(c);
-        const std::string sql =
-            "SELECT r.conversation_id, r.cycle, c.source_id, c.priority, r.started_published,"
-            " r.started_at, r.first_response_at, coalesce(r.first_responder, ''), r.resolved_at, coalesce(r.resolver, '')" +
-            rowSource(m_options) + " ORDER BY r.conversation_id, r.cycle";
-        return stream(sql, columns, [&](const store::Statement& row, std::vector<Cell>& cells) {
-            cells = {row.integer(0), row.integer(1), row.integer(2),
-                     std::string(inbox::priorityName(inbox::priorityFromInt(row.integer(3)))),
-                     timeCell(row.optionalInteger(4))};
-            cycleCells(row, 5, row.integer(3), row.integer(2), cells);
-        });
+        return stream<store::CycleExportRow>(
+            &store::ExportStore::eachCycle, columns, [&](const store::CycleExportRow& c, std::vector<Cell>& cells) {
+                cells = {c.conversation, c.cycle, c.sourceId, priority(c.priority), timeCell(c.startedPublished)};
+                cycleCells(c.timing, c.priority, c.sourceId, cells);
+            });
     }
 
     Result<std::int64_t> mentions()
     {
-        const std::string sql =
-            "SELECT m.id, m.conversation_id, m.source_id, s.name, m.external_id, coalesce(a.platform, ''),"
-            " coalesce(a.handle, ''), coalesce(a.display_name, ''), m.published_at, m.ingested_at, m.title, m.body,"
-            " m.link" + rowSource(m_options) + " ORDER BY m.id";
-        return stream(sql,
-                      {"mention_id", "conversation_id", "source_id", "source", "external_id", "platform",
-                       "author_handle", "author_name", "published_at", "ingested_at", "title", "body", "link"},
-                      [&](const store::Statement& row, std::vector<Cell>& cells) {
-                          // A post's address names its author on most platforms: left out when pseudonymised.
-                          const bool hide = m_pseudonyms.has_value();
-                          cells = {row.integer(0), row.integer(1), row.integer(2), row.text(3),
-                                   hide ? Cell() : Cell(row.text(4)), row.text(5), person(row.text(6)),
-                                   name(row.text(7)), timeCell(row.optionalInteger(8)), timeCell(row.integer(9)),
-                                   text(row.text(10)), text(row.text(11)), hide ? Cell() : Cell(row.text(12))};
-                      });
+        return stream<store::MentionExportRow>(
+            &store::ExportStore::eachMention,
+            {"mention_id", "conversation_id", "source_id", "source", "external_id", "platform", "author_handle",
+             "author_name", "published_at", "ingested_at", "title", "body", "link"},
+            [&](const store::MentionExportRow& m, std::vector<Cell>& cells) {
+                // A post's address names its author on most platforms: left out when pseudonymised.
+                const bool hide = m_pseudonyms.has_value();
+                cells = {m.id, m.conversation, m.sourceId, m.source, hide ? Cell() : Cell(m.externalId), m.platform,
+                         person(m.authorHandle), name(m.authorName), timeCell(m.publishedAt), timeCell(m.ingestedAt),
+                         text(m.title), text(m.body), hide ? Cell() : Cell(m.link)};
+            });
     }
 
     Result<std::int64_t> events()
     {
-        const std::string sql =
-            "SELECT e.id, e.at, e.actor, e.kind, e.conversation_id, e.source_id, e.from_value, e.to_value, e.detail" +
-            rowSource(m_options) + " ORDER BY e.id";
-        return stream(sql,
-                      {"event_id", "at", "actor", "kind", "conversation_id", "source_id", "from", "to", "detail"},
-                      [&](const store::Statement& row, std::vector<Cell>& cells) {
-                          auto optionalText = [&](int column) -> Cell {
-                              return row.isNull(column) ? Cell() : Cell(text(row.text(column)));
-                          };
-                          cells = {row.integer(0), timeCell(row.integer(1)), row.text(2), row.text(3),
-                                   numberCell(row.optionalInteger(4)), numberCell(row.optionalInteger(5)),
-                                   optionalText(6), optionalText(7), optionalText(8)};
-                      });
+        return stream<store::EventExportRow>(
+            &store::ExportStore::eachEvent,
+            {"event_id", "at", "actor", "kind", "conversation_id", "source_id", "from", "to", "detail"},
+            [&](const store::EventExportRow& e, std::vector<Cell>& cells) {
+                auto optionalText = [&](const std::optional<std::string>& value) -> Cell {
+                    return value ? Cell(text(*value)) : Cell();
+                };
+                cells = {e.id, timeCell(e.at), e.actor, e.kind, numberCell(e.conversation), numberCell(e.source),
+                         optionalText(e.from), optionalText(e.to), optionalText(e.detail)};
+            });
     }
 
-    store::Database& m_db;
+    store::ExportStore& m_store;
+    store::ExportFilter m_filter;
     std::ostream& m_out;
     const ExportOptions& m_options;
     const metrics::TeamCalendar& m_calendar;
@@ -366,29 +292,25 @@ std::string_view exportKindName(ExportKind kind)
     return "conversations";
 }
 
-Result<std::int64_t> exportRows(store::Database& db, std::ostream& out, const ExportOptions& options,
+Result<std::int64_t> exportRows(store::Workspace& workspace, std::ostream& out, const ExportOptions& options,
                                 const metrics::TeamCalendar& calendar, const metrics::SlaPolicies& policies)
 {
-    if (auto refreshed = metrics::refreshResponseCycles(db); !refreshed)
-        return refreshed.error();
-    return Export(db, out, options, calendar, policies).run();
+    auto session = refreshedSession(workspace);
+    if (!session)
+        return session.error();
+    return Export((*session)->exports(), out, options, calendar, policies).run();
 }
 
-Result<std::int64_t> countRows(store::Database& db, const ExportOptions& options)
+Result<std::int64_t> countRows(store::Workspace& workspace, const ExportOptions& options)
 {
     // The cycles must be those the export would write, which derives them first.
-    if (auto refreshed = metrics::refreshResponseCycles(db); !refreshed)
-        return refreshed.error();
-    auto statement = prepareFor(db, "SELECT count(*)" + rowSource(options), options);
-    if (!statement)
-        return statement.error();
-    auto row = statement->step();
-    if (!row)
-        return row.error();
-    return *row ? statement->integer(0) : 0;
+    auto session = refreshedSession(workspace);
+    if (!session)
+        return session.error();
+    return (*session)->exports().count(filterOf(options));
 }
 
-Result<std::int64_t> exportToFile(store::Database& db, const std::filesystem::path& target,
+Result<std::int64_t> exportToFile(store::Workspace& workspace, const std::filesystem::path& target,
                                   const ExportOptions& options, const metrics::TeamCalendar& calendar,
                                   const metrics::SlaPolicies& policies)
 {
@@ -407,7 +329,7 @@ Result<std::int64_t> exportToFile(store::Database& db, const std::filesystem::pa
                 cancelled = cancelled || !goOn;
                 return goOn;
             };
-        auto rows = exportRows(db, file, watched, calendar, policies);
+        auto rows = exportRows(workspace, file, watched, calendar, policies);
         file.close();
         if (cancelled)
             return fail("the export was cancelled; " + target.string() + " was not written");

@@ -5,10 +5,12 @@
 
 namespace earshot::exports {
 
-Result<std::string> pseudonymKey(store::Database& db)
+Result<std::string> pseudonymKey(store::Workspace& workspace)
 {
-    checks::SettingsRepository settings(db);
-    auto stored = settings.get(kPseudonymKeySetting);
+    auto reader = workspace.reader();
+    if (!reader)
+        return reader.error();
+    auto stored = checks::SettingsRepository(**reader).get(kPseudonymKeySetting);
     if (!stored)
         return stored.error();
     if (*stored) {
@@ -18,10 +20,11 @@ Result<std::string> pseudonymKey(store::Database& db)
             return fail(usable.message() + " (workspace setting " + std::string(kPseudonymKeySetting) + ")");
         return **stored;
     }
-    // Looked up again under the write lock: the console and the CLI may both be creating it,
-    // and two keys would give one person two pseudonyms.
+    // Looked up again in the writer's transaction: the console and the CLI may both be creating
+    // it, and two keys would give one person two pseudonyms.
     std::string key;
-    auto created = db.transaction([&]() -> Status {
+    auto created = workspace.writer().run([&](store::Session& session) -> Status {
+        checks::SettingsRepository settings(session);
         auto again = settings.get(kPseudonymKeySetting);
         if (!again)
             return again.error();

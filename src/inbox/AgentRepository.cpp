@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <ctime>
 
-#include <nlohmann/json.hpp>
+#include "store/sqlite/SqliteAgentStore.h"
 
 namespace earshot::inbox {
 
@@ -18,43 +18,24 @@ std::string trimmed(const std::string& text)
     return text.substr(first, last - first + 1);
 }
 
-// The stored arrays are written by us or by the generator; anything unreadable reads as empty
-// rather than hiding the agent.
-std::vector<std::string> readArray(const std::string& json)
+// Languages and teams are words: trimmed, empty ones dropped.
+std::vector<std::string> words(const std::vector<std::string>& items)
 {
     std::vector<std::string> out;
-    auto parsed = nlohmann::json::parse(json, nullptr, false);
-    if (!parsed.is_array())
-        return out;
-    for (const auto& item : parsed)
-        if (item.is_string())
-            out.push_back(item.get<std::string>());
+    for (const auto& item : items)
+        if (std::string word = trimmed(item); !word.empty())
+            out.push_back(std::move(word));
     return out;
 }
 
-std::string writeArray(const std::vector<std::string>& items)
+Agent agentOf(store::AgentRow row)
 {
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& item : items) {
-        const std::string word = trimmed(item);
-        if (!word.empty())
-            out.push_back(word);
-    }
-    return out.dump();
-}
-
-constexpr const char* kColumns = "SELECT id, name, first_name, languages, teams, created_at FROM agents";
-
-Agent readAgent(const store::Statement& row)
-{
-    Agent agent;
-    agent.id = row.integer(0);
-    agent.name = row.text(1);
-    agent.firstName = row.text(2);
-    agent.languages = readArray(row.text(3));
-    agent.teams = readArray(row.text(4));
-    agent.createdAt = row.integer(5);
-    return agent;
+    return {.id = row.id,
+            .name = std::move(row.name),
+            .firstName = std::move(row.firstName),
+            .languages = std::move(row.languages),
+            .teams = std::move(row.teams),
+            .createdAt = row.createdAt};
 }
 
 }  // namespace
@@ -64,6 +45,13 @@ bool Agent::inTeam(std::string_view team) const
     return std::find(teams.begin(), teams.end(), team) != teams.end();
 }
 
+AgentRepository::AgentRepository(store::Database& db)
+    : m_owned(std::make_unique<store::sqlite::SqliteAgentStore>(db)), m_store(*m_owned)
+{
+}
+
+AgentRepository::~AgentRepository() = default;
+
 Result<std::int64_t> AgentRepository::add(const Agent& agent)
 {
     const std::string name = trimmed(agent.name);
@@ -72,55 +60,42 @@ Result<std::int64_t> AgentRepository::add(const Agent& agent)
     std::string firstName = trimmed(agent.firstName);
     if (firstName.empty())
         firstName = name.substr(0, name.find(' '));
-    auto existing = find(name);
-    if (existing)
+    auto existing = m_store.find(name);
+    if (!existing)
+        return existing.error();
+    if (*existing)
         return fail("there is already an agent named '" + name + "'");
-    auto insert = m_db.prepare(
-        "INSERT INTO agents(name, first_name, languages, teams, created_at) VALUES (?, ?, ?, ?, ?)");
-    if (!insert)
-        return insert.error();
-    insert->bind(1, name)
-        .bind(2, firstName)
-        .bind(3, writeArray(agent.languages))
-        .bind(4, writeArray(agent.teams))
-        .bind(5, agent.createdAt ? agent.createdAt : std::int64_t(std::time(nullptr)));
-    if (auto stored = insert->run(); !stored)
-        return fail("cannot add agent '" + name + "': " + stored.message());
-    return m_db.lastInsertId();
+    store::AgentRow stored{.name = name,
+                           .firstName = firstName,
+                           .languages = words(agent.languages),
+                           .teams = words(agent.teams),
+                           .createdAt = agent.createdAt ? agent.createdAt : std::int64_t(std::time(nullptr))};
+    auto id = m_store.insert(stored);
+    if (!id)
+        return fail("cannot add agent '" + name + "': " + id.message());
+    return *id;
 }
 
 Result<std::vector<Agent>> AgentRepository::list()
 {
-    auto query = m_db.prepare(std::string(kColumns) + " ORDER BY name COLLATE NOCASE, id");
-    if (!query)
-        return query.error();
+    auto rows = m_store.list();
+    if (!rows)
+        return rows.error();
     std::vector<Agent> agents;
-    for (;;) {
-        auto row = query->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        agents.push_back(readAgent(*query));
-    }
+    agents.reserve(rows->size());
+    for (store::AgentRow& row : *rows)
+        agents.push_back(agentOf(std::move(row)));
     return agents;
 }
 
 Result<Agent> AgentRepository::find(const std::string& name)
 {
-    auto query = m_db.cached(std::string(kColumns) + " WHERE name = ?");
-    if (!query)
-        return query.error();
-    store::Statement& statement = **query;
-    statement.bind(1, name);
-    auto row = statement.step();
-    if (!row)
-        return row.error();
-    if (!*row)
+    auto found = m_store.find(name);
+    if (!found)
+        return found.error();
+    if (!*found)
         return fail("no agent named '" + name + "'");
-    Agent agent = readAgent(statement);
-    statement.reset();
-    return agent;
+    return agentOf(std::move(**found));
 }
 
 }  // namespace earshot::inbox

@@ -1,6 +1,8 @@
 #include "earshot/metrics/MetricsSettings.h"
 
 #include "earshot/checks/SettingsRepository.h"
+#include "earshot/metrics/ResponseCycles.h"
+#include "store/sqlite/SqliteSettingsStore.h"
 
 namespace earshot::metrics {
 
@@ -9,9 +11,9 @@ namespace {
 constexpr std::string_view kCalendarKey = "metrics.calendar";
 constexpr std::string_view kSlaKey = "metrics.sla";
 
-Result<std::optional<nlohmann::json>> readJson(store::Database& db, std::string_view key)
+Result<std::optional<nlohmann::json>> readJson(store::SettingsStore& settings, std::string_view key)
 {
-    auto stored = checks::SettingsRepository(db).get(key);
+    auto stored = checks::SettingsRepository(settings).get(key);
     if (!stored)
         return stored.error();
     if (!*stored)
@@ -24,20 +26,20 @@ Result<std::optional<nlohmann::json>> readJson(store::Database& db, std::string_
 
 }  // namespace
 
-std::string teamSettingsStamp(store::Database& db)
+std::string teamSettingsStamp(store::SettingsStore& settings)
 {
     std::string stamp;
     for (std::string_view key : {kCalendarKey, kSlaKey}) {
-        auto stored = checks::SettingsRepository(db).get(key);
+        auto stored = checks::SettingsRepository(settings).get(key);
         stamp += stored && *stored ? **stored : std::string();
         stamp += '\x1f';
     }
     return stamp;
 }
 
-Result<TeamCalendar> loadCalendar(store::Database& db)
+Result<TeamCalendar> loadCalendar(store::SettingsStore& settings)
 {
-    auto json = readJson(db, kCalendarKey);
+    auto json = readJson(settings, kCalendarKey);
     if (!json)
         return json.error();
     if (!*json)
@@ -45,20 +47,20 @@ Result<TeamCalendar> loadCalendar(store::Database& db)
     return TeamCalendar::fromJson(**json);
 }
 
-bool hasCalendar(store::Database& db)
+bool hasCalendar(store::SettingsStore& settings)
 {
-    auto json = readJson(db, kCalendarKey);
+    auto json = readJson(settings, kCalendarKey);
     return json && *json;
 }
 
-Status saveCalendar(store::Database& db, const TeamCalendar& calendar)
+Status saveCalendar(store::SettingsStore& settings, const TeamCalendar& calendar)
 {
-    return checks::SettingsRepository(db).set(kCalendarKey, calendar.toJson().dump());
+    return checks::SettingsRepository(settings).set(kCalendarKey, calendar.toJson().dump());
 }
 
-Result<SlaPolicies> loadSlaPolicies(store::Database& db)
+Result<SlaPolicies> loadSlaPolicies(store::SettingsStore& settings)
 {
-    auto json = readJson(db, kSlaKey);
+    auto json = readJson(settings, kSlaKey);
     if (!json)
         return json.error();
     if (!*json)
@@ -66,23 +68,58 @@ Result<SlaPolicies> loadSlaPolicies(store::Database& db)
     return SlaPolicies::fromJson(**json);
 }
 
-Status saveSlaPolicies(store::Database& db, const SlaPolicies& policies)
+Status saveSlaPolicies(store::SettingsStore& settings, const SlaPolicies& policies)
 {
-    return checks::SettingsRepository(db).set(kSlaKey, policies.toJson().dump());
+    return checks::SettingsRepository(settings).set(kSlaKey, policies.toJson().dump());
 }
 
-Result<ReportInputs> loadReportInputs(store::Database& db, std::int64_t now)
+Result<TeamCalendar> loadCalendar(store::Database& db)
 {
-    auto calendar = loadCalendar(db);
+    store::sqlite::SqliteSettingsStore settings(db);
+    return loadCalendar(settings);
+}
+
+Status saveCalendar(store::Database& db, const TeamCalendar& calendar)
+{
+    store::sqlite::SqliteSettingsStore settings(db);
+    return saveCalendar(settings, calendar);
+}
+
+Result<SlaPolicies> loadSlaPolicies(store::Database& db)
+{
+    store::sqlite::SqliteSettingsStore settings(db);
+    return loadSlaPolicies(settings);
+}
+
+Status saveSlaPolicies(store::Database& db, const SlaPolicies& policies)
+{
+    store::sqlite::SqliteSettingsStore settings(db);
+    return saveSlaPolicies(settings, policies);
+}
+
+std::string teamSettingsStamp(store::Database& db)
+{
+    store::sqlite::SqliteSettingsStore settings(db);
+    return teamSettingsStamp(settings);
+}
+
+Result<ReportInputs> loadReportInputs(store::Workspace& workspace, std::int64_t now)
+{
+    auto session = workspace.reader();
+    if (!session)
+        return session.error();
+    if (auto refreshed = refreshResponseCycles(workspace, **session); !refreshed)
+        return refreshed.error();
+    auto calendar = loadCalendar(**session);
     if (!calendar)
         return calendar.error();
-    auto policies = loadSlaPolicies(db);
+    auto policies = loadSlaPolicies(**session);
     if (!policies)
         return policies.error();
-    auto snapshot = Snapshot::load(db, now);
+    auto snapshot = Snapshot::load(**session, now);
     if (!snapshot)
         return snapshot.error();
-    return ReportInputs{.calendar = std::move(*calendar), .calendarSet = hasCalendar(db),
+    return ReportInputs{.calendar = std::move(*calendar), .calendarSet = hasCalendar(**session),
                         .policies = std::move(*policies), .snapshot = std::move(*snapshot)};
 }
 

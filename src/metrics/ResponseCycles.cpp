@@ -4,9 +4,10 @@
 #include <array>
 #include <map>
 
-#include <nlohmann/json.hpp>
-
 #include "earshot/core/Text.h"
+#include "earshot/domain/Vocabulary.h"
+#include "earshot/store/MetricsStore.h"
+#include "store/sqlite/SqliteMetricsStore.h"
 
 namespace earshot::metrics {
 
@@ -139,174 +140,190 @@ std::vector<Cycle> deriveCycles(const ConversationLog& log)
 
 namespace {
 
-constexpr int kBatch = 2000;
+constexpr std::int64_t kBatch = 2000;
 
-// The dirty conversations of one batch, by id range.
-constexpr const char* kInBatch =
-    " IN (SELECT conversation_id FROM metrics_dirty WHERE conversation_id BETWEEN ?1 AND ?2)";
-// Conversations by id, a JSON array.
-constexpr const char* kInList = " IN (SELECT value FROM json_each(?1))";
-
-// The logs of the conversations that `inClause` picks; `bind` gives its parameters.
-Status loadLogs(store::Database& db, const char* inClause, const std::function<void(store::Statement&)>& bind,
-                std::map<std::int64_t, ConversationLog>& logs)
+// The stored logs as the metrics read them, by conversation.
+std::map<std::int64_t, ConversationLog> readLogs(const store::MetricsLogs& stored)
 {
-    // Mentions that are the team's own replies heard back are not the customer's. A message's
-    // text is read only where it may thank someone: after a reply.
-    auto messages = db.prepare(std::string(
-        "SELECT m.conversation_id, m.ingested_at, m.published_at,"
-        " CASE WHEN EXISTS (SELECT 1 FROM replies r WHERE r.conversation_id = m.conversation_id"
-        "  AND r.sent_at <= m.ingested_at) THEN m.body ELSE '' END"
-        " FROM mentions m WHERE m.conversation_id") + inClause +
-        " AND NOT EXISTS (SELECT 1 FROM replies r WHERE r.conversation_id = m.conversation_id AND r.delivery = 'sent'"
-        "  AND (r.platform_url = m.link OR r.external_id = m.platform_id OR r.external_id = m.external_id))"
-        " ORDER BY m.conversation_id, m.ingested_at, m.id");
-    if (!messages)
-        return messages.error();
-    bind(*messages);
-    auto read = store::eachRow(*messages, [&](store::Statement& row) {
-        logs[row.integer(0)].messages.push_back(
-            {.at = row.integer(1), .publishedAt = row.optionalInteger(2), .thanks = soundsLikeThanks(row.text(3))});
-    });
-    if (!read)
-        return read;
-
-    // Off-platform replies count when recorded, platform replies when posted.
-    auto replies = db.prepare(std::string("SELECT conversation_id, coalesce(delivered_at, sent_at), agent FROM replies"
-                                          " WHERE conversation_id") + inClause +
-                              " AND delivery IN ('recorded', 'sent') ORDER BY conversation_id, 2, id");
-    if (!replies)
-        return replies.error();
-    bind(*replies);
-    read = store::eachRow(*replies, [&](store::Statement& row) {
-        logs[row.integer(0)].replies.push_back({.at = row.integer(1), .agent = row.text(2)});
-    });
-    if (!read)
-        return read;
-
-    auto events = db.prepare(std::string("SELECT conversation_id, at, kind, coalesce(from_value, ''),"
-                                         " coalesce(to_value, ''), actor FROM events WHERE conversation_id") + inClause +
-                             " AND kind IN ('status', 'reopened', 'claimed', 'assigned', 'taken_over')"
-                             " ORDER BY conversation_id, at, id");
-    if (!events)
-        return events.error();
-    bind(*events);
+    std::map<std::int64_t, ConversationLog> logs;
+    for (const auto& m : stored.messages)
+        logs[m.conversation].messages.push_back(
+            {.at = m.at, .publishedAt = m.publishedAt, .thanks = soundsLikeThanks(m.text)});
+    for (const auto& r : stored.replies)
+        logs[r.conversation].replies.push_back({.at = r.at, .agent = r.agent});
     using Change = ConversationLog::Change;
-    return store::eachRow(*events, [&](store::Statement& row) {
-        const std::string kind = row.text(2), from = row.text(3), to = row.text(4);
+    using domain::EventKind;
+    const std::string_view resolved = domain::statusName(domain::ConversationStatus::Resolved);
+    for (const auto& e : stored.events) {
         std::optional<Change> change;
-        std::string agent = row.text(5);
-        if (kind == "status" && to == "resolved")
+        std::string agent = e.actor;
+        if (e.kind == EventKind::StatusChanged && e.to == resolved)
             change = Change::Resolved;
-        else if ((kind == "reopened" || kind == "status") && from == "resolved")
+        else if ((e.kind == EventKind::Reopened || e.kind == EventKind::StatusChanged) && e.from == resolved)
             change = Change::Reopened;
-        else if (kind == "claimed" || kind == "taken_over" || (kind == "assigned" && !to.empty())) {
+        else if (e.kind == EventKind::Claimed || e.kind == EventKind::TakenOver ||
+                 (e.kind == EventKind::Assigned && !e.to.empty())) {
             change = Change::Claimed;
-            if (kind == "assigned")
-                agent = to;
+            if (e.kind == EventKind::Assigned)
+                agent = e.to;
         }
         if (change)
-            logs[row.integer(0)].changes.push_back({.at = row.integer(1), .change = *change, .agent = agent});
-    });
-}
-
-Status storeCycles(store::Database& db, std::int64_t conversation, const std::vector<Cycle>& cycles)
-{
-    auto insertCycle = db.cached(
-        "INSERT INTO response_cycles(conversation_id, cycle, started_at, started_published, first_response_at,"
-        " first_responder, claimed_at, resolved_at, resolver, customer_messages, agent_replies)"
-        " VALUES (?, ?, ?, ?, ?, nullif(?, ''), ?, ?, nullif(?, ''), ?, ?)");
-    auto insertWait = db.cached(
-        "INSERT INTO response_waits(conversation_id, cycle, customer_at, customer_published, answered_at, agent,"
-        " thanked_agent) VALUES (?, ?, ?, ?, ?, nullif(?, ''), nullif(?, ''))");
-    if (!insertCycle)
-        return insertCycle.error();
-    if (!insertWait)
-        return insertWait.error();
-    for (const Cycle& c : cycles) {
-        (*insertCycle)->bind(1, conversation).bind(2, std::int64_t(c.number)).bind(3, c.startedAt);
-        (*insertCycle)->bind(4, c.startedPublishedAt).bind(5, c.firstResponseAt).bind(6, c.firstResponder);
-        (*insertCycle)->bind(7, c.claimedAt).bind(8, c.resolvedAt).bind(9, c.resolver);
-        (*insertCycle)->bind(10, std::int64_t(c.customerMessages)).bind(11, std::int64_t(c.agentReplies));
-        if (auto ran = (*insertCycle)->run(); !ran)
-            return ran;
-        for (const Wait& w : c.waits) {
-            (*insertWait)->bind(1, conversation).bind(2, std::int64_t(c.number)).bind(3, w.customerAt);
-            (*insertWait)->bind(4, w.customerPublishedAt).bind(5, w.answeredAt).bind(6, w.agent).bind(7, w.thankedAgent);
-            if (auto ran = (*insertWait)->run(); !ran)
-                return ran;
-        }
+            logs[e.conversation].changes.push_back({.at = e.at, .change = *change, .agent = agent});
     }
-    return Ok{};
+    return logs;
 }
 
-}  // namespace
-
-Status refreshResponseCycles(store::Database& db, const std::function<void(std::int64_t left)>& progress)
+void addRows(std::int64_t conversation, const std::vector<Cycle>& cycles, std::vector<store::CycleRow>& cycleRows,
+             std::vector<store::WaitRow>& waitRows)
 {
-    auto dirty = store::queryInteger(db, "SELECT count(*) FROM metrics_dirty");
-    if (!dirty)
-        return dirty.error();
-    std::int64_t left = *dirty;
-    for (;;) {
-        std::int64_t batch = 0;
-        // One transaction reads and rewrites a batch, so no change to its logs slips between.
-        auto done = db.transaction([&]() -> Status {
-            auto range = db.prepare("SELECT min(conversation_id), max(conversation_id), count(*) FROM"
-                                    " (SELECT conversation_id FROM metrics_dirty ORDER BY conversation_id LIMIT ?)");
-            if (!range)
-                return range.error();
-            range->bind(1, std::int64_t(kBatch));
-            if (auto row = range->step(); !row)
-                return row.error();
-            batch = range->integer(2);
-            if (batch == 0)
-                return Ok{};
-            const std::int64_t low = range->integer(0), high = range->integer(1);
-            range->reset();
+    for (const Cycle& c : cycles) {
+        cycleRows.push_back({.conversation = conversation,
+                             .number = std::int32_t(c.number),
+                             .startedAt = c.startedAt,
+                             .startedPublished = c.startedPublishedAt,
+                             .firstResponseAt = c.firstResponseAt,
+                             .firstResponder = c.firstResponder,
+                             .claimedAt = c.claimedAt,
+                             .resolvedAt = c.resolvedAt,
+                             .resolver = c.resolver,
+                             .customerMessages = std::int32_t(c.customerMessages),
+                             .agentReplies = std::int32_t(c.agentReplies)});
+        for (const Wait& w : c.waits)
+            waitRows.push_back({.conversation = conversation,
+                                .cycle = std::int32_t(c.number),
+                                .customerAt = w.customerAt,
+                                .customerPublished = w.customerPublishedAt,
+                                .answeredAt = w.answeredAt,
+                                .agent = w.agent,
+                                .thankedAgent = w.thankedAgent});
+    }
+}
 
-            std::map<std::int64_t, ConversationLog> logs;
-            if (auto loaded = loadLogs(db, kInBatch, [&](store::Statement& s) { s.bind(1, low).bind(2, high); }, logs);
-                !loaded)
-                return loaded;
-            for (const char* table : {"response_waits", "response_cycles"}) {
-                auto clear = db.prepare(std::string("DELETE FROM ") + table + " WHERE conversation_id" + kInBatch);
-                if (!clear)
-                    return clear.error();
-                if (auto ran = clear->bind(1, low).bind(2, high).run(); !ran)
-                    return ran;
-            }
-            for (const auto& [conversation, log] : logs)
-                if (auto stored = storeCycles(db, conversation, deriveCycles(log)); !stored)
-                    return stored;
-            auto clean = db.prepare("DELETE FROM metrics_dirty WHERE conversation_id BETWEEN ? AND ?");
-            if (!clean)
-                return clean.error();
-            return clean->bind(1, low).bind(2, high).run();
-        });
-        if (!done)
-            return done;
-        if (batch == 0)
+// One batch: reads and rewrites it in one transaction, so no change to its logs slips
+// between. Returns how many conversations it took; 0 when none were left.
+Result<std::int64_t> refreshBatch(store::Session& session)
+{
+    std::int64_t taken = 0;
+    auto done = session.transaction([&]() -> Status {
+        store::MetricsStore& store = session.metrics();
+        auto batch = store.nextDirtyBatch(kBatch);
+        if (!batch)
+            return batch.error();
+        taken = batch->count;
+        if (taken == 0)
             return Ok{};
-        left = std::max<std::int64_t>(0, left - batch);  // others may have marked more meanwhile
+        auto stored = store.dirtyLogs(*batch);
+        if (!stored)
+            return stored.error();
+        std::vector<store::CycleRow> cycles;
+        std::vector<store::WaitRow> waits;
+        for (const auto& [conversation, log] : readLogs(*stored))
+            addRows(conversation, deriveCycles(log), cycles, waits);
+        return store.replaceDerived(*batch, cycles, waits);
+    });
+    if (!done)
+        return done.error();
+    return taken;
+}
+
+// Runs batches through `runBatch` until none is left.
+Status refreshInBatches(std::int64_t dirty, const std::function<Result<std::int64_t>()>& runBatch,
+                        const std::function<void(std::int64_t left)>& progress)
+{
+    std::int64_t left = dirty;
+    for (;;) {
+        auto batch = runBatch();
+        if (!batch)
+            return batch.error();
+        if (*batch == 0)
+            return Ok{};
+        left = std::max<std::int64_t>(0, left - *batch);  // others may have marked more meanwhile
         if (progress)
             progress(left);
     }
 }
 
-Result<std::map<std::int64_t, Cycle>> latestCycles(store::Database& db, const std::vector<std::int64_t>& conversationIds)
+}  // namespace
+
+Status refreshResponseCycles(store::Session& session, const std::function<void(std::int64_t left)>& progress)
+{
+    auto dirty = session.metrics().dirtyCount();
+    if (!dirty)
+        return dirty.error();
+    return refreshInBatches(*dirty, [&] { return refreshBatch(session); }, progress);
+}
+
+Status refreshResponseCycles(store::Writer& writer, const std::function<void(std::int64_t left)>& progress)
+{
+    std::int64_t dirty = 0;
+    if (auto counted = writer.run([&](store::Session& session) -> Status {
+            auto count = session.metrics().dirtyCount();
+            if (!count)
+                return count.error();
+            dirty = *count;
+            return Ok{};
+        });
+        !counted)
+        return counted;
+    if (dirty == 0)
+        return Ok{};
+    return refreshInBatches(dirty, [&]() -> Result<std::int64_t> {
+        std::int64_t taken = 0;
+        auto ran = writer.run([&](store::Session& session) -> Status {
+            auto batch = refreshBatch(session);
+            if (!batch)
+                return batch.error();
+            taken = *batch;
+            return Ok{};
+        });
+        if (!ran)
+            return ran.error();
+        return taken;
+    }, progress);
+}
+
+Status refreshResponseCycles(store::Workspace& workspace, store::Session& reader)
+{
+    auto dirty = reader.metrics().dirtyCount();
+    if (!dirty)
+        return dirty.error();
+    if (*dirty == 0)
+        return Ok{};
+    return refreshResponseCycles(workspace.writer());
+}
+
+namespace {
+
+std::map<std::int64_t, Cycle> latestOf(const store::MetricsLogs& stored)
 {
     std::map<std::int64_t, Cycle> latest;
-    if (conversationIds.empty())
-        return latest;
-    const std::string ids = nlohmann::json(conversationIds).dump();
-    std::map<std::int64_t, ConversationLog> logs;
-    if (auto loaded = loadLogs(db, kInList, [&](store::Statement& s) { s.bind(1, ids); }, logs); !loaded)
-        return loaded.error();
-    for (const auto& [conversation, log] : logs)
+    for (const auto& [conversation, log] : readLogs(stored))
         if (auto cycles = deriveCycles(log); !cycles.empty())
             latest.emplace(conversation, std::move(cycles.back()));
     return latest;
+}
+
+}  // namespace
+
+Result<std::map<std::int64_t, Cycle>> latestCycles(store::Session& session,
+                                                   const std::vector<std::int64_t>& conversationIds)
+{
+    if (conversationIds.empty())
+        return std::map<std::int64_t, Cycle>();
+    auto stored = session.metrics().logsOf(conversationIds);
+    if (!stored)
+        return stored.error();
+    return latestOf(*stored);
+}
+
+Result<std::map<std::int64_t, Cycle>> latestCycles(store::Database& db, const std::vector<std::int64_t>& conversationIds)
+{
+    if (conversationIds.empty())
+        return std::map<std::int64_t, Cycle>();
+    auto stored = store::sqlite::SqliteMetricsStore(db).logsOf(conversationIds);
+    if (!stored)
+        return stored.error();
+    return latestOf(*stored);
 }
 
 }  // namespace earshot::metrics

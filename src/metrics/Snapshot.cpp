@@ -2,10 +2,8 @@
 
 #include <algorithm>
 
-#include <nlohmann/json.hpp>
-
-#include "earshot/inbox/Vocabulary.h"
-#include "earshot/metrics/ResponseCycles.h"
+#include "earshot/domain/Vocabulary.h"
+#include "earshot/store/MetricsStore.h"
 
 namespace earshot::metrics {
 
@@ -30,11 +28,6 @@ private:
     std::unordered_map<std::string, std::int32_t> m_index;
 };
 
-std::int64_t timeOrNone(const store::Statement& row, int column)
-{
-    return row.optionalInteger(column).value_or(kNoTime);
-}
-
 std::int32_t find(const std::vector<std::string>& names, const std::string& name)
 {
     const auto it = std::find(names.begin(), names.end(), name);
@@ -47,49 +40,35 @@ std::int32_t Snapshot::agentIndex(const std::string& name) const { return find(a
 std::int32_t Snapshot::tagIndex(const std::string& tag) const { return find(tags, tag); }
 std::int32_t Snapshot::teamIndex(const std::string& team) const { return find(teams, team); }
 
-Result<Snapshot> Snapshot::load(store::Database& db, std::int64_t now)
+Result<Snapshot> Snapshot::load(store::Session& session, std::int64_t now)
 {
-    if (auto refreshed = refreshResponseCycles(db); !refreshed)
-        return refreshed.error();
+    store::MetricsStore& store = session.metrics();
     Snapshot out;
     out.takenAt = now;
     Names agents(out.agents), teams(out.teams), tags(out.tags);
 
     // The profiles first, so that every agent has its teams.
-    auto profiles = db.prepare("SELECT name, teams FROM agents ORDER BY name");
-    if (!profiles)
-        return profiles.error();
-    if (auto read = store::eachRow(*profiles, [&](store::Statement& row) {
-            const std::int32_t agent = agents.of(row.text(0));
+    if (auto read = store.eachAgent([&](const std::string& name, const std::vector<std::string>& agentTeams) {
+            const std::int32_t agent = agents.of(name);
             out.agentTeams.resize(out.agents.size());
-            const auto list = nlohmann::json::parse(row.text(1), nullptr, false);
-            if (list.is_array())
-                for (const auto& team : list)
-                    if (team.is_string())
-                        out.agentTeams[std::size_t(agent)].push_back(teams.of(team.get<std::string>()));
+            for (const std::string& team : agentTeams)
+                out.agentTeams[std::size_t(agent)].push_back(teams.of(team));
         });
         !read)
         return read.error();
 
-    auto sources = db.prepare("SELECT id, name FROM sources");
-    if (!sources)
-        return sources.error();
-    if (auto read = store::eachRow(*sources, [&](store::Statement& row) { out.sourceNames[row.integer(0)] = row.text(1); });
+    if (auto read = store.eachSourceName([&](std::int64_t id, const std::string& name) { out.sourceNames[id] = name; });
         !read)
         return read.error();
 
     std::unordered_map<std::int64_t, std::uint32_t> indexOf;
-    auto conversations = db.prepare(
-        "SELECT id, source_id, coalesce(assignee, ''), priority, status FROM conversations ORDER BY id");
-    if (!conversations)
-        return conversations.error();
-    if (auto read = store::eachRow(*conversations, [&](store::Statement& row) {
+    if (auto read = store.eachConversation([&](const store::MetricsConversationRow& row) {
             ConversationFacts c;
-            c.id = row.integer(0);
-            c.sourceId = row.integer(1);
-            c.assignee = agents.of(row.text(2));
-            c.priority = std::uint8_t(inbox::priorityFromInt(row.integer(3)));
-            c.status = std::uint8_t(inbox::parseStatus(row.text(4)).value_or(inbox::ConversationStatus::Open));
+            c.id = row.id;
+            c.sourceId = row.sourceId;
+            c.assignee = agents.of(row.assignee);
+            c.priority = std::uint8_t(domain::priorityFromInt(row.priority));
+            c.status = std::uint8_t(domain::parseStatus(row.status).value_or(domain::ConversationStatus::Open));
             indexOf.emplace(c.id, std::uint32_t(out.conversations.size()));
             out.conversations.push_back(c);
         });
@@ -97,59 +76,46 @@ Result<Snapshot> Snapshot::load(store::Database& db, std::int64_t now)
         return read.error();
 
     // Tags come ordered by conversation, as the conversations are.
-    auto tagRows = db.prepare("SELECT conversation_id, tag FROM conversation_tags ORDER BY conversation_id, tag");
-    if (!tagRows)
-        return tagRows.error();
-    if (auto read = store::eachRow(*tagRows, [&](store::Statement& row) {
-            const auto it = indexOf.find(row.integer(0));
+    if (auto read = store.eachConversationTag([&](std::int64_t conversation, const std::string& tag) {
+            const auto it = indexOf.find(conversation);
             if (it == indexOf.end())
                 return;
             ConversationFacts& c = out.conversations[it->second];
             if (c.tagsBegin == c.tagsEnd)
                 c.tagsBegin = c.tagsEnd = std::uint32_t(out.conversationTags.size());
-            out.conversationTags.push_back(tags.of(row.text(1)));
+            out.conversationTags.push_back(tags.of(tag));
             c.tagsEnd = std::uint32_t(out.conversationTags.size());
         });
         !read)
         return read.error();
 
-    auto cycles = db.prepare(
-        "SELECT conversation_id, cycle, started_at, started_published, first_response_at, coalesce(first_responder, ''),"
-        " claimed_at, resolved_at, coalesce(resolver, '') FROM response_cycles ORDER BY conversation_id, cycle");
-    if (!cycles)
-        return cycles.error();
-    if (auto read = store::eachRow(*cycles, [&](store::Statement& row) {
-            const auto it = indexOf.find(row.integer(0));
+    if (auto read = store.eachCycle([&](const store::CycleRow& row) {
+            const auto it = indexOf.find(row.conversation);
             if (it == indexOf.end())
                 return;
             out.cycles.push_back({.conversation = it->second,
-                                  .number = std::int32_t(row.integer(1)),
-                                  .startedAt = row.integer(2),
-                                  .startedPublished = timeOrNone(row, 3),
-                                  .firstResponseAt = timeOrNone(row, 4),
-                                  .claimedAt = timeOrNone(row, 6),
-                                  .resolvedAt = timeOrNone(row, 7),
-                                  .firstResponder = agents.of(row.text(5)),
-                                  .resolver = agents.of(row.text(8))});
+                                  .number = row.number,
+                                  .startedAt = row.startedAt,
+                                  .startedPublished = row.startedPublished.value_or(kNoTime),
+                                  .firstResponseAt = row.firstResponseAt.value_or(kNoTime),
+                                  .claimedAt = row.claimedAt.value_or(kNoTime),
+                                  .resolvedAt = row.resolvedAt.value_or(kNoTime),
+                                  .firstResponder = agents.of(row.firstResponder),
+                                  .resolver = agents.of(row.resolver)});
         });
         !read)
         return read.error();
 
-    auto waits = db.prepare(
-        "SELECT conversation_id, customer_at, customer_published, answered_at, coalesce(agent, ''),"
-        " coalesce(thanked_agent, '') FROM response_waits");
-    if (!waits)
-        return waits.error();
-    if (auto read = store::eachRow(*waits, [&](store::Statement& row) {
-            const auto it = indexOf.find(row.integer(0));
+    if (auto read = store.eachWait([&](const store::WaitRow& row) {
+            const auto it = indexOf.find(row.conversation);
             if (it == indexOf.end())
                 return;
             out.waits.push_back({.conversation = it->second,
-                                 .customerAt = row.integer(1),
-                                 .customerPublished = timeOrNone(row, 2),
-                                 .answeredAt = timeOrNone(row, 3),
-                                 .agent = agents.of(row.text(4)),
-                                 .thankedAgent = agents.of(row.text(5))});
+                                 .customerAt = row.customerAt,
+                                 .customerPublished = row.customerPublished.value_or(kNoTime),
+                                 .answeredAt = row.answeredAt.value_or(kNoTime),
+                                 .agent = agents.of(row.agent),
+                                 .thankedAgent = agents.of(row.thankedAgent)});
         });
         !read)
         return read.error();

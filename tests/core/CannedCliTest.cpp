@@ -13,6 +13,8 @@
 #include "store/sqlite/MentionQueries.h"
 #include "TempWorkspace.h"
 #include "earshot/checks/SettingsRepository.h"
+#include "earshot/inbox/AgentRepository.h"
+#include "earshot/store/CannedReplyStore.h"
 #include "earshot/store/Mentions.h"
 #include "store/sqlite/Schema.h"
 #include "earshot/store/Sources.h"
@@ -115,8 +117,12 @@ TEST_F(CannedCliTest, RenderFillsInAConversationAndReportsWhatIsMissing)
             return *ingested ? Status(Ok{}) : Status(ingested->error());
         }));
         conversationId = ingested->value().conversationsCreated.front();
-        ASSERT_TRUE(db->exec("INSERT INTO agents(name, first_name, created_at) VALUES ('Sanne Visser', 'Sanne', 0)"));
     }
+    ASSERT_TRUE(workspace.open().writer().run([](store::Session& session) -> Status {
+        if (auto added = inbox::AgentRepository(session).add({.name = "Sanne Visser", .firstName = "Sanne"}); !added)
+            return added.error();
+        return Ok{};
+    }));
     ASSERT_EQ(cli("canned add hoi --language nl --text " +
                   quoted("Hoi {customer.name}, zie {conversation.link}. Groet, {agent.first_name}"))
                   .exitCode,
@@ -139,10 +145,12 @@ TEST_F(CannedCliTest, RenderFillsInAConversationAndReportsWhatIsMissing)
     EXPECT_EQ(cli("canned render onbekend --language nl --conversation " + id).exitCode, 1);
 
     // A template stored before a variable was renamed (written around the repository's check).
-    {
-        auto db = store::openWorkspace(workspace.dbPath());
-        ASSERT_TRUE(db->exec("INSERT INTO canned_replies(name, language, body) VALUES ('oud', 'nl', 'Hoi {klant.naam}')"));
-    }
+    ASSERT_TRUE(workspace.open().writer().run([](store::Session& session) -> Status {
+        if (auto stored = session.cannedReplies().insert({.name = "oud", .language = "nl", .body = "Hoi {klant.naam}"});
+            !stored)
+            return stored.error();
+        return Ok{};
+    }));
     auto unknown = cli("canned render oud --language nl --conversation " + id + " --agent 'Sanne Visser'");
     EXPECT_EQ(unknown.exitCode, 1);
     EXPECT_NE(unknown.err.find("unknown variable(s): {klant.naam}"), std::string::npos) << unknown.err;
@@ -178,11 +186,9 @@ TEST_F(CannedCliTest, CheckReplyFollowsTheWorkspaceSignatureSetting)
 {
     const std::string text = quoted("Graag gedaan! ^SV");
     EXPECT_EQ(cli("check-reply --agent-first-name Sanne --text " + text).exitCode, 0);   // no workspace yet
-    {
-        auto db = store::openWorkspace(workspace.dbPath());
-        ASSERT_TRUE(db);
-        ASSERT_TRUE(checks::SettingsRepository(*db).set(checks::kSignatureRequiredKey, checks::kSignatureNamed));
-    }
+    ASSERT_TRUE(workspace.open().writer().run([](store::Session& session) {
+        return checks::SettingsRepository(session).set(checks::kSignatureRequiredKey, checks::kSignatureNamed);
+    }));
     auto refused = cli("check-reply --agent-first-name Sanne --text " + text);
     EXPECT_EQ(refused.exitCode, 1);
     EXPECT_NE(refused.out.find("signature: Sign with your first name (^Sanne)"), std::string::npos) << refused.out;

@@ -2,6 +2,7 @@
 // from a conversation.
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <optional>
 
 #include "store/sqlite/MentionQueries.h"
@@ -47,6 +48,15 @@ protected:
         return ingested->value().conversationsCreated.front();
     }
 
+    // Runs `test` with the workspace's writing session, as the CLI and the console write.
+    void inWriter(const std::function<void(store::Session&)>& test)
+    {
+        ASSERT_TRUE(workspace.open().writer().run([&](store::Session& session) {
+            test(session);
+            return Status(Ok{});
+        }));
+    }
+
     test::TempWorkspace workspace;
     std::optional<store::Database> db;
     int m_sources = 0;
@@ -56,72 +66,78 @@ protected:
 
 TEST_F(CannedRepositoryTest, AddsListsFindsUpdatesAndRemoves)
 {
-    CannedReplyRepository replies(*db);
-    ASSERT_TRUE(replies.add({0, "bedankt", "nl", "Dank je, {customer.name}! Groet, {agent.first_name}"}));
-    ASSERT_TRUE(replies.add({0, "bedankt", "en", "Thanks, {customer.name}! {agent.first_name}"}));
-    ASSERT_TRUE(replies.add({0, "Afsluiten", "nl", "Fijne dag!"}));
+    inWriter([](store::Session& session) {
+        CannedReplyRepository replies(session);
+        ASSERT_TRUE(replies.add({0, "bedankt", "nl", "Dank je, {customer.name}! Groet, {agent.first_name}"}));
+        ASSERT_TRUE(replies.add({0, "bedankt", "en", "Thanks, {customer.name}! {agent.first_name}"}));
+        ASSERT_TRUE(replies.add({0, "Afsluiten", "nl", "Fijne dag!"}));
 
-    auto all = replies.list();
-    ASSERT_TRUE(all) << all.message();
-    ASSERT_EQ(all->size(), 3u);
-    EXPECT_EQ((*all)[0].name, "Afsluiten");
-    EXPECT_EQ((*all)[1].language, "en");
-    EXPECT_EQ((*all)[2].language, "nl");
-    EXPECT_EQ(replies.list("en")->size(), 1u);
+        auto all = replies.list();
+        ASSERT_TRUE(all) << all.message();
+        ASSERT_EQ(all->size(), 3u);
+        EXPECT_EQ((*all)[0].name, "Afsluiten");
+        EXPECT_EQ((*all)[1].language, "en");
+        EXPECT_EQ((*all)[2].language, "nl");
+        EXPECT_EQ(replies.list("en")->size(), 1u);
 
-    auto found = replies.find("bedankt", "nl");
-    ASSERT_TRUE(found) << found.message();
-    EXPECT_EQ(found->body, "Dank je, {customer.name}! Groet, {agent.first_name}");
-    EXPECT_GT(found->id, 0);
+        auto found = replies.find("bedankt", "nl");
+        ASSERT_TRUE(found) << found.message();
+        EXPECT_EQ(found->body, "Dank je, {customer.name}! Groet, {agent.first_name}");
+        EXPECT_GT(found->id, 0);
 
-    ASSERT_TRUE(replies.update("bedankt", "nl", "Bedankt {customer.name}!"));
-    EXPECT_EQ(replies.find("bedankt", "nl")->body, "Bedankt {customer.name}!");
+        ASSERT_TRUE(replies.update("bedankt", "nl", "Bedankt {customer.name}!"));
+        EXPECT_EQ(replies.find("bedankt", "nl")->body, "Bedankt {customer.name}!");
 
-    ASSERT_TRUE(replies.remove("bedankt", "nl"));
-    EXPECT_FALSE(replies.find("bedankt", "nl"));
-    EXPECT_TRUE(replies.find("bedankt", "en"));
-    EXPECT_EQ(replies.find("bedankt", "nl").message(), "there is no canned reply 'bedankt' (nl)");
+        ASSERT_TRUE(replies.remove("bedankt", "nl"));
+        EXPECT_FALSE(replies.find("bedankt", "nl"));
+        EXPECT_TRUE(replies.find("bedankt", "en"));
+        EXPECT_EQ(replies.find("bedankt", "nl").message(), "there is no canned reply 'bedankt' (nl)");
+    });
 }
 
 TEST_F(CannedRepositoryTest, RefusesDuplicatesUnknownVariablesAndBadInput)
 {
-    CannedReplyRepository replies(*db);
-    ASSERT_TRUE(replies.add({0, "bedankt", "nl", "Dank je!"}));
-    auto duplicate = replies.add({0, "bedankt", "nl", "Nogmaals dank"});
-    ASSERT_FALSE(duplicate);
-    EXPECT_NE(duplicate.message().find("already exists"), std::string::npos);
+    inWriter([](store::Session& session) {
+        CannedReplyRepository replies(session);
+        ASSERT_TRUE(replies.add({0, "bedankt", "nl", "Dank je!"}));
+        auto duplicate = replies.add({0, "bedankt", "nl", "Nogmaals dank"});
+        ASSERT_FALSE(duplicate);
+        EXPECT_NE(duplicate.message().find("already exists"), std::string::npos);
 
-    auto unknown = replies.add({0, "hoi", "nl", "Hoi {klant.naam}"});
-    ASSERT_FALSE(unknown);
-    EXPECT_NE(unknown.message().find("{klant.naam}"), std::string::npos);
-    EXPECT_NE(unknown.message().find("{customer.name}"), std::string::npos);   // says what would work
+        auto unknown = replies.add({0, "hoi", "nl", "Hoi {klant.naam}"});
+        ASSERT_FALSE(unknown);
+        EXPECT_NE(unknown.message().find("{klant.naam}"), std::string::npos);
+        EXPECT_NE(unknown.message().find("{customer.name}"), std::string::npos);   // says what would work
 
-    EXPECT_FALSE(replies.add({0, " ", "nl", "tekst"}));
-    EXPECT_FALSE(replies.add({0, "x", "NL", "tekst"}));
-    EXPECT_FALSE(replies.add({0, "x", "dutch", "tekst"}));
-    EXPECT_FALSE(replies.add({0, "x", "nl", "  \n"}));
-    EXPECT_FALSE(replies.update("bedankt", "nl", "{oops}"));
-    EXPECT_FALSE(replies.update("bestaat-niet", "nl", "tekst"));
-    EXPECT_FALSE(replies.remove("bestaat-niet", "nl"));
-    EXPECT_EQ(replies.list()->size(), 1u);
+        EXPECT_FALSE(replies.add({0, " ", "nl", "tekst"}));
+        EXPECT_FALSE(replies.add({0, "x", "NL", "tekst"}));
+        EXPECT_FALSE(replies.add({0, "x", "dutch", "tekst"}));
+        EXPECT_FALSE(replies.add({0, "x", "nl", "  \n"}));
+        EXPECT_FALSE(replies.update("bedankt", "nl", "{oops}"));
+        EXPECT_FALSE(replies.update("bestaat-niet", "nl", "tekst"));
+        EXPECT_FALSE(replies.remove("bestaat-niet", "nl"));
+        EXPECT_EQ(replies.list()->size(), 1u);
+    });
 }
 
 TEST_F(CannedRepositoryTest, SettingsRoundTrip)
 {
-    SettingsRepository settings(*db);
-    EXPECT_FALSE(settings.get("signature.required").value());
-    EXPECT_EQ(settings.get("signature.required", "off").value(), "off");
-    EXPECT_FALSE(settings.signatureRequired().value());
+    inWriter([](store::Session& session) {
+        SettingsRepository settings(session);
+        EXPECT_FALSE(settings.get("signature.required").value());
+        EXPECT_EQ(settings.get("signature.required", "off").value(), "off");
+        EXPECT_FALSE(settings.signatureRequired().value());
 
-    ASSERT_TRUE(settings.set(kSignatureRequiredKey, kSignatureNamed));
-    EXPECT_EQ(settings.get("signature.required").value(), std::optional<std::string>("named"));
-    EXPECT_TRUE(settings.signatureRequired().value());
+        ASSERT_TRUE(settings.set(kSignatureRequiredKey, kSignatureNamed));
+        EXPECT_EQ(settings.get("signature.required").value(), std::optional<std::string>("named"));
+        EXPECT_TRUE(settings.signatureRequired().value());
 
-    ASSERT_TRUE(settings.set(kSignatureRequiredKey, "off"));
-    EXPECT_FALSE(settings.signatureRequired().value());
-    ASSERT_TRUE(settings.remove(kSignatureRequiredKey));
-    EXPECT_FALSE(settings.get("signature.required").value());
-    EXPECT_FALSE(settings.set("", "x"));
+        ASSERT_TRUE(settings.set(kSignatureRequiredKey, "off"));
+        EXPECT_FALSE(settings.signatureRequired().value());
+        ASSERT_TRUE(settings.remove(kSignatureRequiredKey));
+        EXPECT_FALSE(settings.get("signature.required").value());
+        EXPECT_FALSE(settings.set("", "x"));
+    });
 }
 
 TEST_F(CannedRepositoryTest, LoadsTemplateVariablesForAConversationAndAgent)

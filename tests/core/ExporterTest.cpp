@@ -15,6 +15,7 @@
 #include "earshot/demo/WorkspaceGenerator.h"
 #include "earshot/exports/Exporter.h"
 #include "earshot/exports/PseudonymKey.h"
+#include "earshot/store/SettingsStore.h"
 #include "store/sqlite/Schema.h"
 
 namespace {
@@ -51,20 +52,13 @@ protected:
         workspace = nullptr;
     }
 
-    void SetUp() override
-    {
-        auto opened = store::openWorkspace(workspace->dbPath());
-        ASSERT_TRUE(opened) << opened.message();
-        db.emplace(std::move(*opened));
-    }
-
     // Exports as JSON Lines, one row a line, and checks the line count against the result.
     std::int64_t exportedRows(const exports::ExportOptions& given)
     {
         exports::ExportOptions options = given;
         options.format = exports::ExportFormat::JsonLines;
         std::ostringstream out;
-        auto rows = exports::exportRows(*db, out, options, calendar, policies);
+        auto rows = exports::exportRows(opened(), out, options, calendar, policies);
         EXPECT_TRUE(rows) << rows.message();
         if (!rows)
             return -1;
@@ -74,7 +68,7 @@ protected:
     }
 
     static TempWorkspace* workspace;
-    std::optional<store::Database> db;
+    store::Workspace& opened() { return workspace->open(); }
     metrics::TeamCalendar calendar = metrics::TeamCalendar::alwaysOpen();
     metrics::SlaPolicies policies;
 };
@@ -100,7 +94,7 @@ TEST_F(ExporterTest, CountRowsIsTheNumberOfRowsTheExportWrites)
         for (std::size_t i = 0; i < filters.size(); ++i) {
             exports::ExportOptions options = filters[i];
             options.kind = kind;
-            auto counted = exports::countRows(*db, options);
+            auto counted = exports::countRows(opened(), options);
             ASSERT_TRUE(counted) << counted.message();
             EXPECT_EQ(*counted, exportedRows(options)) << exports::exportKindName(kind) << ", filter " << i;
             if (i == 0)
@@ -108,14 +102,14 @@ TEST_F(ExporterTest, CountRowsIsTheNumberOfRowsTheExportWrites)
         }
     }
     exports::ExportOptions conversations;
-    EXPECT_EQ(exports::countRows(*db, conversations).value(), 700);
+    EXPECT_EQ(exports::countRows(opened(), conversations).value(), 700);
 }
 
 TEST_F(ExporterTest, AFileAppearsOnlyWhenCompleteAndReplacesTheOldOne)
 {
     const auto target = workspace->writeFile("complete/conversations.csv", "an older export\n");
     exports::ExportOptions options;
-    auto rows = exports::exportToFile(*db, target, options, calendar, policies);
+    auto rows = exports::exportToFile(opened(), target, options, calendar, policies);
     ASSERT_TRUE(rows) << rows.message();
     EXPECT_EQ(*rows, 700);
     const std::string written = earshot::test::readFile(target);
@@ -127,7 +121,7 @@ TEST_F(ExporterTest, ACancelledExportLeavesNoPartFileAndTheOldFileAsItWas)
 {
     exports::ExportOptions options;
     options.kind = exports::ExportKind::Events;
-    const std::int64_t total = exports::countRows(*db, options).value();
+    const std::int64_t total = exports::countRows(opened(), options).value();
     ASSERT_GT(total, 5000) << "enough rows for reports before the last";
     // Refused mid-way, and refused only at the last report: both cancel.
     int test = 0;
@@ -139,7 +133,7 @@ TEST_F(ExporterTest, ACancelledExportLeavesNoPartFileAndTheOldFileAsItWas)
             reports.push_back(rows);
             return goOn(rows);
         };
-        auto rows = exports::exportToFile(*db, target, options, calendar, policies);
+        auto rows = exports::exportToFile(opened(), target, options, calendar, policies);
         ASSERT_FALSE(rows);
         EXPECT_NE(rows.message().find("cancelled"), std::string::npos) << rows.message();
         EXPECT_EQ(earshot::test::readFile(target), "kept\n");
@@ -151,7 +145,7 @@ TEST_F(ExporterTest, ACancelledExportLeavesNoPartFileAndTheOldFileAsItWas)
 TEST_F(ExporterTest, AFolderThatCannotBeWrittenIsReportedAndLeavesNothing)
 {
     const auto target = workspace->dir() / "no-such-folder" / "out.csv";
-    auto rows = exports::exportToFile(*db, target, exports::ExportOptions(), calendar, policies);
+    auto rows = exports::exportToFile(opened(), target, exports::ExportOptions(), calendar, policies);
     ASSERT_FALSE(rows);
     EXPECT_NE(rows.message().find("cannot write"), std::string::npos) << rows.message();
     EXPECT_FALSE(std::filesystem::exists(target.parent_path()));
@@ -159,23 +153,25 @@ TEST_F(ExporterTest, AFolderThatCannotBeWrittenIsReportedAndLeavesNothing)
 
 TEST_F(ExporterTest, ThePseudonymKeyIsMadeOnceAndKeptInTheWorkspace)
 {
-    auto first = exports::pseudonymKey(*db);
+    auto first = exports::pseudonymKey(opened());
     ASSERT_TRUE(first) << first.message();
     EXPECT_EQ(first->size(), 64u);
-    auto other = store::openWorkspace(workspace->dbPath());
-    auto second = exports::pseudonymKey(*other);
+    auto other = store::Workspace::open(workspace->dbPath());
+    ASSERT_TRUE(other) << other.message();
+    auto second = exports::pseudonymKey(**other);
     ASSERT_TRUE(second) << second.message();
     EXPECT_EQ(*first, *second);
-    EXPECT_EQ(workspace->queryText("SELECT value FROM settings WHERE key = 'exports.pseudonym_key'"), *first);
+    auto reader = opened().reader();
+    ASSERT_TRUE(reader) << reader.message();
+    EXPECT_EQ((*reader)->settings().get(exports::kPseudonymKeySetting).value(), *first);
 }
 
 TEST(PseudonymKeyTest, AKeyTooShortToProtectAnyoneIsRefusedNotUsed)
 {
     TempWorkspace fresh;
-    auto db = store::openWorkspace(fresh.dbPath());
-    ASSERT_TRUE(db) << db.message();
-    ASSERT_TRUE(db->exec("INSERT INTO settings(key, value) VALUES ('exports.pseudonym_key', 'short')"));
-    auto key = exports::pseudonymKey(*db);
+    ASSERT_TRUE(fresh.open().writer().run(
+        [](store::Session& session) { return session.settings().set(exports::kPseudonymKeySetting, "short"); }));
+    auto key = exports::pseudonymKey(fresh.open());
     ASSERT_FALSE(key);
     EXPECT_NE(key.message().find("exports.pseudonym_key"), std::string::npos) << key.message();
 }

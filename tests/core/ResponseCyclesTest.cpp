@@ -154,7 +154,7 @@ TEST_F(ResponseCyclesStoreTest, TheInboxAndTheEngineMarkConversationsAndARefresh
     const auto conversation = ingest("m1", "Mijn pakket is kwijt", t0);
     ASSERT_TRUE(inboxAt(t0 + 600).reply(conversation, "Eva", "Ik zoek het uit. Eva", inbox::Channel::OffPlatform));
     ASSERT_TRUE(inboxAt(t0 + 1200).resolve(conversation, "Eva"));
-    ASSERT_TRUE(metrics::refreshResponseCycles(*db));
+    ASSERT_TRUE(metrics::refreshResponseCycles(workspace.open().writer()));
     EXPECT_EQ(number("SELECT count(*) FROM metrics_dirty"), 0);
     EXPECT_EQ(number("SELECT first_response_at - started_at FROM response_cycles"), 600);
     EXPECT_EQ(number("SELECT resolved_at - started_at FROM response_cycles"), 1200);
@@ -163,7 +163,7 @@ TEST_F(ResponseCyclesStoreTest, TheInboxAndTheEngineMarkConversationsAndARefresh
     // The customer writes again: the engine reopens it, and a second cycle appears.
     ingest("m2", "Bedankt, maar nu is de doos nat", t0 + 86400);
     EXPECT_EQ(number("SELECT count(*) FROM metrics_dirty"), 1);
-    ASSERT_TRUE(metrics::refreshResponseCycles(*db));
+    ASSERT_TRUE(metrics::refreshResponseCycles(workspace.open().writer()));
     EXPECT_EQ(number("SELECT count(*) FROM response_cycles"), 2);
     EXPECT_EQ(number("SELECT started_at FROM response_cycles WHERE cycle = 2"), t0 + 86400);
     EXPECT_EQ(number("SELECT count(*) FROM response_waits WHERE thanked_agent = 'Eva'"), 1);
@@ -176,10 +176,10 @@ TEST_F(ResponseCyclesStoreTest, APlatformReplyCountsWhenItIsPostedNotWhenItIsWri
     ASSERT_TRUE(db->exec("INSERT INTO replies(conversation_id, agent, body, channel, sent_at, delivery)"
                          " VALUES (" + std::to_string(conversation) + ", 'Eva', 'x', 'platform', " +
                          std::to_string(t0 + 60) + ", 'failed')"));
-    ASSERT_TRUE(metrics::refreshResponseCycles(*db));
+    ASSERT_TRUE(metrics::refreshResponseCycles(workspace.open().writer()));
     EXPECT_EQ(number("SELECT count(*) FROM response_cycles WHERE first_response_at IS NULL"), 1) << "not posted";
     ASSERT_TRUE(db->exec("UPDATE replies SET delivery = 'sent', delivered_at = " + std::to_string(t0 + 900)));
-    ASSERT_TRUE(metrics::refreshResponseCycles(*db));
+    ASSERT_TRUE(metrics::refreshResponseCycles(workspace.open().writer()));
     EXPECT_EQ(number("SELECT first_response_at - started_at FROM response_cycles"), 900);
 }
 
@@ -191,7 +191,9 @@ TEST_F(ResponseCyclesStoreTest, LatestCyclesReadTheCurrentCycleWithoutWritingAny
     ASSERT_TRUE(inboxAt(t0 + 1200).resolve(answered, "Eva"));
     ingest("a2", "Nu is de doos nat", t0 + 86400, "answered");   // reopens: a second cycle
 
-    const auto cycles = metrics::latestCycles(*db, {answered, waiting, 999999});
+    auto reader = workspace.open().reader();
+    ASSERT_TRUE(reader) << reader.message();
+    const auto cycles = metrics::latestCycles(**reader, {answered, waiting, 999999});
     ASSERT_TRUE(cycles) << cycles.message();
     ASSERT_EQ(cycles->size(), 2u) << "no such conversation: left out";
     EXPECT_EQ(cycles->at(answered).number, 2);
@@ -200,7 +202,7 @@ TEST_F(ResponseCyclesStoreTest, LatestCyclesReadTheCurrentCycleWithoutWritingAny
     EXPECT_EQ(cycles->at(waiting).number, 1);
     EXPECT_EQ(cycles->at(waiting).startedAt, t0 + 60);
     EXPECT_EQ(number("SELECT count(*) FROM response_cycles"), 0) << "reading derives, it does not store";
-    EXPECT_TRUE(metrics::latestCycles(*db, {})->empty());
+    EXPECT_TRUE(metrics::latestCycles(**reader, {})->empty());
 }
 
 TEST_F(ResponseCyclesStoreTest, ManyConversationsAreDerivedInBatches)
@@ -208,7 +210,7 @@ TEST_F(ResponseCyclesStoreTest, ManyConversationsAreDerivedInBatches)
     for (int i = 0; i < 4500; ++i)
         ingest("b" + std::to_string(i), "vraag", t0 + i, "thread-" + std::to_string(i));
     std::vector<std::int64_t> left;
-    ASSERT_TRUE(metrics::refreshResponseCycles(*db, [&](std::int64_t n) { left.push_back(n); }));
+    ASSERT_TRUE(metrics::refreshResponseCycles(workspace.open().writer(), [&](std::int64_t n) { left.push_back(n); }));
     EXPECT_EQ(left, (std::vector<std::int64_t>{2500, 500, 0}));
     EXPECT_EQ(number("SELECT count(*) FROM response_cycles"), 4500);
     EXPECT_EQ(number("SELECT count(*) FROM response_waits WHERE answered_at IS NULL"), 4500);

@@ -13,13 +13,19 @@
 
 #include <gtest/gtest.h>
 
+#include <ctime>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "store/sqlite/MentionQueries.h"
 #include "DashboardWindow.h"
+#include "Shell.h"
 #include "TempWorkspace.h"
+#include "earshot/core/Text.h"
+#include "earshot/metrics/ReportPeriod.h"
 #include "earshot/inbox/AgentRepository.h"
 #include "earshot/inbox/Inbox.h"
 #include "earshot/metrics/MetricsSettings.h"
@@ -45,11 +51,16 @@ protected:
         db = std::make_unique<store::Database>(store::openWorkspace(workspace.dbPath()).value());
         forum = store::SourceRepository(*db).add({.name = "Forum", .url = "https://forum.example/feed"}).value();
         shop = store::SourceRepository(*db).add({.name = "Shop", .url = "https://shop.example/feed"}).value();
-        ASSERT_TRUE(inbox::AgentRepository(*db).add({.name = "Eva", .firstName = "Eva", .teams = {"care"}}));
-        ASSERT_TRUE(inbox::AgentRepository(*db).add({.name = "Sam", .firstName = "Sam", .teams = {"billing"}}));
-        // Normal priority: a first response within the hour, around the clock.
-        ASSERT_TRUE(metrics::saveSlaPolicies(
-            *db, metrics::SlaPolicies({{.priority = 1, .firstResponseSeconds = kHour, .businessHours = false}})));
+        ASSERT_TRUE(write([](store::Session& session) -> Status {
+            inbox::AgentRepository agents(session);
+            for (const inbox::Agent& agent : {inbox::Agent{.name = "Eva", .firstName = "Eva", .teams = {"care"}},
+                                              inbox::Agent{.name = "Sam", .firstName = "Sam", .teams = {"billing"}}})
+                if (auto added = agents.add(agent); !added)
+                    return added.error();
+            // Normal priority: a first response within the hour, around the clock.
+            return metrics::saveSlaPolicies(
+                session, metrics::SlaPolicies({{.priority = 1, .firstResponseSeconds = kHour, .businessHours = false}}));
+        }));
 
         quick = conversation(forum, "quick", kNow - kDay - 3 * kHour);          // Thursday 09:00
         answer(quick, "Eva", 10 * kMinute);
@@ -62,6 +73,9 @@ protected:
         old = conversation(forum, "old", kNow - 19 * kDay - 3 * kHour);         // 1 November
         answer(old, "Eva", 4 * kHour);
     }
+
+    // Through the workspace's writer, as the console writes.
+    Status write(const store::Writer::Work& work) { return workspace.open().writer().run(work); }
 
     std::int64_t conversation(std::int64_t source, const std::string& thread, std::int64_t when)
     {
@@ -97,10 +111,9 @@ protected:
         });
     }
 
-    std::unique_ptr<DashboardWindow> openDashboard()
+    std::unique_ptr<DashboardWindow> openDashboard(bridge::DashboardModel::Clock clock = [] { return kNow; })
     {
-        auto window = std::make_unique<DashboardWindow>(QString::fromStdString(workspace.dbPath()), nullptr,
-                                                        [] { return kNow; });
+        auto window = std::make_unique<DashboardWindow>(workspace.open(), nullptr, std::move(clock));
         window->resize(1500, 940);
         window->show();
         window->setPeriod(DashboardWindow::Period::Week);
@@ -199,8 +212,11 @@ TEST_F(DashboardWindowTest, WaitsCanBeMeasuredFromThePostsOwnTime)
 TEST_F(DashboardWindowTest, PeriodsAreWholeDaysOnTheTeamsClock)
 {
     // A team five hours behind UTC: at 12:00 UTC it is 07:00 there, and "today" began at 05:00 UTC.
-    ASSERT_TRUE(metrics::saveCalendar(
-        *db, metrics::TeamCalendar::fromJson({{"time_zone", "Etc/GMT+5"}, {"hours", {{"mon", {"09:00-17:00"}}}}}).value()));
+    ASSERT_TRUE(write([](store::Session& session) {
+        return metrics::saveCalendar(
+            session,
+            metrics::TeamCalendar::fromJson({{"time_zone", "Etc/GMT+5"}, {"hours", {{"mon", {"09:00-17:00"}}}}}).value());
+    }));
     auto window = openDashboard();
     window->setPeriod(DashboardWindow::Period::Today);
     settle(*window);
@@ -212,6 +228,34 @@ TEST_F(DashboardWindowTest, PeriodsAreWholeDaysOnTheTeamsClock)
     window->refresh();
     settle(*window);
     EXPECT_EQ(window->model().reportRequest().filter.since, kNow - 7 * kHour - 6 * kDay);
+}
+
+TEST_F(DashboardWindowTest, StatsCountsTheSameLastThirtyDaysAsTheDashboard)
+{
+    // The team's own days (five hours behind UTC), at the real time `earshot-cli stats` runs at.
+    const auto calendar =
+        metrics::TeamCalendar::fromJson({{"time_zone", "Etc/GMT+5"}, {"hours", {{"mon", {"09:00-17:00"}}}}}).value();
+    ASSERT_TRUE(write([&](store::Session& session) { return metrics::saveCalendar(session, calendar); }));
+    const std::int64_t now = std::time(nullptr);
+    const metrics::ReportPeriod period = metrics::lastDays(calendar.timeZone(), now, 30);
+    // Half an hour before the first day: inside a rolling 30 × 24 h window (but near midnight),
+    // outside the 30 calendar days; and half an hour into the first day.
+    answer(conversation(forum, "before", period.since - 30 * kMinute), "Eva", 10 * kMinute);
+    answer(conversation(forum, "first-day", period.since + 30 * kMinute), "Eva", 10 * kMinute);
+
+    auto window = openDashboard([] { return std::int64_t(std::time(nullptr)); });
+    window->setPeriod(DashboardWindow::Period::Month);
+    settle(*window);
+    ASSERT_TRUE(window->model().report()) << window->model().lastError().toStdString();
+    const test::ShellRun stats =
+        test::runShell(std::string(EARSHOT_CLI_PATH) + " --db '" + workspace.dbPath() + "' stats --json");
+    ASSERT_EQ(stats.exitCode, 0) << stats.out;
+    const auto figures = nlohmann::json::parse(stats.out);
+
+    EXPECT_EQ(window->model().reportRequest().filter.since, period.since);
+    EXPECT_EQ(figures["since"], core::formatUtc(period.since));
+    EXPECT_EQ(figures["cycles"].get<std::int64_t>(), window->model().report()->total.cycles);
+    EXPECT_EQ(figures["responded"].get<std::int64_t>(), window->model().report()->total.responded);
 }
 
 TEST_F(DashboardWindowTest, EachBreachOpensItsConversation)

@@ -125,7 +125,7 @@ protected:
 
     std::unique_ptr<ExportDialog> openDialog()
     {
-        auto dialog = std::make_unique<ExportDialog>(QString::fromStdString(workspace->dbPath()));
+        auto dialog = std::make_unique<ExportDialog>(workspace->open());
         dialog->setChooseFile([this](const QString& suggested, const QString&) {
             m_suggested = suggested;
             ++m_asked;

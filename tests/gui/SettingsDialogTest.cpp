@@ -18,7 +18,8 @@
 
 #include "SettingsDialog.h"
 #include "Theme.h"
-#include "store/sqlite/Schema.h"
+#include "earshot/checks/SettingsRepository.h"
+#include "earshot/store/Workspace.h"
 
 using earshot::gui::SettingsDialog;
 namespace store = earshot::store;
@@ -33,16 +34,16 @@ protected:
         QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath("config"));
         QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath("config"));
         m_path = m_dir.filePath("workspace.db");
-        auto db = store::openWorkspace(m_path.toStdString());
-        ASSERT_TRUE(db) << db.message();
-        m_db = std::make_unique<store::Database>(std::move(*db));
+        auto opened = store::Workspace::open(m_path.toStdString());
+        ASSERT_TRUE(opened) << opened.message();
+        m_workspace = std::move(*opened);
     }
 
     void TearDown() override { earshot::gui::applyTheme(earshot::gui::ThemeMode::System); }
 
     std::unique_ptr<SettingsDialog> openDialog()
     {
-        auto dialog = std::make_unique<SettingsDialog>(m_path, m_dir.filePath("earshot.log"));
+        auto dialog = std::make_unique<SettingsDialog>(*m_workspace, m_dir.filePath("earshot.log"));
         dialog->show();
         EXPECT_TRUE(QTest::qWaitForWindowExposed(dialog.get()));
         return dialog;
@@ -57,14 +58,16 @@ protected:
 
     std::string storedSetting(const std::string& key)
     {
-        auto statement = m_db->prepare("SELECT value FROM settings WHERE key = ?");
-        statement->bind(1, key);
-        return statement->step().value() ? statement->text(0) : std::string("(unset)");
+        auto session = m_workspace->reader();
+        EXPECT_TRUE(session) << session.message();
+        auto value = earshot::checks::SettingsRepository(**session).get(key);
+        EXPECT_TRUE(value) << value.message();
+        return value && *value ? **value : std::string("(unset)");
     }
 
     QTemporaryDir m_dir;
     QString m_path;
-    std::unique_ptr<store::Database> m_db;
+    std::unique_ptr<store::Workspace> m_workspace;
 };
 
 TEST_F(SettingsDialogTest, TheSignatureRuleIsWrittenToTheSettingsTable)

@@ -17,6 +17,8 @@
 
 #include "earshot/metrics/MetricsSettings.h"
 #include "earshot/metrics/Report.h"
+#include "earshot/metrics/ReportPeriod.h"
+#include "earshot/store/Workspace.h"
 
 namespace earshot::bridge {
 
@@ -27,8 +29,11 @@ public:
     // Unix seconds; tests pass their own so periods and backlogs are exact.
     using Clock = std::function<std::int64_t()>;
 
-    // Opens connections of its own to the workspace at `databasePath`, one per reading.
-    explicit DashboardModel(QString databasePath, QObject* parent = nullptr, Clock clock = {});
+    // Reads `workspace` (which must outlive it) with a session of its own per reading, after
+    // the workspace's writer has brought the response cycles up to date.
+    explicit DashboardModel(store::Workspace& workspace, QObject* parent = nullptr, Clock clock = {});
+    // TRANSITIONAL (issue 12): for windows not given the workspace yet; opens one of its own.
+    explicit DashboardModel(const QString& databasePath, QObject* parent = nullptr, Clock clock = {});
     ~DashboardModel() override;
 
     // Computes the report for this request (its `now` is filled in when it runs).
@@ -49,6 +54,11 @@ public:
     std::vector<std::pair<qint64, QString>> sources() const;  // by name
     QString lastError() const { return m_lastError; }
     std::int64_t now() const { return m_clock(); }
+    // The period of the last `days` whole days up to today in the team calendar's zone
+    // (metrics/ReportPeriod.h; UTC until the workspace is read), as `earshot-cli stats` counts.
+    metrics::ReportPeriod lastDays(int days) const;
+    // Whole days from `firstDay` to `lastDay` (days since 1970-01-01) in the same zone.
+    metrics::ReportPeriod wholeDays(std::int64_t firstDay, std::int64_t lastDay) const;
 
     // Blocks until nothing is running or waiting; for tests and closing.
     void waitForIdle();
@@ -70,12 +80,15 @@ private:
 
     void startNext();
     void finished();
-    static Outcome compute(const QString& databasePath, std::shared_ptr<const metrics::ReportInputs> inputs,
-                           metrics::ReportRequest request);
-    static Outcome computeOrThrow(const QString& databasePath, std::shared_ptr<const metrics::ReportInputs> inputs,
-                                  metrics::ReportRequest request);
+    metrics::TimeZone zone() const;
+    static Outcome compute(store::Workspace* workspace, const QString& openError,
+                           std::shared_ptr<const metrics::ReportInputs> inputs, metrics::ReportRequest request);
+    static Outcome computeOrThrow(store::Workspace* workspace, const QString& openError,
+                                  std::shared_ptr<const metrics::ReportInputs> inputs, metrics::ReportRequest request);
 
-    QString m_databasePath;
+    std::unique_ptr<store::Workspace> m_ownedWorkspace;   // TRANSITIONAL, with the path constructor
+    store::Workspace* m_workspace = nullptr;              // null when it could not be opened
+    QString m_openError;
     Clock m_clock;
     QFutureWatcher<Outcome> m_watcher;
     bool m_running = false;   // from starting a job until its outcome is taken

@@ -1,28 +1,33 @@
 // Canned replies: named reply templates, one per name and language ("bedankt" in nl and in
-// en), stored in the canned_replies table. Bodies may use the variables of Template.h; a
-// body with an unknown variable is refused, since it could never be sent as written.
+// en), kept by store::CannedReplyStore. Bodies may use the variables of Template.h; a body with
+// an unknown variable is refused, since it could never be sent as written.
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "earshot/core/Result.h"
-#include "store/sqlite/Database.h"
+#include "earshot/store/CannedReplyStore.h"
+#include "earshot/store/Session.h"
+
+namespace earshot::store {
+class Database;
+}
 
 namespace earshot::checks {
 
-struct CannedReply {
-    std::int64_t id = 0;
-    std::string name;
-    std::string language;   // lower-case ISO 639-1 code: "nl", "en"
-    std::string body;
-};
+using store::CannedReply;
 
 class CannedReplyRepository {
 public:
-    explicit CannedReplyRepository(store::Database& db) : m_db(db) {}
+    explicit CannedReplyRepository(store::Session& session) : m_store(session.cannedReplies()) {}
+    explicit CannedReplyRepository(store::CannedReplyStore& store) : m_store(store) {}
+    // TRANSITIONAL (issue 12): for callers that still hold a SQLite connection.
+    explicit CannedReplyRepository(store::Database& db);
+    ~CannedReplyRepository();
 
     // Fails when the name already exists in that language, or the reply is not valid.
     Result<std::int64_t> add(const CannedReply& reply);
@@ -34,7 +39,8 @@ public:
     Status remove(const std::string& name, const std::string& language);
 
 private:
-    store::Database& m_db;
+    std::unique_ptr<store::CannedReplyStore> m_owned;   // TRANSITIONAL, with the constructor above
+    store::CannedReplyStore& m_store;
 };
 
 // Why a canned reply cannot be stored as it is, or Ok: a name, a two- or three-letter

@@ -1,17 +1,23 @@
-// Team settings: string values by key in the settings table, shared by everyone who opens
-// the workspace.
+// Team settings: string values by key (store::SettingsStore), shared by everyone who opens the
+// workspace, and what the reply checks read from them.
 //
 // Keys:
 //   signature.required   "named": public replies must end with the agent's first name
 //                        (see Signature.h); "off" or unset: no signature check.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "earshot/core/Result.h"
-#include "store/sqlite/Database.h"
+#include "earshot/store/Session.h"
+#include "earshot/store/SettingsStore.h"
+
+namespace earshot::store {
+class Database;
+}
 
 namespace earshot::checks {
 
@@ -21,7 +27,11 @@ inline constexpr std::string_view kSignatureOff = "off";
 
 class SettingsRepository {
 public:
-    explicit SettingsRepository(store::Database& db) : m_db(db) {}
+    explicit SettingsRepository(store::Session& session) : m_store(session.settings()) {}
+    explicit SettingsRepository(store::SettingsStore& store) : m_store(store) {}
+    // TRANSITIONAL (issue 12): for callers that still hold a SQLite connection.
+    explicit SettingsRepository(store::Database& db);
+    ~SettingsRepository();
 
     // Nothing when the key was never set.
     Result<std::optional<std::string>> get(std::string_view key);
@@ -33,7 +43,8 @@ public:
     Result<bool> signatureRequired();
 
 private:
-    store::Database& m_db;
+    std::unique_ptr<store::SettingsStore> m_owned;   // TRANSITIONAL, with the constructor above
+    store::SettingsStore& m_store;
 };
 
 }  // namespace earshot::checks

@@ -17,11 +17,12 @@
 #include "earshot/metrics/SlaPolicy.h"
 #include "earshot/metrics/Snapshot.h"
 #include "earshot/metrics/TeamCalendar.h"
-#include "store/sqlite/Database.h"
+#include "earshot/store/ExportStore.h"
+#include "earshot/store/Workspace.h"
 
 namespace earshot::exports {
 
-enum class ExportKind { Conversations, Cycles, Mentions, Events };
+using store::ExportKind;
 enum class ExportFormat { Csv, JsonLines };
 
 struct ExportOptions {
@@ -44,19 +45,20 @@ std::optional<ExportKind> parseExportKind(std::string_view name);
 std::string_view exportKindName(ExportKind kind);
 
 // Writes the header and every row; returns how many rows. The calendar and the SLA policies
-// give the business-hours and SLA columns.
-Result<std::int64_t> exportRows(store::Database& db, std::ostream& out, const ExportOptions& options,
+// give the business-hours and SLA columns. It first brings the response cycles up to date
+// through the workspace's writer, then reads with a session of its own.
+Result<std::int64_t> exportRows(store::Workspace& workspace, std::ostream& out, const ExportOptions& options,
                                 const metrics::TeamCalendar& calendar, const metrics::SlaPolicies& policies);
 
 // How many rows exportRows() would write with these options at this moment (progress and
-// pseudonymKey play no part): the same tables and conditions, counted. Like exportRows() it
-// first brings the response cycles up to date, so it needs a connection that may write.
-Result<std::int64_t> countRows(store::Database& db, const ExportOptions& options);
+// pseudonymKey play no part): the same rows, counted. Like exportRows() it first brings the
+// response cycles up to date.
+Result<std::int64_t> countRows(store::Workspace& workspace, const ExportOptions& options);
 
 // exportRows() into a file that appears only when complete: written as `target` + ".part" and
 // renamed over `target` at the end. On failure, or when `progress` refuses (even at its last
 // report), the .part file is removed and `target` is left as it was.
-Result<std::int64_t> exportToFile(store::Database& db, const std::filesystem::path& target,
+Result<std::int64_t> exportToFile(store::Workspace& workspace, const std::filesystem::path& target,
                                   const ExportOptions& options, const metrics::TeamCalendar& calendar,
                                   const metrics::SlaPolicies& policies);
 

@@ -7,13 +7,14 @@
 #include <string_view>
 
 #include "earshot/core/Result.h"
-#include "store/sqlite/Database.h"
+#include "earshot/store/Workspace.h"
 
 namespace earshot::exports {
 
 inline constexpr std::string_view kPseudonymKeySetting = "exports.pseudonym_key";
 
-// The stored key; on first use a new one (Pseudonymiser::generateKey()) is stored and returned.
-Result<std::string> pseudonymKey(store::Database& db);
+// The stored key; on first use a new one (Pseudonymiser::generateKey()) is stored through the
+// workspace's writer and returned.
+Result<std::string> pseudonymKey(store::Workspace& workspace);
 
 }  // namespace earshot::exports

@@ -1,13 +1,21 @@
-// Local agent profiles: who may act in the inbox. Single-desktop mode has no passwords; the
-// name is the identity written as the actor of every event, so names are unique.
+// Local agent profiles: who may act in the inbox, kept by store::AgentStore. Single-desktop
+// mode has no passwords; the name is the identity written as the actor of every event, so
+// names are unique.
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "earshot/core/Result.h"
-#include "store/sqlite/Database.h"
+#include "earshot/store/AgentStore.h"
+#include "earshot/store/Session.h"
+
+namespace earshot::store {
+class Database;
+}
 
 namespace earshot::inbox {
 
@@ -27,7 +35,11 @@ inline constexpr std::string_view kLeadsTeam = "leads";
 
 class AgentRepository {
 public:
-    explicit AgentRepository(store::Database& db) : m_db(db) {}
+    explicit AgentRepository(store::Session& session) : m_store(session.agents()) {}
+    explicit AgentRepository(store::AgentStore& store) : m_store(store) {}
+    // TRANSITIONAL (issue 12): for callers that still hold a SQLite connection.
+    explicit AgentRepository(store::Database& db);
+    ~AgentRepository();
 
     // Trims the name and refuses an empty or taken one; returns the new id.
     Result<std::int64_t> add(const Agent& agent);
@@ -37,7 +49,8 @@ public:
     Result<Agent> find(const std::string& name);
 
 private:
-    store::Database& m_db;
+    std::unique_ptr<store::AgentStore> m_owned;   // TRANSITIONAL, with the constructor above
+    store::AgentStore& m_store;
 };
 
 }  // namespace earshot::inbox

@@ -18,7 +18,13 @@
 #include <vector>
 
 #include "earshot/core/Result.h"
-#include "store/sqlite/Database.h"
+#include "earshot/store/Session.h"
+#include "earshot/store/Workspace.h"
+#include "earshot/store/Writer.h"
+
+namespace earshot::store {
+class Database;
+}
 
 namespace earshot::metrics {
 
@@ -73,13 +79,22 @@ std::vector<Cycle> deriveCycles(const ConversationLog& log);
 // Whether a customer's message thanks someone ("Bedankt!", "dank je wel", "thanks a lot").
 bool soundsLikeThanks(std::string_view text);
 
-// Derives the rows of every conversation whose log changed (metrics_dirty) and stores them,
-// in batches of one transaction each. `progress` hears how many are left after each batch.
-Status refreshResponseCycles(store::Database& db, const std::function<void(std::int64_t left)>& progress = {});
+// Derives the rows of every conversation whose log changed since (store::MetricsStore's dirty
+// conversations) and stores them, in batches of one transaction each. `progress` hears how
+// many are left after each batch. The session must be one that writes: the writer's, in a job.
+Status refreshResponseCycles(store::Session& session, const std::function<void(std::int64_t left)>& progress = {});
+// The same through the workspace's writer, one job per batch, so other writes go in between.
+Status refreshResponseCycles(store::Writer& writer, const std::function<void(std::int64_t left)>& progress = {});
+// Through the workspace's writer only when `reader` (a reading session of it) sees something
+// to derive: most readings find nothing, and need no writer.
+Status refreshResponseCycles(store::Workspace& workspace, store::Session& reader);
 
 // The current (last) cycle of each of these conversations, derived from their logs without
 // writing anything, for the inbox's live SLA column. Conversations without a customer message
 // are left out.
+Result<std::map<std::int64_t, Cycle>> latestCycles(store::Session& session,
+                                                   const std::vector<std::int64_t>& conversationIds);
+// TRANSITIONAL (issue 12): for callers that still hold a SQLite connection.
 Result<std::map<std::int64_t, Cycle>> latestCycles(store::Database& db, const std::vector<std::int64_t>& conversationIds);
 
 }  // namespace earshot::metrics

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "earshot/core/Result.h"
-#include "store/sqlite/Database.h"
+#include "earshot/store/Session.h"
 
 namespace earshot::metrics {
 
@@ -61,8 +61,9 @@ struct Snapshot {
     std::unordered_map<std::int64_t, std::string> sourceNames;
     std::int64_t takenAt = 0;
 
-    // Derives what changed since the last time (refreshResponseCycles), then reads it all.
-    static Result<Snapshot> load(store::Database& db, std::int64_t now);
+    // Reads it all as it is stored: the caller brings the response cycles up to date first
+    // (refreshResponseCycles; loadReportInputs in MetricsSettings.h does both).
+    static Result<Snapshot> load(store::Session& session, std::int64_t now);
 
     std::int32_t agentIndex(const std::string& name) const;  // kNobody when unknown
     std::int32_t tagIndex(const std::string& tag) const;
