@@ -73,17 +73,17 @@ Status Console::openInbox(const inbox::Agent& agent)
     auto listReader = store::openReader(m_databasePath);
     if (!listReader)
         return listReader.error();
-    auto paneReader = store::openReader(m_databasePath);
+    auto paneReader = m_workspace->reader();
     if (!paneReader)
         return paneReader.error();
     store::ConversationFilter filter;
     filter.view = store::ConversationView::Unassigned;
     filter.agent = agent.name;
-    m_paneReader = std::make_unique<store::Database>(std::move(*paneReader));
+    m_paneReader = std::move(*paneReader);
     m_conversations = std::make_unique<bridge::ConversationListModel>(std::move(*listReader), filter);
     if (!m_conversations->lastError().isEmpty())
         return fail(m_conversations->lastError().toStdString());
-    m_inbox = std::make_unique<InboxWindow>(InboxContext{QString::fromStdString(m_databasePath), *m_actions,
+    m_inbox = std::make_unique<InboxWindow>(InboxContext{QString::fromStdString(m_databasePath), m_workspace->writer(),
                                                          *m_paneReader, *m_conversations, *m_engine, *m_health, agent,
                                                          m_secrets.get()});
     return Ok{};

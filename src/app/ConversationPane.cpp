@@ -21,6 +21,7 @@
 #include "ReplyComposer.h"
 #include "ThreadView.h"
 #include "TimelineView.h"
+#include "store/sqlite/SqliteSession.h"
 
 namespace earshot::gui {
 
@@ -41,9 +42,9 @@ QLabel* mutedLabel(QWidget* parent)
 
 }  // namespace
 
-ConversationPane::ConversationPane(store::Database& db, QWidget* parent)
+ConversationPane::ConversationPane(store::Session& session, QWidget* parent)
     : QWidget(parent),
-      m_db(db),
+      m_db(store::sqlite::databaseOf(session)),   // TRANSITIONAL (issue 12): the reader below
       m_pages(new QStackedWidget(this)),
       m_placeholder(new QLabel(this)),
       m_conversationPage(new QWidget(this)),
@@ -59,8 +60,8 @@ ConversationPane::ConversationPane(store::Database& db, QWidget* parent)
       m_tabs(new QTabWidget(this)),
       m_thread(new ThreadView(this)),
       m_timeline(new TimelineView(this)),
-      m_authorCard(new AuthorCard(db, this)),
-      m_composer(new ReplyComposer(db, this))
+      m_authorCard(new AuthorCard(m_db, this)),
+      m_composer(new ReplyComposer(session, this))
 {
     setObjectName(QStringLiteral("conversationPane"));
 

@@ -16,6 +16,7 @@
 
 #include "earshot/inbox/AgentRepository.h"
 #include "earshot/inbox/ConversationReader.h"
+#include "earshot/store/Session.h"
 #include "store/sqlite/Database.h"
 
 class QComboBox;
@@ -40,7 +41,8 @@ class ConversationPane : public QWidget {
 public:
     using LinkOpener = std::function<void(const QUrl&)>;
 
-    explicit ConversationPane(store::Database& db, QWidget* parent = nullptr);
+    // Reads through `session` (a reading session of its own, on this thread).
+    explicit ConversationPane(store::Session& session, QWidget* parent = nullptr);
 
     void setAgent(const inbox::Agent& agent);
     // Every link the pane opens (mention links, profiles, off-platform sends) goes through

@@ -169,7 +169,13 @@ int render(Context& context, Args& args)
         return reportError(reply.message());
     checks::TemplateContext variables;
     if (conversationId) {
-        auto loaded = checks::loadTemplateContext(*db, *conversationId, agent.value_or(""));
+        auto workspace = context.workspace();
+        if (!workspace)
+            return reportError(workspace.message());
+        auto session = (*workspace)->reader();
+        if (!session)
+            return reportError(session.message());
+        auto loaded = checks::loadTemplateContext(**session, *conversationId, agent.value_or(""));
         if (!loaded)
             return reportError(loaded.message());
         variables = std::move(*loaded);
