@@ -19,6 +19,17 @@ Result<bool> changedAny(Database& db, Statement& statement)
     return db.changes() > 0;
 }
 
+// The first column of the first row, if there is one and it is not NULL.
+Result<std::optional<std::int64_t>> firstInteger(Statement& query)
+{
+    auto found = query.step();
+    if (!found)
+        return found.error();
+    std::optional<std::int64_t> value = *found ? query.optionalInteger(0) : std::nullopt;
+    query.reset();
+    return value;
+}
+
 }  // namespace
 
 Result<std::optional<InboxState>> SqliteInboxStore::state(std::int64_t conversationId)
@@ -135,12 +146,10 @@ Result<ReplyCandidates> SqliteInboxStore::replyCandidates(std::int64_t conversat
     if (!ours)
         return ours.error();
     (*ours)->bind(1, conversationId);
-    auto found = (*ours)->step();
-    if (!found)
-        return found.error();
-    if (*found)
-        candidates.ourAuthorId = (*ours)->optionalInteger(0);
-    (*ours)->reset();
+    auto ourAuthor = firstInteger(**ours);
+    if (!ourAuthor)
+        return ourAuthor.error();
+    candidates.ourAuthorId = *ourAuthor;
     return candidates;
 }
 
@@ -378,14 +387,7 @@ Result<std::optional<std::int64_t>> SqliteInboxStore::replyConversation(std::int
     if (!query)
         return query.error();
     (*query)->bind(1, replyId);
-    auto found = (*query)->step();
-    if (!found)
-        return found.error();
-    std::optional<std::int64_t> conversation;
-    if (*found)
-        conversation = (*query)->integer(0);
-    (*query)->reset();
-    return conversation;
+    return firstInteger(**query);
 }
 
 Result<std::optional<std::int64_t>> SqliteInboxStore::latestReply(std::int64_t conversationId,
@@ -395,12 +397,7 @@ Result<std::optional<std::int64_t>> SqliteInboxStore::latestReply(std::int64_t c
     if (!query)
         return query.error();
     (*query)->bind(1, conversationId).bind(2, domain::deliveryName(delivery));
-    auto found = (*query)->step();
-    if (!found)
-        return found.error();
-    std::optional<std::int64_t> reply = *found ? (*query)->optionalInteger(0) : std::nullopt;
-    (*query)->reset();
-    return reply;
+    return firstInteger(**query);
 }
 
 }  // namespace earshot::store::sqlite
