@@ -101,7 +101,7 @@ struct Opened {
     store::Database& db() { return store::sqlite::databaseOf(*reader); }
 };
 
-Result<Opened> openWorkspace(Context& context, store::Workspace::Opening opening)
+Result<Opened> openWithReader(Context& context, store::Workspace::Opening opening)
 {
     auto workspace = context.workspace(opening);
     if (!workspace)
@@ -115,7 +115,7 @@ Result<Opened> openWorkspace(Context& context, store::Workspace::Opening opening
 // Opens the workspace and checks the agent, with the way to add one when it is unknown.
 Result<Opened> openAs(Context& context, const std::string& agent)
 {
-    auto opened = openWorkspace(context, store::Workspace::Opening::CreateOrUpgrade);
+    auto opened = openWithReader(context, store::Workspace::Opening::CreateOrUpgrade);
     if (!opened)
         return opened.error();
     if (auto found = inbox::AgentRepository(opened->db()).find(agent); !found)
@@ -200,8 +200,9 @@ int publish(store::Writer& writer, std::int64_t replyId, const Target& target)
     inbox::ReplyPublisher publisher(writer, credentialsFromEnvironment());
     auto published = publisher.publish(replyId, target.agent);
     if (target.json) {
+        const auto delivery = published ? domain::Delivery::Sent : domain::Delivery::Failed;
         nlohmann::json out = {{"conversation_id", target.conversationId}, {"reply_id", replyId},
-                              {"delivery", published ? "sent" : "failed"}};
+                              {"delivery", std::string(domain::deliveryName(delivery))}};
         if (published)
             out.update({{"post_id", published->postId}, {"url", published->url}});
         else
@@ -420,7 +421,7 @@ int timeline(Context& context, Args& args)
     auto id = parseInteger(args.positionals().front(), "the conversation ID", 1, INT64_MAX);
     if (!id)
         return reportError(id.message(), kExitUsage);
-    auto db = openWorkspace(context, store::Workspace::Opening::Existing);
+    auto db = openWithReader(context, store::Workspace::Opening::Existing);
     if (!db)
         return reportError(db.message());
     auto entries = inbox::readTimeline(db->db(), *id);
@@ -459,7 +460,7 @@ int reopened(Context& context, Args& args)
     auto from = parseSince(since, std::int64_t(std::time(nullptr)));
     if (!from)
         return reportError(from.message(), kExitUsage);
-    auto db = openWorkspace(context, store::Workspace::Opening::Existing);
+    auto db = openWithReader(context, store::Workspace::Opening::Existing);
     if (!db)
         return reportError(db.message());
     auto rows = inbox::reopenedFor(db->db(), agent, *from);

@@ -17,8 +17,8 @@ namespace {
 std::string label(std::int64_t conversationId) { return std::string("#").append(std::to_string(conversationId)); }
 
 // The status changes that claims, releases and handovers log.
-const std::string kNew(statusName(ConversationStatus::New));
-const std::string kOpen(statusName(ConversationStatus::Open));
+std::string newName() { return std::string(statusName(ConversationStatus::New)); }
+std::string openName() { return std::string(statusName(ConversationStatus::Open)); }
 
 bool blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
 
@@ -157,7 +157,7 @@ Result<bool> Inbox::claimInside(State& state, const std::string& agent, bool ope
     if (auto logged = log(domain::EventKind::Claimed, state, agent, std::nullopt, agent); !logged)
         return logged.error();
     if (openIfNew && state.status == ConversationStatus::New) {
-        if (auto logged = log(domain::EventKind::StatusChanged, state, agent, kNew, kOpen); !logged)
+        if (auto logged = log(domain::EventKind::StatusChanged, state, agent, newName(), openName()); !logged)
             return logged.error();
         state.status = ConversationStatus::Open;
     }
@@ -226,7 +226,7 @@ Result<Outcome> Inbox::release(std::int64_t conversationId, const std::string& a
         if (auto logged = log(domain::EventKind::Released, *state, agent, agent, std::nullopt); !logged)
             return logged;
         if (state->status == ConversationStatus::Open)
-            if (auto logged = log(domain::EventKind::StatusChanged, *state, agent, kOpen, kNew); !logged)
+            if (auto logged = log(domain::EventKind::StatusChanged, *state, agent, openName(), newName()); !logged)
                 return logged;
         out.message = "released " + label(conversationId);
         return Ok{};
@@ -272,7 +272,7 @@ Result<Outcome> Inbox::assign(std::int64_t conversationId, const std::string& ag
             !logged)
             return logged;
         if (state->status == ConversationStatus::New)
-            if (auto logged = log(domain::EventKind::StatusChanged, *state, agent, kNew, kOpen); !logged)
+            if (auto logged = log(domain::EventKind::StatusChanged, *state, agent, newName(), openName()); !logged)
                 return logged;
         out.message = "assigned " + label(conversationId) + " to " + to;
         return Ok{};
@@ -302,7 +302,7 @@ Result<Outcome> Inbox::takeOver(std::int64_t conversationId, const std::string& 
         if (auto logged = log(domain::EventKind::TakenOver, *state, agent, previous, agent); !logged)
             return logged;
         if (state->status == ConversationStatus::New)
-            if (auto logged = log(domain::EventKind::StatusChanged, *state, agent, kNew, kOpen); !logged)
+            if (auto logged = log(domain::EventKind::StatusChanged, *state, agent, newName(), openName()); !logged)
                 return logged;
         out.message = "took " + label(conversationId) + " over from " + previous;
         return Ok{};
