@@ -85,7 +85,7 @@ Status Console::openInbox(const inbox::Agent& agent)
     m_conversations = std::make_unique<bridge::ConversationListModel>(std::move(*listReader), filter);
     if (!m_conversations->lastError().isEmpty())
         return fail(m_conversations->lastError().toStdString());
-    m_inbox = std::make_unique<InboxWindow>(InboxContext{QString::fromStdString(m_databasePath), *m_actions,
+    m_inbox = std::make_unique<InboxWindow>(InboxContext{QString::fromStdString(m_databasePath), m_workspace->writer(),
                                                          *m_paneReader, *m_conversations, *m_engine, *m_health, agent,
                                                          m_secrets.get()});
     return Ok{};

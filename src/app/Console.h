@@ -42,7 +42,8 @@ public:
     store::Workspace& workspace() { return *m_workspace; }
     MainWindow& window() { return *m_window; }
     InboxWindow* inbox() { return m_inbox.get(); }
-    // The console's read-write connection for agents' actions (claims, replies, drafts).
+    // TRANSITIONAL (issue 12): a read-write connection for agent profiles (the picker, --agent)
+    // until agents move behind the store. The inbox's actions go through the workspace's writer.
     store::Database& actions() { return *m_actions; }
     bridge::MentionListModel& mentions() { return *m_mentions; }
     bridge::EngineBridge& engine() { return *m_engine; }

@@ -23,6 +23,7 @@
 #include "ReplyComposer.h"
 #include "ThreadView.h"
 #include "TimelineView.h"
+#include "store/sqlite/SqliteSession.h"
 
 namespace earshot::gui {
 
@@ -62,7 +63,7 @@ ConversationPane::ConversationPane(store::Session& reader, QWidget* parent)
       m_thread(new ThreadView(this)),
       m_timeline(new TimelineView(this)),
       m_authorCard(new AuthorCard(reader, this)),
-      m_composer(new ReplyComposer(store::sqlite::databaseOf(reader), this))   // TRANSITIONAL
+      m_composer(new ReplyComposer(reader, this))
 {
     setObjectName(QStringLiteral("conversationPane"));
 

@@ -40,6 +40,7 @@ class ConversationPane : public QWidget {
 public:
     using LinkOpener = std::function<void(const QUrl&)>;
 
+    // Reads through `reader` (a reading session of its own, on this thread).
     explicit ConversationPane(store::Session& reader, QWidget* parent = nullptr);
 
     void setAgent(const inbox::Agent& agent);

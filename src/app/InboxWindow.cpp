@@ -39,7 +39,7 @@
 #include "earshot/checks/SettingsRepository.h"
 #include "earshot/inbox/ReplyPublisher.h"
 #include "earshot/store/ConversationQuery.h"
-#include "store/sqlite/Schema.h"
+#include "store/sqlite/SqliteSession.h"
 
 namespace earshot::gui {
 
@@ -75,7 +75,7 @@ protected:
 }  // namespace
 
 InboxWindow::InboxWindow(InboxContext context, QWidget* parent)
-    : QMainWindow(parent), m_context(std::move(context)), m_inbox(m_context.actions)
+    : QMainWindow(parent), m_context(std::move(context)), m_inbox(m_context.writer)
 {
     setObjectName(QStringLiteral("inboxWindow"));
     setWindowTitle(tr("Earshot — %1").arg(text(m_context.agent.name)));
@@ -406,7 +406,7 @@ void InboxWindow::connectEngine()
 void InboxWindow::refreshCounts()
 {
     auto counts = m_context.reader.conversations().count(m_context.agent.name);
-    auto sources = store::SourceRepository(store::sqlite::databaseOf(m_context.reader)).list();
+    auto sources = m_context.reader.sources().list();
     if (!counts || !sources) {
         statusBar()->showMessage(tr("Cannot count conversations: %1")
                                      .arg(text(counts ? sources.message() : counts.message())),
@@ -435,7 +435,7 @@ QString InboxWindow::emptyViewMessage(const store::ConversationFilter& filter)
 {
     if (!filter.search.empty())
         return tr("No conversation here matches “%1”.").arg(text(filter.search));
-    auto sources = store::SourceRepository(store::sqlite::databaseOf(m_context.reader)).list();
+    auto sources = m_context.reader.sources().list();
     if (sources && sources->empty())
         return tr("Nothing to answer yet: Earshot is not listening to anything.\n\n"
                   "Add a feed or a forum under File ▸ Sources… (Ctrl+Shift+S); what people write there "
@@ -533,7 +533,7 @@ void InboxWindow::assign()
     const std::int64_t id = currentConversation();
     if (id == 0)
         return;
-    auto agents = inbox::AgentRepository(m_context.actions).list();
+    auto agents = inbox::AgentRepository(m_context.reader).list();
     if (!agents)
         return showError(text(agents.message()));
     QStringList colleagues;
@@ -583,15 +583,14 @@ void InboxWindow::reply(qint64 conversationId, const QString& body, const QList<
 void InboxWindow::publishReply(std::int64_t conversationId, std::int64_t replyId)
 {
     statusBar()->showMessage(tr("Posting the reply on #%1…").arg(conversationId));
-    const std::string path = m_context.databasePath.toStdString();
+    store::Writer& writer = m_context.writer;
     const std::string agent = m_context.agent.name;
     const connectors::CredentialLookup credentials =
         m_context.secrets ? m_context.secrets->lookup() : connectors::CredentialLookup();
     auto result = std::make_shared<Result<connectors::Published>>(fail("not posted"));
-    QThread* thread = QThread::create([path, agent, credentials, replyId, result] {
-        auto db = store::openWorkspace(path);
-        *result = db ? inbox::ReplyPublisher(*db, credentials).publish(replyId, agent)
-                     : Result<connectors::Published>(db.error());
+    // The writer outlives this window (the console's workspace holds it).
+    QThread* thread = QThread::create([&writer, agent, credentials, replyId, result] {
+        *result = inbox::ReplyPublisher(writer, credentials).publish(replyId, agent);
     });
     m_posting.append(thread);
     connect(thread, &QThread::finished, this, [this, thread, conversationId, replyId, result] {
@@ -620,13 +619,14 @@ void InboxWindow::resendFailedReply()
     const std::int64_t conversation = currentConversation();
     if (conversation == 0)
         return;
-    auto failed = store::queryInteger(m_context.actions,
-                                      "SELECT coalesce(max(id), 0) FROM replies WHERE delivery = 'failed'"
-                                      " AND conversation_id = " + std::to_string(conversation));
-    if (!failed || *failed == 0)
+    auto failed = inbox::failedReplyOf(m_context.reader, conversation);
+    if (!failed)
+        return showError(text(failed.message()));
+    if (!*failed)
         return statusBar()->showMessage(tr("#%1 has no reply that failed to post.").arg(conversation), 10000);
-    publishReply(conversation, *failed);
+    publishReply(conversation, (*failed)->replyId);
 }
+
 
 void InboxWindow::notifyAbout(const QList<qint64>& created, const QList<qint64>& reopened)
 {

@@ -1,8 +1,8 @@
 // The webcare console's main window: the views and their counts on the left, the
 // conversation list in the middle, the conversation with its reply composer on the right.
 // Keyboard-first (J/K, C, R, N, P, E, A, T, /, ?), with every action also in the menus.
-// Actions go through inbox::Inbox on the window's own read-write connection, so the same
-// rules hold as in the CLI; the list and the pane read through read-only connections.
+// Actions go through inbox::Inbox on the workspace's writer, so the same rules hold as in the
+// CLI; the list and the pane read through reading sessions of their own.
 #pragma once
 
 #include <QMainWindow>
@@ -14,6 +14,7 @@
 #include "earshot/inbox/Inbox.h"
 #include "earshot/store/ConversationQuery.h"
 #include "earshot/store/Session.h"
+#include "earshot/store/Writer.h"
 #include "store/sqlite/Database.h"
 
 class QLineEdit;
@@ -41,8 +42,8 @@ struct NavigationChoice;
 
 struct InboxContext {
     QString databasePath;
-    store::Database& actions;                    // read-write: inbox actions, drafts
-    store::Session& reader;                      // read-only: counts and the conversation pane
+    store::Writer& writer;                       // the workspace's: inbox actions, drafts, posting
+    store::Session& reader;                      // counts, the conversation pane, failed replies
     bridge::ConversationListModel& conversations;
     bridge::EngineBridge& engine;
     bridge::SourceHealth& health;
@@ -114,6 +115,7 @@ private:
     void publishReply(std::int64_t conversationId, std::int64_t replyId);
     // Sends the conversation's latest reply that could not be posted again.
     void resendFailedReply();
+    // TRANSITIONAL (issue 12): the reader's connection, for what reads without the store yet.
 
 public:
     // Waits for replies being posted; for tests and for closing.

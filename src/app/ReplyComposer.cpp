@@ -30,6 +30,7 @@
 #include "earshot/checks/Template.h"
 #include "earshot/checks/TemplateContextLoader.h"
 #include "earshot/inbox/ReplyRules.h"
+#include "store/sqlite/SqliteSession.h"
 
 namespace earshot::gui {
 
@@ -46,9 +47,9 @@ bool dutchInterface() { return QLocale().language() == QLocale::Dutch; }
 
 }  // namespace
 
-ReplyComposer::ReplyComposer(store::Database& db, QWidget* parent)
+ReplyComposer::ReplyComposer(store::Session& session, QWidget* parent)
     : QWidget(parent),
-      m_db(db),
+      m_session(session),
       m_opener([](const QUrl& url) { QDesktopServices::openUrl(url); }),
       m_replyMode(new QToolButton(this)),
       m_noteMode(new QToolButton(this)),
@@ -190,7 +191,7 @@ void ReplyComposer::loadCheckContext()
 {
     if (m_conversationId == 0)
         return;
-    auto context = inbox::replyCheckContext(m_db, m_conversationId, m_agent.name);
+    auto context = inbox::replyCheckContext(m_session, m_conversationId, m_agent.name);
     if (!context) {
         // An agent missing from this workspace (a test, a profile removed): check what we can.
         context = checks::ReplyCheckContext{};
@@ -290,7 +291,7 @@ void ReplyComposer::insertCannedReply(const checks::CannedReply& reply)
     if (m_conversationId == 0)
         return;
     checks::TemplateContext context;
-    if (auto loaded = checks::loadTemplateContext(m_db, m_conversationId, m_agent.name))
+    if (auto loaded = checks::loadTemplateContext(m_session, m_conversationId, m_agent.name))
         context = std::move(*loaded);
     // Without a context every variable stays as written and the checks flag it, which is
     // the honest result when the database could not be read.
@@ -303,7 +304,8 @@ void ReplyComposer::insertCannedReply(const checks::CannedReply& reply)
 void ReplyComposer::buildCannedMenu()
 {
     m_cannedMenu->clear();
-    auto replies = checks::CannedReplyRepository(m_db).list();
+    // TRANSITIONAL (issue 12): canned replies move behind the store in their own slice.
+    auto replies = checks::CannedReplyRepository(store::sqlite::databaseOf(m_session)).list();
     if (!replies) {
         m_cannedMenu->addAction(tr("Could not read canned replies: %1").arg(fromUtf8(replies.message())))
             ->setEnabled(false);

@@ -20,7 +20,7 @@
 #include "earshot/checks/ReplyCheck.h"
 #include "earshot/inbox/AgentRepository.h"
 #include "earshot/inbox/ConversationReader.h"
-#include "store/sqlite/Database.h"
+#include "earshot/store/Session.h"
 
 class QButtonGroup;
 class QComboBox;
@@ -44,8 +44,9 @@ public:
     using LinkOpener = std::function<void(const QUrl&)>;
     enum class Mode { Reply, Note };
 
-    // `db` is the window's read-only connection: canned replies and template values.
-    explicit ReplyComposer(store::Database& db, QWidget* parent = nullptr);
+    // `session` is the window's reading session: the checks' context, canned replies and
+    // template values.
+    explicit ReplyComposer(store::Session& session, QWidget* parent = nullptr);
 
     void setAgent(const inbox::Agent& agent);
     // Off-platform sends open the mention's link through this; QDesktopServices by default.
@@ -116,7 +117,7 @@ private:
     void finishSend(const QString& text, const QList<QPair<QString, QString>>& overrides);
     QString firstWebLink() const;
 
-    store::Database& m_db;
+    store::Session& m_session;
     inbox::Agent m_agent;
     LinkOpener m_opener;
 

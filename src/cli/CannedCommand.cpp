@@ -188,9 +188,7 @@ int render(Context& context, Args& args)
         return reportError(reply.message());
     checks::TemplateContext variables;
     if (conversationId) {
-        // TRANSITIONAL (issue 12): the template context loader still reads the connection.
-        auto loaded = checks::loadTemplateContext(store::sqlite::databaseOf(**session), *conversationId,
-                                                  agent.value_or(""));
+        auto loaded = checks::loadTemplateContext(**session, *conversationId, agent.value_or(""));
         if (!loaded)
             return reportError(loaded.message());
         variables = std::move(*loaded);

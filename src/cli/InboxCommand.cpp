@@ -17,7 +17,8 @@
 #include "earshot/inbox/Inbox.h"
 #include "earshot/inbox/ReplyPublisher.h"
 #include "earshot/inbox/ReplyRules.h"
-#include "store/sqlite/Schema.h"
+#include "earshot/store/Workspace.h"
+#include "store/sqlite/SqliteSession.h"
 
 namespace earshot::cli {
 
@@ -89,15 +90,37 @@ Status finishTarget(Args& args, Target& target)
     return Ok{};
 }
 
-// Opens the workspace and checks the agent, with the way to add one when it is unknown.
-Result<store::Database> openAs(Context& context, const std::string& agent)
+// The open workspace, acted on through its writer, and a session of our own to read through.
+struct Opened {
+    store::Workspace* workspace = nullptr;
+    std::unique_ptr<store::Session> reader;
+
+    store::Writer& writer() { return workspace->writer(); }
+    // TRANSITIONAL (issue 12): the connection for what has not moved behind the store yet
+    // (agents, the conversation reader).
+    store::Database& db() { return store::sqlite::databaseOf(*reader); }
+};
+
+Result<Opened> openWithReader(Context& context, store::Workspace::Opening opening)
 {
-    auto db = store::openWorkspace(context.databasePath);
-    if (!db)
-        return db.error();
-    if (auto found = inbox::AgentRepository(*db).find(agent); !found)
+    auto workspace = context.workspace(opening);
+    if (!workspace)
+        return workspace.error();
+    auto reader = (*workspace)->reader();
+    if (!reader)
+        return reader.error();
+    return Opened{*workspace, std::move(*reader)};
+}
+
+// Opens the workspace and checks the agent, with the way to add one when it is unknown.
+Result<Opened> openAs(Context& context, const std::string& agent)
+{
+    auto opened = openWithReader(context, store::Workspace::Opening::CreateOrUpgrade);
+    if (!opened)
+        return opened.error();
+    if (auto found = inbox::AgentRepository(opened->db()).find(agent); !found)
         return fail(found.message() + "; add one with: earshot-cli agents add '" + agent + "' --first-name NAME");
-    return db;
+    return opened;
 }
 
 std::string kindName(inbox::Outcome::Kind kind)
@@ -149,7 +172,7 @@ int simple(Context& context, Args& args, SimpleAction action)
     auto db = openAs(context, target.agent);
     if (!db)
         return reportError(db.message());
-    inbox::Inbox inbox(*db);
+    inbox::Inbox inbox(db->writer());
     return report((inbox.*action)(target.conversationId, target.agent), target);
 }
 
@@ -165,20 +188,21 @@ int assign(Context& context, Args& args)
     auto db = openAs(context, target.agent);
     if (!db)
         return reportError(db.message());
-    if (auto found = inbox::AgentRepository(*db).find(*to); !found)
+    if (auto found = inbox::AgentRepository(db->db()).find(*to); !found)
         return reportError(found.message() + "; add one with: earshot-cli agents add '" + *to + "' --first-name NAME");
-    inbox::Inbox inbox(*db);
+    inbox::Inbox inbox(db->writer());
     return report(inbox.assign(target.conversationId, target.agent, *to, note), target);
 }
 
 // Posts a recorded platform reply and says where it went, or why not and how to try again.
-int publish(store::Database& db, std::int64_t replyId, const Target& target)
+int publish(store::Writer& writer, std::int64_t replyId, const Target& target)
 {
-    inbox::ReplyPublisher publisher(db, credentialsFromEnvironment());
+    inbox::ReplyPublisher publisher(writer, credentialsFromEnvironment());
     auto published = publisher.publish(replyId, target.agent);
     if (target.json) {
+        const auto delivery = published ? domain::Delivery::Sent : domain::Delivery::Failed;
         nlohmann::json out = {{"conversation_id", target.conversationId}, {"reply_id", replyId},
-                              {"delivery", published ? "sent" : "failed"}};
+                              {"delivery", std::string(domain::deliveryName(delivery))}};
         if (published)
             out.update({{"post_id", published->postId}, {"url", published->url}});
         else
@@ -215,7 +239,7 @@ int reply(Context& context, Args& args)
     auto db = openAs(context, target.agent);
     if (!db)
         return reportError(db.message());
-    auto conversation = inbox::readConversation(*db, target.conversationId);
+    auto conversation = inbox::readConversation(db->db(), target.conversationId);
     if (!conversation)
         return reportError(conversation.message());
     // A reply goes on the platform where a connector posts; elsewhere the agent posts it.
@@ -224,7 +248,7 @@ int reply(Context& context, Args& args)
         channel = inbox::Channel::Platform;
     // Inbox::reply refuses what the checks object to as well; here each objection gets its own
     // line and the flag that answers it.
-    if (auto checkContext = inbox::replyCheckContext(*db, target.conversationId, target.agent)) {
+    if (auto checkContext = inbox::replyCheckContext(*db->reader, target.conversationId, target.agent)) {
         const auto unanswered = inbox::unansweredFindings(checks::checkReply(*text, *checkContext), overrides);
         if (!unanswered.empty()) {
             std::cerr << "earshot-cli: not sent: the reply checks object\n";
@@ -234,10 +258,10 @@ int reply(Context& context, Args& args)
             return kExitFailed;
         }
     }
-    inbox::Inbox inbox(*db);
+    inbox::Inbox inbox(db->writer());
     auto outcome = inbox.reply(target.conversationId, target.agent, *text, channel, overrides, visibility);
     if (outcome && outcome->changed() && channel == inbox::Channel::Platform)
-        return publish(*db, outcome->id, target);
+        return publish(db->writer(), outcome->id, target);
     if (outcome && outcome->changed() && !offPlatform && channel == inbox::Channel::OffPlatform && !target.json) {
         std::cout << "recorded off-platform: Earshot cannot post on '" << conversation->sourceKind
                   << "' sources, so post the text yourself";
@@ -262,10 +286,11 @@ int resend(Context& context, Args& args)
     auto db = openAs(context, agent);
     if (!db)
         return reportError(db.message());
-    auto conversation = store::queryInteger(*db, "SELECT conversation_id FROM replies WHERE id = " + std::to_string(*id));
-    if (!conversation)
-        return reportError("there is no reply " + std::to_string(*id));
-    return publish(*db, *id, {.conversationId = *conversation, .agent = agent, .json = json});
+    auto resending = inbox::replyToResend(*db->reader, *id);
+    if (!resending)
+        return reportError(resending.message());
+    return publish(db->writer(), resending->replyId,
+                   {.conversationId = resending->conversationId, .agent = agent, .json = json});
 }
 
 int note(Context& context, Args& args)
@@ -279,7 +304,7 @@ int note(Context& context, Args& args)
     auto db = openAs(context, target.agent);
     if (!db)
         return reportError(db.message());
-    inbox::Inbox inbox(*db);
+    inbox::Inbox inbox(db->writer());
     return report(inbox.addNote(target.conversationId, target.agent, *text), target);
 }
 
@@ -302,7 +327,7 @@ int tag(Context& context, Args& args)
     auto db = openAs(context, target.agent);
     if (!db)
         return reportError(db.message());
-    inbox::Inbox inbox(*db);
+    inbox::Inbox inbox(db->writer());
     // Each tag is its own change and event; the first failure stops the rest. JSON output
     // is one document: every result and the tags the conversation has afterwards.
     nlohmann::json results = nlohmann::json::array();
@@ -319,7 +344,7 @@ int tag(Context& context, Args& args)
         if (int code = apply(inbox.removeTag(target.conversationId, target.agent, given)); code != kExitOk)
             return code;
     if (target.json) {
-        auto conversation = inbox::readConversation(*db, target.conversationId);
+        auto conversation = inbox::readConversation(db->db(), target.conversationId);
         if (!conversation)
             return reportError(conversation.message());
         std::cout << nlohmann::json{{"conversation_id", target.conversationId},
@@ -343,7 +368,7 @@ int priority(Context& context, Args& args)
     auto db = openAs(context, target.agent);
     if (!db)
         return reportError(db.message());
-    inbox::Inbox inbox(*db);
+    inbox::Inbox inbox(db->writer());
     return report(inbox.setPriority(target.conversationId, target.agent, *parsed), target);
 }
 
@@ -359,7 +384,7 @@ int draft(Context& context, Args& args)
     auto db = openAs(context, target.agent);
     if (!db)
         return reportError(db.message());
-    inbox::Inbox inbox(*db);
+    inbox::Inbox inbox(db->writer());
     if (text || clear) {
         auto saved = clear ? inbox.clearDraft(target.conversationId, target.agent)
                            : inbox.saveDraft(target.conversationId, target.agent, *text);
@@ -368,7 +393,7 @@ int draft(Context& context, Args& args)
         if (!target.json)
             std::cout << (clear ? "cleared the draft" : "saved the draft") << '\n';
     }
-    auto loaded = inbox::loadDraft(*db, target.conversationId, target.agent);
+    auto loaded = inbox::loadDraft(db->db(), target.conversationId, target.agent);
     if (!loaded)
         return reportError(loaded.message());
     if (target.json) {
@@ -396,10 +421,10 @@ int timeline(Context& context, Args& args)
     auto id = parseInteger(args.positionals().front(), "the conversation ID", 1, INT64_MAX);
     if (!id)
         return reportError(id.message(), kExitUsage);
-    auto db = store::openReader(context.databasePath);
+    auto db = openWithReader(context, store::Workspace::Opening::Existing);
     if (!db)
         return reportError(db.message());
-    auto entries = inbox::readTimeline(*db, *id);
+    auto entries = inbox::readTimeline(db->db(), *id);
     if (!entries)
         return reportError(entries.message());
     if (json) {
@@ -435,10 +460,10 @@ int reopened(Context& context, Args& args)
     auto from = parseSince(since, std::int64_t(std::time(nullptr)));
     if (!from)
         return reportError(from.message(), kExitUsage);
-    auto db = store::openReader(context.databasePath);
+    auto db = openWithReader(context, store::Workspace::Opening::Existing);
     if (!db)
         return reportError(db.message());
-    auto rows = inbox::reopenedFor(*db, agent, *from);
+    auto rows = inbox::reopenedFor(db->db(), agent, *from);
     if (!rows)
         return reportError(rows.message());
     if (json) {

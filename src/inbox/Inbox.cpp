@@ -8,13 +8,17 @@
 #include "earshot/core/Text.h"
 #include "earshot/inbox/AgentRepository.h"
 #include "earshot/inbox/ReplyRules.h"
-#include "earshot/store/Events.h"
+#include "store/sqlite/SqliteSession.h"
 
 namespace earshot::inbox {
 
 namespace {
 
 std::string label(std::int64_t conversationId) { return std::string("#").append(std::to_string(conversationId)); }
+
+// The status changes that claims, releases and handovers log.
+std::string newName() { return std::string(statusName(ConversationStatus::New)); }
+std::string openName() { return std::string(statusName(ConversationStatus::Open)); }
 
 bool blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
 
@@ -72,39 +76,39 @@ std::string doneMessage(ConversationStatus to, std::int64_t id)
 
 }  // namespace
 
-Inbox::Inbox(store::Database& db, Clock clock) : m_db(db), m_clock(std::move(clock)) {}
+Inbox::Inbox(store::Writer& writer, Clock clock) : m_writer(writer), m_clock(std::move(clock)) {}
 
 Result<Outcome> Inbox::act(const std::function<Status(Outcome&)>& work)
 {
     m_now = m_clock ? m_clock() : std::int64_t(std::time(nullptr));
     Outcome outcome;
-    if (auto done = m_db.transaction([&]() -> Status { return work(outcome); }); !done)
-        return done.error();
+    Status acted = fail("the action did not run");
+    // The action's own transaction undoes it alone when it fails (a nested one inside the
+    // writer's batch), so the job itself succeeds and the jobs batched with it stay.
+    auto written = m_writer.run([&](store::Session& session) -> Status {
+        m_session = &session;
+        m_store = &session.inbox();
+        outcome = Outcome{};
+        acted = session.transaction([&]() -> Status { return work(outcome); });
+        m_session = nullptr;
+        m_store = nullptr;
+        return Ok{};
+    });
+    if (!written)
+        return written.error();
+    if (!acted)
+        return acted.error();
     return outcome;
 }
 
 Result<Inbox::State> Inbox::load(std::int64_t conversationId)
 {
-    auto query = m_db.cached(
-        "SELECT c.status, COALESCE(c.assignee, ''), s.kind, c.priority FROM conversations c"
-        " JOIN sources s ON s.id = c.source_id WHERE c.id = ?");
-    if (!query)
-        return query.error();
-    store::Statement& statement = **query;
-    statement.bind(1, conversationId);
-    auto row = statement.step();
-    if (!row)
-        return row.error();
-    if (!*row)
+    auto state = m_store->state(conversationId);
+    if (!state)
+        return state.error();
+    if (!*state)
         return fail("there is no conversation " + label(conversationId));
-    State state;
-    state.id = conversationId;
-    state.status = parseStatus(statement.text(0)).value_or(ConversationStatus::New);
-    state.assignee = statement.text(1);
-    state.sourceKind = statement.text(2);
-    state.priority = priorityFromInt(statement.integer(3));
-    statement.reset();
-    return state;
+    return std::move(**state);
 }
 
 Result<Inbox::State> Inbox::loadAs(std::int64_t conversationId, const std::string& agent)
@@ -116,7 +120,8 @@ Result<Inbox::State> Inbox::loadAs(std::int64_t conversationId, const std::strin
 
 Status Inbox::requireAgent(const std::string& name)
 {
-    auto agent = AgentRepository(m_db).find(name);
+    // TRANSITIONAL (issue 12): agents move behind the store in their own slice.
+    auto agent = AgentRepository(store::sqlite::databaseOf(*m_session)).find(name);
     if (!agent)
         return agent.error();
     return Ok{};
@@ -125,7 +130,7 @@ Status Inbox::requireAgent(const std::string& name)
 Status Inbox::log(domain::EventKind kind, const State& state, const std::string& actor,
                   std::optional<std::string> from, std::optional<std::string> to, std::optional<std::string> detail)
 {
-    return store::appendEvent(m_db, {.at = m_now,
+    return m_store->appendEvent({.at = m_now,
                                      .actor = actor,
                                      .kind = kind,
                                      .conversationId = state.id,
@@ -136,17 +141,12 @@ Status Inbox::log(domain::EventKind kind, const State& state, const std::string&
 
 Result<bool> Inbox::claimInside(State& state, const std::string& agent, bool openIfNew)
 {
-    // The one statement that decides a claim. We hold the write lock (BEGIN IMMEDIATE), and
-    // `assignee IS NULL` makes the claim conditional on nobody having it at this moment.
-    auto update = m_db.cached(
-        "UPDATE conversations SET assignee = ?1,"
-        " status = CASE WHEN ?4 AND status = 'new' THEN 'open' ELSE status END,"
-        " last_agent = ?1, updated_at = ?2 WHERE id = ?3 AND assignee IS NULL");
-    if (!update)
-        return update.error();
-    if (auto ran = (*update)->bind(1, agent).bind(2, m_now).bind(3, state.id).bind(4, openIfNew ? 1 : 0).run(); !ran)
-        return ran.error();
-    if (m_db.changes() == 0) {
+    // The one statement that decides a claim. We hold the write lock (our transaction), and
+    // it is conditional on nobody having the conversation at this moment.
+    auto won = m_store->claimIfFree(state.id, agent, m_now, openIfNew);
+    if (!won)
+        return won.error();
+    if (!*won) {
         auto now = load(state.id);
         if (!now)
             return now.error();
@@ -157,7 +157,7 @@ Result<bool> Inbox::claimInside(State& state, const std::string& agent, bool ope
     if (auto logged = log(domain::EventKind::Claimed, state, agent, std::nullopt, agent); !logged)
         return logged.error();
     if (openIfNew && state.status == ConversationStatus::New) {
-        if (auto logged = log(domain::EventKind::StatusChanged, state, agent, "new", "open"); !logged)
+        if (auto logged = log(domain::EventKind::StatusChanged, state, agent, newName(), openName()); !logged)
             return logged.error();
         state.status = ConversationStatus::Open;
     }
@@ -181,10 +181,7 @@ Result<bool> Inbox::holdOrClaim(State& state, const std::string& agent, Outcome&
 
 Status Inbox::touch(const State& state, const std::string& agent)
 {
-    auto update = m_db.cached("UPDATE conversations SET last_agent = ?2, updated_at = ?3 WHERE id = ?1");
-    if (!update)
-        return update.error();
-    return (*update)->bind(1, state.id).bind(2, agent).bind(3, m_now).run();
+    return m_store->touch(state.id, agent, m_now);
 }
 
 Result<Outcome> Inbox::claim(std::int64_t conversationId, const std::string& agent)
@@ -224,18 +221,12 @@ Result<Outcome> Inbox::release(std::int64_t conversationId, const std::string& a
                          label(conversationId) + " is held by " + state->assignee + ", not by you; only they can release it");
             return Ok{};
         }
-        auto update = m_db.cached(
-            "UPDATE conversations SET assignee = NULL,"
-            " status = CASE status WHEN 'open' THEN 'new' ELSE status END,"
-            " last_agent = ?2, updated_at = ?3 WHERE id = ?1 AND assignee = ?2");
-        if (!update)
-            return update.error();
-        if (auto ran = (*update)->bind(1, conversationId).bind(2, agent).bind(3, m_now).run(); !ran)
+        if (auto ran = m_store->release(conversationId, agent, m_now); !ran)
             return ran;
         if (auto logged = log(domain::EventKind::Released, *state, agent, agent, std::nullopt); !logged)
             return logged;
         if (state->status == ConversationStatus::Open)
-            if (auto logged = log(domain::EventKind::StatusChanged, *state, agent, "open", "new"); !logged)
+            if (auto logged = log(domain::EventKind::StatusChanged, *state, agent, openName(), newName()); !logged)
                 return logged;
         out.message = "released " + label(conversationId);
         return Ok{};
@@ -248,7 +239,8 @@ Result<Outcome> Inbox::assign(std::int64_t conversationId, const std::string& ag
     if (blank(to))
         return fail("assign " + label(conversationId) + " to whom? Name a colleague");
     return act([&](Outcome& out) -> Status {
-        AgentRepository agents(m_db);
+        // TRANSITIONAL (issue 12): agents move behind the store in their own slice.
+        AgentRepository agents(store::sqlite::databaseOf(*m_session));
         auto actor = agents.find(agent);
         if (!actor)
             return actor.error();
@@ -266,22 +258,13 @@ Result<Outcome> Inbox::assign(std::int64_t conversationId, const std::string& ag
                                               "; only they or a lead can hand it on, or take it over first");
             return Ok{};
         }
-        auto update = m_db.cached(
-            "UPDATE conversations SET assignee = ?2,"
-            " status = CASE status WHEN 'new' THEN 'open' ELSE status END,"
-            " last_agent = ?3, updated_at = ?4 WHERE id = ?1");
-        if (!update)
-            return update.error();
-        if (auto ran = (*update)->bind(1, conversationId).bind(2, to).bind(3, agent).bind(4, m_now).run(); !ran)
+        if (auto ran = m_store->assign(conversationId, to, agent, m_now); !ran)
             return ran;
         std::optional<std::string> detail;
         if (!blank(note)) {
             detail = note;
-            auto insert = m_db.cached("INSERT INTO notes(conversation_id, agent, body, created_at) VALUES (?, ?, ?, ?)");
-            if (!insert)
-                return insert.error();
-            if (auto ran = (*insert)->bind(1, conversationId).bind(2, agent).bind(3, note).bind(4, m_now).run(); !ran)
-                return ran;
+            if (auto inserted = m_store->insertNote(conversationId, agent, note, m_now); !inserted)
+                return inserted.error();
         }
         const std::string previous = state->assignee;
         if (auto logged = log(domain::EventKind::Assigned, *state, agent,
@@ -289,7 +272,7 @@ Result<Outcome> Inbox::assign(std::int64_t conversationId, const std::string& ag
             !logged)
             return logged;
         if (state->status == ConversationStatus::New)
-            if (auto logged = log(domain::EventKind::StatusChanged, *state, agent, "new", "open"); !logged)
+            if (auto logged = log(domain::EventKind::StatusChanged, *state, agent, newName(), openName()); !logged)
                 return logged;
         out.message = "assigned " + label(conversationId) + " to " + to;
         return Ok{};
@@ -314,18 +297,12 @@ Result<Outcome> Inbox::takeOver(std::int64_t conversationId, const std::string& 
             return Ok{};
         }
         const std::string previous = state->assignee;
-        auto update = m_db.cached(
-            "UPDATE conversations SET assignee = ?2,"
-            " status = CASE status WHEN 'new' THEN 'open' ELSE status END,"
-            " last_agent = ?2, updated_at = ?3 WHERE id = ?1 AND assignee = ?4");
-        if (!update)
-            return update.error();
-        if (auto ran = (*update)->bind(1, conversationId).bind(2, agent).bind(3, m_now).bind(4, previous).run(); !ran)
+        if (auto ran = m_store->takeOver(conversationId, agent, previous, m_now); !ran)
             return ran;
         if (auto logged = log(domain::EventKind::TakenOver, *state, agent, previous, agent); !logged)
             return logged;
         if (state->status == ConversationStatus::New)
-            if (auto logged = log(domain::EventKind::StatusChanged, *state, agent, "new", "open"); !logged)
+            if (auto logged = log(domain::EventKind::StatusChanged, *state, agent, newName(), openName()); !logged)
                 return logged;
         out.message = "took " + label(conversationId) + " over from " + previous;
         return Ok{};
@@ -351,14 +328,8 @@ Result<Outcome> Inbox::changeStatus(std::int64_t conversationId, const std::stri
             return mayAct.error();
         if (!*mayAct)
             return Ok{};
-        auto update = m_db.cached(
-            "UPDATE conversations SET status = ?2,"
-            " resolved_at = CASE WHEN ?2 = 'resolved' THEN ?3 ELSE NULL END,"
-            " last_agent = ?4, updated_at = ?3 WHERE id = ?1");
-        if (!update)
-            return update.error();
         const std::string toName(statusName(to));
-        if (auto ran = (*update)->bind(1, conversationId).bind(2, toName).bind(3, m_now).bind(4, agent).run(); !ran)
+        if (auto ran = m_store->setStatus(conversationId, to, agent, m_now); !ran)
             return ran;
         if (auto logged = log(domain::EventKind::StatusChanged, *state, agent, std::string(statusName(from)), toName); !logged)
             return logged;
@@ -419,7 +390,7 @@ Result<Outcome> Inbox::reply(std::int64_t conversationId, const std::string& age
         if (channel == Channel::Platform && !canPostOnPlatform(state->sourceKind))
             return fail(label(conversationId) + " comes from a '" + state->sourceKind +
                         "' source, where Earshot cannot post: post the reply yourself and record it as off-platform");
-        auto checkContext = replyCheckContext(m_db, conversationId, agent);
+        auto checkContext = replyCheckContext(*m_session, conversationId, agent);
         if (!checkContext)
             return checkContext.error();
         const std::vector<checks::Finding> findings = checks::checkReply(text, *checkContext);
@@ -431,50 +402,35 @@ Result<Outcome> Inbox::reply(std::int64_t conversationId, const std::string& age
         if (!*mayAct)
             return Ok{};
 
-        // A platform reply answers the newest post by someone other than the brand, whose own
-        // replies come back when its account is listened to, and other than the account an
-        // account source follows. It waits to be posted.
+        // A platform reply answers the post answeredPost picks (ReplyRules.h) and waits to be
+        // posted, with a key of its own that the platform sees on every attempt.
         const bool onPlatform = channel == Channel::Platform;
-        auto insert = m_db.cached(
-            "INSERT INTO replies(conversation_id, agent, body, channel, sent_at, delivery, idempotency_key,"
-            " in_reply_to, visibility) VALUES (?1, ?2, ?3, ?4, ?5, CASE WHEN ?6 THEN 'sending' ELSE 'recorded' END,"
-            " CASE WHEN ?6 THEN lower(hex(randomblob(16))) END,"
-            " CASE WHEN ?6 THEN coalesce("
-            "  (SELECT m.id FROM mentions m LEFT JOIN authors a ON a.id = m.author_id WHERE m.conversation_id = ?1"
-            "   AND m.author_id IS NOT coalesce((SELECT heard.author_id FROM replies ours JOIN mentions heard"
-            "    ON heard.conversation_id = ?1 AND (heard.link = ours.platform_url OR heard.platform_id = ours.external_id"
-            "    OR heard.external_id = ours.external_id) WHERE ours.conversation_id = ?1 AND ours.delivery = 'sent' LIMIT 1), -1)"
-            "   AND NOT EXISTS (SELECT 1 FROM sources s WHERE s.id = m.source_id"
-            "    AND s.kind IN ('mastodon-account', 'bluesky-author') AND a.handle IS NOT NULL"
-            "    AND (a.handle = json_extract(s.settings, '$.actor')"
-            "     OR substr(a.handle, 1, length(json_extract(s.settings, '$.actor')) + 1) = json_extract(s.settings, '$.actor') || '@'))"
-            "   ORDER BY coalesce(m.published_at, m.ingested_at) DESC, m.id DESC LIMIT 1),"
-            "  (SELECT max(id) FROM mentions WHERE conversation_id = ?1)) END, ?7)");
-        if (!insert)
-            return insert.error();
+        store::NewReply reply{.conversationId = conversationId,
+                              .agent = agent,
+                              .body = text,
+                              .channel = channel,
+                              .at = m_now,
+                              .delivery = onPlatform ? domain::Delivery::Sending : domain::Delivery::Recorded,
+                              .idempotencyKey = onPlatform,
+                              .visibility = visibility.empty() ? std::optional<std::string>() : visibility};
+        if (onPlatform) {
+            auto candidates = m_store->replyCandidates(conversationId);
+            if (!candidates)
+                return candidates.error();
+            reply.inReplyTo = answeredPost(*candidates);
+        }
+        auto inserted = m_store->insertReply(reply);
+        if (!inserted)
+            return inserted.error();
+        const std::int64_t replyId = *inserted;
         const std::string channelText(channelName(channel));
-        (*insert)->bind(1, conversationId).bind(2, agent).bind(3, text).bind(4, channelText).bind(5, m_now);
-        (*insert)->bind(6, std::int64_t(onPlatform))
-            .bind(7, visibility.empty() ? std::optional<std::string>() : visibility);
-        if (auto ran = (*insert)->run(); !ran)
-            return ran;
-        const std::int64_t replyId = m_db.lastInsertId();
 
-        // COALESCE keeps the first response time of the first reply only; a platform reply
-        // becomes a response when it is posted (ReplyPublisher).
-        auto update = m_db.cached(
-            "UPDATE conversations SET first_response_at = CASE WHEN ?4 THEN first_response_at"
-            " ELSE COALESCE(first_response_at, ?2) END, last_agent = ?3, updated_at = ?2 WHERE id = ?1");
-        if (!update)
-            return update.error();
-        if (auto ran = (*update)->bind(1, conversationId).bind(2, m_now).bind(3, agent).bind(4, std::int64_t(onPlatform)).run();
-            !ran)
-            return ran;
-        auto clear = m_db.cached("DELETE FROM drafts WHERE conversation_id = ? AND agent = ?");
-        if (!clear)
-            return clear.error();
-        if (auto ran = (*clear)->bind(1, conversationId).bind(2, agent).run(); !ran)
-            return ran;
+        // Only the first response time of the first reply counts; a platform reply becomes a
+        // response when it is posted (ReplyPublisher).
+        if (auto answered = m_store->markAnswered(conversationId, agent, m_now, !onPlatform); !answered)
+            return answered;
+        if (auto cleared = m_store->clearDraft(conversationId, agent); !cleared)
+            return cleared;
 
         if (auto logged = log(domain::EventKind::Replied, *state, agent, std::nullopt, channelText, std::to_string(replyId)); !logged)
             return logged;
@@ -504,12 +460,10 @@ Result<Outcome> Inbox::addNote(std::int64_t conversationId, const std::string& a
         auto state = loadAs(conversationId, agent);
         if (!state)
             return state.error();
-        auto insert = m_db.cached("INSERT INTO notes(conversation_id, agent, body, created_at) VALUES (?, ?, ?, ?)");
-        if (!insert)
-            return insert.error();
-        if (auto ran = (*insert)->bind(1, conversationId).bind(2, agent).bind(3, text).bind(4, m_now).run(); !ran)
-            return ran;
-        out.id = m_db.lastInsertId();
+        auto inserted = m_store->insertNote(conversationId, agent, text, m_now);
+        if (!inserted)
+            return inserted.error();
+        out.id = *inserted;
         if (auto touched = touch(*state, agent); !touched)
             return touched;
         if (auto logged = log(domain::EventKind::Note, *state, agent, std::nullopt, std::nullopt, text); !logged)
@@ -528,12 +482,10 @@ Result<Outcome> Inbox::addTag(std::int64_t conversationId, const std::string& ag
         auto state = loadAs(conversationId, agent);
         if (!state)
             return state.error();
-        auto insert = m_db.cached("INSERT OR IGNORE INTO conversation_tags(conversation_id, tag) VALUES (?, ?)");
-        if (!insert)
-            return insert.error();
-        if (auto ran = (*insert)->bind(1, conversationId).bind(2, *normal).run(); !ran)
-            return ran;
-        if (m_db.changes() == 0) {
+        auto added = m_store->addTag(conversationId, *normal);
+        if (!added)
+            return added.error();
+        if (!*added) {
             out = unchanged(label(conversationId) + " is already tagged '" + *normal + "'");
             return Ok{};
         }
@@ -555,12 +507,10 @@ Result<Outcome> Inbox::removeTag(std::int64_t conversationId, const std::string&
         auto state = loadAs(conversationId, agent);
         if (!state)
             return state.error();
-        auto remove = m_db.cached("DELETE FROM conversation_tags WHERE conversation_id = ? AND tag = ?");
-        if (!remove)
-            return remove.error();
-        if (auto ran = (*remove)->bind(1, conversationId).bind(2, *normal).run(); !ran)
-            return ran;
-        if (m_db.changes() == 0) {
+        auto removed = m_store->removeTag(conversationId, *normal);
+        if (!removed)
+            return removed.error();
+        if (!*removed) {
             out = unchanged(label(conversationId) + " is not tagged '" + *normal + "'");
             return Ok{};
         }
@@ -584,12 +534,7 @@ Result<Outcome> Inbox::setPriority(std::int64_t conversationId, const std::strin
             out = unchanged(label(conversationId) + " already has priority " + to);
             return Ok{};
         }
-        auto update = m_db.cached(
-            "UPDATE conversations SET priority = ?2, last_agent = ?3, updated_at = ?4 WHERE id = ?1");
-        if (!update)
-            return update.error();
-        if (auto ran = (*update)->bind(1, conversationId).bind(2, int(priority)).bind(3, agent).bind(4, m_now).run();
-            !ran)
+        if (auto ran = m_store->setPriority(conversationId, priority, agent, m_now); !ran)
             return ran;
         if (auto logged = log(domain::EventKind::PriorityChanged, *state, agent, std::string(priorityName(state->priority)), to); !logged)
             return logged;
@@ -606,12 +551,7 @@ Status Inbox::saveDraft(std::int64_t conversationId, const std::string& agent, c
         auto state = loadAs(conversationId, agent);
         if (!state)
             return state.error();
-        auto upsert = m_db.cached(
-            "INSERT INTO drafts(conversation_id, agent, body, updated_at) VALUES (?1, ?2, ?3, ?4)"
-            " ON CONFLICT(conversation_id, agent) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at");
-        if (!upsert)
-            return upsert.error();
-        return (*upsert)->bind(1, conversationId).bind(2, agent).bind(3, text).bind(4, m_now).run();
+        return m_store->saveDraft(conversationId, agent, text, m_now);
     });
     if (!saved)
         return saved.error();
@@ -620,12 +560,7 @@ Status Inbox::saveDraft(std::int64_t conversationId, const std::string& agent, c
 
 Status Inbox::clearDraft(std::int64_t conversationId, const std::string& agent)
 {
-    auto cleared = act([&](Outcome&) -> Status {
-        auto clear = m_db.cached("DELETE FROM drafts WHERE conversation_id = ? AND agent = ?");
-        if (!clear)
-            return clear.error();
-        return (*clear)->bind(1, conversationId).bind(2, agent).run();
-    });
+    auto cleared = act([&](Outcome&) -> Status { return m_store->clearDraft(conversationId, agent); });
     if (!cleared)
         return cleared.error();
     return Ok{};

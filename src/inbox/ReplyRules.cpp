@@ -6,6 +6,7 @@
 #include "earshot/checks/SettingsRepository.h"
 #include "earshot/inbox/AgentRepository.h"
 #include "earshot/inbox/Inbox.h"
+#include "store/sqlite/SqliteSession.h"
 
 namespace earshot::inbox {
 
@@ -17,25 +18,57 @@ std::string replyPlatform(std::string_view sourceKind, std::string_view customer
     return std::string(sourceKind);
 }
 
-Result<checks::ReplyCheckContext> replyCheckContext(store::Database& db, std::int64_t conversationId,
+namespace {
+
+// Sources that follow one account (`actor` in their settings): that account's own posts are
+// what is listened to, not what a reply answers.
+constexpr std::array<std::string_view, 2> kAccountSourceKinds = {"mastodon-account", "bluesky-author"};
+
+bool isFollowedAccount(const store::ReplyCandidate& post)
+{
+    if (!post.sourceActor || !post.authorHandle)
+        return false;
+    if (std::find(kAccountSourceKinds.begin(), kAccountSourceKinds.end(), post.sourceKind) == kAccountSourceKinds.end())
+        return false;
+    const std::string& handle = *post.authorHandle;
+    const std::string& actor = *post.sourceActor;
+    // "brand" follows brand and brand@instance alike.
+    return handle == actor || handle.rfind(actor + "@", 0) == 0;
+}
+
+}  // namespace
+
+std::optional<std::int64_t> answeredPost(const store::ReplyCandidates& candidates)
+{
+    const store::ReplyCandidate* newest = nullptr;
+    std::optional<std::int64_t> lastHeard;
+    for (const store::ReplyCandidate& post : candidates.posts) {
+        if (!lastHeard || post.mentionId > *lastHeard)
+            lastHeard = post.mentionId;
+        if (post.authorId && candidates.ourAuthorId && *post.authorId == *candidates.ourAuthorId)
+            continue;
+        if (isFollowedAccount(post))
+            continue;
+        if (!newest || post.postedAt > newest->postedAt ||
+            (post.postedAt == newest->postedAt && post.mentionId > newest->mentionId))
+            newest = &post;
+    }
+    return newest ? std::optional<std::int64_t>(newest->mentionId) : lastHeard;
+}
+
+Result<checks::ReplyCheckContext> replyCheckContext(store::Session& session, std::int64_t conversationId,
                                                     const std::string& agent)
 {
-    auto query = db.cached(
-        "SELECT s.kind, COALESCE(a.platform, '') FROM conversations c JOIN sources s ON s.id = c.source_id"
-        " LEFT JOIN authors a ON a.id = c.customer_id WHERE c.id = ?");
-    if (!query)
-        return query.error();
-    store::Statement& row = **query;
-    row.bind(1, conversationId);
-    auto found = row.step();
-    if (!found)
-        return found.error();
-    if (!*found)
+    auto facts = session.inbox().replyCheckFacts(conversationId);
+    if (!facts)
+        return facts.error();
+    if (!*facts)
         return fail("there is no conversation #" + std::to_string(conversationId));
     checks::ReplyCheckContext context;
-    context.platform = replyPlatform(row.text(0), row.text(1));
-    row.reset();
+    context.platform = replyPlatform((*facts)->sourceKind, (*facts)->customerPlatform);
 
+    // TRANSITIONAL (issue 12): agents and settings move behind the store in their own slice.
+    store::Database& db = store::sqlite::databaseOf(session);
     auto profile = AgentRepository(db).find(agent);
     if (!profile)
         return profile.error();

@@ -28,6 +28,14 @@ protected:
         db.emplace(std::move(*opened));
     }
 
+    // A reading session of the workspace, for what reads through the store.
+    store::Session& reader()
+    {
+        if (!m_reader)
+            m_reader = workspace.open().reader().value();
+        return *m_reader;
+    }
+
     // One conversation with two mentions by `author`; returns its id.
     std::int64_t conversation(const store::AuthorInfo& author, const std::string& firstLink = "https://x.example/1")
     {
@@ -58,6 +66,7 @@ protected:
     }
 
     test::TempWorkspace workspace;
+    std::unique_ptr<store::Session> m_reader;
     std::optional<store::Database> db;
     int m_sources = 0;
 };
@@ -144,7 +153,7 @@ TEST_F(CannedRepositoryTest, LoadsTemplateVariablesForAConversationAndAgent)
 {
     ASSERT_TRUE(db->exec("INSERT INTO agents(name, first_name, created_at) VALUES ('Sanne Visser', 'Sanne', 0)"));
     const std::int64_t id = conversation({.platform = "feed:x.example", .handle = "anna", .displayName = "Anna"});
-    auto context = loadTemplateContext(*db, id, "Sanne Visser");
+    auto context = loadTemplateContext(reader(), id, "Sanne Visser");
     ASSERT_TRUE(context) << context.message();
     EXPECT_EQ(context->value("customer.name"), "Anna");
     EXPECT_EQ(context->value("customer.handle"), "anna");
@@ -161,7 +170,7 @@ TEST_F(CannedRepositoryTest, LoadsTemplateVariablesForAConversationAndAgent)
 TEST_F(CannedRepositoryTest, MissingValuesStayUnresolved)
 {
     const std::int64_t id = conversation({.platform = "feed:x.example", .handle = "anna"}, "");
-    auto context = loadTemplateContext(*db, id, "Onbekend");
+    auto context = loadTemplateContext(reader(), id, "Onbekend");
     ASSERT_TRUE(context) << context.message();
     EXPECT_FALSE(context->value("customer.name"));                  // no display name
     EXPECT_FALSE(context->value("agent.first_name"));               // no agent profile
@@ -171,7 +180,7 @@ TEST_F(CannedRepositoryTest, MissingValuesStayUnresolved)
     const Rendered rendered = renderTemplate("Hoi {customer.name} ({customer.handle}), {agent.first_name}", *context);
     EXPECT_EQ(rendered.unresolvedVariables, (std::vector<std::string>{"customer.name", "agent.first_name"}));
 
-    auto missing = loadTemplateContext(*db, 9999, "Sanne");
+    auto missing = loadTemplateContext(reader(), 9999, "Sanne");
     ASSERT_FALSE(missing);
     EXPECT_EQ(missing.message(), "there is no conversation 9999");
 }

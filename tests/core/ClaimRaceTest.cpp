@@ -18,6 +18,7 @@
 #include "earshot/store/Mentions.h"
 #include "store/sqlite/Schema.h"
 #include "earshot/store/Sources.h"
+#include "earshot/store/Workspace.h"
 
 using namespace earshot;
 
@@ -156,12 +157,13 @@ TEST_F(ClaimRaceTest, ForkedProcessesClaimingAtOnceHaveExactlyOneWinner)
             const pid_t pid = fork();
             ASSERT_GE(pid, 0);
             if (pid == 0) {
-                // The child opens its own connection before the gate, so only the claims race.
+                // The child opens its own workspace and starts its writer before the gate, so
+                // only the claims race.
                 close(fds[0]);
-                auto db = store::Database::open(workspace.dbPath());
-                if (!db)
+                auto opened = store::Workspace::open(workspace.dbPath(), store::Workspace::Opening::Existing);
+                if (!opened)
                     _exit(1);
-                inbox::Inbox inbox(*db);
+                inbox::Inbox inbox((*opened)->writer());
                 gate.wait();
                 auto outcome = inbox.claim(conversation, agents[std::size_t(i)]);
                 if (!outcome)

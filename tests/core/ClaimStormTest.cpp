@@ -25,6 +25,7 @@
 #include "InboxSeed.h"
 #include "TempWorkspace.h"
 #include "earshot/inbox/Inbox.h"
+#include "earshot/store/Workspace.h"
 #include "store/sqlite/Schema.h"
 
 using namespace earshot;
@@ -124,10 +125,10 @@ TEST_F(ClaimStormTest, SixteenForkedProcessesClaimingThousandsOfConversationsHav
         if (pid == 0) {
             close(gate[1]);
             FILE* report = std::fopen(reports[std::size_t(i)].c_str(), "w");
-            auto db = store::Database::open(workspace.dbPath());
-            if (!report || !db)
+            auto opened = store::Workspace::open(workspace.dbPath(), store::Workspace::Opening::Existing);
+            if (!report || !opened)
                 _exit(1);
-            inbox::Inbox inbox(*db);
+            inbox::Inbox inbox((*opened)->writer());
             const std::string agent = agentName(i);
             char byte = 0;
             while (read(gate[0], &byte, 1) > 0) {

@@ -62,7 +62,7 @@ protected:
         auto opened = store::openWorkspace(workspace.dbPath());
         ASSERT_TRUE(opened) << opened.message();
         db.emplace(std::move(*opened));
-        inbox.emplace(*db, [this] { return now; });
+        inbox.emplace(workspace.open().writer(), [this] { return now; });
     }
 
     store::IngestResult ingest(const std::vector<store::NewMention>& mentions, std::int64_t at)

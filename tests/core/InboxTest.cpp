@@ -9,6 +9,7 @@
 #include "earshot/inbox/AgentRepository.h"
 #include "earshot/inbox/ConversationReader.h"
 #include "earshot/inbox/Inbox.h"
+#include "earshot/inbox/ReplyRules.h"
 #include "earshot/store/Mentions.h"
 #include "store/sqlite/Schema.h"
 #include "earshot/store/Sources.h"
@@ -39,7 +40,7 @@ protected:
         ASSERT_TRUE(agents.add({.name = kEva, .firstName = "Eva", .teams = {"care"}}));
         ASSERT_TRUE(agents.add({.name = kDaan, .firstName = "Daan", .teams = {"care"}}));
         ASSERT_TRUE(agents.add({.name = kAnouk, .firstName = "Anouk", .teams = {"social", "leads"}}));
-        inbox.emplace(*db, [this] { return now; });
+        inbox.emplace(workspace.open().writer(), [this] { return now; });
         conversation = newConversation("first");
     }
 
@@ -551,4 +552,36 @@ TEST_F(InboxTest, PriorityChangesAreLoggedWithNames)
     EXPECT_EQ(events(conversation).back(), "priority urgent>low");
     EXPECT_EQ(parsePriority("high"), Priority::High);
     EXPECT_FALSE(parsePriority("HIGH").has_value());
+}
+
+// Which post a platform reply answers is the inbox's rule (ReplyRules.h); the store only
+// hands over the conversation's posts.
+TEST(AnsweredPostTest, TheNewestPostByNeitherTheBrandNorTheFollowedAccount)
+{
+    store::ReplyCandidates candidates;
+    candidates.ourAuthorId = 7;
+    candidates.posts = {
+        {.mentionId = 1, .authorId = 3, .authorHandle = "anna", .sourceKind = "mastodon-tag", .postedAt = 100},
+        {.mentionId = 2, .authorId = 7, .authorHandle = "brand", .sourceKind = "mastodon-tag", .postedAt = 300},
+        {.mentionId = 3, .authorId = 4, .authorHandle = "brand@social.example", .sourceKind = "mastodon-account",
+         .sourceActor = "brand", .postedAt = 400},
+        {.mentionId = 4, .authorId = 3, .authorHandle = "anna", .sourceKind = "mastodon-tag", .postedAt = 200},
+        {.mentionId = 5, .authorId = 5, .authorHandle = "bob", .sourceKind = "mastodon-tag", .postedAt = 200},
+    };
+    // 2 is ours heard back, 3 the followed account's own; of 4 and 5 (one second) the later heard.
+    EXPECT_EQ(answeredPost(candidates), 5);
+    // An account source follows only its actor: someone else's post on it is answered.
+    candidates.posts.push_back({.mentionId = 6, .authorId = 6, .authorHandle = "brandfan", .sourceKind = "mastodon-account",
+                                .sourceActor = "brand", .postedAt = 500});
+    EXPECT_EQ(answeredPost(candidates), 6);
+}
+
+TEST(AnsweredPostTest, TheLastPostHeardWhenEveryPostIsTheBrandsAndNoneWithoutPosts)
+{
+    store::ReplyCandidates candidates;
+    candidates.ourAuthorId = 7;
+    candidates.posts = {{.mentionId = 9, .authorId = 7, .sourceKind = "feed", .postedAt = 300},
+                        {.mentionId = 8, .authorId = 7, .sourceKind = "feed", .postedAt = 900}};
+    EXPECT_EQ(answeredPost(candidates), 9);
+    EXPECT_EQ(answeredPost({}), std::nullopt);
 }

@@ -72,8 +72,7 @@ protected:
                                         const std::string& visibility = {},
                                         const std::vector<inbox::CheckOverride>& overrides = {})
     {
-        auto db = store::openWorkspace(workspace.dbPath());
-        inbox::Inbox inbox(*db);
+        inbox::Inbox inbox(workspace.open().writer());
         auto recorded = inbox.reply(conversation, kAgent, text, inbox::Channel::Platform, overrides, visibility);
         EXPECT_TRUE(recorded.ok()) << (recorded.ok() ? "" : recorded.message());
         replyId = recorded->id;
@@ -82,8 +81,7 @@ protected:
 
     Result<connectors::Published> resend()
     {
-        auto db = store::openWorkspace(workspace.dbPath());
-        inbox::ReplyPublisher publisher(*db, [this](const store::Source&, const connectors::Connector&) { return secret; });
+        inbox::ReplyPublisher publisher(workspace.open().writer(), [this](const store::Source&, const connectors::Connector&) { return secret; });
         return publisher.publish(replyId, kAgent);
     }
 
@@ -207,10 +205,10 @@ TEST_F(ReplyPublisherTest, AReplyLeftPostingByAStoppedProgramCanBeSentAgainLater
     });
     const auto conversation = listen({.kind = "mastodon-tag", .instance = "social.example", .tag = "vondelfiets"});
     secret = "brand-token";
-    {
-        auto db = store::openWorkspace(workspace.dbPath());
-        replyId = inbox::Inbox(*db).reply(conversation, kAgent, "Dank je, Eva", inbox::Channel::Platform).value().id;
-    }
+    replyId = inbox::Inbox(workspace.open().writer())
+                  .reply(conversation, kAgent, "Dank je, Eva", inbox::Channel::Platform)
+                  .value()
+                  .id;
     // Another program claimed it a moment ago: it is still posting.
     workspace.exec("UPDATE replies SET delivery = 'posting', posting_since = strftime('%s', 'now') - 10");
     auto busy = resend();
@@ -497,8 +495,7 @@ TEST_F(ReplyPublisherTest, HackerNewsRepliesAreOffPlatform)
                         "application/json");
     });
     const auto conversation = listen({.kind = "hn-search", .query = "vondelfiets"});
-    auto db = store::openWorkspace(workspace.dbPath());
-    inbox::Inbox inbox(*db);
+    inbox::Inbox inbox(workspace.open().writer());
     auto refused = inbox.reply(conversation, kAgent, "Dank je, Eva", inbox::Channel::Platform);
     ASSERT_FALSE(refused.ok());
     EXPECT_NE(refused.message().find("off-platform"), std::string::npos) << refused.message();

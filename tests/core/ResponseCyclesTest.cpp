@@ -140,7 +140,7 @@ protected:
         return conversation;
     }
 
-    inbox::Inbox inboxAt(std::int64_t at) { return inbox::Inbox(*db, [at] { return at; }); }
+    inbox::Inbox inboxAt(std::int64_t at) { return inbox::Inbox(workspace.open().writer(), [at] { return at; }); }
 
     std::int64_t number(const std::string& sql) { return store::queryInteger(*db, sql).value(); }
 

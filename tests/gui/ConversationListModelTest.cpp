@@ -19,6 +19,7 @@
 #include "earshot/store/Mentions.h"
 #include "store/sqlite/Schema.h"
 #include "earshot/store/Sources.h"
+#include "earshot/store/Workspace.h"
 
 using earshot::bridge::ConversationListModel;
 namespace store = earshot::store;
@@ -110,9 +111,18 @@ protected:
 
     void TearDown() override { m_tester.reset(); }
 
+    // The workspace's writer, for inbox actions (started at the first use).
+    store::Writer& writer()
+    {
+        if (!m_workspace)
+            m_workspace = store::Workspace::open(m_path).value();
+        return m_workspace->writer();
+    }
+
     QTemporaryDir m_dir;
     std::string m_path;
     std::unique_ptr<store::Database> m_db;
+    std::unique_ptr<store::Workspace> m_workspace;
     std::int64_t m_sourceId = 0;
     std::int64_t m_now = kStart + 3 * 3600;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
@@ -212,7 +222,7 @@ TEST_F(ConversationListModelTest, TheSlaColumnCountsDownToTheCurrentCyclesDeadli
     const auto low = write("low", "Vraag", kStart);
     set(low, "priority = 0");
     ASSERT_TRUE(earshot::inbox::AgentRepository(*m_db).add({.name = "Eva", .firstName = "Eva"}));
-    ASSERT_TRUE(earshot::inbox::Inbox(*m_db, [] { return kStart + 600; })
+    ASSERT_TRUE(earshot::inbox::Inbox(writer(), [] { return kStart + 600; })
                     .reply(answered, "Eva", "We zoeken het uit. Eva", earshot::inbox::Channel::OffPlatform));
 
     auto model = makeModel();
@@ -250,7 +260,7 @@ TEST_F(ConversationListModelTest, TheSlaColumnCountsDownToTheCurrentCyclesDeadli
     EXPECT_EQ(state(risky), metrics::SlaState::Breached);
 
     // Answered from elsewhere (the CLI, a colleague's console): the next tick counts to the resolution.
-    ASSERT_TRUE(earshot::inbox::Inbox(*m_db, [this] { return m_now; })
+    ASSERT_TRUE(earshot::inbox::Inbox(writer(), [this] { return m_now; })
                     .reply(fresh, "Eva", "Komt goed. Eva", earshot::inbox::Channel::OffPlatform));
     model->tick();
     EXPECT_TRUE(model->index(model->rowOfConversation(fresh), ConversationListModel::SlaColumn)

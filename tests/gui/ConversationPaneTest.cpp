@@ -26,6 +26,7 @@
 #include "earshot/inbox/Inbox.h"
 #include "earshot/store/Mentions.h"
 #include "store/sqlite/Schema.h"
+#include "store/sqlite/SqliteSession.h"
 #include "earshot/store/Sources.h"
 
 namespace store = earshot::store;
@@ -49,7 +50,7 @@ protected:
         m_sourceId = *source;
         auto agent = inbox::AgentRepository(*m_db).add({.name = kAgent, .firstName = "Sanne"});
         ASSERT_TRUE(agent) << agent.message();
-        m_inbox = std::make_unique<inbox::Inbox>(*m_db, [this] { return m_now; });
+        m_inbox = std::make_unique<inbox::Inbox>(m_workspace.open().writer(), [this] { return m_now; });
     }
 
     // Stores one mention in a conversation of its own and returns the conversation's id.
@@ -75,11 +76,11 @@ protected:
 
     ConversationPane& openPane()
     {
-        auto reader = store::openReader(m_workspace.dbPath());
+        auto reader = m_workspace.open().reader();
         EXPECT_TRUE(reader) << reader.message();
-        m_reader = std::make_unique<store::Database>(std::move(*reader));
+        m_reader = std::move(*reader);
         m_pane = std::make_unique<ConversationPane>(*m_reader);
-        auto agent = inbox::AgentRepository(*m_reader).find(kAgent);
+        auto agent = inbox::AgentRepository(store::sqlite::databaseOf(*m_reader)).find(kAgent);
         EXPECT_TRUE(agent) << agent.message();
         m_pane->setAgent(*agent);
         m_pane->setLinkOpener([this](const QUrl& url) { m_opened.append(url); });
@@ -89,7 +90,7 @@ protected:
 
     earshot::test::TempWorkspace m_workspace;
     std::unique_ptr<store::Database> m_db;
-    std::unique_ptr<store::Database> m_reader;
+    std::unique_ptr<store::Session> m_reader;
     std::unique_ptr<inbox::Inbox> m_inbox;
     std::unique_ptr<ConversationPane> m_pane;
     std::int64_t m_sourceId = 0;

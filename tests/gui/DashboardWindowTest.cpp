@@ -98,7 +98,7 @@ protected:
     {
         const std::int64_t started = workspace.queryInteger(
             "SELECT min(ingested_at) FROM mentions WHERE conversation_id = " + std::to_string(id));
-        inbox::Inbox in(*db, [when = started + after] { return when; });
+        inbox::Inbox in(workspace.open().writer(), [when = started + after] { return when; });
         auto done = action(in, id);
         ASSERT_TRUE(done) << done.message();
     }

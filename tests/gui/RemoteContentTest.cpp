@@ -26,6 +26,7 @@
 #include "earshot/inbox/AgentRepository.h"
 #include "earshot/store/Mentions.h"
 #include "store/sqlite/Schema.h"
+#include "store/sqlite/SqliteSession.h"
 #include "earshot/store/Sources.h"
 
 namespace store = earshot::store;
@@ -144,10 +145,10 @@ TEST_F(RemoteContentTest, TheMentionPaneFetchesNothing)
 TEST_F(RemoteContentTest, TheConversationThreadFetchesNothing)
 {
     const std::int64_t conversation = ingestHostileMention();
-    auto reader = store::openReader(m_workspace.dbPath());
+    auto reader = m_workspace.open().reader();
     ASSERT_TRUE(reader) << reader.message();
-    ConversationPane pane(*reader);
-    auto agent = earshot::inbox::AgentRepository(*reader).find("Sanne");
+    ConversationPane pane(**reader);
+    auto agent = earshot::inbox::AgentRepository(store::sqlite::databaseOf(**reader)).find("Sanne");
     ASSERT_TRUE(agent) << agent.message();
     pane.setAgent(*agent);
     pane.setLinkOpener([](const QUrl&) {});

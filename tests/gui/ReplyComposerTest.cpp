@@ -26,6 +26,7 @@
 #include "earshot/inbox/ConversationReader.h"
 #include "earshot/store/Mentions.h"
 #include "store/sqlite/Schema.h"
+#include "store/sqlite/SqliteSession.h"
 #include "earshot/store/Sources.h"
 
 namespace store = earshot::store;
@@ -77,13 +78,15 @@ protected:
 
     ReplyComposer& openComposer(std::int64_t conversationId)
     {
-        auto reader = store::openReader(m_workspace.dbPath());
+        auto reader = m_workspace.open().reader();
         EXPECT_TRUE(reader) << reader.message();
-        m_reader = std::make_unique<store::Database>(std::move(*reader));
+        m_reader = std::move(*reader);
         m_composer = std::make_unique<ReplyComposer>(*m_reader);
-        m_composer->setAgent(*inbox::AgentRepository(*m_reader).find("Sanne de Vries"));
+        // TRANSITIONAL (issue 12): agents and the conversation reader on the session's connection.
+        store::Database& db = store::sqlite::databaseOf(*m_reader);
+        m_composer->setAgent(*inbox::AgentRepository(db).find("Sanne de Vries"));
         m_composer->setLinkOpener([this](const QUrl& url) { m_opened.append(url); });
-        auto detail = inbox::readConversation(*m_reader, conversationId);
+        auto detail = inbox::readConversation(db, conversationId);
         EXPECT_TRUE(detail) << detail.message();
         m_composer->setConversation(*detail, {});
         m_composer->resize(700, 300);
@@ -98,7 +101,7 @@ protected:
 
     earshot::test::TempWorkspace m_workspace;
     std::unique_ptr<store::Database> m_db;
-    std::unique_ptr<store::Database> m_reader;
+    std::unique_ptr<store::Session> m_reader;
     std::unique_ptr<ReplyComposer> m_composer;
     std::int64_t m_sourceId = 0;
     QList<QUrl> m_opened;

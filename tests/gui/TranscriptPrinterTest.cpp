@@ -98,7 +98,7 @@ protected:
             auto agent = inbox::AgentRepository(*m_db).add({.name = name, .firstName = name.substr(0, name.find(' '))});
             ASSERT_TRUE(agent) << agent.message();
         }
-        m_inbox = std::make_unique<inbox::Inbox>(*m_db, [this] { return m_now; });
+        m_inbox = std::make_unique<inbox::Inbox>(m_workspace.open().writer(), [this] { return m_now; });
         fs::create_directory(m_workspace.dir() / "out");
     }
 

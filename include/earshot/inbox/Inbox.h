@@ -1,11 +1,13 @@
-// The rules of webcare work on one database: who holds a conversation, which status changes
+// The rules of webcare work on one workspace: who holds a conversation, which status changes
 // are allowed, replies, internal notes, tags, priority and drafts. The console and the CLI
-// both act through this class, so the rules hold whichever face an agent uses.
+// both act through this class, so the rules hold whichever face an agent uses. The store
+// (store::InboxStore) only executes what these rules decide.
 //
-// Every action runs in its own BEGIN IMMEDIATE transaction and writes its change together
-// with its events (inbox/Vocabulary.h), so the log never disagrees with the rows. Claiming
-// is decided by one conditional UPDATE inside that transaction: when several processes claim
-// the same conversation at once, SQLite's write lock orders them and exactly one wins.
+// Every action is a job of the process's one writer, in a transaction of its own, and writes
+// its change together with its events (inbox/Vocabulary.h), so the log never disagrees with
+// the rows. Claiming is decided by one conditional statement inside that transaction
+// (InboxStore::claimIfFree): when several processes claim the same conversation at once, the
+// database's write lock orders them and exactly one wins.
 //
 // Who may do what (docs/inbox-rules.md):
 //  - claim: anyone, when nobody holds it; release: only the holder;
@@ -25,7 +27,8 @@
 #include "earshot/core/Result.h"
 #include "earshot/inbox/Outcome.h"
 #include "earshot/inbox/Vocabulary.h"
-#include "store/sqlite/Database.h"
+#include "earshot/store/InboxStore.h"
+#include "earshot/store/Writer.h"
 
 namespace earshot::inbox {
 
@@ -40,7 +43,8 @@ public:
     // Unix seconds; tests pass their own to make times exact.
     using Clock = std::function<std::int64_t()>;
 
-    explicit Inbox(store::Database& db, Clock clock = {});
+    // Acts through `writer` (the workspace's); each action waits until it is committed.
+    explicit Inbox(store::Writer& writer, Clock clock = {});
 
     // Takes a conversation nobody holds: 'new' becomes 'open'. HeldByOther names the winner
     // when someone else has it (also when they won a simultaneous claim); claiming your own
@@ -80,21 +84,16 @@ public:
     Result<Outcome> removeTag(std::int64_t conversationId, const std::string& agent, const std::string& tag);
     Result<Outcome> setPriority(std::int64_t conversationId, const std::string& agent, Priority priority);
 
-    // One draft per (conversation, agent), kept in SQLite so it survives a crash. Drafts are
+    // One draft per (conversation, agent), kept in the workspace so it survives a crash. Drafts are
     // work in progress, not changes, so they write no events. Saving empty text clears it.
     Status saveDraft(std::int64_t conversationId, const std::string& agent, const std::string& text);
     Status clearDraft(std::int64_t conversationId, const std::string& agent);
 
 private:
-    struct State {
-        std::int64_t id = 0;
-        ConversationStatus status = ConversationStatus::New;
-        std::string assignee;     // empty: nobody
-        std::string sourceKind;
-        Priority priority = Priority::Normal;
-    };
+    using State = store::InboxState;
 
-    // Runs `work` in one transaction; `work` fills the outcome or fails.
+    // Runs `work` in one transaction of the writer; `work` fills the outcome or fails.
+    // m_store is the writer's inbox store while it runs.
     Result<Outcome> act(const std::function<Status(Outcome&)>& work);
     Result<State> load(std::int64_t conversationId);
     Result<State> loadAs(std::int64_t conversationId, const std::string& agent);
@@ -110,7 +109,9 @@ private:
     Status touch(const State& state, const std::string& agent);
     Result<Outcome> changeStatus(std::int64_t conversationId, const std::string& agent, ConversationStatus to);
 
-    store::Database& m_db;
+    store::Writer& m_writer;
+    store::Session* m_session = nullptr;    // the writer's, while an action runs
+    store::InboxStore* m_store = nullptr;   // m_session's inbox store, likewise
     Clock m_clock;
     std::int64_t m_now = 0;   // the time of the action in progress
 };

@@ -5,13 +5,15 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "earshot/checks/ReplyCheck.h"
 #include "earshot/core/Result.h"
-#include "store/sqlite/Database.h"
+#include "earshot/store/InboxStore.h"
+#include "earshot/store/Session.h"
 
 namespace earshot::inbox {
 
@@ -21,8 +23,14 @@ struct CheckOverride;
 // platform where the author has one, else the source's kind.
 std::string replyPlatform(std::string_view sourceKind, std::string_view customerPlatform);
 
-Result<checks::ReplyCheckContext> replyCheckContext(store::Database& db, std::int64_t conversationId,
+Result<checks::ReplyCheckContext> replyCheckContext(store::Session& session, std::int64_t conversationId,
                                                     const std::string& agent);
+
+// The post a platform reply answers: the newest one by someone other than the brand (whose
+// own replies come back when its account is listened to) and other than the account an
+// account source follows; when every post is one of those, the last one heard. None when the
+// conversation has no posts.
+std::optional<std::int64_t> answeredPost(const store::ReplyCandidates& candidates);
 
 // True for the ids checkReply can report ("email", "iban", ...).
 bool isReplyCheckId(std::string_view id);

@@ -1,27 +1,15 @@
-// The append-only event log: every change, who made it, when, and from what to what.
+// The append-only event log, written by the SQLite store's own files (ingest, sources).
+// Above the store an event is appended through a repository (InboxStore::appendEvent).
 #pragma once
 
-#include <cstdint>
-#include <optional>
-#include <string>
-
 #include "earshot/core/Result.h"
-#include "earshot/domain/Vocabulary.h"
+#include "earshot/store/Event.h"
 #include "store/sqlite/Database.h"
 
 namespace earshot::store {
 
-struct Event {
-    std::int64_t at = 0;                 // 0: now
-    std::string actor;                   // an agent's name, "engine" or "cli"
-    domain::EventKind kind = domain::EventKind::Note;
-    std::optional<std::int64_t> conversationId;
-    std::optional<std::int64_t> sourceId;
-    std::optional<std::string> fromValue;
-    std::optional<std::string> toValue;
-    std::optional<std::string> detail;
-};
-
+// TRANSITIONAL (issue 12, in progress): for src/store/sqlite/{Mentions,Sources}.cpp; moves
+// into src/store/sqlite/ with them.
 Status appendEvent(Database& db, const Event& event);
 
 }  // namespace earshot::store
