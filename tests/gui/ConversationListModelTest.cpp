@@ -75,7 +75,7 @@ protected:
     std::unique_ptr<ConversationListModel> makeModel(store::ConversationFilter filter = {}, int pageSize = 200,
                                                      bool tested = true)
     {
-        auto reader = store::openReader(m_path);
+        auto reader = store::Workspace::open(m_path, store::Workspace::Opening::Existing).value()->reader();
         EXPECT_TRUE(reader) << reader.message();
         auto model = std::make_unique<ConversationListModel>(std::move(*reader), std::move(filter), nullptr, pageSize,
                                                              [this] { return m_now; });

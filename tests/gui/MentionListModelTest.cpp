@@ -13,6 +13,7 @@
 
 #include "store/sqlite/MentionQueries.h"
 #include "earshot/bridge/MentionListModel.h"
+#include "earshot/store/Workspace.h"
 #include "earshot/store/Mentions.h"
 #include "store/sqlite/Schema.h"
 #include "earshot/store/Sources.h"
@@ -67,7 +68,7 @@ protected:
 
     std::unique_ptr<MentionListModel> makeModel(int pageSize = 200, bool tested = true)
     {
-        auto reader = store::openReader(m_path);
+        auto reader = store::Workspace::open(m_path, store::Workspace::Opening::Existing).value()->reader();
         EXPECT_TRUE(reader) << reader.message();
         auto model = std::make_unique<MentionListModel>(std::move(*reader), nullptr, pageSize);
         if (tested)

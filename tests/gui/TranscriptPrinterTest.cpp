@@ -148,12 +148,12 @@ protected:
         return id;
     }
 
-    store::Database& reader()
+    store::Session& reader()
     {
         if (!m_reader) {
-            auto opened = store::openReader(m_workspace.dbPath());
+            auto opened = m_workspace.open().reader();
             EXPECT_TRUE(opened) << opened.message();
-            m_reader = std::make_unique<store::Database>(std::move(*opened));
+            m_reader = std::move(*opened);
         }
         return *m_reader;
     }
@@ -171,7 +171,7 @@ protected:
 
     earshot::test::TempWorkspace m_workspace;
     std::unique_ptr<store::Database> m_db;
-    std::unique_ptr<store::Database> m_reader;
+    std::unique_ptr<store::Session> m_reader;
     std::unique_ptr<inbox::Inbox> m_inbox;
     std::int64_t m_sourceId = 0;
     std::int64_t m_now = kStart;
