@@ -63,10 +63,7 @@ int list(Context& context, Args& args)
     const bool json = args.flag("--json");
     if (auto ok = args.finish(0, 0); !ok)
         return reportError(ok.message(), kExitUsage);
-    auto workspace = context.workspace(store::Workspace::Opening::Existing);
-    if (!workspace)
-        return reportError(workspace.message());
-    auto session = (*workspace)->reader();
+    auto session = context.reader();
     if (!session)
         return reportError(session.message());
     auto agents = inbox::AgentRepository(**session).list();

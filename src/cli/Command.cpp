@@ -15,6 +15,14 @@ Result<store::Workspace*> Context::workspace(store::Workspace::Opening opening)
     return m_workspace.get();
 }
 
+Result<std::unique_ptr<store::Session>> Context::reader()
+{
+    auto opened = workspace(store::Workspace::Opening::Existing);
+    if (!opened)
+        return opened.error();
+    return (*opened)->reader();
+}
+
 int reportError(const std::string& message, int code)
 {
     std::cerr << "earshot-cli: " << message << '\n';

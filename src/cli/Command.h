@@ -25,6 +25,8 @@ struct Context {
     // The workspace at databasePath, opened once per run at the first call. A command that
     // only reads asks for Existing, so it never creates a workspace by looking.
     Result<store::Workspace*> workspace(store::Workspace::Opening opening = store::Workspace::Opening::CreateOrUpgrade);
+    // A reading session on the existing workspace, for a command that only reads.
+    Result<std::unique_ptr<store::Session>> reader();
 
 private:
     std::unique_ptr<store::Workspace> m_workspace;

@@ -119,10 +119,7 @@ int inboxList(Context& context, Args& args)
             return reportError(n.message(), kExitUsage);
         count = int(*n);
     }
-    auto workspace = context.workspace(store::Workspace::Opening::Existing);
-    if (!workspace)
-        return reportError(workspace.message());
-    auto reader = (*workspace)->reader();
+    auto reader = context.reader();
     if (!reader)
         return reportError(reader.message());
     auto page = (*reader)->conversations().list(*filter, count);
@@ -157,10 +154,7 @@ int inboxShow(Context& context, Args& args)
     auto id = parseInteger(args.positionals().front(), "the conversation ID", 1, INT64_MAX);
     if (!id)
         return reportError(id.message(), kExitUsage);
-    auto workspace = context.workspace(store::Workspace::Opening::Existing);
-    if (!workspace)
-        return reportError(workspace.message());
-    auto reader = (*workspace)->reader();
+    auto reader = context.reader();
     if (!reader)
         return reportError(reader.message());
     store::ConversationFilter any;

@@ -50,10 +50,7 @@ int list(Context& context, Args& args)
             return reportError(count.message(), kExitUsage);
         query.limit = int(*count);
     }
-    auto workspace = context.workspace(store::Workspace::Opening::Existing);
-    if (!workspace)
-        return reportError(workspace.message());
-    auto reader = (*workspace)->reader();
+    auto reader = context.reader();
     if (!reader)
         return reportError(reader.message());
     auto rows = (*reader)->mentions().list(query);
