@@ -1,6 +1,5 @@
 #include "ConversationPane.h"
 
-#include "store/sqlite/SqliteSession.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -23,7 +22,6 @@
 #include "ReplyComposer.h"
 #include "ThreadView.h"
 #include "TimelineView.h"
-#include "store/sqlite/SqliteSession.h"
 
 namespace earshot::gui {
 

@@ -9,7 +9,6 @@
 #include "earshot/metrics/MetricsSettings.h"
 #include "earshot/metrics/ResponseCycles.h"
 #include "earshot/store/ConversationStore.h"
-#include "store/sqlite/SqliteSession.h"
 
 namespace earshot::bridge {
 
@@ -213,14 +212,14 @@ std::vector<ConversationListModel::Row> ConversationListModel::readPage()
 
 void ConversationListModel::loadSlaSettings()
 {
-    std::string stamp = metrics::teamSettingsStamp(store::sqlite::databaseOf(*m_reader));
+    std::string stamp = metrics::teamSettingsStamp(*m_reader);
     if (stamp == m_slaStamp)
         return;
     m_slaStamp = std::move(stamp);
     // Unreadable settings leave the column empty rather than the list: the list is the work.
-    auto calendar = metrics::loadCalendar(store::sqlite::databaseOf(*m_reader));
+    auto calendar = metrics::loadCalendar(*m_reader);
     m_calendar = calendar ? std::move(*calendar) : metrics::TeamCalendar::alwaysOpen();
-    auto policies = metrics::loadSlaPolicies(store::sqlite::databaseOf(*m_reader));
+    auto policies = metrics::loadSlaPolicies(*m_reader);
     m_sla = policies ? std::move(*policies) : metrics::SlaPolicies();
 }
 
@@ -232,7 +231,7 @@ void ConversationListModel::attachCycles(std::vector<Row>& rows)
     for (const Row& row : rows)
         if (row.status != QLatin1String("resolved") && row.status != QLatin1String("spam"))
             ids.push_back(row.key.id);
-    auto cycles = metrics::latestCycles(store::sqlite::databaseOf(*m_reader), ids);
+    auto cycles = metrics::latestCycles(*m_reader, ids);
     if (!cycles)
         return;
     for (Row& row : rows) {

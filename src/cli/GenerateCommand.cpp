@@ -9,7 +9,6 @@
 #include "TimeArgs.h"
 #include "earshot/core/Text.h"
 #include "earshot/demo/WorkspaceGenerator.h"
-#include "store/sqlite/Schema.h"
 
 namespace earshot::cli {
 

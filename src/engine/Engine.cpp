@@ -1,6 +1,5 @@
 #include "earshot/engine/Engine.h"
 
-#include "store/sqlite/SqliteSession.h"
 
 #include <algorithm>
 #include <chrono>
@@ -13,7 +12,6 @@
 #include "earshot/engine/FeedMapper.h"
 #include "earshot/engine/KeywordFilter.h"
 #include "earshot/feeds/FeedParser.h"
-#include "store/sqlite/Schema.h"
 
 namespace earshot::engine {
 

@@ -18,7 +18,6 @@
 #include "earshot/engine/RateBudgets.h"
 #include "earshot/engine/Schedule.h"
 #include "earshot/net/Fetcher.h"
-#include "store/sqlite/Database.h"
 #include "earshot/store/SourceStore.h"
 #include "earshot/store/Workspace.h"
 
