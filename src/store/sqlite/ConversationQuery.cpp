@@ -297,7 +297,7 @@ Result<std::vector<ConversationRow>> readRows(Database& db, const std::vector<st
     list += "]";
     (*statement)->bind(1, list);
     rows.reserve(ids.size());
-    if (auto read = eachRow(**statement, [&](Statement& read) {
+    if (auto done = eachRow(**statement, [&](Statement& read) {
             ConversationRow row;
             row.id = read.integer(0);
             row.status = domain::parseStatus(read.text(1)).value_or(domain::ConversationStatus::New);
@@ -322,8 +322,8 @@ Result<std::vector<ConversationRow>> readRows(Database& db, const std::vector<st
             }
             rows.push_back(std::move(row));
         });
-        !read)
-        return read.error();
+        !done)
+        return done.error();
     return rows;
 }
 
