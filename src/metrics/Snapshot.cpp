@@ -45,14 +45,14 @@ Result<Snapshot> Snapshot::load(store::Session& session, std::int64_t now)
     store::MetricsStore& store = session.metrics();
     Snapshot out;
     out.takenAt = now;
-    Names agents(out.agents), teams(out.teams), tags(out.tags);
+    Names agentNames(out.agents), teamNames(out.teams), tagNames(out.tags);
 
     // The profiles first, so that every agent has its teams.
-    if (auto read = store.eachAgent([&](const std::string& name, const std::vector<std::string>& agentTeams) {
-            const std::int32_t agent = agents.of(name);
+    if (auto read = store.eachAgent([&](const std::string& name, const std::vector<std::string>& memberOf) {
+            const std::int32_t agent = agentNames.of(name);
             out.agentTeams.resize(out.agents.size());
-            for (const std::string& team : agentTeams)
-                out.agentTeams[std::size_t(agent)].push_back(teams.of(team));
+            for (const std::string& team : memberOf)
+                out.agentTeams[std::size_t(agent)].push_back(teamNames.of(team));
         });
         !read)
         return read.error();
@@ -66,7 +66,7 @@ Result<Snapshot> Snapshot::load(store::Session& session, std::int64_t now)
             ConversationFacts c;
             c.id = row.id;
             c.sourceId = row.sourceId;
-            c.assignee = agents.of(row.assignee);
+            c.assignee = agentNames.of(row.assignee);
             c.priority = std::uint8_t(domain::priorityFromInt(row.priority));
             c.status = std::uint8_t(domain::parseStatus(row.status).value_or(domain::ConversationStatus::Open));
             indexOf.emplace(c.id, std::uint32_t(out.conversations.size()));
@@ -83,7 +83,7 @@ Result<Snapshot> Snapshot::load(store::Session& session, std::int64_t now)
             ConversationFacts& c = out.conversations[it->second];
             if (c.tagsBegin == c.tagsEnd)
                 c.tagsBegin = c.tagsEnd = std::uint32_t(out.conversationTags.size());
-            out.conversationTags.push_back(tags.of(tag));
+            out.conversationTags.push_back(tagNames.of(tag));
             c.tagsEnd = std::uint32_t(out.conversationTags.size());
         });
         !read)
@@ -100,8 +100,8 @@ Result<Snapshot> Snapshot::load(store::Session& session, std::int64_t now)
                                   .firstResponseAt = row.firstResponseAt.value_or(kNoTime),
                                   .claimedAt = row.claimedAt.value_or(kNoTime),
                                   .resolvedAt = row.resolvedAt.value_or(kNoTime),
-                                  .firstResponder = agents.of(row.firstResponder),
-                                  .resolver = agents.of(row.resolver)});
+                                  .firstResponder = agentNames.of(row.firstResponder),
+                                  .resolver = agentNames.of(row.resolver)});
         });
         !read)
         return read.error();
@@ -114,8 +114,8 @@ Result<Snapshot> Snapshot::load(store::Session& session, std::int64_t now)
                                  .customerAt = row.customerAt,
                                  .customerPublished = row.customerPublished.value_or(kNoTime),
                                  .answeredAt = row.answeredAt.value_or(kNoTime),
-                                 .agent = agents.of(row.agent),
-                                 .thankedAgent = agents.of(row.thankedAgent)});
+                                 .agent = agentNames.of(row.agent),
+                                 .thankedAgent = agentNames.of(row.thankedAgent)});
         });
         !read)
         return read.error();
