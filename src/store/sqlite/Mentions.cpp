@@ -260,7 +260,7 @@ Result<IngestResult> ingestMentions(Database& db, std::int64_t sourceId, const s
                     return reopened.error();
                 const std::string newStatus = reopen.text(0);
                 reopen.reset();
-                if (auto logged = appendEvent(db, {.at = now, .actor = "engine", .kind = domain::EventKind::Reopened,
+                if (auto logged = appendEvent(db, {.at = now, .actor = std::string(domain::kEngineActor), .kind = domain::EventKind::Reopened,
                                                    .conversationId = conversation, .fromValue = status,
                                                    .toValue = newStatus, .detail = assignee.empty() ? std::optional<std::string>() : assignee});
                     !logged)
@@ -280,7 +280,7 @@ Result<IngestResult> ingestMentions(Database& db, std::int64_t sourceId, const s
                 return created.error();
             conversation = db.lastInsertId();
             result.conversationsCreated.push_back(conversation);
-            if (auto logged = appendEvent(db, {.at = now, .actor = "engine", .kind = domain::EventKind::ConversationCreated,
+            if (auto logged = appendEvent(db, {.at = now, .actor = std::string(domain::kEngineActor), .kind = domain::EventKind::ConversationCreated,
                                                .conversationId = conversation, .sourceId = sourceId});
                 !logged)
                 return logged.error();

@@ -1,5 +1,6 @@
 #include "store/sqlite/SqliteBulkLoader.h"
 
+#include "earshot/store/Events.h"
 #include "store/sqlite/ConversationQueries.h"
 #include "store/sqlite/MentionQueries.h"
 
@@ -68,9 +69,6 @@ Status SqliteBulkLoader::prepare()
         {m_insertReply,
          "INSERT INTO replies(id, conversation_id, agent, body, channel, external_id, sent_at)"
          " VALUES (?, ?, ?, ?, ?, ?, ?)"},
-        {m_insertEvent,
-         "INSERT INTO events(at, actor, kind, conversation_id, source_id, from_value, to_value, detail)"
-         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"},
         {m_insertTag, "INSERT OR IGNORE INTO conversation_tags(conversation_id, tag) VALUES (?, ?)"},
         {m_insertNote, "INSERT INTO notes(conversation_id, agent, body, created_at) VALUES (?, ?, ?, ?)"},
     };
@@ -213,18 +211,7 @@ Status SqliteBulkLoader::addReply(const BulkReply& r)
     return m_insertReply.bind(7, r.sentAt).run();
 }
 
-Status SqliteBulkLoader::addEvent(const Event& e)
-{
-    return m_insertEvent.bind(1, e.at)
-        .bind(2, e.actor)
-        .bind(3, domain::eventKindName(e.kind))
-        .bind(4, e.conversationId)
-        .bind(5, e.sourceId)
-        .bind(6, e.fromValue)
-        .bind(7, e.toValue)
-        .bind(8, e.detail)
-        .run();
-}
+Status SqliteBulkLoader::addEvent(const Event& e) { return appendEvent(m_db, e); }
 
 Status SqliteBulkLoader::addTag(std::int64_t conversationId, std::string_view tag)
 {

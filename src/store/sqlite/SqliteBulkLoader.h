@@ -41,7 +41,7 @@ private:
     std::string m_journal;                 // the journal mode to go back to
     std::vector<std::string> m_deferred;   // CREATE INDEX statements to run at finish()
     Statement m_insertSource, m_insertAgent, m_insertAuthor, m_insertConversation, m_insertMention, m_insertReply,
-        m_insertEvent, m_insertTag, m_insertNote;
+        m_insertTag, m_insertNote;
 };
 
 }  // namespace earshot::store::sqlite

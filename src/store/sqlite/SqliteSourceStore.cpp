@@ -285,12 +285,12 @@ Status SqliteSourceStore::recordPoll(const PollRecord& r)
         return done;
     }
     if (!r.movedTo.empty() && r.movedTo != before->url)
-        if (auto logged = appendEvent(m_db, {.actor = "engine", .kind = domain::EventKind::SourceMoved, .sourceId = r.sourceId,
+        if (auto logged = appendEvent(m_db, {.actor = std::string(domain::kEngineActor), .kind = domain::EventKind::SourceMoved, .sourceId = r.sourceId,
                                              .fromValue = before->url, .toValue = r.movedTo});
             !logged)
             return logged;
     if (r.shownState() != before->shownState())
-        return appendEvent(m_db, {.actor = "engine", .kind = domain::EventKind::SourceStateChanged, .sourceId = r.sourceId,
+        return appendEvent(m_db, {.actor = std::string(domain::kEngineActor), .kind = domain::EventKind::SourceStateChanged, .sourceId = r.sourceId,
                                   .fromValue = before->displayState(),
                                   .toValue = std::string(domain::sourceStateName(r.shownState())), .detail = r.error});
     return Ok{};
