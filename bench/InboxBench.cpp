@@ -12,11 +12,12 @@
 #include <memory>
 #include <string>
 
-#include "store/sqlite/ConversationQueries.h"
 #include "earshot/store/ConversationQuery.h"
-#include "store/sqlite/Schema.h"
+#include "earshot/store/ConversationStore.h"
+#include "earshot/store/Workspace.h"
 
 namespace store = earshot::store;
+using earshot::Result;
 
 namespace {
 
@@ -24,25 +25,27 @@ constexpr int kPage = 50;
 // The generator's busiest agent (seed 1).
 const std::string kAgent = "Eva de Graaf";
 
-store::Database& reader()
+// Through the store's interfaces, as the inbox reads: the same bench for every engine.
+store::ConversationStore& conversations()
 {
-    static std::unique_ptr<store::Database> db = [] {
+    static const auto opened = [] {
         const char* path = std::getenv("EARSHOT_INBOX_DB");
-        auto opened = store::openReader(path ? path : "/tmp/inbox-1m.db");
-        if (!opened) {
-            std::cerr << "InboxBench: " << opened.message() << '\n';
+        auto workspace = store::Workspace::open(path ? path : "/tmp/inbox-1m.db", store::Workspace::Opening::Existing);
+        auto session = workspace ? (*workspace)->reader() : Result<std::unique_ptr<store::Session>>(workspace.error());
+        if (!session) {
+            std::cerr << "InboxBench: " << session.message() << '\n';
             std::exit(1);
         }
-        return std::make_unique<store::Database>(std::move(*opened));
+        return std::pair(std::move(*workspace), std::move(*session));
     }();
-    return *db;
+    return opened.second->conversations();
 }
 
 void runPage(benchmark::State& state, const store::ConversationFilter& filter,
              const std::optional<store::ConversationCursor>& after = {})
 {
     for (auto _ : state) {
-        auto page = store::listConversations(reader(), filter, kPage, after);
+        auto page = conversations().list(filter, kPage, after);
         if (!page) {
             state.SkipWithError(page.message().c_str());
             return;
@@ -63,7 +66,7 @@ void deepPage(benchmark::State& state, store::ConversationView view, store::Conv
     const store::ConversationFilter filter{.view = view, .agent = kAgent, .sort = sort};
     std::optional<store::ConversationCursor> cursor;
     for (int skipped = 0; skipped < 10'000; skipped += 1000) {
-        auto page = store::listConversations(reader(), filter, 1000, cursor);
+        auto page = conversations().list(filter, 1000, cursor);
         if (!page || !page->nextCursor) {
             state.SkipWithError("the view holds fewer than 10,000 conversations");
             return;
@@ -81,7 +84,7 @@ void search(benchmark::State& state, const char* words, store::ConversationView 
 void counts(benchmark::State& state)
 {
     for (auto _ : state) {
-        auto result = store::countConversations(reader(), kAgent);
+        auto result = conversations().count(kAgent);
         if (!result) {
             state.SkipWithError(result.message().c_str());
             return;

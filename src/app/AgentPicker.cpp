@@ -10,7 +10,7 @@
 #include <QSettings>
 #include <QVBoxLayout>
 
-#include "earshot/store/Sources.h"
+#include "earshot/core/Text.h"
 
 namespace earshot::gui {
 
@@ -22,7 +22,7 @@ QString settingsKey(const QString& databasePath)
     return QStringLiteral("agents/%1").arg(qHash(databasePath), 0, 16);
 }
 
-std::vector<std::string> words(const QString& text) { return store::splitWords(text.toStdString()); }
+std::vector<std::string> words(const QString& text) { return core::splitWords(text.toStdString()); }
 
 }  // namespace
 

@@ -11,7 +11,6 @@
 #include "earshot/bridge/EngineBridge.h"
 #include "earshot/bridge/MentionListModel.h"
 #include "earshot/bridge/SourceHealth.h"
-#include "store/sqlite/Schema.h"
 #include "earshot/store/SourceStore.h"
 
 namespace earshot::gui {
@@ -23,16 +22,12 @@ Result<std::unique_ptr<Console>> Console::open(const std::string& databasePath, 
     auto opened = store::Workspace::open(databasePath);
     if (!opened)
         return opened.error();
-    auto workspace = store::openWorkspace(databasePath);   // TRANSITIONAL: the actions' connection
-    if (!workspace)
-        return workspace.error();
     auto listReader = (*opened)->reader();
     if (!listReader)
         return listReader.error();
 
     std::unique_ptr<Console> console(new Console);
     console->m_workspace = std::move(*opened);
-    console->m_databasePath = databasePath;
     // For what is read once while opening: the sources with secrets, the health list's seed.
     auto opening = console->m_workspace->reader();
     if (!opening)
@@ -50,7 +45,6 @@ Result<std::unique_ptr<Console>> Console::open(const std::string& databasePath, 
     }
     if (!options.credentials)
         options.credentials = console->m_secrets->lookup();
-    console->m_actions = std::make_unique<store::Database>(std::move(*workspace));
     console->m_mentions = std::make_unique<bridge::MentionListModel>(std::move(*listReader));
     if (!console->m_mentions->lastError().isEmpty())
         return fail(console->m_mentions->lastError().toStdString());
@@ -85,7 +79,7 @@ Status Console::openInbox(const inbox::Agent& agent)
     m_conversations = std::make_unique<bridge::ConversationListModel>(std::move(*listReader), filter);
     if (!m_conversations->lastError().isEmpty())
         return fail(m_conversations->lastError().toStdString());
-    m_inbox = std::make_unique<InboxWindow>(InboxContext{QString::fromStdString(m_databasePath), m_workspace->writer(),
+    m_inbox = std::make_unique<InboxWindow>(InboxContext{*m_workspace, m_workspace->writer(),
                                                          *m_paneReader, *m_conversations, *m_engine, *m_health, agent,
                                                          m_secrets.get()});
     return Ok{};

@@ -8,7 +8,7 @@
 
 #include "earshot/core/Result.h"
 #include "earshot/engine/Engine.h"
-#include "store/sqlite/Database.h"
+#include "earshot/store/Workspace.h"
 
 namespace earshot::bridge {
 class ConversationListModel;
@@ -42,9 +42,6 @@ public:
     store::Workspace& workspace() { return *m_workspace; }
     MainWindow& window() { return *m_window; }
     InboxWindow* inbox() { return m_inbox.get(); }
-    // TRANSITIONAL (issue 12): a read-write connection for agent profiles (the picker, --agent)
-    // until agents move behind the store. The inbox's actions go through the workspace's writer.
-    store::Database& actions() { return *m_actions; }
     bridge::MentionListModel& mentions() { return *m_mentions; }
     bridge::EngineBridge& engine() { return *m_engine; }
     bridge::SourceHealth& health() { return *m_health; }
@@ -60,11 +57,9 @@ private:
     std::unique_ptr<bridge::SourceHealth> m_health;
     std::unique_ptr<bridge::EngineBridge> m_engine;
     std::unique_ptr<MainWindow> m_window;
-    std::unique_ptr<store::Database> m_actions;
     std::unique_ptr<store::Session> m_paneReader;
     std::unique_ptr<bridge::ConversationListModel> m_conversations;
     std::unique_ptr<InboxWindow> m_inbox;
-    std::string m_databasePath;
 };
 
 }  // namespace earshot::gui

@@ -82,12 +82,6 @@ DashboardWindow::DashboardWindow(store::Workspace& workspace, QWidget* parent, b
     build();
 }
 
-DashboardWindow::DashboardWindow(const QString& databasePath, QWidget* parent, bridge::DashboardModel::Clock clock)
-    : QWidget(parent, Qt::Window), m_model(databasePath, this, std::move(clock))
-{
-    build();
-}
-
 void DashboardWindow::build()
 {
     setWindowTitle(tr("Earshot — Dashboard"));

@@ -34,9 +34,6 @@ public:
     // The workspace must outlive the window.
     explicit DashboardWindow(store::Workspace& workspace, QWidget* parent = nullptr,
                              bridge::DashboardModel::Clock clock = {});
-    // TRANSITIONAL (issue 12): until the inbox window passes its workspace.
-    explicit DashboardWindow(const QString& databasePath, QWidget* parent = nullptr,
-                             bridge::DashboardModel::Clock clock = {});
 
     // Where files are saved; a file dialog unless tests say otherwise. Empty: cancelled.
     using PickFile = std::function<QString(const QString& suggestedName, const QString& filter)>;

@@ -35,8 +35,7 @@
 #include "earshot/exports/PseudonymKey.h"
 #include "earshot/inbox/Vocabulary.h"
 #include "earshot/metrics/MetricsSettings.h"
-#include "earshot/store/Sources.h"
-#include "store/sqlite/SqliteSession.h"
+#include "earshot/store/SourceStore.h"
 
 namespace earshot::gui {
 
@@ -100,20 +99,8 @@ Result<std::int64_t> runExport(store::Workspace& workspace, const std::filesyste
 }  // namespace
 
 ExportDialog::ExportDialog(store::Workspace& workspace, QWidget* parent)
-    : ExportDialog(&workspace, std::unique_ptr<store::Workspace>(), parent)
-{
-}
-
-ExportDialog::ExportDialog(const QString& databasePath, QWidget* parent)
-    : ExportDialog(nullptr, store::Workspace::open(toUtf8(databasePath)), parent)
-{
-}
-
-ExportDialog::ExportDialog(store::Workspace* given, Result<std::unique_ptr<store::Workspace>> opened, QWidget* parent)
     : QDialog(parent),
-      m_ownedWorkspace(opened ? std::move(*opened) : nullptr),
-      m_workspace(given ? given : m_ownedWorkspace.get()),
-      m_openError(opened ? std::string() : opened.message()),
+      m_workspace(workspace),
       m_kind(new QComboBox(this)),
       m_kindHint(hintLabel(this)),
       m_csv(new QRadioButton(tr("&CSV"), this)),
@@ -289,9 +276,8 @@ void ExportDialog::loadSources()
 {
     m_source->addItem(tr("Any source"), QVariant());
     // A short read on a session of its own that closes at once; the exports open theirs.
-    auto session = m_workspace ? m_workspace->reader() : Result<std::unique_ptr<store::Session>>(fail(m_openError));
-    // TRANSITIONAL (issue 12): sources are read through the connection until they have a store.
-    auto sources = session ? store::SourceRepository(store::sqlite::databaseOf(**session)).list()
+    auto session = m_workspace.reader();
+    auto sources = session ? (*session)->sources().list()
                            : Result<std::vector<store::Source>>(session.error());
     if (!sources) {
         setMessage(tr("The sources could not be read: %1").arg(fromUtf8(sources.message())), Tone::Error);
@@ -402,13 +388,11 @@ void ExportDialog::start(const QString& path, Request request)
 
     // Queued to our thread; the destructor joins this thread first, so `this` is alive for them.
     auto post = [this](auto call) { QMetaObject::invokeMethod(this, std::move(call), Qt::QueuedConnection); };
-    m_worker = std::thread([this, post, path, job = m_job, workspace = m_workspace, openError = m_openError,
-                            request = std::move(request)]() mutable {
-        auto written = workspace ? runExport(
-            *workspace, std::filesystem::path(path.toStdU16String()), std::move(request), job->cancelled,
+    m_worker = std::thread([this, post, path, job = m_job, request = std::move(request)]() mutable {
+        auto written = runExport(
+            m_workspace, std::filesystem::path(path.toStdU16String()), std::move(request), job->cancelled,
             [&](std::int64_t total) { post([this, total] { showTotal(total); }); },
-            [&](std::int64_t rows) { post([this, rows] { showProgress(rows); }); })
-                                 : Result<std::int64_t>(fail(openError));
+            [&](std::int64_t rows) { post([this, rows] { showProgress(rows); }); });
         post([this, path, written = std::move(written)]() mutable { showResult(path, std::move(written)); });
     });
 }

@@ -47,8 +47,6 @@ public:
     // Lists the workspace's sources for the source filter; each export reads with a session of
     // its own on a worker thread. The workspace must outlive the dialog.
     explicit ExportDialog(store::Workspace& workspace, QWidget* parent = nullptr);
-    // TRANSITIONAL (issue 12): until the inbox window passes its workspace; opens one of its own.
-    explicit ExportDialog(const QString& databasePath, QWidget* parent = nullptr);
     // Cancels an export in flight and waits for its thread, which stops at its next progress
     // report (every few thousand rows).
     ~ExportDialog() override;
@@ -99,8 +97,6 @@ private:
         std::atomic<bool> cancelled = false;
     };
 
-    // `given`, else what `opened` holds (or why it could not be opened).
-    ExportDialog(store::Workspace* given, Result<std::unique_ptr<store::Workspace>> opened, QWidget* parent);
     void loadSources();
     void updateHints();
     void chooseFileAndStart();
@@ -112,9 +108,7 @@ private:
     void setMessage(const QString& text, Tone tone);
     void updateMessageColour();
 
-    std::unique_ptr<store::Workspace> m_ownedWorkspace;   // TRANSITIONAL, with the path constructor
-    store::Workspace* m_workspace = nullptr;              // null when it could not be opened
-    std::string m_openError;
+    store::Workspace& m_workspace;
     ChooseFile m_chooseFile;
     std::thread m_worker;
     std::shared_ptr<Job> m_job;

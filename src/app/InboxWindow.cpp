@@ -1,6 +1,5 @@
 #include "InboxWindow.h"
 
-#include "store/sqlite/SqliteSession.h"
 
 #include <QAction>
 #include <QCoreApplication>
@@ -39,7 +38,6 @@
 #include "earshot/checks/SettingsRepository.h"
 #include "earshot/inbox/ReplyPublisher.h"
 #include "earshot/store/ConversationQuery.h"
-#include "store/sqlite/SqliteSession.h"
 
 namespace earshot::gui {
 
@@ -366,7 +364,7 @@ void InboxWindow::openDashboard()
     if (!m_dashboard) {
         // A window of its own (no parent widget) so it can sit on a second screen; it lives as
         // long as the inbox (deleted with it) and keeps its filters between openings.
-        m_dashboard = new DashboardWindow(m_context.databasePath);
+        m_dashboard = new DashboardWindow(m_context.workspace);
         m_dashboard->setAttribute(Qt::WA_QuitOnClose, false);
         connect(m_dashboard, &DashboardWindow::conversationRequested, this, [this](qint64 id) {
             selectConversation(id);
@@ -383,7 +381,7 @@ DashboardWindow* InboxWindow::dashboard() const { return m_dashboard; }
 
 void InboxWindow::openExport()
 {
-    auto* dialog = new ExportDialog(m_context.databasePath, this);
+    auto* dialog = new ExportDialog(m_context.workspace, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
 }

@@ -15,7 +15,7 @@
 #include "earshot/store/ConversationQuery.h"
 #include "earshot/store/Session.h"
 #include "earshot/store/Writer.h"
-#include "store/sqlite/Database.h"
+#include "earshot/store/Workspace.h"
 
 class QLineEdit;
 class QTableView;
@@ -41,7 +41,7 @@ class ShortcutOverlay;
 struct NavigationChoice;
 
 struct InboxContext {
-    QString databasePath;
+    store::Workspace& workspace;                 // the dashboard and exports read it
     store::Writer& writer;                       // the workspace's: inbox actions, drafts, posting
     store::Session& reader;                      // counts, the conversation pane, failed replies
     bridge::ConversationListModel& conversations;
@@ -115,7 +115,6 @@ private:
     void publishReply(std::int64_t conversationId, std::int64_t replyId);
     // Sends the conversation's latest reply that could not be posted again.
     void resendFailedReply();
-    // TRANSITIONAL (issue 12): the reader's connection, for what reads without the store yet.
 
 public:
     // Waits for replies being posted; for tests and for closing.

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "earshot/store/ConversationQuery.h"
-#include "earshot/store/Sources.h"
+#include "earshot/store/SourceStore.h"
 
 namespace earshot::gui {
 

@@ -30,7 +30,6 @@
 #include "earshot/checks/Template.h"
 #include "earshot/checks/TemplateContextLoader.h"
 #include "earshot/inbox/ReplyRules.h"
-#include "store/sqlite/SqliteSession.h"
 
 namespace earshot::gui {
 
@@ -304,8 +303,7 @@ void ReplyComposer::insertCannedReply(const checks::CannedReply& reply)
 void ReplyComposer::buildCannedMenu()
 {
     m_cannedMenu->clear();
-    // TRANSITIONAL (issue 12): canned replies move behind the store in their own slice.
-    auto replies = checks::CannedReplyRepository(store::sqlite::databaseOf(m_session)).list();
+    auto replies = checks::CannedReplyRepository(m_session).list();
     if (!replies) {
         m_cannedMenu->addAction(tr("Could not read canned replies: %1").arg(fromUtf8(replies.message())))
             ->setEnabled(false);

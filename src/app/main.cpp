@@ -139,7 +139,9 @@ int main(int argc, char* argv[])
     const QString workspacePath = QFile::decodeName(databasePath.c_str());
     std::optional<earshot::inbox::Agent> agent;
     if (parser.isSet(agentOption)) {
-        auto found = earshot::inbox::AgentRepository((*console)->actions()).find(parser.value(agentOption).toStdString());
+        auto reader = (*console)->workspace().reader();
+        auto found = reader ? earshot::inbox::AgentRepository(**reader).find(parser.value(agentOption).toStdString())
+                            : earshot::Result<earshot::inbox::Agent>(reader.error());
         if (!found) {
             QMessageBox::critical(nullptr, QApplication::translate("main", "Earshot"),
                                   QApplication::translate("main", "%1\n\nStart without --agent to pick or add a profile.")

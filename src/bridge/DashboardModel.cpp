@@ -21,20 +21,8 @@ DashboardModel::Clock orSystemClock(DashboardModel::Clock clock)
 }  // namespace
 
 DashboardModel::DashboardModel(store::Workspace& workspace, QObject* parent, Clock clock)
-    : QObject(parent), m_workspace(&workspace), m_clock(orSystemClock(std::move(clock)))
+    : QObject(parent), m_workspace(workspace), m_clock(orSystemClock(std::move(clock)))
 {
-    connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, &DashboardModel::finished);
-}
-
-DashboardModel::DashboardModel(const QString& databasePath, QObject* parent, Clock clock)
-    : QObject(parent), m_clock(orSystemClock(std::move(clock)))
-{
-    if (auto opened = store::Workspace::open(databasePath.toStdString()); opened) {
-        m_ownedWorkspace = std::move(*opened);
-        m_workspace = m_ownedWorkspace.get();
-    } else {
-        m_openError = QString::fromStdString(opened.message());
-    }
     connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, &DashboardModel::finished);
 }
 
@@ -67,21 +55,21 @@ void DashboardModel::startNext()
     auto inputs = m_reloadPending ? nullptr : m_inputs;
     m_reloadPending = false;
     m_watcher.setFuture(
-        QtConcurrent::run(&DashboardModel::compute, m_workspace, m_openError, std::move(inputs), request));
+        QtConcurrent::run(&DashboardModel::compute, std::ref(m_workspace), std::move(inputs), request));
     if (!m_running) {
         m_running = true;
         emit busyChanged(true);
     }
 }
 
-DashboardModel::Outcome DashboardModel::compute(store::Workspace* workspace, const QString& openError,
+DashboardModel::Outcome DashboardModel::compute(store::Workspace& workspace,
                                                 std::shared_ptr<const metrics::ReportInputs> inputs,
                                                 metrics::ReportRequest request)
 {
     // An exception would come back out of the watcher's result() on the GUI thread and end the
     // program; out of memory or no thread to start is a failure to report like any other.
     try {
-        return computeOrThrow(workspace, openError, std::move(inputs), std::move(request));
+        return computeOrThrow(workspace, std::move(inputs), std::move(request));
     } catch (const std::exception& error) {
         Outcome outcome;
         outcome.request = request;
@@ -90,7 +78,7 @@ DashboardModel::Outcome DashboardModel::compute(store::Workspace* workspace, con
     }
 }
 
-DashboardModel::Outcome DashboardModel::computeOrThrow(store::Workspace* workspace, const QString& openError,
+DashboardModel::Outcome DashboardModel::computeOrThrow(store::Workspace& workspace,
                                                        std::shared_ptr<const metrics::ReportInputs> inputs,
                                                        metrics::ReportRequest request)
 {
@@ -100,12 +88,8 @@ DashboardModel::Outcome DashboardModel::computeOrThrow(store::Workspace* workspa
     const auto started = Clock::now();
     const auto ms = [](Clock::duration span) { return std::chrono::duration_cast<std::chrono::milliseconds>(span).count(); };
     if (!inputs) {
-        if (!workspace) {
-            outcome.error = openError;
-            return outcome;
-        }
         // The writer first derives the response cycles of conversations changed since.
-        auto loaded = metrics::loadReportInputs(*workspace, request.now);
+        auto loaded = metrics::loadReportInputs(workspace, request.now);
         if (!loaded) {
             outcome.error = QString::fromStdString(loaded.message());
             return outcome;

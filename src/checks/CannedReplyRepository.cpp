@@ -1,7 +1,6 @@
 #include "earshot/checks/CannedReplyRepository.h"
 
 #include "earshot/checks/Template.h"
-#include "store/sqlite/SqliteCannedReplyStore.h"
 
 namespace earshot::checks {
 
@@ -49,13 +48,6 @@ Status validateCannedReply(const CannedReply& reply)
     }
     return Ok{};
 }
-
-CannedReplyRepository::CannedReplyRepository(store::Database& db)
-    : m_owned(std::make_unique<store::sqlite::SqliteCannedReplyStore>(db)), m_store(*m_owned)
-{
-}
-
-CannedReplyRepository::~CannedReplyRepository() = default;
 
 Result<std::int64_t> CannedReplyRepository::add(const CannedReply& reply)
 {

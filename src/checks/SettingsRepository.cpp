@@ -1,15 +1,6 @@
 #include "earshot/checks/SettingsRepository.h"
 
-#include "store/sqlite/SqliteSettingsStore.h"
-
 namespace earshot::checks {
-
-SettingsRepository::SettingsRepository(store::Database& db)
-    : m_owned(std::make_unique<store::sqlite::SqliteSettingsStore>(db)), m_store(*m_owned)
-{
-}
-
-SettingsRepository::~SettingsRepository() = default;
 
 Result<std::optional<std::string>> SettingsRepository::get(std::string_view key) { return m_store.get(key); }
 

@@ -7,7 +7,7 @@
 #include "Table.h"
 #include "earshot/core/Text.h"
 #include "earshot/inbox/AgentRepository.h"
-#include "earshot/store/Sources.h"
+#include "earshot/core/Text.h"
 
 namespace earshot::cli {
 
@@ -33,8 +33,8 @@ int add(Context& context, Args& args)
 {
     inbox::Agent agent;
     const auto firstName = args.value("--first-name");
-    agent.languages = store::splitWords(args.value("--languages").value_or(""));
-    agent.teams = store::splitWords(args.value("--teams").value_or(""));
+    agent.languages = core::splitWords(args.value("--languages").value_or(""));
+    agent.teams = core::splitWords(args.value("--teams").value_or(""));
     if (auto ok = args.finish(1, 1); !ok)
         return reportError(ok.message(), kExitUsage);
     if (!firstName || firstName->empty())

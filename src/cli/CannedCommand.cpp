@@ -14,7 +14,6 @@
 #include "earshot/checks/SettingsRepository.h"
 #include "earshot/checks/TemplateContextLoader.h"
 #include "earshot/core/Text.h"
-#include "store/sqlite/SqliteSession.h"
 
 namespace earshot::cli {
 

@@ -18,7 +18,6 @@
 #include "earshot/inbox/ReplyPublisher.h"
 #include "earshot/inbox/ReplyRules.h"
 #include "earshot/store/Workspace.h"
-#include "store/sqlite/SqliteSession.h"
 
 namespace earshot::cli {
 
@@ -96,9 +95,6 @@ struct Opened {
     std::unique_ptr<store::Session> reader;
 
     store::Writer& writer() { return workspace->writer(); }
-    // TRANSITIONAL (issue 12): the connection for what has not moved behind the store yet
-    // (agents, the conversation reader).
-    store::Database& db() { return store::sqlite::databaseOf(*reader); }
 };
 
 Result<Opened> openWithReader(Context& context, store::Workspace::Opening opening)
@@ -118,7 +114,7 @@ Result<Opened> openAs(Context& context, const std::string& agent)
     auto opened = openWithReader(context, store::Workspace::Opening::CreateOrUpgrade);
     if (!opened)
         return opened.error();
-    if (auto found = inbox::AgentRepository(opened->db()).find(agent); !found)
+    if (auto found = inbox::AgentRepository(*opened->reader).find(agent); !found)
         return fail(found.message() + "; add one with: earshot-cli agents add '" + agent + "' --first-name NAME");
     return opened;
 }
@@ -188,7 +184,7 @@ int assign(Context& context, Args& args)
     auto db = openAs(context, target.agent);
     if (!db)
         return reportError(db.message());
-    if (auto found = inbox::AgentRepository(db->db()).find(*to); !found)
+    if (auto found = inbox::AgentRepository(*db->reader).find(*to); !found)
         return reportError(found.message() + "; add one with: earshot-cli agents add '" + *to + "' --first-name NAME");
     inbox::Inbox inbox(db->writer());
     return report(inbox.assign(target.conversationId, target.agent, *to, note), target);
@@ -239,7 +235,7 @@ int reply(Context& context, Args& args)
     auto db = openAs(context, target.agent);
     if (!db)
         return reportError(db.message());
-    auto conversation = inbox::readConversation(db->db(), target.conversationId);
+    auto conversation = inbox::readConversation(*db->reader, target.conversationId);
     if (!conversation)
         return reportError(conversation.message());
     // A reply goes on the platform where a connector posts; elsewhere the agent posts it.
@@ -344,7 +340,7 @@ int tag(Context& context, Args& args)
         if (int code = apply(inbox.removeTag(target.conversationId, target.agent, given)); code != kExitOk)
             return code;
     if (target.json) {
-        auto conversation = inbox::readConversation(db->db(), target.conversationId);
+        auto conversation = inbox::readConversation(*db->reader, target.conversationId);
         if (!conversation)
             return reportError(conversation.message());
         std::cout << nlohmann::json{{"conversation_id", target.conversationId},
@@ -393,7 +389,7 @@ int draft(Context& context, Args& args)
         if (!target.json)
             std::cout << (clear ? "cleared the draft" : "saved the draft") << '\n';
     }
-    auto loaded = inbox::loadDraft(db->db(), target.conversationId, target.agent);
+    auto loaded = inbox::loadDraft(*db->reader, target.conversationId, target.agent);
     if (!loaded)
         return reportError(loaded.message());
     if (target.json) {
@@ -424,7 +420,7 @@ int timeline(Context& context, Args& args)
     auto db = openWithReader(context, store::Workspace::Opening::Existing);
     if (!db)
         return reportError(db.message());
-    auto entries = inbox::readTimeline(db->db(), *id);
+    auto entries = inbox::readTimeline(*db->reader, *id);
     if (!entries)
         return reportError(entries.message());
     if (json) {
@@ -463,7 +459,7 @@ int reopened(Context& context, Args& args)
     auto db = openWithReader(context, store::Workspace::Opening::Existing);
     if (!db)
         return reportError(db.message());
-    auto rows = inbox::reopenedFor(db->db(), agent, *from);
+    auto rows = inbox::reopenedFor(*db->reader, agent, *from);
     if (!rows)
         return reportError(rows.message());
     if (json) {

@@ -1,7 +1,6 @@
 #include "SourceArgs.h"
 
-#include "earshot/store/Sources.h"
-#include "store/sqlite/SqliteSession.h"
+#include "earshot/store/SourceStore.h"
 
 namespace earshot::cli {
 
@@ -9,8 +8,7 @@ Result<std::vector<std::int64_t>> findSourceIds(store::Session& session, const s
 {
     std::vector<std::int64_t> ids;
     for (const std::string& source : given) {
-        // TRANSITIONAL (issue 12): sources are read through the connection until they have a store.
-        auto found = store::SourceRepository(store::sqlite::databaseOf(session)).find(source);
+        auto found = session.sources().find(source);
         if (!found)
             return found.error();
         ids.push_back(found->id);

@@ -7,7 +7,7 @@
 #include "Table.h"
 #include "earshot/inbox/Vocabulary.h"
 #include "earshot/metrics/MetricsSettings.h"
-#include "earshot/store/Sources.h"
+#include "earshot/core/Text.h"
 
 namespace earshot::cli {
 
@@ -85,7 +85,7 @@ int setCalendar(Context& context, Args& args)
     for (std::string_view day : metrics::kWeekdayKeys) {
         const auto periods = args.value("--" + std::string(day));
         nlohmann::json list = nlohmann::json::array();
-        for (const std::string& period : store::splitWords(periods.value_or("")))
+        for (const std::string& period : core::splitWords(periods.value_or("")))
             list.push_back(period);
         json["hours"][std::string(day)] = list;
     }

@@ -3,10 +3,8 @@
 #include <fstream>
 
 #include "earshot/demo/WorkspaceGenerator.h"
-#include "store/sqlite/SqliteSession.h"
 #include "earshot/metrics/MetricsSettings.h"
-#include "store/sqlite/Schema.h"
-#include "earshot/store/Sources.h"
+#include "earshot/store/SourceStore.h"
 
 namespace earshot::demo {
 
@@ -30,7 +28,7 @@ Status writeFeeds(const std::filesystem::path& folder)
 // and the inbox's SLA column have something to measure against. The generator's team keeps
 // UTC+1 all year (demo::ActivityCalendar), hence Etc/GMT-1 rather than a zone with summer time.
 // Without time-zone data on the machine the demo counts the wall clock instead of opening hours.
-Status setTeamSettings(store::Database& db)
+Status setTeamSettings(store::Session& session)
 {
     const nlohmann::json weekday = {"08:00-22:00"};
     const nlohmann::json weekend = {"09:00-18:00"};
@@ -39,11 +37,11 @@ Status setTeamSettings(store::Database& db)
          {"hours", {{"mon", weekday}, {"tue", weekday}, {"wed", weekday}, {"thu", weekday}, {"fri", weekday},
                     {"sat", weekend}, {"sun", weekend}}}});
     if (calendar)
-        if (auto saved = metrics::saveCalendar(db, *calendar); !saved)
+        if (auto saved = metrics::saveCalendar(session, *calendar); !saved)
             return saved;
     constexpr std::int64_t kHour = 3600;
     return metrics::saveSlaPolicies(
-        db, metrics::SlaPolicies({{.priority = 3, .firstResponseSeconds = kHour / 2, .resolutionSeconds = 8 * kHour},
+        session, metrics::SlaPolicies({{.priority = 3, .firstResponseSeconds = kHour / 2, .resolutionSeconds = 8 * kHour},
                                   {.priority = 2, .firstResponseSeconds = kHour, .resolutionSeconds = 24 * kHour},
                                   {.priority = 1, .firstResponseSeconds = 4 * kHour, .resolutionSeconds = 48 * kHour},
                                   {.priority = 0, .firstResponseSeconds = 24 * kHour, .resolutionSeconds = 120 * kHour}}));
@@ -61,16 +59,14 @@ Status fill(const std::string& dbPath, const std::filesystem::path& feedsFolder,
         !generated)
         return generated.error();
     return (*workspace)->writer().run([&](store::Session& session) -> Status {
-        store::Database& db = store::sqlite::databaseOf(session);   // TRANSITIONAL (issue 12)
-        if (auto settings = setTeamSettings(db); !settings)
+        if (auto settings = setTeamSettings(session); !settings)
             return settings;
-        store::SourceRepository sources(db);
         for (const core::EmbeddedFile& file : demoFeedFiles()) {
             store::Source source;
             source.name = "Demo: " + std::string(file.name);
             source.url = "file://" + std::filesystem::absolute(feedsFolder / std::string(file.name)).string();
             source.includeWords = {"verskist"};
-            if (auto added = sources.add(source); !added)
+            if (auto added = session.sources().add(source); !added)
                 return added.error();
         }
         return Ok{};

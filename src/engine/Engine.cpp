@@ -12,6 +12,7 @@
 #include "earshot/engine/FeedMapper.h"
 #include "earshot/engine/KeywordFilter.h"
 #include "earshot/feeds/FeedParser.h"
+#include "earshot/inbox/Ingest.h"
 
 namespace earshot::engine {
 
@@ -350,7 +351,7 @@ void Engine::handle(const store::Source& source, net::FetchResponse response, So
     storeMentions(source, std::move(record),
                   [feed, url = source.url, filter = KeywordFilter(source.includeWords, source.excludeWords),
                    id = source.id, at](store::Session& session, int& filteredOut) {
-                      return ingestFeed(session.mentions(), id, *feed, url, filter, at, filteredOut);
+                      return ingestFeed(session, id, *feed, url, filter, at, filteredOut);
                   },
                   summary);
 }
@@ -362,7 +363,7 @@ void Engine::storeMentions(const store::Source& source, store::PollRecord record
     const std::int64_t at = record.polledAt;
     storeMentions(source, std::move(record),
                   [shared, id = source.id, at](store::Session& session, int&) {
-                      return session.mentions().ingest(id, *shared, at);
+                      return inbox::ingestMentions(session, id, *shared, at);
                   },
                   summary);
 }

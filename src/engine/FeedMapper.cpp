@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "earshot/inbox/Ingest.h"
+
 namespace earshot::engine {
 
 namespace {
@@ -59,7 +61,7 @@ MappedFeed mapFeed(const feeds::Feed& feed, std::size_t begin, std::size_t end, 
     return mapped;
 }
 
-Result<store::IngestResult> ingestFeed(store::MentionStore& mentions, std::int64_t sourceId, const feeds::Feed& feed,
+Result<store::IngestResult> ingestFeed(store::Session& session, std::int64_t sourceId, const feeds::Feed& feed,
                                        const std::string& sourceUrl, const KeywordFilter& filter, std::int64_t now,
                                        int& filteredOut)
 {
@@ -70,7 +72,7 @@ Result<store::IngestResult> ingestFeed(store::MentionStore& mentions, std::int64
         MappedFeed batch = mapFeed(feed, begin, end, sourceUrl, filter);
         filteredOut += batch.filteredOut;
         std::reverse(batch.mentions.begin(), batch.mentions.end());
-        auto stored = mentions.ingest(sourceId, batch.mentions, now);
+        auto stored = inbox::ingestMentions(session, sourceId, batch.mentions, now);
         if (!stored)
             return stored.error();
         auto append = [](std::vector<std::int64_t>& to, const std::vector<std::int64_t>& from) {

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <ctime>
 
-#include "store/sqlite/SqliteAgentStore.h"
 
 namespace earshot::inbox {
 
@@ -44,13 +43,6 @@ bool Agent::inTeam(std::string_view team) const
 {
     return std::find(teams.begin(), teams.end(), team) != teams.end();
 }
-
-AgentRepository::AgentRepository(store::Database& db)
-    : m_owned(std::make_unique<store::sqlite::SqliteAgentStore>(db)), m_store(*m_owned)
-{
-}
-
-AgentRepository::~AgentRepository() = default;
 
 Result<std::int64_t> AgentRepository::add(const Agent& agent)
 {

@@ -1,6 +1,5 @@
 #include "earshot/inbox/ConversationReader.h"
 
-#include "store/sqlite/SqliteConversationStore.h"
 
 namespace earshot::inbox {
 
@@ -26,30 +25,6 @@ Result<std::vector<ReopenedConversation>> reopenedFor(store::Session& session, c
 Result<std::optional<Draft>> loadDraft(store::Session& session, std::int64_t conversationId, const std::string& agent)
 {
     return session.conversations().draft(conversationId, agent);
-}
-
-Result<ConversationDetail> readConversation(store::Database& db, std::int64_t conversationId)
-{
-    auto detail = store::sqlite::SqliteConversationStore(db).detail(conversationId);
-    if (detail)
-        detail->canPostOnPlatform = canPostOnPlatform(detail->sourceKind);
-    return detail;
-}
-
-Result<std::vector<TimelineEntry>> readTimeline(store::Database& db, std::int64_t conversationId)
-{
-    return store::sqlite::SqliteConversationStore(db).timeline(conversationId);
-}
-
-Result<std::vector<ReopenedConversation>> reopenedFor(store::Database& db, const std::string& agent,
-                                                      std::int64_t since)
-{
-    return store::sqlite::SqliteConversationStore(db).reopenedFor(agent, since);
-}
-
-Result<std::optional<Draft>> loadDraft(store::Database& db, std::int64_t conversationId, const std::string& agent)
-{
-    return store::sqlite::SqliteConversationStore(db).draft(conversationId, agent);
 }
 
 }  // namespace earshot::inbox

@@ -8,7 +8,6 @@
 #include "earshot/core/Text.h"
 #include "earshot/inbox/AgentRepository.h"
 #include "earshot/inbox/ReplyRules.h"
-#include "store/sqlite/SqliteSession.h"
 
 namespace earshot::inbox {
 
@@ -120,8 +119,7 @@ Result<Inbox::State> Inbox::loadAs(std::int64_t conversationId, const std::strin
 
 Status Inbox::requireAgent(const std::string& name)
 {
-    // TRANSITIONAL (issue 12): agents move behind the store in their own slice.
-    auto agent = AgentRepository(store::sqlite::databaseOf(*m_session)).find(name);
+    auto agent = AgentRepository(*m_session).find(name);
     if (!agent)
         return agent.error();
     return Ok{};
@@ -239,8 +237,7 @@ Result<Outcome> Inbox::assign(std::int64_t conversationId, const std::string& ag
     if (blank(to))
         return fail("assign " + label(conversationId) + " to whom? Name a colleague");
     return act([&](Outcome& out) -> Status {
-        // TRANSITIONAL (issue 12): agents move behind the store in their own slice.
-        AgentRepository agents(store::sqlite::databaseOf(*m_session));
+        AgentRepository agents(*m_session);
         auto actor = agents.find(agent);
         if (!actor)
             return actor.error();

@@ -4,8 +4,7 @@
 
 #include "earshot/inbox/Vocabulary.h"
 #include "earshot/store/InboxStore.h"
-#include "earshot/store/Sources.h"
-#include "store/sqlite/SqliteSession.h"
+#include "earshot/store/SourceStore.h"
 
 namespace earshot::inbox {
 
@@ -53,8 +52,7 @@ Result<connectors::Published> ReplyPublisher::publish(std::int64_t replyId, cons
         const store::OutgoingReply& reply = **outgoing;
         if (reply.channel != Channel::Platform || reply.delivery == domain::Delivery::Sent)
             return Ok{};
-        // TRANSITIONAL (issue 12): sources move behind the store in their own slice.
-        source = store::SourceRepository(store::sqlite::databaseOf(session)).byId(reply.sourceId);
+        source = session.sources().byId(reply.sourceId);
         if (!source)
             return Ok{};
         claimed = session.inbox().claimPosting(replyId, now, kAbandonedPostSeconds);

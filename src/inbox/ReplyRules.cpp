@@ -6,7 +6,6 @@
 #include "earshot/checks/SettingsRepository.h"
 #include "earshot/inbox/AgentRepository.h"
 #include "earshot/inbox/Inbox.h"
-#include "store/sqlite/SqliteSession.h"
 
 namespace earshot::inbox {
 
@@ -67,13 +66,11 @@ Result<checks::ReplyCheckContext> replyCheckContext(store::Session& session, std
     checks::ReplyCheckContext context;
     context.platform = replyPlatform((*facts)->sourceKind, (*facts)->customerPlatform);
 
-    // TRANSITIONAL (issue 12): agents and settings move behind the store in their own slice.
-    store::Database& db = store::sqlite::databaseOf(session);
-    auto profile = AgentRepository(db).find(agent);
+    auto profile = AgentRepository(session).find(agent);
     if (!profile)
         return profile.error();
     context.agentFirstName = profile->firstName;
-    auto required = checks::SettingsRepository(db).signatureRequired();
+    auto required = checks::SettingsRepository(session).signatureRequired();
     if (!required)
         return required.error();
     context.signatureRequired = *required;

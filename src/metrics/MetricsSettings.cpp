@@ -2,7 +2,6 @@
 
 #include "earshot/checks/SettingsRepository.h"
 #include "earshot/metrics/ResponseCycles.h"
-#include "store/sqlite/SqliteSettingsStore.h"
 
 namespace earshot::metrics {
 
@@ -71,36 +70,6 @@ Result<SlaPolicies> loadSlaPolicies(store::SettingsStore& settings)
 Status saveSlaPolicies(store::SettingsStore& settings, const SlaPolicies& policies)
 {
     return checks::SettingsRepository(settings).set(kSlaKey, policies.toJson().dump());
-}
-
-Result<TeamCalendar> loadCalendar(store::Database& db)
-{
-    store::sqlite::SqliteSettingsStore settings(db);
-    return loadCalendar(settings);
-}
-
-Status saveCalendar(store::Database& db, const TeamCalendar& calendar)
-{
-    store::sqlite::SqliteSettingsStore settings(db);
-    return saveCalendar(settings, calendar);
-}
-
-Result<SlaPolicies> loadSlaPolicies(store::Database& db)
-{
-    store::sqlite::SqliteSettingsStore settings(db);
-    return loadSlaPolicies(settings);
-}
-
-Status saveSlaPolicies(store::Database& db, const SlaPolicies& policies)
-{
-    store::sqlite::SqliteSettingsStore settings(db);
-    return saveSlaPolicies(settings, policies);
-}
-
-std::string teamSettingsStamp(store::Database& db)
-{
-    store::sqlite::SqliteSettingsStore settings(db);
-    return teamSettingsStamp(settings);
 }
 
 Result<ReportInputs> loadReportInputs(store::Workspace& workspace, std::int64_t now)

@@ -7,7 +7,6 @@
 #include "earshot/core/Text.h"
 #include "earshot/domain/Vocabulary.h"
 #include "earshot/store/MetricsStore.h"
-#include "store/sqlite/SqliteMetricsStore.h"
 
 namespace earshot::metrics {
 
@@ -311,16 +310,6 @@ Result<std::map<std::int64_t, Cycle>> latestCycles(store::Session& session,
     if (conversationIds.empty())
         return std::map<std::int64_t, Cycle>();
     auto stored = session.metrics().logsOf(conversationIds);
-    if (!stored)
-        return stored.error();
-    return latestOf(*stored);
-}
-
-Result<std::map<std::int64_t, Cycle>> latestCycles(store::Database& db, const std::vector<std::int64_t>& conversationIds)
-{
-    if (conversationIds.empty())
-        return std::map<std::int64_t, Cycle>();
-    auto stored = store::sqlite::SqliteMetricsStore(db).logsOf(conversationIds);
     if (!stored)
         return stored.error();
     return latestOf(*stored);

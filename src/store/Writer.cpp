@@ -8,6 +8,8 @@ namespace earshot::store {
 
 Writer::Writer(std::unique_ptr<Session> session) : m_session(std::move(session)), m_thread([this] { loop(); }) {}
 
+Writer::Writer(Error why) : m_unwritable(std::move(why)), m_thread([this] { loop(); }) {}
+
 Writer::~Writer()
 {
     {
@@ -60,6 +62,12 @@ void Writer::loop()
 
 void Writer::writeBatch(std::deque<Job>& batch)
 {
+    if (!m_session) {
+        for (Job& job : batch)
+            if (job.done)
+                job.done(m_unwritable);
+        return;
+    }
     // Optimistic first: every job in one transaction without nested ones, since SQLite's
     // savepoint copies each page its job touches before changing it. Only when a job fails is
     // the batch written again with a nested transaction per job, so that job alone loses its rows.

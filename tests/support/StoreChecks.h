@@ -6,8 +6,8 @@
 namespace earshot::test {
 
 // Opens the workspace the way Earshot does (WAL recovery and migrations included) and runs
-// SQLite's integrity and foreign-key checks and the FTS5 index's own check. Empty when all
-// is well, else what is wrong, one problem a line.
+// its engine's integrity checks (Workspace::check, as `earshot-cli db check` does). Empty when
+// all is well, else what is wrong, one problem a line.
 std::string workspaceProblems(const std::string& dbPath);
 
 }  // namespace earshot::test

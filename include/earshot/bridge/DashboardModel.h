@@ -32,8 +32,6 @@ public:
     // Reads `workspace` (which must outlive it) with a session of its own per reading, after
     // the workspace's writer has brought the response cycles up to date.
     explicit DashboardModel(store::Workspace& workspace, QObject* parent = nullptr, Clock clock = {});
-    // TRANSITIONAL (issue 12): for windows not given the workspace yet; opens one of its own.
-    explicit DashboardModel(const QString& databasePath, QObject* parent = nullptr, Clock clock = {});
     ~DashboardModel() override;
 
     // Computes the report for this request (its `now` is filled in when it runs).
@@ -81,14 +79,12 @@ private:
     void startNext();
     void finished();
     metrics::TimeZone zone() const;
-    static Outcome compute(store::Workspace* workspace, const QString& openError,
+    static Outcome compute(store::Workspace& workspace,
                            std::shared_ptr<const metrics::ReportInputs> inputs, metrics::ReportRequest request);
-    static Outcome computeOrThrow(store::Workspace* workspace, const QString& openError,
+    static Outcome computeOrThrow(store::Workspace& workspace,
                                   std::shared_ptr<const metrics::ReportInputs> inputs, metrics::ReportRequest request);
 
-    std::unique_ptr<store::Workspace> m_ownedWorkspace;   // TRANSITIONAL, with the path constructor
-    store::Workspace* m_workspace = nullptr;              // null when it could not be opened
-    QString m_openError;
+    store::Workspace& m_workspace;
     Clock m_clock;
     QFutureWatcher<Outcome> m_watcher;
     bool m_running = false;   // from starting a job until its outcome is taken

@@ -4,7 +4,6 @@
 #pragma once
 
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,10 +11,6 @@
 #include "earshot/core/Result.h"
 #include "earshot/store/CannedReplyStore.h"
 #include "earshot/store/Session.h"
-
-namespace earshot::store {
-class Database;
-}
 
 namespace earshot::checks {
 
@@ -25,9 +20,6 @@ class CannedReplyRepository {
 public:
     explicit CannedReplyRepository(store::Session& session) : m_store(session.cannedReplies()) {}
     explicit CannedReplyRepository(store::CannedReplyStore& store) : m_store(store) {}
-    // TRANSITIONAL (issue 12): for callers that still hold a SQLite connection.
-    explicit CannedReplyRepository(store::Database& db);
-    ~CannedReplyRepository();
 
     // Fails when the name already exists in that language, or the reply is not valid.
     Result<std::int64_t> add(const CannedReply& reply);
@@ -39,7 +31,6 @@ public:
     Status remove(const std::string& name, const std::string& language);
 
 private:
-    std::unique_ptr<store::CannedReplyStore> m_owned;   // TRANSITIONAL, with the constructor above
     store::CannedReplyStore& m_store;
 };
 

@@ -6,7 +6,6 @@
 //                        (see Signature.h); "off" or unset: no signature check.
 #pragma once
 
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,10 +13,6 @@
 #include "earshot/core/Result.h"
 #include "earshot/store/Session.h"
 #include "earshot/store/SettingsStore.h"
-
-namespace earshot::store {
-class Database;
-}
 
 namespace earshot::checks {
 
@@ -29,9 +24,6 @@ class SettingsRepository {
 public:
     explicit SettingsRepository(store::Session& session) : m_store(session.settings()) {}
     explicit SettingsRepository(store::SettingsStore& store) : m_store(store) {}
-    // TRANSITIONAL (issue 12): for callers that still hold a SQLite connection.
-    explicit SettingsRepository(store::Database& db);
-    ~SettingsRepository();
 
     // Nothing when the key was never set.
     Result<std::optional<std::string>> get(std::string_view key);
@@ -43,7 +35,6 @@ public:
     Result<bool> signatureRequired();
 
 private:
-    std::unique_ptr<store::SettingsStore> m_owned;   // TRANSITIONAL, with the constructor above
     store::SettingsStore& m_store;
 };
 

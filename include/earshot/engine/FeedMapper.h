@@ -12,6 +12,7 @@
 #include "earshot/engine/KeywordFilter.h"
 #include "earshot/feeds/Feed.h"
 #include "earshot/store/Mentions.h"
+#include "earshot/store/Session.h"
 
 namespace earshot::engine {
 
@@ -29,7 +30,7 @@ MappedFeed mapFeed(const feeds::Feed& feed, std::size_t begin, std::size_t end, 
 // get the highest id), mapping and storing kIngestBatch entries at a time: a poll then holds
 // the parsed feed and one batch of mentions, whatever the feed's size. Call inside a transaction.
 constexpr std::size_t kIngestBatch = 2000;
-Result<store::IngestResult> ingestFeed(store::MentionStore& mentions, std::int64_t sourceId, const feeds::Feed& feed,
+Result<store::IngestResult> ingestFeed(store::Session& session, std::int64_t sourceId, const feeds::Feed& feed,
                                        const std::string& sourceUrl, const KeywordFilter& filter, std::int64_t now,
                                        int& filteredOut);
 

@@ -4,7 +4,6 @@
 #pragma once
 
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,10 +11,6 @@
 #include "earshot/core/Result.h"
 #include "earshot/store/AgentStore.h"
 #include "earshot/store/Session.h"
-
-namespace earshot::store {
-class Database;
-}
 
 namespace earshot::inbox {
 
@@ -37,9 +32,6 @@ class AgentRepository {
 public:
     explicit AgentRepository(store::Session& session) : m_store(session.agents()) {}
     explicit AgentRepository(store::AgentStore& store) : m_store(store) {}
-    // TRANSITIONAL (issue 12): for callers that still hold a SQLite connection.
-    explicit AgentRepository(store::Database& db);
-    ~AgentRepository();
 
     // Trims the name and refuses an empty or taken one; returns the new id.
     Result<std::int64_t> add(const Agent& agent);
@@ -49,7 +41,6 @@ public:
     Result<Agent> find(const std::string& name);
 
 private:
-    std::unique_ptr<store::AgentStore> m_owned;   // TRANSITIONAL, with the constructor above
     store::AgentStore& m_store;
 };
 

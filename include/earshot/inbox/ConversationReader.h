@@ -13,10 +13,6 @@
 #include "earshot/store/ConversationStore.h"
 #include "earshot/store/Session.h"
 
-namespace earshot::store {
-class Database;
-}
-
 namespace earshot::inbox {
 
 using store::ConversationDetail;
@@ -39,13 +35,5 @@ Result<std::vector<ReopenedConversation>> reopenedFor(store::Session& session, c
                                                       std::int64_t since);
 
 Result<std::optional<Draft>> loadDraft(store::Session& session, std::int64_t conversationId, const std::string& agent);
-
-// TRANSITIONAL (issue 12, in progress): the same on a bare SQLite connection, for callers
-// not yet given a session.
-Result<ConversationDetail> readConversation(store::Database& db, std::int64_t conversationId);
-Result<std::vector<TimelineEntry>> readTimeline(store::Database& db, std::int64_t conversationId);
-Result<std::vector<ReopenedConversation>> reopenedFor(store::Database& db, const std::string& agent,
-                                                      std::int64_t since);
-Result<std::optional<Draft>> loadDraft(store::Database& db, std::int64_t conversationId, const std::string& agent);
 
 }  // namespace earshot::inbox

@@ -10,10 +10,6 @@
 #include "earshot/store/SettingsStore.h"
 #include "earshot/store/Workspace.h"
 
-namespace earshot::store {
-class Database;
-}
-
 namespace earshot::metrics {
 
 // Until a calendar is set, business hours are the wall clock (open around the clock, UTC).
@@ -35,12 +31,6 @@ inline Result<SlaPolicies> loadSlaPolicies(store::Session& s) { return loadSlaPo
 inline Status saveSlaPolicies(store::Session& s, const SlaPolicies& p) { return saveSlaPolicies(s.settings(), p); }
 inline std::string teamSettingsStamp(store::Session& s) { return teamSettingsStamp(s.settings()); }
 
-// TRANSITIONAL (issue 12): for callers that still hold a SQLite connection.
-Result<TeamCalendar> loadCalendar(store::Database& db);
-Status saveCalendar(store::Database& db, const TeamCalendar& calendar);
-Result<SlaPolicies> loadSlaPolicies(store::Database& db);
-Status saveSlaPolicies(store::Database& db, const SlaPolicies& policies);
-std::string teamSettingsStamp(store::Database& db);
 
 // What a report is computed from, read in one go (the dashboard and `earshot-cli stats`).
 struct ReportInputs {

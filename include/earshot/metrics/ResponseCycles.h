@@ -22,10 +22,6 @@
 #include "earshot/store/Workspace.h"
 #include "earshot/store/Writer.h"
 
-namespace earshot::store {
-class Database;
-}
-
 namespace earshot::metrics {
 
 // What happened in one conversation, as the metrics read its log.
@@ -94,7 +90,5 @@ Status refreshResponseCycles(store::Workspace& workspace, store::Session& reader
 // are left out.
 Result<std::map<std::int64_t, Cycle>> latestCycles(store::Session& session,
                                                    const std::vector<std::int64_t>& conversationIds);
-// TRANSITIONAL (issue 12): for callers that still hold a SQLite connection.
-Result<std::map<std::int64_t, Cycle>> latestCycles(store::Database& db, const std::vector<std::int64_t>& conversationIds);
 
 }  // namespace earshot::metrics

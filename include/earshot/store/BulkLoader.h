@@ -11,7 +11,7 @@
 
 #include "earshot/core/Result.h"
 #include "earshot/domain/Vocabulary.h"
-#include "earshot/store/Events.h"
+#include "earshot/store/Event.h"
 #include "earshot/store/Mentions.h"
 
 namespace earshot::store {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "earshot/core/Result.h"
+#include "earshot/domain/Vocabulary.h"
 
 namespace earshot::store {
 
@@ -44,8 +45,6 @@ struct IngestResult {
     int duplicates = 0;
 };
 
-
-
 // A stable id for an item without guid: a hash of link, title and date.
 std::string stableExternalId(const std::string& link, const std::string& title, std::optional<std::int64_t> date);
 
@@ -72,13 +71,61 @@ struct MentionQuery {
 };
 
 
-// What was heard: new mentions stored (each in its conversation), and mention lists.
+// Which sources' conversations a new mention may join (inbox::ingestMentions decides): their ids.
+using SourceScope = std::vector<std::int64_t>;
+
+// How a reply names the post it answers: by that post's external id, or (Mastodon) by the
+// platform's own id of it.
+enum class PostId { External, Platform };
+
+// A conversation to start with its first customer message.
+struct NewConversation {
+    std::int64_t sourceId = 0;
+    std::string threadKey;
+    std::optional<std::int64_t> customerId;   // the author, when known
+    std::int64_t at = 0;
+    std::string snippet;
+    int priority = 1;
+};
+
+// Where a conversation stood before a customer's new message was counted in.
+struct ConversationHolding {
+    domain::ConversationStatus status = domain::ConversationStatus::New;
+    std::string assignee;   // empty: nobody holds it
+};
+
+// What was heard: the steps of storing new mentions, and mention lists. The rules (what is a
+// duplicate, which conversation a mention joins, when one reopens) are inbox::ingestMentions';
+// the steps run inside its transaction.
 class MentionStore {
 public:
     virtual ~MentionStore() = default;
-    // Stores the new ones among `mentions` for a source; call inside a transaction (a writer job).
-    virtual Result<IngestResult> ingest(std::int64_t sourceId, const std::vector<NewMention>& mentions,
-                                        std::int64_t now) = 0;
+
+    // The mention a source stored under this external id (a feed item is the source's own).
+    virtual Result<std::optional<std::int64_t>> findHeard(std::int64_t sourceId, const std::string& externalId) = 0;
+    // The platform post stored under this global id, whichever source heard it.
+    virtual Result<std::optional<std::int64_t>> findPlatformPost(const std::string& externalId) = 0;
+    // The thread of the conversation that holds the post `id` names, among the scope's sources.
+    virtual Result<std::optional<std::string>> threadOfPost(const SourceScope& scope, PostId by, const std::string& id) = 0;
+    // The oldest conversation of a thread among the scope's sources.
+    virtual Result<std::optional<std::int64_t>> conversationOfThread(const SourceScope& scope,
+                                                                     const std::string& threadKey) = 0;
+    // The author's id, stored or updated with what this sighting says (an empty field keeps
+    // what was known); nothing for an author without a handle.
+    virtual Result<std::optional<std::int64_t>> rememberAuthor(const AuthorInfo& author) = 0;
+    // Returns the new conversation's id; counted in its source's new conversations.
+    virtual Result<std::int64_t> startConversation(const NewConversation& conversation) = 0;
+    // Counts a customer's further message in (the snippet becomes the conversation's) and says
+    // where the conversation stood before.
+    virtual Result<ConversationHolding> addCustomerMessage(std::int64_t conversationId, std::int64_t at,
+                                                           const std::string& snippet) = 0;
+    // Back to `status` (new or open) from resolved or pending.
+    virtual Status reopen(std::int64_t conversationId, domain::ConversationStatus status) = 0;
+    // Returns the stored mention's id.
+    virtual Result<std::int64_t> storeMention(std::int64_t sourceId, std::int64_t conversationId,
+                                              std::optional<std::int64_t> authorId, const NewMention& mention,
+                                              std::int64_t now) = 0;
+
     // Newest first.
     virtual Result<std::vector<MentionRow>> list(const MentionQuery& query) = 0;
 };

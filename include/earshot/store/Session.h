@@ -38,17 +38,15 @@ public:
     virtual Status catchUp() = 0;
 
     // The repositories over this session's connection, alive as long as the session.
-    // TRANSITIONAL (issue 12, in progress): not pure yet, so each can be implemented in turn;
-    // the base versions stop the program, as using one an engine lacks is a broken invariant.
-    virtual AgentStore& agents();
-    virtual CannedReplyStore& cannedReplies();
-    virtual ConversationStore& conversations();
-    virtual ExportStore& exports();
-    virtual InboxStore& inbox();
-    virtual MentionStore& mentions();
-    virtual MetricsStore& metrics();
-    virtual SettingsStore& settings();
-    virtual SourceStore& sources();
+    virtual AgentStore& agents() = 0;
+    virtual CannedReplyStore& cannedReplies() = 0;
+    virtual ConversationStore& conversations() = 0;
+    virtual ExportStore& exports() = 0;
+    virtual InboxStore& inbox() = 0;
+    virtual MentionStore& mentions() = 0;
+    virtual MetricsStore& metrics() = 0;
+    virtual SettingsStore& settings() = 0;
+    virtual SourceStore& sources() = 0;
 
 protected:
     Session() = default;

@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "earshot/core/Result.h"
 #include "earshot/store/BulkLoader.h"
@@ -15,6 +16,13 @@
 #include "earshot/store/Writer.h"
 
 namespace earshot::store {
+
+// What a workspace's own integrity checks found (`earshot-cli db check`).
+struct WorkspaceHealth {
+    int schemaVersion = 0;          // the workspace's
+    int programSchemaVersion = 0;   // the one this program writes
+    std::vector<std::string> problems;   // empty: all is well
+};
 
 class Workspace {
 public:
@@ -41,6 +49,9 @@ public:
     // once; everything is rolled back when it fails. Nothing else may write meanwhile: it is
     // for filling a new workspace (the demo), not for a live one.
     virtual Status bulkLoad(const std::function<Status(BulkLoader&)>& load) = 0;
+    // Runs the database engine's integrity checks over everything stored. Slow on a big
+    // workspace; for a person who asks, never on the way to other work.
+    virtual Result<WorkspaceHealth> check() = 0;
 
 protected:
     Workspace() = default;

@@ -24,6 +24,9 @@ public:
     using Done = std::function<void(const Status&)>;
 
     explicit Writer(std::unique_ptr<Session> session);
+    // A writer for a workspace that cannot be written (its connection could not be opened):
+    // every job fails with `why`.
+    explicit Writer(Error why);
     // Finishes every queued job, then stops the thread.
     ~Writer();
     Writer(const Writer&) = delete;
@@ -47,7 +50,8 @@ private:
     Status writeJobByJob(std::deque<Job>& batch, std::vector<Status>& outcomes);
     void catchUpWhenIdle();
 
-    std::unique_ptr<Session> m_session;
+    std::unique_ptr<Session> m_session;   // null when unwritable
+    Status m_unwritable = Ok{};
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::deque<Job> m_queue;

@@ -1,4 +1,4 @@
-#include "earshot/store/Events.h"
+#include "store/sqlite/Events.h"
 
 #include <ctime>
 

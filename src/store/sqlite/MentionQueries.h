@@ -7,10 +7,6 @@
 
 namespace earshot::store {
 
-// Stores the new ones among `mentions` for a source; call inside a transaction.
-Result<IngestResult> ingestMentions(Database& db, std::int64_t sourceId, const std::vector<NewMention>& mentions,
-                                    std::int64_t now);
-
 // Adds every mention stored since the last call to the full-text index, in one statement.
 // The writer calls it after each batch (Session::catchUp); bulk loaders once at the end.
 Status indexPendingMentions(Database& db);
@@ -25,12 +21,21 @@ namespace earshot::store::sqlite {
 class SqliteMentionStore final : public MentionStore {
 public:
     explicit SqliteMentionStore(Database& db) : m_db(db) {}
-    Result<IngestResult> ingest(std::int64_t sourceId, const std::vector<NewMention>& mentions,
-                                std::int64_t now) override
-    {
-        return ingestMentions(m_db, sourceId, mentions, now);
-    }
-    Result<std::vector<MentionRow>> list(const MentionQuery& query) override { return listMentions(m_db, query); }
+
+    Result<std::optional<std::int64_t>> findHeard(std::int64_t sourceId, const std::string& externalId) override;
+    Result<std::optional<std::int64_t>> findPlatformPost(const std::string& externalId) override;
+    Result<std::optional<std::string>> threadOfPost(const SourceScope& scope, PostId by, const std::string& id) override;
+    Result<std::optional<std::int64_t>> conversationOfThread(const SourceScope& scope,
+                                                             const std::string& threadKey) override;
+    Result<std::optional<std::int64_t>> rememberAuthor(const AuthorInfo& author) override;
+    Result<std::int64_t> startConversation(const NewConversation& conversation) override;
+    Result<ConversationHolding> addCustomerMessage(std::int64_t conversationId, std::int64_t at,
+                                                   const std::string& snippet) override;
+    Status reopen(std::int64_t conversationId, domain::ConversationStatus status) override;
+    Result<std::int64_t> storeMention(std::int64_t sourceId, std::int64_t conversationId,
+                                      std::optional<std::int64_t> authorId, const NewMention& mention,
+                                      std::int64_t now) override;
+    Result<std::vector<MentionRow>> list(const MentionQuery& query) override;
 
 private:
     Database& m_db;

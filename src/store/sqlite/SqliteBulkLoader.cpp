@@ -1,6 +1,6 @@
 #include "store/sqlite/SqliteBulkLoader.h"
 
-#include "earshot/store/Events.h"
+#include "store/sqlite/Events.h"
 #include "store/sqlite/ConversationQueries.h"
 #include "store/sqlite/MentionQueries.h"
 

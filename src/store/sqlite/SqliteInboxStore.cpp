@@ -1,6 +1,6 @@
 #include "store/sqlite/SqliteInboxStore.h"
 
-#include "earshot/store/Events.h"
+#include "store/sqlite/Events.h"
 
 namespace earshot::store::sqlite {
 

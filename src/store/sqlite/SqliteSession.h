@@ -43,8 +43,8 @@ private:
     std::unique_ptr<SourceStore> m_sources;
 };
 
-// TRANSITIONAL (issue 12, in progress): the connection under a session, for code above the
-// store that has not moved to repositories yet. Goes when the last such caller does.
+// The connection under a SQLite session, for this engine's own code and tests (its schema,
+// its integrity checks). Code above the store never needs it.
 Database& databaseOf(Session& session);
 
 }  // namespace earshot::store::sqlite

@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "earshot/store/Events.h"
+#include "store/sqlite/Events.h"
 
 namespace earshot::store::sqlite {
 

@@ -8,16 +8,25 @@ namespace earshot::store::sqlite {
 
 namespace {
 
-// The writer's session when its connection could not be opened: every job fails with why.
-class UnwritableSession final : public Session {
-public:
-    explicit UnwritableSession(Error error) : m_error(std::move(error)) {}
-    Status transaction(const std::function<Status()>&) override { return m_error; }
-    Status catchUp() override { return m_error; }
-
-private:
-    Error m_error;
-};
+// Each row of a checking pragma that reports a problem. integrity_check says "ok" when all
+// is well; foreign_key_check says nothing at all.
+Status addPragmaProblems(Database& db, const std::string& pragma, std::vector<std::string>& problems)
+{
+    auto check = db.prepare("PRAGMA " + pragma);
+    if (!check)
+        return check.error();
+    for (;;) {
+        auto row = check->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return Ok{};
+        if (pragma == "integrity_check" && check->text(0) != "ok")
+            problems.push_back(check->text(0));
+        else if (pragma == "foreign_key_check")
+            problems.push_back("broken reference in table " + check->text(0) + " row " + std::to_string(check->integer(1)));
+    }
+}
 
 }  // namespace
 
@@ -35,12 +44,8 @@ Writer& SqliteWorkspace::writer()
 {
     std::call_once(m_writerStarted, [this] {
         auto db = Database::open(m_path);
-        std::unique_ptr<Session> session;
-        if (db)
-            session = std::make_unique<SqliteSession>(std::move(*db));
-        else
-            session = std::make_unique<UnwritableSession>(fail("cannot write to " + m_path + ": " + db.message()));
-        m_writer = std::make_unique<Writer>(std::move(session));
+        m_writer = db ? std::make_unique<Writer>(std::make_unique<SqliteSession>(std::move(*db)))
+                      : std::make_unique<Writer>(fail("cannot write to " + m_path + ": " + db.message()));
     });
     return *m_writer;
 }
@@ -56,6 +61,25 @@ Status SqliteWorkspace::bulkLoad(const std::function<Status(BulkLoader&)>& load)
             return prepared;
         return load(loader);
     });
+}
+
+Result<WorkspaceHealth> SqliteWorkspace::check()
+{
+    // Read-write, for the full-text index's own check (a special insert that changes nothing).
+    auto db = Database::open(m_path);
+    if (!db)
+        return db.error();
+    auto version = schemaVersion(*db);
+    if (!version)
+        return version.error();
+    WorkspaceHealth health{.schemaVersion = *version, .programSchemaVersion = latestSchemaVersion()};
+    for (const char* pragma : {"integrity_check", "foreign_key_check"})
+        if (auto checked = addPragmaProblems(*db, pragma, health.problems); !checked)
+            return checked.error();
+    // FTS5 compares its index with what it holds; a torn index write shows here.
+    if (auto fts = db->exec("INSERT INTO mentions_fts(mentions_fts) VALUES ('integrity-check')"); !fts)
+        health.problems.push_back("full-text index: " + fts.message());
+    return health;
 }
 
 Result<std::unique_ptr<Workspace>> openSqliteWorkspace(const std::string& path, Workspace::Opening opening)

@@ -17,12 +17,12 @@ public:
     Result<std::unique_ptr<Session>> reader() override;
     Writer& writer() override;
     Status bulkLoad(const std::function<Status(BulkLoader&)>& load) override;
+    Result<WorkspaceHealth> check() override;
 
 private:
     std::string m_path;
     std::once_flag m_writerStarted;
     std::unique_ptr<Writer> m_writer;
-    Error m_writerError;
 };
 
 Result<std::unique_ptr<Workspace>> openSqliteWorkspace(const std::string& path, Workspace::Opening opening);
