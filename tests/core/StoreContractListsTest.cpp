@@ -208,7 +208,7 @@ TEST_P(StoreContractLists, KeptCountsFollowIngestStatusAndTagChanges)
     EXPECT_EQ(now.openByTag, (Tags{{"bezorging", 1}, {"factuur", 1}, {"vraag", 1}}));
 
     // A new mention in an existing (open) thread adds no conversation; a new thread does.
-    ASSERT_TRUE(ingest({{.externalId = "reply", .body = "nog iets", .replyTo = "x2"}}, 1'700'000'500));
+    ASSERT_TRUE(ingest({{.externalId = "reply", .body = "nog iets", .replyTo = "x2"}}, 1'700'000'500, m_reviews));
     EXPECT_EQ(counts().all, 2);
     conversation("c", 1'700'000'600);
     EXPECT_EQ(counts().all, 3);

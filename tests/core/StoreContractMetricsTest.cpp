@@ -311,7 +311,9 @@ TEST_P(StoreContractMetrics, ExportCursorsGiveEveryRowOfEachKindOnce)
         if (row.id == h.a) {
             EXPECT_EQ(row.messageCount, 2);
             EXPECT_EQ(row.cycles, 2);
-            EXPECT_EQ(row.lastResolvedAt, t0 + 1200);
+            EXPECT_FALSE(row.lastResolvedAt.has_value()) << "reopened: not resolved now";
+            EXPECT_EQ(row.firstCycle.resolvedAt, t0 + 1200);
+            EXPECT_EQ(row.firstCycle.resolver, kEva);
         }
         return Ok{};
     }));
