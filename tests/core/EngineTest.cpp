@@ -201,8 +201,9 @@ TEST_F(EngineTest, AFailedWriteLeavesTheSourceFailingWithTheReasonAndBacksOff)
     EXPECT_EQ(mentionsWhere([&](const auto& m) { return m.sourceId == moved; }), 0);
     EXPECT_EQ(mentionsWhere([&](const auto& m) { return m.sourceId == other; }), 2);
     for (const auto& summary : summaries)
-        if (summary.sourceId == moved)
+        if (summary.sourceId == moved) {
             EXPECT_TRUE(summary.failed());
+        }
 }
 
 TEST_F(EngineTest, TemporaryRedirectKeepsTheUrl)

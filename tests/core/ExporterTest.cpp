@@ -111,8 +111,9 @@ TEST_F(ExporterTest, CountRowsIsTheNumberOfRowsTheExportWrites)
             auto counted = exports::countRows(opened(), options);
             ASSERT_TRUE(counted) << counted.message();
             EXPECT_EQ(*counted, exportedRows(options)) << exports::exportKindName(kind) << ", filter " << i;
-            if (i == 0)
+            if (i == 0) {
                 EXPECT_GT(*counted, 100) << exports::exportKindName(kind);
+            }
         }
     }
     exports::ExportOptions conversations;

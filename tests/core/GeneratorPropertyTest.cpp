@@ -72,8 +72,9 @@ void planAndCheck(std::uint64_t seed, std::int64_t now, int days, int conversati
         }
         ASSERT_GE(plan.updatedAt, createdAt);
         ASSERT_LE(plan.updatedAt, now);
-        if (plan.firstResponseAt)
+        if (plan.firstResponseAt) {
             ASSERT_GE(*plan.firstResponseAt, createdAt);
+        }
         ASSERT_EQ(plan.resolvedAt.has_value(), plan.status == demo::ConversationStatus::Resolved);
     }
 }

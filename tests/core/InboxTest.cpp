@@ -318,12 +318,15 @@ TEST_F(InboxTest, EveryStatusTransitionIsAllowedOrRefusedAsTheRulesSay)
         const std::int64_t id = newConversation("t" + std::to_string(n++));
         if (t.from != S::New) {
             ASSERT_TRUE(inbox->claim(id, kEva));
-            if (t.from == S::Pending)
+            if (t.from == S::Pending) {
                 ASSERT_TRUE(inbox->setPending(id, kEva));
-            if (t.from == S::Resolved)
+            }
+            if (t.from == S::Resolved) {
                 ASSERT_TRUE(inbox->resolve(id, kEva));
-            if (t.from == S::Spam)
+            }
+            if (t.from == S::Spam) {
                 ASSERT_TRUE(inbox->markSpam(id, kEva));
+            }
         }
         ASSERT_EQ(status(id), statusName(t.from));
         const std::size_t before = timeline(id).size();

@@ -155,8 +155,9 @@ TEST_P(StoreContract, ListsPageThroughEveryConversationOnceInTheViewsOrder)
         std::set<std::int64_t> seen;
         for (std::size_t i = 0; i < rows.size(); ++i) {
             EXPECT_TRUE(seen.insert(rows[i].id).second) << "twice: #" << rows[i].id;
-            if (i > 0)
+            if (i > 0) {
                 EXPECT_TRUE(sortsBefore(filter, rows[i - 1].key(), rows[i].key())) << viewName(view) << " at " << i;
+            }
         }
     }
     EXPECT_TRUE(everyRow({.view = ConversationView::Resolved}, 7).empty());
@@ -177,10 +178,11 @@ TEST_P(StoreContract, APageCarriesEachConversationsTagsSorted)
     const auto rows = everyRow({.view = ConversationView::All}, 50);
     ASSERT_EQ(rows.size(), 2u);
     for (const ConversationRow& row : rows) {
-        if (row.id == tagged)
+        if (row.id == tagged) {
             EXPECT_EQ(row.tags, (std::vector<std::string>{"bezorging", "klacht", "levering"}));
-        else
+        } else {
             EXPECT_TRUE(row.tags.empty());
+        }
     }
     auto byTag = everyRow({.view = ConversationView::All, .tag = "klacht"}, 50);
     ASSERT_EQ(byTag.size(), 1u);
