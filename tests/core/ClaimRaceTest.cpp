@@ -11,13 +11,12 @@
 #include <string>
 #include <vector>
 
-#include "store/sqlite/MentionQueries.h"
 #include "TempWorkspace.h"
+#include "WorkspaceReads.h"
 #include "earshot/inbox/AgentRepository.h"
 #include "earshot/inbox/Inbox.h"
 #include "earshot/store/Mentions.h"
-#include "store/sqlite/Schema.h"
-#include "earshot/store/Sources.h"
+#include "earshot/store/SourceStore.h"
 #include "earshot/store/Workspace.h"
 
 using namespace earshot;
@@ -79,60 +78,57 @@ class ClaimRaceTest : public ::testing::Test {
 protected:
     void SetUp() override
     {
-        auto db = store::openWorkspace(workspace.dbPath());
-        ASSERT_TRUE(db) << db.message();
-        store::Source source;
-        source.url = "https://forum.example/feed.xml";
-        source.name = "Forum";
-        auto id = store::SourceRepository(*db).add(source);
-        ASSERT_TRUE(id) << id.message();
-        sourceId = *id;
-        for (int i = 0; i < kProcesses; ++i) {
+        auto opened = store::Workspace::open(workspace.dbPath());
+        ASSERT_TRUE(opened) << opened.message();
+        sourceId = test::addSource(**opened, {.name = "Forum", .url = "https://forum.example/feed.xml"});
+        ASSERT_NE(sourceId, 0);
+        for (int i = 0; i < kProcesses; ++i)
             agents[std::size_t(i)] = "Agent " + std::to_string(i + 1);
-            ASSERT_TRUE(inbox::AgentRepository(*db).add({.name = agents[std::size_t(i)]}));
-        }
+        test::writeWith(**opened, [&](store::Session& session) -> Status {
+            for (const std::string& agent : agents)
+                if (auto added = inbox::AgentRepository(session).add({.name = agent}); !added)
+                    return added.error();
+            return Ok{};
+        });
     }
 
-    // A fresh unclaimed conversation; the connection is closed again before any fork.
+    // A fresh unclaimed conversation; the workspace (and its writer's thread) is closed again
+    // before any fork.
     std::int64_t freshConversation(int round)
     {
-        auto db = store::openWorkspace(workspace.dbPath());
-        EXPECT_TRUE(db) << db.message();
+        auto opened = store::Workspace::open(workspace.dbPath(), store::Workspace::Opening::Existing);
+        EXPECT_TRUE(opened) << opened.message();
+        if (!opened)
+            return 0;
         store::NewMention m;
         m.externalId = "race-" + std::to_string(round);
         m.title = "Round " + std::to_string(round);
         m.author = {.platform = "feed:forum.example", .handle = "anna"};
-        std::int64_t id = 0;
-        auto done = db->transaction([&]() -> Status {
-            auto stored = store::ingestMentions(*db, sourceId, {m}, 1000 + round);
-            if (!stored)
-                return stored.error();
-            id = stored->conversationsCreated.at(0);
-            return Ok{};
-        });
-        EXPECT_TRUE(done) << done.message();
-        return id;
+        const store::IngestResult stored = test::ingest(**opened, sourceId, {m}, 1000 + round);
+        return stored.conversationsCreated.empty() ? 0 : stored.conversationsCreated.front();
     }
 
-    // The winner must be the holder in the row and the one claim in the log.
+    // The winner must be the holder and the one claim in the log.
     void expectOneClaimBy(std::int64_t conversation, const std::string& winner)
     {
-        auto db = store::openReader(workspace.dbPath());
-        ASSERT_TRUE(db) << db.message();
-        auto row = db->prepare("SELECT assignee, status FROM conversations WHERE id = ?");
-        ASSERT_TRUE(row);
-        row->bind(1, conversation);
-        ASSERT_TRUE(row->step().value());
-        EXPECT_EQ(row->text(0), winner);
-        EXPECT_EQ(row->text(1), "open");
-        auto claims = db->prepare("SELECT count(*), min(to_value), min(actor) FROM events"
-                                  " WHERE conversation_id = ? AND kind = 'claimed'");
-        ASSERT_TRUE(claims);
-        claims->bind(1, conversation);
-        ASSERT_TRUE(claims->step().value());
-        EXPECT_EQ(claims->integer(0), 1);
-        EXPECT_EQ(claims->text(1), winner);
-        EXPECT_EQ(claims->text(2), winner);
+        auto opened = store::Workspace::open(workspace.dbPath(), store::Workspace::Opening::Existing);
+        ASSERT_TRUE(opened) << opened.message();
+        const store::ConversationDetail held = test::detailOf(**opened, conversation);
+        EXPECT_EQ(held.assignee, winner);
+        EXPECT_EQ(held.status, domain::ConversationStatus::Open);
+        auto session = test::readerOf(**opened);
+        ASSERT_TRUE(session);
+        auto timeline = session->conversations().timeline(conversation);
+        ASSERT_TRUE(timeline) << timeline.message();
+        int claims = 0;
+        for (const store::TimelineEntry& event : *timeline) {
+            if (event.kind != domain::EventKind::Claimed)
+                continue;
+            ++claims;
+            EXPECT_EQ(event.toValue.value_or(""), winner);
+            EXPECT_EQ(event.actor, winner);
+        }
+        EXPECT_EQ(claims, 1);
     }
 
     test::TempWorkspace workspace;

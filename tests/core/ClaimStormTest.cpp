@@ -24,9 +24,9 @@
 #include "ChildProcess.h"
 #include "InboxSeed.h"
 #include "TempWorkspace.h"
+#include "WorkspaceReads.h"
 #include "earshot/inbox/Inbox.h"
 #include "earshot/store/Workspace.h"
-#include "store/sqlite/Schema.h"
 
 using namespace earshot;
 
@@ -52,26 +52,27 @@ protected:
                              const std::map<std::int64_t, std::vector<std::string>>& winners,
                              const std::map<std::int64_t, std::vector<std::string>>& toldHolders)
     {
-        auto db = store::openReader(workspace.dbPath());
-        ASSERT_TRUE(db) << db.message();
-        auto row = db->prepare(
-            "SELECT coalesce(assignee, ''), status, (SELECT count(*) FROM events e WHERE e.conversation_id = c.id"
-            " AND e.kind = 'claimed'), (SELECT min(to_value) FROM events e WHERE e.conversation_id = c.id"
-            " AND e.kind = 'claimed') FROM conversations c WHERE c.id = ?");
-        ASSERT_TRUE(row) << row.message();
+        auto opened = store::Workspace::open(workspace.dbPath(), store::Workspace::Opening::Existing);
+        ASSERT_TRUE(opened) << opened.message();
+        auto session = test::readerOf(**opened);
+        ASSERT_TRUE(session);
         for (std::int64_t id : conversations) {
             SCOPED_TRACE("conversation " + std::to_string(id));
             const auto won = winners.find(id);
             ASSERT_TRUE(won != winners.end()) << "nobody won it";
             ASSERT_EQ(won->second.size(), 1u) << "winners: " << won->second.size();
             const std::string& winner = won->second.front();
-            row->bind(1, id);
-            ASSERT_TRUE(row->step().value());
-            EXPECT_EQ(row->text(0), winner);
-            EXPECT_EQ(row->text(1), "open");
-            EXPECT_EQ(row->integer(2), 1);
-            EXPECT_EQ(row->text(3), winner);
-            row->reset();
+            auto detail = session->conversations().detail(id);
+            ASSERT_TRUE(detail) << detail.message();
+            EXPECT_EQ(detail->assignee, winner);
+            EXPECT_EQ(detail->status, domain::ConversationStatus::Open);
+            auto timeline = session->conversations().timeline(id);
+            ASSERT_TRUE(timeline) << timeline.message();
+            std::vector<std::string> claimedBy;
+            for (const store::TimelineEntry& event : *timeline)
+                if (event.kind == domain::EventKind::Claimed)
+                    claimedBy.push_back(event.toValue.value_or(""));
+            EXPECT_EQ(claimedBy, std::vector<std::string>{winner}) << "one 'claimed' event, naming the winner";
             const auto told = toldHolders.find(id);
             ASSERT_TRUE(told != toldHolders.end());
             EXPECT_EQ(told->second.size(), std::size_t(kProcesses - 1));

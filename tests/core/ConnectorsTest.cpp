@@ -17,7 +17,8 @@
 #include "TestHttpServer.h"
 #include "earshot/connectors/PlatformSource.h"
 #include "earshot/engine/Engine.h"
-#include "store/sqlite/Schema.h"
+#include "WorkspaceReads.h"
+#include "earshot/store/ExportStore.h"
 #include "earshot/store/SourceStore.h"
 
 using namespace earshot;
@@ -63,8 +64,25 @@ protected:
     }
 
     store::Source source(std::int64_t id) { return workspace.source(id); }
-    std::int64_t count(const std::string& sql) { return workspace.queryInteger(sql); }
-
+    // What was stored, through the workspace's reading sessions: every mention in id order.
+    std::vector<store::MentionExportRow> mentions() { return test::exportedMentions(workspace.open()); }
+    std::int64_t mentionCount() { return test::exportCount(workspace.open(), store::ExportKind::Mentions); }
+    std::int64_t conversationCount() { return test::readerOf(workspace.open())->conversations().count().value().all; }
+    // The mention whose external id ends with `suffix` (the only one when empty).
+    store::MentionExportRow mention(const std::string& suffix = {})
+    {
+        for (const store::MentionExportRow& m : mentions())
+            if (m.externalId.ends_with(suffix))
+                return m;
+        ADD_FAILURE() << "no mention ending in '" << suffix << "'";
+        return {};
+    }
+    store::ConversationDetail conversationOf(const store::MentionExportRow& m)
+    {
+        return test::detailOf(workspace.open(), m.conversation);
+    }
+    // TRANSITIONAL: for the reads no core API offers (an author's profile address, a mention's
+    // platform id); see the report of issue 12.
     std::string text(const std::string& sql) { return workspace.queryText(sql); }
 
     // Every request the server saw, as "path?query".
@@ -123,14 +141,12 @@ TEST_F(PlatformTest, HackerNewsStoresStoriesAndCommentsInTheirStoryThread)
     EXPECT_EQ(text("SELECT a.profile_url FROM mentions m JOIN authors a ON a.id = m.author_id"
                    " WHERE m.external_id = 'https://news.ycombinator.com/item?id=7919418'"),
               "https://news.ycombinator.com/user?id=fleitz");
-    EXPECT_EQ(text("SELECT body FROM mentions WHERE external_id = 'https://news.ycombinator.com/item?id=7919418'")
-                  .substr(0, 60),
+    EXPECT_EQ(mention("item?id=7919418").body.substr(0, 60),
               "Yeah the article seems stupid, while technically they aren't");
     // The comment sits in its story's conversation; the other story in its own.
-    EXPECT_EQ(count("SELECT count(*) FROM conversations"), 2);
-    EXPECT_EQ(count("SELECT count(DISTINCT conversation_id) FROM mentions WHERE external_id IN"
-                    " ('https://news.ycombinator.com/item?id=7919418', 'https://news.ycombinator.com/item?id=7918547')"),
-              1);
+    EXPECT_EQ(conversationCount(), 2);
+    EXPECT_EQ(mention("https://news.ycombinator.com/item?id=7919418").conversation,
+              mention("https://news.ycombinator.com/item?id=7918547").conversation);
     EXPECT_EQ(source(id).cursor, "1403235346");
 
     // The next poll asks from the newest second seen on (five minutes before it, for posts the
@@ -199,7 +215,7 @@ TEST_F(PlatformTest, MoreThanOnePollReadsIsReadByTheNextPollsNotSkipped)
     serveAlgolia(http, mutex, times, [this](const httplib::Request& request) { remember(request); });
     const auto id = addSource({.kind = "hn-search", .query = "vondelfiets"});
     poll();
-    ASSERT_EQ(count("SELECT count(*) FROM mentions"), 5);
+    ASSERT_EQ(mentionCount(), 5);
 
     // A burst: 1,500 new items, more than the ten pages of 100 one poll reads.
     {
@@ -220,7 +236,7 @@ TEST_F(PlatformTest, MoreThanOnePollReadsIsReadByTheNextPollsNotSkipped)
     EXPECT_EQ(rest[0].newMentions, 500);
     EXPECT_NE(seen().back().find("created_at_i<1700001501"), std::string::npos) << seen().back();
     EXPECT_EQ(source(id).cursor, "1700002499") << "the window is closed";
-    EXPECT_EQ(count("SELECT count(*) FROM mentions"), 1505) << "nothing said in the burst is skipped";
+    EXPECT_EQ(mentionCount(), 1505) << "nothing said in the burst is skipped";
 
     {
         std::lock_guard lock(mutex);
@@ -264,8 +280,9 @@ TEST_F(PlatformTest, StackExchangeReadsGzippedAnswersAndPagesWhileThereIsMore)
     EXPECT_NE(seen()[0].find("site=bicycles"), std::string::npos);
     EXPECT_NE(seen()[0].find("key=app-key-123"), std::string::npos);
     EXPECT_NE(seen()[1].find("page=2"), std::string::npos);
-    EXPECT_EQ(text("SELECT title FROM mentions ORDER BY id LIMIT 1"), "Vondelfiets & the dynamo");
-    EXPECT_EQ(text("SELECT a.display_name FROM authors a WHERE a.platform = 'stackexchange'"), "Anne & co");
+    ASSERT_FALSE(mentions().empty());
+    EXPECT_EQ(mentions().front().title, "Vondelfiets & the dynamo");
+    EXPECT_EQ(mentions().front().authorName, "Anne & co");
     EXPECT_EQ(source(id).cursor, "1699999999");
 }
 
@@ -329,12 +346,15 @@ TEST_F(PlatformTest, MastodonTagTimelineStoresTheRealStatusWithItsAuthor)
     EXPECT_EQ(source(id).name, "#vondelfiets on mastodon.social");
     const auto summaries = poll();
     EXPECT_EQ(summaries[0].newMentions, 1) << summaries[0].error;
-    EXPECT_EQ(text("SELECT external_id FROM mentions"), "https://mastodon.social/users/Gargron/statuses/103270115826048975");
+    ASSERT_EQ(mentionCount(), 1);
+    EXPECT_EQ(mention().externalId, "https://mastodon.social/users/Gargron/statuses/103270115826048975");
     EXPECT_EQ(text("SELECT platform_id FROM mentions"), "103270115826048975");
-    EXPECT_EQ(text("SELECT link FROM mentions"), "https://mastodon.social/@Gargron/103270115826048975");
-    EXPECT_EQ(text("SELECT handle || ' ' || display_name || ' ' || followers FROM authors WHERE platform = 'mastodon'"),
+    EXPECT_EQ(mention().link, "https://mastodon.social/@Gargron/103270115826048975");
+    const store::ConversationDetail customer = conversationOf(mention());
+    EXPECT_EQ(customer.customerHandle + " " + customer.customerName + " " +
+                  std::to_string(customer.customerFollowers.value_or(-1)),
               "Gargron@mastodon.social Eugen 322930");
-    EXPECT_EQ(text("SELECT body FROM mentions").rfind("\"I lost my inheritance with one wrong digit on my sort code\"", 0), 0u);
+    EXPECT_EQ(mention().body.rfind("\"I lost my inheritance with one wrong digit on my sort code\"", 0), 0u);
     EXPECT_EQ(source(id).cursor, "103270115826048975");
     poll();
     EXPECT_NE(seen().back().find("min_id=103270115826048975"), std::string::npos) << seen().back();
@@ -350,8 +370,8 @@ TEST_F(PlatformTest, MastodonRepliesJoinTheConversationOfThePostTheyAnswer)
     });
     addSource({.kind = "mastodon-tag", .instance = "social.example", .tag = "vondelfiets"});
     poll();
-    EXPECT_EQ(count("SELECT count(*) FROM mentions"), 3);
-    EXPECT_EQ(count("SELECT count(*) FROM conversations"), 1);
+    EXPECT_EQ(mentionCount(), 3);
+    EXPECT_EQ(conversationCount(), 1);
 }
 
 TEST_F(PlatformTest, TheSamePostHeardThroughTwoSourcesIsStoredOnce)
@@ -365,7 +385,7 @@ TEST_F(PlatformTest, TheSamePostHeardThroughTwoSourcesIsStoredOnce)
     const auto summaries = poll();
     EXPECT_EQ(summaries[0].newMentions + summaries[1].newMentions, 1);
     EXPECT_EQ(summaries[0].duplicates + summaries[1].duplicates, 1);
-    EXPECT_EQ(count("SELECT count(*) FROM mentions"), 1);
+    EXPECT_EQ(mentionCount(), 1);
 }
 
 TEST_F(PlatformTest, AReplyHeardThroughTheBrandsMentionsJoinsTheThreadItsHashtagStarted)
@@ -383,10 +403,10 @@ TEST_F(PlatformTest, AReplyHeardThroughTheBrandsMentionsJoinsTheThreadItsHashtag
     const auto tag = addSource({.kind = "mastodon-tag", .instance = "social.example", .tag = "vondelfiets"});
     addSource({.kind = "mastodon-mentions", .instance = "social.example"});
     poll();
-    EXPECT_EQ(count("SELECT count(*) FROM mentions"), 2);
-    EXPECT_EQ(count("SELECT count(*) FROM conversations"), 1);
-    EXPECT_EQ(count("SELECT message_count FROM conversations"), 2);
-    EXPECT_EQ(count("SELECT source_id FROM conversations"), tag) << "the thread stays where it began";
+    EXPECT_EQ(mentionCount(), 2);
+    EXPECT_EQ(conversationCount(), 1);
+    EXPECT_EQ(conversationOf(mention()).messageCount, 2);
+    EXPECT_EQ(conversationOf(mention()).sourceId, tag) << "the thread stays where it began";
 }
 
 TEST_F(PlatformTest, MastodonThreadsOfTwoServersStayApartThoughTheirLocalIdsMatch)
@@ -408,8 +428,8 @@ TEST_F(PlatformTest, MastodonThreadsOfTwoServersStayApartThoughTheirLocalIdsMatc
     ASSERT_TRUE(onOtherServer.ok());
     workspace.addSource(*onOtherServer);
     poll();
-    EXPECT_EQ(count("SELECT count(*) FROM mentions"), 2);
-    EXPECT_EQ(count("SELECT count(*) FROM conversations"), 2);
+    EXPECT_EQ(mentionCount(), 2);
+    EXPECT_EQ(conversationCount(), 2);
 }
 
 TEST_F(PlatformTest, MastodonSearchPagesBackToWhatWasSeenForItAnswersNewestFirst)
@@ -460,7 +480,7 @@ TEST_F(PlatformTest, MastodonRateHeadersStopPagingAndDelayTheNextPoll)
     poll();
     EXPECT_EQ(seen().size(), 1u) << "stops before the limit instead of reading more pages";
     EXPECT_GE(source(id).nextPollAt, reset);
-    EXPECT_EQ(count("SELECT count(*) FROM mentions"), 40);
+    EXPECT_EQ(mentionCount(), 40);
 }
 
 TEST_F(PlatformTest, A429HoldsBackEverySourceOfTheServerWithoutCountingAFailureForTheOthers)
@@ -518,7 +538,8 @@ TEST_F(PlatformTest, MastodonRefusalAsksForATokenAndTheTokenIsSentAsBearer)
     EXPECT_EQ(accepted[0].newMentions, 1) << accepted[0].error;
     EXPECT_EQ(source(id).displayState(), "ok");
     EXPECT_EQ(authorizations.back(), "Bearer s3cret");
-    EXPECT_EQ(count("SELECT count(*) FROM sources WHERE settings LIKE '%s3cret%'"), 0);
+    for (const store::Source& stored : test::readerOf(workspace.open())->sources().list().value())
+        EXPECT_EQ(stored.settings.find("s3cret"), std::string::npos) << stored.settings;
 
     // Posting from the brand's own server: its token is that server's, and is not shown to this one.
     workspace.exec("UPDATE sources SET settings = json_set(settings, '$.post_instance', 'https://brand.example')");
@@ -630,8 +651,8 @@ TEST_F(PlatformTest, BlueskyReadsTheAuthorFeedAndTheRepliesUnderRecentPosts)
     EXPECT_NE(seen()[1].find("uri=at://did:plc:m2jwplpernhxkzbo4ev5ljwj/app.bsky.feed.post/3jwvd2i3kms2f"),
               std::string::npos);
     // The post and every reply under it are one conversation.
-    EXPECT_EQ(count("SELECT count(*) FROM conversations"), 1);
-    EXPECT_EQ(text("SELECT link FROM mentions WHERE external_id LIKE '%3jwvd2i3kms2f'"),
+    EXPECT_EQ(conversationCount(), 1);
+    EXPECT_EQ(mention("3jwvd2i3kms2f").link,
               "https://bsky.app/profile/vercel.com/post/3jwvd2i3kms2f");
 }
 
@@ -714,8 +735,8 @@ TEST_F(PlatformTest, DiscourseLatestPostsPageBackUntilTheLastPostSeen)
     EXPECT_EQ(source(id).cursor, "999");
     // Links and handles name the forum, not the API address it was read through.
     EXPECT_EQ(text("SELECT link FROM mentions WHERE platform_id = '999'"), "https://forum.example/t/piepende-rem/7/10");
-    EXPECT_EQ(text("SELECT handle FROM authors WHERE platform = 'discourse'"), "piet@forum.example");
-    EXPECT_EQ(count("SELECT count(*) FROM conversations"), 1);  // one topic
+    EXPECT_EQ(mentions().front().authorHandle, "piet@forum.example");
+    EXPECT_EQ(conversationCount(), 1);  // one topic
 }
 
 TEST_F(PlatformTest, DiscourseLatestPagesByIdThroughDeletedPostsAndKeepsWhatOnePollCannotReach)
@@ -752,7 +773,7 @@ TEST_F(PlatformTest, DiscourseLatestPagesByIdThroughDeletedPostsAndKeepsWhatOneP
     EXPECT_EQ(left.gapBefore, 201);
     EXPECT_EQ(poll()[0].newMentions, 59) << "the rest, through the empty pages";
     EXPECT_EQ(source(id).cursor, "700");
-    EXPECT_EQ(count("SELECT count(*) FROM mentions"), 399);
+    EXPECT_EQ(mentionCount(), 399);
 }
 
 TEST_F(PlatformTest, DiscourseSearchJoinsPostsToTheirTopics)
@@ -768,7 +789,7 @@ TEST_F(PlatformTest, DiscourseSearchJoinsPostsToTheirTopics)
     const auto summaries = poll();
     EXPECT_EQ(summaries[0].newMentions, int((*real)["posts"].size())) << summaries[0].error;
     EXPECT_EQ(seen()[0], "/search.json?q=vondelfiets order:latest");
-    EXPECT_EQ(text("SELECT title FROM mentions"), (*real)["topics"][0]["title"].get<std::string>());
+    EXPECT_EQ(mentions().front().title, (*real)["topics"][0]["title"].get<std::string>());
 }
 
 TEST_F(PlatformTest, DiscourseRateLimitWaitsAsLongAsItSays)

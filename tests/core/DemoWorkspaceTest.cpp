@@ -4,7 +4,8 @@
 #include "earshot/demo/DemoWorkspace.h"
 #include "earshot/engine/Engine.h"
 #include "earshot/metrics/MetricsSettings.h"
-#include "store/sqlite/Schema.h"
+#include "WorkspaceReads.h"
+#include "earshot/store/SourceStore.h"
 
 using namespace earshot;
 
@@ -13,11 +14,15 @@ TEST(DemoWorkspaceTest, CreatesHistoryAndLiveBundledFeeds)
     test::TempWorkspace workspace;
     auto created = demo::createDemoWorkspace(workspace.dbPath(), workspace.dir() / "demo-feeds", {.conversations = 300});
     ASSERT_TRUE(created) << created.message();
-    auto db = store::openReader(workspace.dbPath());
+    auto db = test::readerOf(workspace.open());
     ASSERT_TRUE(db);
-    EXPECT_EQ(store::queryInteger(*db, "SELECT count(*) FROM conversations").value(), 300);
-    EXPECT_EQ(store::queryInteger(*db, "SELECT count(*) FROM sources WHERE enabled AND url LIKE 'file://%'").value(),
-              std::int64_t(demo::demoFeedFiles().size()));
+    EXPECT_EQ(db->conversations().count().value().all, 300);
+    auto sources = db->sources().list();
+    ASSERT_TRUE(sources) << sources.message();
+    std::int64_t live = 0;
+    for (const store::Source& source : *sources)
+        live += source.enabled && source.url.starts_with("file://") ? 1 : 0;
+    EXPECT_EQ(live, std::int64_t(demo::demoFeedFiles().size()));
     // Opening hours and SLA targets, so the dashboard and the SLA column have something to show.
     auto calendar = metrics::loadCalendar(*db);
     ASSERT_TRUE(calendar) << calendar.message();

@@ -1,18 +1,20 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <ctime>
+#include <functional>
 #include <mutex>
+#include <set>
 #include <thread>
 
-#include "store/sqlite/MentionQueries.h"
 #include "FeedFactory.h"
 #include "TempWorkspace.h"
 #include "TestHttpServer.h"
+#include "WorkspaceReads.h"
 #include "earshot/engine/Engine.h"
 #include "earshot/engine/FeedMapper.h"
 #include "earshot/store/Mentions.h"
-#include "store/sqlite/Schema.h"
 #include "earshot/store/SourceStore.h"
 
 using namespace earshot;
@@ -50,7 +52,14 @@ protected:
     }
 
     store::Source source(std::int64_t id) { return workspace.source(id); }
-    std::int64_t count(const std::string& sql) { return workspace.queryInteger(sql); }
+    // Every stored mention, in id order.
+    std::vector<store::MentionExportRow> mentions() { return test::exportedMentions(workspace.open()); }
+    std::int64_t mentionCount() { return test::exportCount(workspace.open(), store::ExportKind::Mentions); }
+    std::int64_t mentionsWhere(const std::function<bool(const store::MentionExportRow&)>& pick)
+    {
+        const auto all = mentions();
+        return std::count_if(all.begin(), all.end(), pick);
+    }
 
     std::vector<engine::SourcePollSummary> pollOnce(engine::EngineOptions options = {})
     {
@@ -78,9 +87,9 @@ TEST_F(EngineTest, StoresAFeedAndReportsOneBatch)
     ASSERT_EQ(summaries.size(), 1u);
     EXPECT_EQ(summaries[0].outcome, "ok");
     EXPECT_EQ(summaries[0].newMentions, 20);
-    EXPECT_EQ(count("SELECT count(*) FROM mentions"), 20);
-    EXPECT_EQ(count("SELECT count(*) FROM conversations"), 20);
-    EXPECT_EQ(count("SELECT count(*) FROM mentions WHERE body = 'Question 3 about acme'"), 1);
+    EXPECT_EQ(mentionCount(), 20);
+    EXPECT_EQ(test::readerOf(workspace.open())->conversations().count().value().all, 20);
+    EXPECT_EQ(mentionsWhere([](const auto& m) { return m.body == "Question 3 about acme"; }), 1);
     ASSERT_EQ(observer.stored.size(), 1u);
     EXPECT_EQ(observer.stored[0].sourceId, id);
     EXPECT_EQ(observer.stored[0].mentionIds.size(), 20u);
@@ -108,7 +117,7 @@ TEST_F(EngineTest, SecondPollWithEtagIs304AndStoresNothing)
     EXPECT_EQ(conditional, 1);
     EXPECT_EQ(second[0].outcome, "not modified");
     EXPECT_EQ(second[0].newMentions, 0);
-    EXPECT_EQ(count("SELECT count(*) FROM mentions"), 5);
+    EXPECT_EQ(mentionCount(), 5);
     EXPECT_EQ(source(id).state, domain::SourceState::Ok);
 }
 
@@ -130,7 +139,7 @@ TEST_F(EngineTest, SecondPollWithLastModifiedIs304)
     EXPECT_EQ(source(id).lastModified, stamp);
     pollOnce();
     EXPECT_EQ(conditional, 1);
-    EXPECT_EQ(count("SELECT count(*) FROM mentions"), 3);
+    EXPECT_EQ(mentionCount(), 3);
 }
 
 TEST_F(EngineTest, RepeatedFullPollsStoreNothingTwice)
@@ -143,7 +152,7 @@ TEST_F(EngineTest, RepeatedFullPollsStoreNothingTwice)
     auto second = pollOnce();
     EXPECT_EQ(second[0].newMentions, 0);
     EXPECT_EQ(second[0].duplicates, 10);
-    EXPECT_EQ(count("SELECT count(*) FROM mentions"), 10);
+    EXPECT_EQ(mentionCount(), 10);
 }
 
 TEST_F(EngineTest, PermanentRedirectUpdatesTheStoredUrl)
@@ -163,7 +172,7 @@ TEST_F(EngineTest, PermanentRedirectUpdatesTheStoredUrl)
     pollOnce();
     EXPECT_EQ(source(a).url, http.url("/new301"));
     EXPECT_EQ(source(b).url, http.url("/new308"));
-    EXPECT_EQ(count("SELECT count(*) FROM events WHERE kind = 'source_moved'"), 2);
+    EXPECT_EQ(std::int64_t(test::eventsOfKind(workspace.open(), domain::EventKind::SourceMoved).size()), 2);
 }
 
 TEST_F(EngineTest, AFailedWriteLeavesTheSourceFailingWithTheReasonAndBacksOff)
@@ -189,11 +198,12 @@ TEST_F(EngineTest, AFailedWriteLeavesTheSourceFailingWithTheReasonAndBacksOff)
     EXPECT_EQ(s.url, http.url("/old"));
     EXPECT_GE(s.nextPollAt, before + 45) << "backs off instead of being due again at once";
     EXPECT_EQ(source(other).state, domain::SourceState::Ok);
-    EXPECT_EQ(count("SELECT count(*) FROM mentions WHERE source_id = " + std::to_string(moved)), 0);
-    EXPECT_EQ(count("SELECT count(*) FROM mentions WHERE source_id = " + std::to_string(other)), 2);
+    EXPECT_EQ(mentionsWhere([&](const auto& m) { return m.sourceId == moved; }), 0);
+    EXPECT_EQ(mentionsWhere([&](const auto& m) { return m.sourceId == other; }), 2);
     for (const auto& summary : summaries)
-        if (summary.sourceId == moved)
+        if (summary.sourceId == moved) {
             EXPECT_TRUE(summary.failed());
+        }
 }
 
 TEST_F(EngineTest, TemporaryRedirectKeepsTheUrl)
@@ -208,7 +218,7 @@ TEST_F(EngineTest, TemporaryRedirectKeepsTheUrl)
     const auto id = addSource(http.url("/tmp"));
     pollOnce();
     EXPECT_EQ(source(id).url, http.url("/tmp"));
-    EXPECT_EQ(count("SELECT count(*) FROM mentions"), 1);
+    EXPECT_EQ(mentionCount(), 1);
 }
 
 TEST_F(EngineTest, GoneDisablesTheSourceWithAReason)
@@ -241,7 +251,7 @@ TEST_F(EngineTest, NotFoundAndServerErrorsBackOff)
         EXPECT_GE(s.nextPollAt, now() + 90);
         EXPECT_LE(s.nextPollAt, now() + 150);
     }
-    EXPECT_EQ(count("SELECT count(*) FROM mentions"), 0);
+    EXPECT_EQ(mentionCount(), 0);
 }
 
 TEST_F(EngineTest, RateLimitHonoursRetryAfter)
@@ -298,7 +308,7 @@ TEST_F(EngineTest, ABrokenSourceDoesNotStopTheOthers)
     ASSERT_EQ(summaries.size(), 2u);
     EXPECT_FALSE(summaries[0].failed());
     EXPECT_TRUE(summaries[1].failed());
-    EXPECT_EQ(count("SELECT count(*) FROM mentions"), 4);
+    EXPECT_EQ(mentionCount(), 4);
 }
 
 TEST_F(EngineTest, KeywordFiltersKeepOnlyMentionsAboutTheBrand)
@@ -320,7 +330,7 @@ TEST_F(EngineTest, KeywordFiltersKeepOnlyMentionsAboutTheBrand)
     EXPECT_EQ(summaries[1].newMentions, 0);
     EXPECT_EQ(summaries[1].filteredOut, 3);
     EXPECT_EQ(summaries[2].newMentions, 0);
-    EXPECT_EQ(count("SELECT count(*) FROM mentions"), 3);
+    EXPECT_EQ(mentionCount(), 3);
 }
 
 TEST_F(EngineTest, RunPollsDueSourcesAndStopsPromptlyLosingNothing)
@@ -339,7 +349,7 @@ TEST_F(EngineTest, RunPollsDueSourcesAndStopsPromptlyLosingNothing)
     auto engine = engine::Engine::open(workspace.open(), &observer);
     ASSERT_TRUE(engine);
     std::thread worker([&] { (*engine)->run(); });
-    for (int i = 0; i < 100 && count("SELECT count(*) FROM mentions") < 30; ++i)
+    for (int i = 0; i < 100 && mentionCount() < 30; ++i)
         std::this_thread::sleep_for(50ms);
     const auto stopAsked = std::chrono::steady_clock::now();
     (*engine)->stop();
@@ -347,8 +357,13 @@ TEST_F(EngineTest, RunPollsDueSourcesAndStopsPromptlyLosingNothing)
     EXPECT_LT(std::chrono::steady_clock::now() - stopAsked, 5s) << "stop must not wait for a slow server";
     engine->reset();
     EXPECT_EQ(requests, 1) << "a source is not polled again before its interval";
-    EXPECT_EQ(count("SELECT count(*) FROM mentions"), 30);
-    EXPECT_EQ(count("SELECT count(*) FROM sources WHERE state = 'new'"), 1) << "the cancelled poll left no error";
+    EXPECT_EQ(mentionCount(), 30);
+    auto sources = test::readerOf(workspace.open())->sources().list();
+    ASSERT_TRUE(sources) << sources.message();
+    EXPECT_EQ(std::count_if(sources->begin(), sources->end(),
+                            [](const store::Source& s) { return s.state == domain::SourceState::New; }),
+              1)
+        << "the cancelled poll left no error";
 }
 
 TEST_F(EngineTest, GzipFeedIsDecodedAndStored)
@@ -379,7 +394,7 @@ TEST_F(EngineTest, SlowServerTimesOutIntoAnErrorState)
     const auto s = source(id);
     EXPECT_EQ(s.state, domain::SourceState::Failing);
     EXPECT_NE(s.lastError.find("timed out"), std::string::npos) << s.lastError;
-    EXPECT_EQ(count("SELECT count(*) FROM mentions"), 0);
+    EXPECT_EQ(mentionCount(), 0);
 }
 
 TEST_F(EngineTest, OversizedBodyIsRefusedAndEarlierMentionsStay)
@@ -398,7 +413,7 @@ TEST_F(EngineTest, OversizedBodyIsRefusedAndEarlierMentionsStay)
     const auto s = source(id);
     EXPECT_EQ(s.state, domain::SourceState::Failing);
     EXPECT_NE(s.lastError.find("larger than"), std::string::npos) << s.lastError;
-    EXPECT_EQ(count("SELECT count(*) FROM mentions"), 3) << "what was stored before is kept";
+    EXPECT_EQ(mentionCount(), 3) << "what was stored before is kept";
 }
 
 TEST_F(EngineTest, RedirectLoopIsAnErrorState)
@@ -427,8 +442,8 @@ TEST_F(EngineTest, NewestItemOfAFeedGetsTheHighestId)
     });
     addSource(http.url("/feed.xml"));
     pollOnce();
-    auto db = store::openReader(workspace.dbPath());
-    auto newest = store::listMentions(*db, {.limit = 1});
+    auto newest = test::readerOf(workspace.open())->mentions().list({.limit = 1});
+    ASSERT_TRUE(newest) << newest.message();
     ASSERT_EQ(newest->size(), 1u);
     EXPECT_EQ(newest->front().externalId, "item-0");
 }
@@ -453,19 +468,24 @@ TEST_F(EngineTest, AFeedOfManyBatchesIsStoredWholeInOrderWithItsEtag)
     EXPECT_EQ(summaries[0].outcome, "ok");
     EXPECT_EQ(summaries[0].filteredOut, 1) << "the filter is applied in every batch";
     EXPECT_EQ(summaries[0].newMentions, items - 1);
-    EXPECT_EQ(count("SELECT count(DISTINCT external_id) FROM mentions"), items - 1);
-    EXPECT_EQ(count("SELECT count(*) FROM mentions WHERE external_id = 'item-7'"), 0);
+    EXPECT_EQ([&] {
+        std::set<std::string> ids;
+        for (const auto& m : mentions())
+            ids.insert(m.externalId);
+        return std::int64_t(ids.size());
+    }(), items - 1);
+    EXPECT_EQ(mentionsWhere([](const auto& m) { return m.externalId == "item-7"; }), 0);
     // Oldest first: the feed's last item got the lowest id, its first the highest.
-    EXPECT_EQ(workspace.queryText("SELECT external_id FROM mentions ORDER BY id LIMIT 1"),
+    EXPECT_EQ(mentions().front().externalId,
               "item-" + std::to_string(items - 1));
-    EXPECT_EQ(workspace.queryText("SELECT external_id FROM mentions ORDER BY id DESC LIMIT 1"), "item-0");
+    EXPECT_EQ(mentions().back().externalId, "item-0");
     EXPECT_EQ(source(id).etag, "\"v1\"");
     std::size_t heard = 0;
     for (const auto& event : observer.stored)
         heard += event.mentionIds.size();
     EXPECT_EQ(heard, std::size_t(items - 1));
     EXPECT_EQ(pollOnce()[0].outcome, "not modified");
-    EXPECT_EQ(count("SELECT count(*) FROM mentions"), items - 1);
+    EXPECT_EQ(mentionCount(), items - 1);
 }
 
 TEST_F(EngineTest, ObserverHearsOfMentionsOnlyOnceTheyCanBeRead)
@@ -475,8 +495,15 @@ TEST_F(EngineTest, ObserverHearsOfMentionsOnlyOnceTheyCanBeRead)
         explicit ReadingObserver(std::string path) : m_path(std::move(path)) {}
         void mentionsStored(const engine::MentionsStored& event) override
         {
-            auto db = store::openReader(m_path);
-            visible = int(store::listMentions(*db, {.limit = 1000})->size());
+            // A workspace of its own, as another window or process would read it.
+            auto other = store::Workspace::open(m_path, store::Workspace::Opening::Existing);
+            if (!other)
+                return;
+            auto session = (*other)->reader();
+            if (!session)
+                return;
+            auto listed = (*session)->mentions().list({.limit = 1000});
+            visible = listed ? int(listed->size()) : -2;
             reported = int(event.mentionIds.size());
         }
         std::atomic<int> visible = -1, reported = -1;

@@ -15,8 +15,7 @@
 #include "earshot/demo/PhraseBank.h"
 #include "earshot/demo/Random.h"
 #include "earshot/demo/WorkspaceGenerator.h"
-#include "store/sqlite/Database.h"
-#include "store/sqlite/Schema.h"
+#include "WorkspaceReads.h"
 
 using namespace earshot;
 
@@ -73,8 +72,9 @@ void planAndCheck(std::uint64_t seed, std::int64_t now, int days, int conversati
         }
         ASSERT_GE(plan.updatedAt, createdAt);
         ASSERT_LE(plan.updatedAt, now);
-        if (plan.firstResponseAt)
+        if (plan.firstResponseAt) {
             ASSERT_GE(*plan.firstResponseAt, createdAt);
+        }
         ASSERT_EQ(plan.resolvedAt.has_value(), plan.status == demo::ConversationStatus::Resolved);
     }
 }
@@ -130,8 +130,11 @@ TEST(GeneratorProperty, WritesWholeWorkspacesAtManyMoments)
         auto summary = generator.generate({.conversations = conversations, .seed = seed, .days = 42, .now = now});
         ASSERT_TRUE(summary.ok()) << summary.message();
         EXPECT_EQ(summary->conversations, conversations);
-        EXPECT_EQ(workspace.queryInteger("SELECT count(*) FROM mentions WHERE ingested_at > " + std::to_string(now)), 0);
-        EXPECT_EQ(workspace.queryInteger("SELECT count(*) FROM conversations"), conversations);
+        auto session = test::readerOf(workspace.open());
+        ASSERT_TRUE(session);
+        EXPECT_EQ(session->exports().count({.kind = store::ExportKind::Mentions, .since = now + 1}).value(), 0)
+            << "nothing arrives after now";
+        EXPECT_EQ(session->conversations().count().value().all, conversations);
     }
 }
 
@@ -152,6 +155,6 @@ TEST(GeneratorProperty, GeneratesAtManyMomentsOfTheRealClock)
                                         workspace.dbPath() + " generate --conversations " +
                                         std::to_string(conversations) + " --seed 2026 2>&1");
         ASSERT_EQ(run.exitCode, 0) << run.out;
-        EXPECT_EQ(workspace.queryInteger("SELECT count(*) FROM conversations"), conversations);
+        EXPECT_EQ(test::readerOf(workspace.open())->conversations().count().value().all, conversations);
     }
 }

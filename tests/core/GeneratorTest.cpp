@@ -9,7 +9,7 @@
 
 #include <unistd.h>
 
-#include "store/sqlite/MentionQueries.h"
+#include "WorkspaceReads.h"
 #include "earshot/demo/WorkspaceGenerator.h"
 #include "earshot/store/Mentions.h"
 #include "store/sqlite/Schema.h"
@@ -47,6 +47,17 @@ std::int64_t count(store::Database& db, const std::string& sql)
     auto value = store::queryInteger(db, sql);
     EXPECT_TRUE(value.ok()) << sql << ": " << (value ? "" : value.message());
     return value ? *value : -1;
+}
+
+// A real feed with `mentions` heard, written as the engine writes them, before any generating.
+void hearRealFeed(const std::string& path, const std::vector<store::NewMention>& mentions)
+{
+    auto workspace = store::Workspace::open(path);
+    ASSERT_TRUE(workspace) << workspace.message();
+    const std::int64_t source =
+        test::addSource(**workspace, {.name = "Real feed", .url = "http://real.example/rss", .createdAt = 1});
+    ASSERT_EQ(source, 1);
+    EXPECT_EQ(test::ingest(**workspace, source, mentions, kNow - 100).mentionIds.size(), mentions.size());
 }
 
 demo::GeneratorSummary generateInto(store::Database& db, std::int64_t conversations, std::uint64_t seed)
@@ -279,7 +290,9 @@ TEST_F(GeneratedWorkspace, WritesDutchAndEnglishFindableByFullText)
     EXPECT_EQ(count(db(), "SELECT count(*) FROM mentions_fts"), s_summary.mentions);
     store::MentionQuery query;
     query.search = "bezorger";
-    auto found = store::listMentions(db(), query);
+    auto workspace = store::Workspace::open(s_file->path(), store::Workspace::Opening::Existing);
+    ASSERT_TRUE(workspace) << workspace.message();
+    auto found = test::readerOf(**workspace)->mentions().list(query);
     ASSERT_TRUE(found.ok()) << found.message();
     EXPECT_FALSE(found->empty());
     // Some mentions carry e-mail addresses or order numbers.
@@ -332,17 +345,12 @@ TEST(WorkspaceGenerator, AppendsAfterExistingData)
     TempDatabase file;
     auto db = store::openWorkspace(file.path());
     ASSERT_TRUE(db.ok());
-    ASSERT_TRUE(db->exec("INSERT INTO sources(name, url, created_at) VALUES ('Real feed', 'http://real.example/rss', 1)").ok());
     store::NewMention mention;
     mention.externalId = "real-1";
     mention.title = "Echte vermelding";
     mention.body = "Dit is een echte vermelding";
     mention.author = {.platform = "mastodon", .handle = "echt"};
-    ASSERT_TRUE(db->transaction([&]() -> Status {
-                      auto ingested = store::ingestMentions(*db, 1, {mention}, kNow - 100);
-                      return ingested ? Status(Ok{}) : Status(ingested.error());
-                  })
-                    .ok());
+    hearRealFeed(file.path(), {mention});
     const auto summary = generateInto(*db, 50, 3);
     EXPECT_EQ(count(*db, "SELECT count(*) FROM conversations"), 51);
     EXPECT_EQ(count(*db, "SELECT min(id) FROM conversations WHERE source_id > 1"), 2);
@@ -360,17 +368,12 @@ TEST(WorkspaceGenerator, AddsAFewIntoALargerWorkspaceKeepingItsIndexes)
     TempDatabase file;
     auto db = store::openWorkspace(file.path());
     ASSERT_TRUE(db.ok());
-    ASSERT_TRUE(db->exec("INSERT INTO sources(name, url, created_at) VALUES ('Real feed', 'http://real.example/rss', 1)").ok());
     std::vector<store::NewMention> mentions(5);
     for (std::size_t i = 0; i < mentions.size(); ++i) {
         mentions[i].externalId = "real-" + std::to_string(i);
         mentions[i].body = "Echte vermelding nummer " + std::to_string(i);
     }
-    ASSERT_TRUE(db->transaction([&]() -> Status {
-                      auto ingested = store::ingestMentions(*db, 1, mentions, kNow - 100);
-                      return ingested ? Status(Ok{}) : Status(ingested.error());
-                  })
-                    .ok());
+    hearRealFeed(file.path(), mentions);
     const std::int64_t indexesBefore = count(*db, "SELECT count(*) FROM sqlite_master WHERE type = 'index'");
     const auto summary = generateInto(*db, 2, 5);
     EXPECT_EQ(summary.conversations, 2);

@@ -21,7 +21,8 @@
 #include "InboxSeed.h"
 #include "StoreChecks.h"
 #include "TempWorkspace.h"
-#include "store/sqlite/Schema.h"
+#include "WorkspaceReads.h"
+#include "earshot/store/ConversationStore.h"
 
 using namespace earshot;
 
@@ -131,28 +132,24 @@ protected:
         std::string status = "new";
         std::set<std::string> tags;
     };
-    std::map<std::int64_t, Replayed> replayEvents(store::Database& db)
+    // Replays one conversation's timeline.
+    static Replayed replay(const std::vector<store::TimelineEntry>& timeline)
     {
-        std::map<std::int64_t, Replayed> replayed;
-        auto events = db.prepare("SELECT conversation_id, kind, to_value, from_value FROM events"
-                                 " WHERE conversation_id IS NOT NULL ORDER BY id");
-        EXPECT_TRUE(events) << events.message();
-        EXPECT_TRUE(store::eachRow(*events, [&](store::Statement& row) {
-            Replayed& r = replayed[row.integer(0)];
-            const std::string kind = row.text(1);
-            const std::string to = row.text(2);
-            if (kind == "claimed" || kind == "taken_over" || kind == "assigned")
-                r.assignee = to;
-            else if (kind == "released")
-                r.assignee.reset();
-            else if (kind == "status")
-                r.status = to;
-            else if (kind == "tagged")
-                r.tags.insert(to);
-            else if (kind == "untagged")
-                r.tags.erase(row.text(3));
-        }));
-        return replayed;
+        Replayed r;
+        for (const store::TimelineEntry& e : timeline) {
+            const std::string to = e.toValue.value_or("");
+            switch (e.kind) {
+            case domain::EventKind::Claimed:
+            case domain::EventKind::TakenOver:
+            case domain::EventKind::Assigned: r.assignee = to; break;
+            case domain::EventKind::Released: r.assignee.reset(); break;
+            case domain::EventKind::StatusChanged: r.status = to; break;
+            case domain::EventKind::Tagged: r.tags.insert(to); break;
+            case domain::EventKind::Untagged: r.tags.erase(e.fromValue.value_or("")); break;
+            default: break;
+            }
+        }
+        return r;
     }
 
     test::TempWorkspace workspace;
@@ -206,79 +203,90 @@ TEST_F(InboxCrashTest, KilledInboxCommandsLeaveNoActionHalfDone)
     EXPECT_GT(succeeded, commands / 5);
 
     ASSERT_EQ(test::workspaceProblems(workspace.dbPath()), "");
-    auto db = store::openReader(workspace.dbPath());
-    ASSERT_TRUE(db) << db.message();
-    auto count = [&](const std::string& sql) { return store::queryInteger(*db, sql).value(); };
+    auto opened = store::Workspace::open(workspace.dbPath(), store::Workspace::Opening::Existing);
+    ASSERT_TRUE(opened) << opened.message();
+    auto session = test::readerOf(**opened);
+    ASSERT_TRUE(session);
 
-    // A reply and its 'replied' event come together or not at all.
-    EXPECT_EQ(count("SELECT count(*) FROM replies r WHERE (SELECT count(*) FROM events e WHERE e.kind = 'replied'"
-                    " AND e.conversation_id = r.conversation_id AND e.detail = CAST(r.id AS TEXT)) <> 1"),
-              0);
-    EXPECT_EQ(count("SELECT count(*) FROM events e WHERE e.kind = 'replied' AND NOT EXISTS"
-                    " (SELECT 1 FROM replies r WHERE CAST(r.id AS TEXT) = e.detail AND r.conversation_id = e.conversation_id)"),
-              0);
+    std::int64_t replies = 0;
+    store::ConversationCounts counted;
+    std::map<std::string, std::int64_t> openByTag;
+    for (std::int64_t id : conversations) {
+        SCOPED_TRACE("conversation " + std::to_string(id));
+        auto read = session->conversations().detail(id);
+        ASSERT_TRUE(read) << read.message();
+        const store::ConversationDetail& c = *read;
+        auto timeline = session->conversations().timeline(id);
+        ASSERT_TRUE(timeline) << timeline.message();
+
+        // A reply and its 'replied' event come together or not at all.
+        std::multiset<std::string> repliedEvents;
+        std::int64_t noteEvents = 0;
+        for (const store::TimelineEntry& e : *timeline) {
+            if (e.kind == domain::EventKind::Replied)
+                repliedEvents.insert(e.detail.value_or(""));
+            noteEvents += e.kind == domain::EventKind::Note ? 1 : 0;
+        }
+        std::multiset<std::string> replyIds;
+        std::optional<std::int64_t> firstSent;
+        for (const store::ConversationReply& reply : c.replies) {
+            replyIds.insert(std::to_string(reply.id));
+            firstSent = firstSent ? std::min(*firstSent, reply.sentAt) : reply.sentAt;
+        }
+        EXPECT_EQ(replyIds, repliedEvents);
+        replies += std::int64_t(c.replies.size());
+        // A recorded (off-platform) reply is the first response: the time is set with the first one.
+        EXPECT_EQ(c.firstResponseAt, firstSent);
+        // Notes and their events.
+        EXPECT_EQ(std::int64_t(c.notes.size()), noteEvents);
+        // A conversation is resolved exactly when it has a resolution time.
+        EXPECT_EQ(c.status == domain::ConversationStatus::Resolved, c.resolvedAt.has_value());
+
+        // Assignee, status and tags are what the event log's last word on each says.
+        const Replayed expected = replay(*timeline);
+        EXPECT_EQ(c.assignee, expected.assignee.value_or(""));
+        EXPECT_EQ(std::string(domain::statusName(c.status)), expected.status);
+        EXPECT_EQ(std::set<std::string>(c.tags.begin(), c.tags.end()), expected.tags);
+
+        const bool open = c.status == domain::ConversationStatus::New || c.status == domain::ConversationStatus::Open ||
+                          c.status == domain::ConversationStatus::Pending;
+        counted.unassigned += c.status == domain::ConversationStatus::New ? 1 : 0;
+        counted.pending += c.status == domain::ConversationStatus::Pending ? 1 : 0;
+        counted.resolved += c.status == domain::ConversationStatus::Resolved ? 1 : 0;
+        counted.allOpen += open ? 1 : 0;
+        if (open)
+            for (const std::string& tag : c.tags)
+                ++openByTag[tag];
+    }
     // Every reply that said it was recorded is there; none appeared that nobody sent.
-    const std::int64_t replies = count("SELECT count(*) FROM replies");
     EXPECT_GE(replies, confirmedReplies);
     EXPECT_LE(replies, attemptedReplies);
-    // A recorded (off-platform) reply is the first response: the time is set with the first one.
-    EXPECT_EQ(count("SELECT count(*) FROM conversations c WHERE c.first_response_at IS NOT"
-                    " (SELECT min(sent_at) FROM replies r WHERE r.conversation_id = c.id)"),
-              0);
-    // Notes and their events.
-    EXPECT_EQ(count("SELECT count(*) FROM conversations c WHERE (SELECT count(*) FROM notes n WHERE n.conversation_id = c.id)"
-                    " <> (SELECT count(*) FROM events e WHERE e.conversation_id = c.id AND e.kind = 'note')"),
-              0);
-    // A conversation is resolved exactly when it has a resolution time.
-    EXPECT_EQ(count("SELECT count(*) FROM conversations WHERE (status = 'resolved') <> (resolved_at IS NOT NULL)"), 0);
-    // The counts kept by triggers agree with what they count.
-    EXPECT_EQ(count("SELECT count(*) FROM (SELECT status, source_id, count(*) AS n FROM conversations GROUP BY 1, 2) c"
-                    " LEFT JOIN conversation_counts k USING (status, source_id) WHERE k.n IS NOT c.n"),
-              0);
-    EXPECT_EQ(count("SELECT count(*) FROM conversation_counts k WHERE k.n <> (SELECT count(*) FROM conversations c"
-                    " WHERE c.status = k.status AND c.source_id = k.source_id)"),
-              0);
-    EXPECT_EQ(count("SELECT count(*) FROM open_tag_counts k WHERE k.n <> (SELECT count(*) FROM conversation_tags t"
-                    " JOIN conversations c ON c.id = t.conversation_id WHERE t.tag = k.tag"
-                    " AND c.status IN ('new', 'open', 'pending'))"),
-              0);
-
-    // Assignee, status and tags are what the event log's last word on each says.
-    const auto replayed = replayEvents(*db);
-    auto rows = db->prepare("SELECT id, assignee, status FROM conversations ORDER BY id");
-    ASSERT_TRUE(rows);
-    ASSERT_TRUE(store::eachRow(*rows, [&](store::Statement& row) {
-        const std::int64_t id = row.integer(0);
-        const auto found = replayed.find(id);
-        const Replayed expected = found == replayed.end() ? Replayed{} : found->second;
-        const std::string assignee = row.text(1);
-        EXPECT_EQ(assignee, expected.assignee.value_or("")) << "conversation " << id;
-        EXPECT_EQ(row.text(2), expected.status) << "conversation " << id;
-    }));
-    for (std::int64_t id : conversations) {
-        std::set<std::string> tags;
-        auto query = db->prepare("SELECT tag FROM conversation_tags WHERE conversation_id = ?");
-        ASSERT_TRUE(query);
-        query->bind(1, id);
-        ASSERT_TRUE(store::eachRow(*query, [&](store::Statement& row) { tags.insert(row.text(0)); }));
-        const auto found = replayed.find(id);
-        EXPECT_EQ(tags, found == replayed.end() ? std::set<std::string>() : found->second.tags) << "conversation " << id;
-    }
+    // The counts kept beside the rows agree with the rows.
+    auto kept = session->conversations().count();
+    ASSERT_TRUE(kept) << kept.message();
+    EXPECT_EQ(kept->all, kConversations);
+    EXPECT_EQ(kept->unassigned, counted.unassigned);
+    EXPECT_EQ(kept->pending, counted.pending);
+    EXPECT_EQ(kept->resolved, counted.resolved);
+    EXPECT_EQ(kept->allOpen, counted.allOpen);
+    std::map<std::string, std::int64_t> keptByTag;
+    for (const auto& [tag, n] : kept->openByTag)
+        if (n > 0)
+            keptByTag[tag] = n;
+    EXPECT_EQ(keptByTag, openByTag);
 
     // Drafts: a confirmed save survives; only a later, unconfirmed one may have replaced it.
     for (const auto& [key, saved] : drafts) {
-        auto query = db->prepare("SELECT body FROM drafts WHERE conversation_id = ? AND agent = ?");
-        ASSERT_TRUE(query);
-        query->bind(1, key.first).bind(2, key.second);
-        std::optional<std::string> body;
-        ASSERT_TRUE(store::eachRow(*query, [&](store::Statement& row) { body = row.text(0); }));
+        auto stored = session->conversations().draft(key.first, key.second);
+        ASSERT_TRUE(stored) << stored.message();
         const std::string where = key.second + " on conversation " + std::to_string(key.first);
-        if (!body) {
+        if (!*stored) {
             EXPECT_FALSE(saved.confirmed) << "the confirmed draft of " << where << " is gone";
             continue;
         }
-        const bool expected = body == saved.confirmed || saved.since.count(*body) > 0;
-        EXPECT_TRUE(expected) << where << " has draft '" << *body << "', which was never saved after '"
+        const std::string& body = (*stored)->body;
+        const bool expected = body == saved.confirmed || saved.since.count(body) > 0;
+        EXPECT_TRUE(expected) << where << " has draft '" << body << "', which was never saved after '"
                               << saved.confirmed.value_or("(nothing)") << "'";
     }
 }

@@ -1,18 +1,18 @@
-// The webcare rules on a real SQLite file: who may claim, release, assign, take over,
+// The webcare rules on a real workspace: who may claim, release, assign, take over,
 // change the status, reply, note, tag and prioritise, and which events each change writes.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 
-#include "store/sqlite/MentionQueries.h"
 #include "TempWorkspace.h"
+#include "WorkspaceReads.h"
+#include "earshot/checks/SettingsRepository.h"
 #include "earshot/inbox/AgentRepository.h"
 #include "earshot/inbox/ConversationReader.h"
 #include "earshot/inbox/Inbox.h"
 #include "earshot/inbox/ReplyRules.h"
 #include "earshot/store/Mentions.h"
-#include "store/sqlite/Schema.h"
-#include "earshot/store/Sources.h"
+#include "earshot/store/SourceStore.h"
 
 using namespace earshot;
 using namespace earshot::inbox;
@@ -27,19 +27,17 @@ class InboxTest : public ::testing::Test {
 protected:
     void SetUp() override
     {
-        auto opened = store::openWorkspace(workspace.dbPath());
-        ASSERT_TRUE(opened) << opened.message();
-        db.emplace(std::move(*opened));
-        store::Source source;
-        source.url = "https://forum.example/feed.xml";
-        source.name = "Forum";
-        auto id = store::SourceRepository(*db).add(source);
-        ASSERT_TRUE(id) << id.message();
-        sourceId = *id;
-        AgentRepository agents(*db);
-        ASSERT_TRUE(agents.add({.name = kEva, .firstName = "Eva", .teams = {"care"}}));
-        ASSERT_TRUE(agents.add({.name = kDaan, .firstName = "Daan", .teams = {"care"}}));
-        ASSERT_TRUE(agents.add({.name = kAnouk, .firstName = "Anouk", .teams = {"social", "leads"}}));
+        sourceId = test::addSource(workspace.open(), {.name = "Forum", .url = "https://forum.example/feed.xml"});
+        ASSERT_NE(sourceId, 0);
+        test::writeWith(workspace.open(), [](store::Session& session) -> Status {
+            AgentRepository agents(session);
+            for (const Agent& agent : {Agent{.name = kEva, .firstName = "Eva", .teams = {"care"}},
+                                       Agent{.name = kDaan, .firstName = "Daan", .teams = {"care"}},
+                                       Agent{.name = kAnouk, .firstName = "Anouk", .teams = {"social", "leads"}}})
+                if (auto added = agents.add(agent); !added)
+                    return added.error();
+            return Ok{};
+        });
         inbox.emplace(workspace.open().writer(), [this] { return now; });
         conversation = newConversation("first");
     }
@@ -52,30 +50,43 @@ protected:
         m.body = "It was due yesterday.";
         m.link = "https://forum.example/t/" + externalId;
         m.author = {.platform = "feed:forum.example", .handle = "anna", .displayName = "Anna"};
-        std::int64_t created = 0;
-        auto done = db->transaction([&]() -> Status {
-            auto result = store::ingestMentions(*db, sourceId, {m}, 1000);
-            if (!result)
-                return result.error();
-            created = result->conversationsCreated.at(0);
-            return Ok{};
-        });
-        EXPECT_TRUE(done) << done.message();
-        return created;
+        const store::IngestResult stored = test::ingest(workspace.open(), sourceId, {m}, 1000);
+        EXPECT_EQ(stored.conversationsCreated.size(), 1u);
+        return stored.conversationsCreated.empty() ? 0 : stored.conversationsCreated.front();
     }
 
+    std::unique_ptr<store::Session> reader() { return test::readerOf(workspace.open()); }
+    ConversationDetail read(std::int64_t id) { return test::detailOf(workspace.open(), id); }
+
+    // A field of the conversation as text, "NULL" when it has none.
     std::string column(const std::string& name, std::int64_t id)
     {
-        auto query = db->prepare("SELECT COALESCE(CAST(" + name + " AS TEXT), 'NULL') FROM conversations WHERE id = ?");
-        EXPECT_TRUE(query);
-        query->bind(1, id);
-        EXPECT_TRUE(query->step().value());
-        return query->text(0);
+        const ConversationDetail c = read(id);
+        const auto text = [](std::optional<std::int64_t> value) {
+            return value ? std::to_string(*value) : std::string("NULL");
+        };
+        if (name == "status")
+            return std::string(domain::statusName(c.status));
+        if (name == "assignee")
+            return c.assignee.empty() ? "NULL" : c.assignee;
+        if (name == "last_agent")
+            return c.lastAgent.empty() ? "NULL" : c.lastAgent;
+        if (name == "updated_at")
+            return std::to_string(c.updatedAt);
+        if (name == "resolved_at")
+            return text(c.resolvedAt);
+        if (name == "first_response_at")
+            return text(c.firstResponseAt);
+        if (name == "priority")
+            return std::to_string(int(c.priority));
+        ADD_FAILURE() << "no column " << name;
+        return {};
     }
+    std::size_t replyCount() { return read(conversation).replies.size(); }
     std::string status(std::int64_t id) { return column("status", id); }
     std::string assignee(std::int64_t id) { return column("assignee", id); }
 
-    std::vector<TimelineEntry> timeline(std::int64_t id) { return readTimeline(*db, id).value(); }
+    std::vector<TimelineEntry> timeline(std::int64_t id) { return readTimeline(*reader(), id).value(); }
     // "kind from>to" for each event, oldest first; NULL shows as "-".
     std::vector<std::string> events(std::int64_t id)
     {
@@ -86,7 +97,6 @@ protected:
     }
 
     test::TempWorkspace workspace;
-    std::optional<store::Database> db;
     std::optional<Inbox> inbox;
     std::int64_t sourceId = 0;
     std::int64_t conversation = 0;
@@ -194,7 +204,7 @@ TEST_F(InboxTest, AssigningHandsOverWithTheNoteKeptAsAnInternalNote)
     EXPECT_EQ(entry.fromValue.value_or(""), kEva);
     EXPECT_EQ(entry.toValue.value_or(""), kDaan);
     EXPECT_EQ(entry.detail.value_or(""), "Customer prefers Dutch; order 1234");
-    const auto detail = readConversation(*db, conversation).value();
+    const auto detail = readConversation(*reader(), conversation).value();
     ASSERT_EQ(detail.notes.size(), 1u);
     EXPECT_EQ(detail.notes[0].agent, kEva);
     EXPECT_EQ(detail.notes[0].body, "Customer prefers Dutch; order 1234");
@@ -308,12 +318,15 @@ TEST_F(InboxTest, EveryStatusTransitionIsAllowedOrRefusedAsTheRulesSay)
         const std::int64_t id = newConversation("t" + std::to_string(n++));
         if (t.from != S::New) {
             ASSERT_TRUE(inbox->claim(id, kEva));
-            if (t.from == S::Pending)
+            if (t.from == S::Pending) {
                 ASSERT_TRUE(inbox->setPending(id, kEva));
-            if (t.from == S::Resolved)
+            }
+            if (t.from == S::Resolved) {
                 ASSERT_TRUE(inbox->resolve(id, kEva));
-            if (t.from == S::Spam)
+            }
+            if (t.from == S::Spam) {
                 ASSERT_TRUE(inbox->markSpam(id, kEva));
+            }
         }
         ASSERT_EQ(status(id), statusName(t.from));
         const std::size_t before = timeline(id).size();
@@ -386,7 +399,7 @@ TEST_F(InboxTest, AReplyIsRecordedClaimsAnUnheldConversationAndSetsTheFirstRespo
     EXPECT_EQ(assignee(conversation), kEva);
     EXPECT_EQ(status(conversation), "open");
     EXPECT_EQ(column("first_response_at", conversation), "3000");
-    EXPECT_FALSE(loadDraft(*db, conversation, kEva).value().has_value());
+    EXPECT_FALSE(loadDraft(*reader(), conversation, kEva).value().has_value());
     EXPECT_EQ(events(conversation),
               (std::vector<std::string>{"conversation_created ->-", "claimed ->Eva de Graaf", "status new>open",
                                         "replied ->off-platform"}));
@@ -396,7 +409,7 @@ TEST_F(InboxTest, AReplyIsRecordedClaimsAnUnheldConversationAndSetsTheFirstRespo
     auto second = inbox->reply(conversation, kEva, "Tracking: 3SABC", Channel::OffPlatform);
     ASSERT_TRUE(second) << second.message();
     EXPECT_EQ(column("first_response_at", conversation), "3000");
-    const auto detail = readConversation(*db, conversation).value();
+    const auto detail = readConversation(*reader(), conversation).value();
     ASSERT_EQ(detail.replies.size(), 2u);
     EXPECT_EQ(detail.replies[0].body, "Hi Anna, it ships today. Eva");
     EXPECT_EQ(detail.replies[0].agent, kEva);
@@ -450,13 +463,13 @@ TEST_F(InboxTest, OverriddenChecksAreLoggedWithTheirReasons)
 
 TEST_F(InboxTest, AReplyThatFailsACheckIsNotRecordedUnlessTheCheckIsOverridden)
 {
-    const auto replies = [this] { return queryInteger(*db, "SELECT count(*) FROM replies").value(); };
+    const auto replies = [this] { return replyCount(); };
     auto refused = inbox->reply(conversation, kEva, "Hoi {customer.name}, mail ons op info@example.com",
                                 Channel::OffPlatform);
     ASSERT_FALSE(refused);
     EXPECT_NE(refused.message().find("[variables]"), std::string::npos) << refused.message();
     EXPECT_NE(refused.message().find("[email]"), std::string::npos) << refused.message();
-    EXPECT_EQ(replies(), 0);
+    EXPECT_EQ(replies(), 0u);
     EXPECT_EQ(status(conversation), "new");
     EXPECT_EQ(column("first_response_at", conversation), "NULL");
 
@@ -465,15 +478,17 @@ TEST_F(InboxTest, AReplyThatFailsACheckIsNotRecordedUnlessTheCheckIsOverridden)
                              Channel::OffPlatform, {{"email", "our public support address"}});
     ASSERT_FALSE(half);
     EXPECT_EQ(half.message().find("[email]"), std::string::npos) << half.message();
-    EXPECT_EQ(replies(), 0);
+    EXPECT_EQ(replies(), 0u);
 
     // The team's signature rule is read from the workspace at the moment of sending.
-    ASSERT_TRUE(db->exec("INSERT INTO settings(key, value) VALUES ('signature.required', 'named')"));
+    test::writeWith(workspace.open(), [](store::Session& session) {
+        return checks::SettingsRepository(session).set(checks::kSignatureRequiredKey, checks::kSignatureNamed);
+    });
     auto unsigned_ = inbox->reply(conversation, kEva, "We kijken ernaar.", Channel::OffPlatform);
     ASSERT_FALSE(unsigned_);
     EXPECT_NE(unsigned_.message().find("[signature]"), std::string::npos) << unsigned_.message();
     ASSERT_TRUE(inbox->reply(conversation, kEva, "We kijken ernaar. Eva", Channel::OffPlatform));
-    EXPECT_EQ(replies(), 1);
+    EXPECT_EQ(replies(), 1u);
 }
 
 TEST_F(InboxTest, RepliesNeedTextAnOpenConversationAndToBeYours)
@@ -492,7 +507,7 @@ TEST_F(InboxTest, RepliesNeedTextAnOpenConversationAndToBeYours)
     EXPECT_NE(resolved.message().find("reopen it"), std::string::npos) << resolved.message();
     ASSERT_TRUE(inbox->markSpam(conversation, kEva));
     EXPECT_FALSE(inbox->reply(conversation, kEva, "Hi", Channel::OffPlatform));
-    EXPECT_EQ(queryInteger(*db, "SELECT count(*) FROM replies").value(), 0);
+    EXPECT_EQ(replyCount(), 0u);
 }
 
 TEST_F(InboxTest, AnyAgentAddsNotesToAnyConversation)
@@ -505,7 +520,7 @@ TEST_F(InboxTest, AnyAgentAddsNotesToAnyConversation)
     EXPECT_EQ(std::string(domain::eventKindName(entry.kind)), "note");
     EXPECT_EQ(entry.actor, kDaan);
     EXPECT_EQ(entry.detail.value_or(""), "Same customer as #12 last week");
-    EXPECT_EQ(readConversation(*db, conversation).value().notes.at(0).body, "Same customer as #12 last week");
+    EXPECT_EQ(readConversation(*reader(), conversation).value().notes.at(0).body, "Same customer as #12 last week");
     EXPECT_EQ(assignee(conversation), kEva);
     EXPECT_FALSE(inbox->addNote(conversation, kDaan, " "));
 }
@@ -519,7 +534,7 @@ TEST_F(InboxTest, TagsAreNormalisedAddedOnceAndRemovedWithEvents)
     ASSERT_TRUE(twice);
     EXPECT_EQ(twice->kind, Outcome::Kind::Unchanged);
     ASSERT_TRUE(inbox->addTag(conversation, kEva, "Één"));
-    EXPECT_EQ(readConversation(*db, conversation).value().tags, (std::vector<std::string>{"late delivery", "één"}));
+    EXPECT_EQ(readConversation(*reader(), conversation).value().tags, (std::vector<std::string>{"late delivery", "één"}));
 
     auto removed = inbox->removeTag(conversation, kEva, "LATE delivery");
     ASSERT_TRUE(removed) << removed.message();
@@ -527,7 +542,7 @@ TEST_F(InboxTest, TagsAreNormalisedAddedOnceAndRemovedWithEvents)
     auto missing = inbox->removeTag(conversation, kEva, "late delivery");
     ASSERT_TRUE(missing);
     EXPECT_EQ(missing->kind, Outcome::Kind::Unchanged);
-    EXPECT_EQ(readConversation(*db, conversation).value().tags, (std::vector<std::string>{"één"}));
+    EXPECT_EQ(readConversation(*reader(), conversation).value().tags, (std::vector<std::string>{"één"}));
 
     EXPECT_EQ(events(conversation), (std::vector<std::string>{"conversation_created ->-", "tagged ->late delivery",
                                                               "tagged ->één", "untagged late delivery>-"}));

@@ -10,12 +10,13 @@
 
 #include "TempWorkspace.h"
 #include "TestHttpServer.h"
+#include "WorkspaceReads.h"
 #include "earshot/connectors/PlatformSource.h"
 #include "earshot/engine/Engine.h"
 #include "earshot/inbox/AgentRepository.h"
 #include "earshot/inbox/Inbox.h"
 #include "earshot/inbox/ReplyPublisher.h"
-#include "store/sqlite/Schema.h"
+#include "earshot/store/InboxStore.h"
 
 using namespace earshot;
 using Json = nlohmann::json;
@@ -56,15 +57,15 @@ protected:
             settings.update(Json::parse(settingsPatch));
             source->settings = settings.dump();
         }
-        {
-            auto db = store::openWorkspace(workspace.dbPath());
-            store::SourceRepository(*db).add(*source).value();
-            inbox::AgentRepository(*db).add({.name = kAgent, .firstName = "Eva"}).value();
-        }
+        EXPECT_NE(test::addSource(workspace.open(), *source), 0);
+        test::writeWith(workspace.open(), [](store::Session& session) -> Status {
+            auto added = inbox::AgentRepository(session).add({.name = kAgent, .firstName = "Eva"});
+            return added ? Status(Ok{}) : Status(added.error());
+        });
         auto engine = engine::Engine::open(workspace.open(), nullptr);
         const auto summaries = (*engine)->pollOnce();
         EXPECT_EQ(summaries.at(0).outcome, "ok") << summaries.at(0).error;
-        return workspace.queryInteger("SELECT max(id) FROM conversations");
+        return onlyConversation();
     }
 
     // Records the reply as the console or CLI does, then posts it.
@@ -101,10 +102,35 @@ protected:
         return out;
     }
 
-    std::string replyColumn(const std::string& column)
+    // The newest conversation: these tests listen to one.
+    std::int64_t onlyConversation()
     {
-        return workspace.queryText("SELECT coalesce(" + column + ", 'NULL') FROM replies WHERE id = " +
-                                   std::to_string(replyId));
+        const auto conversations = test::exportedConversations(workspace.open());
+        return conversations.empty() ? 0 : conversations.back().id;
+    }
+    store::ConversationDetail onlyDetail() { return test::detailOf(workspace.open(), onlyConversation()); }
+    std::optional<std::int64_t> firstResponseAt() { return onlyDetail().firstResponseAt; }
+
+    // The reply replyId as the conversation pane shows it.
+    store::ConversationReply theReply()
+    {
+        for (const store::ConversationReply& reply : onlyDetail().replies)
+            if (reply.id == replyId)
+                return reply;
+        ADD_FAILURE() << "no reply " << replyId;
+        return {};
+    }
+    std::string delivery() { return std::string(domain::deliveryName(theReply().delivery)); }
+
+    // Claims posting the reply as another program would, at `at`.
+    void claimPostingAt(std::int64_t at)
+    {
+        test::writeWith(workspace.open(), [&](store::Session& session) -> Status {
+            auto claimed = session.inbox().claimPosting(replyId, at, 300);
+            if (!claimed)
+                return claimed.error();
+            return *claimed ? Status(Ok{}) : Status(fail("the reply could not be claimed"));
+        });
     }
 
     test::TempWorkspace workspace;
@@ -144,7 +170,7 @@ TEST_F(ReplyPublisherTest, MastodonReplyNamesThePosterAnswersItsIdAndCarriesAnId
     });
     const auto conversation = listen({.kind = "mastodon-tag", .instance = "social.example", .tag = "vondelfiets"});
     secret = "brand-token";
-    EXPECT_EQ(workspace.queryText("SELECT coalesce(first_response_at, 'NULL') FROM conversations"), "NULL");
+    EXPECT_FALSE(firstResponseAt().has_value());
 
     auto published = reply(conversation, "Dank je Anne, we bellen je vandaag. Eva");
     ASSERT_TRUE(published.ok()) << published.message();
@@ -157,10 +183,12 @@ TEST_F(ReplyPublisherTest, MastodonReplyNamesThePosterAnswersItsIdAndCarriesAnId
     EXPECT_EQ(body["status"], "@anne@social.example Dank je Anne, we bellen je vandaag. Eva");
     EXPECT_EQ(body["in_reply_to_id"], "1001");
     EXPECT_EQ(body["visibility"], "unlisted");  // as the post was, unless the agent chose
-    EXPECT_EQ(replyColumn("delivery"), "sent");
-    EXPECT_EQ(replyColumn("external_id"), "9001");
-    EXPECT_NE(workspace.queryText("SELECT coalesce(first_response_at, 'NULL') FROM conversations"), "NULL");
-    EXPECT_EQ(workspace.queryInteger("SELECT count(*) FROM events WHERE kind = 'reply_delivered'"), 1);
+    EXPECT_EQ(delivery(), "sent");
+    EXPECT_EQ(theReply().externalId, "9001");
+    EXPECT_TRUE(firstResponseAt().has_value());
+    const auto delivered = test::eventsOfKind(workspace.open(), domain::EventKind::ReplyDelivered);
+    ASSERT_EQ(delivered.size(), 1u);
+    EXPECT_EQ(delivered[0].detail.value_or(""), std::to_string(replyId));
 }
 
 TEST_F(ReplyPublisherTest, AFailedPostIsRecordedAndItsRetrySendsTheSameKey)
@@ -181,8 +209,8 @@ TEST_F(ReplyPublisherTest, AFailedPostIsRecordedAndItsRetrySendsTheSameKey)
     auto failed = reply(conversation, "Dank je, Eva", "direct");
     ASSERT_FALSE(failed.ok());
     EXPECT_NE(failed.message().find("Remote data could not be fetched"), std::string::npos) << failed.message();
-    EXPECT_EQ(replyColumn("delivery"), "failed");
-    EXPECT_EQ(workspace.queryText("SELECT coalesce(first_response_at, 'NULL') FROM conversations"), "NULL")
+    EXPECT_EQ(delivery(), "failed");
+    EXPECT_FALSE(firstResponseAt().has_value())
         << "a reply nobody saw is no response";
 
     auto retried = resend();
@@ -191,7 +219,7 @@ TEST_F(ReplyPublisherTest, AFailedPostIsRecordedAndItsRetrySendsTheSameKey)
     ASSERT_EQ(sent.size(), 2u);
     EXPECT_EQ(sent[0].header("Idempotency-Key"), sent[1].header("Idempotency-Key"));
     EXPECT_EQ(Json::parse(sent[1].body)["visibility"], "direct");
-    EXPECT_EQ(replyColumn("delivery"), "sent");
+    EXPECT_EQ(delivery(), "sent");
     EXPECT_FALSE(resend().ok()) << "a sent reply is not sent again";
     EXPECT_EQ(posts("/api/v1/statuses").size(), 2u);
 }
@@ -210,17 +238,22 @@ TEST_F(ReplyPublisherTest, AReplyLeftPostingByAStoppedProgramCanBeSentAgainLater
                   .value()
                   .id;
     // Another program claimed it a moment ago: it is still posting.
-    workspace.exec("UPDATE replies SET delivery = 'posting', posting_since = strftime('%s', 'now') - 10");
+    claimPostingAt(std::time(nullptr) - 10);
     auto busy = resend();
     ASSERT_FALSE(busy.ok());
     EXPECT_NE(busy.message().find("being posted right now"), std::string::npos) << busy.message();
     EXPECT_TRUE(posts("/api/v1/statuses").empty());
 
-    // The claim is older than any post takes: the program that made it stopped.
-    workspace.exec("UPDATE replies SET posting_since = strftime('%s', 'now') - 600");
+    // A claim older than any post takes: the program that made it stopped. (A second reply,
+    // as the first one's claim cannot be made older without changing the rows by hand.)
+    replyId = inbox::Inbox(workspace.open().writer())
+                  .reply(conversation, kAgent, "Dank je, Eva. Nog iets", inbox::Channel::Platform)
+                  .value()
+                  .id;
+    claimPostingAt(std::time(nullptr) - 600);
     auto taken = resend();
     ASSERT_TRUE(taken.ok()) << taken.message();
-    EXPECT_EQ(replyColumn("delivery"), "sent");
+    EXPECT_EQ(delivery(), "sent");
     EXPECT_EQ(posts("/api/v1/statuses").size(), 1u);
 }
 
@@ -246,7 +279,7 @@ TEST_F(ReplyPublisherTest, ANextReplyAnswersTheCustomerNotTheBrandsOwnReplyHeard
     secret = "brand-token";
     ASSERT_TRUE(reply(conversation, "We kijken ernaar. Eva").ok());
     (*engine::Engine::open(workspace.open(), nullptr))->pollOnce();
-    ASSERT_EQ(workspace.queryInteger("SELECT message_count FROM conversations"), 2) << "the brand's post was heard back";
+    ASSERT_EQ(test::detailOf(workspace.open(), conversation).messageCount, 2) << "the brand's post was heard back";
 
     ASSERT_TRUE(reply(conversation, "Update: het onderdeel is besteld. Eva").ok());
     const auto sent = posts("/api/v1/statuses");
@@ -286,7 +319,7 @@ TEST_F(ReplyPublisherTest, MastodonWithoutATokenSaysHowToGetOne)
     auto refused = reply(conversation, "Dank je, Eva");
     ASSERT_FALSE(refused.ok());
     EXPECT_NE(refused.message().find("New application"), std::string::npos) << refused.message();
-    EXPECT_EQ(replyColumn("delivery"), "failed");
+    EXPECT_EQ(delivery(), "failed");
 }
 
 // --- Bluesky -----------------------------------------------------------------------------------------
@@ -414,7 +447,7 @@ TEST_F(ReplyPublisherTest, BlueskyPostWhoseAnswerIsLostIsFoundWrittenAndNotTaken
     secret = "abcd-efgh-ijkl-mnop";
 
     ASSERT_TRUE(reply(conversation, "We kijken het na. Eva").ok()) << "written, though the answer was lost";
-    EXPECT_EQ(replyColumn("delivery"), "sent");
+    EXPECT_EQ(delivery(), "sent");
     EXPECT_EQ(repository.size(), 1u);
 
     // A reply whose first write never arrived is not taken for one that did.
@@ -424,7 +457,7 @@ TEST_F(ReplyPublisherTest, BlueskyPostWhoseAnswerIsLostIsFoundWrittenAndNotTaken
     }
     auto failed = reply(conversation, "Tweede antwoord. Eva");
     EXPECT_FALSE(failed.ok());
-    EXPECT_EQ(replyColumn("delivery"), "failed");
+    EXPECT_EQ(delivery(), "failed");
 }
 
 TEST_F(ReplyPublisherTest, BlueskyRefusesAReplyOverThreeHundredCharactersBeforeSendingIt)

@@ -1,14 +1,7 @@
-// The metric definitions on hand-built timelines, and the derived rows kept up to date in a
-// real workspace as the engine and the inbox write its log.
+// The metric definitions on hand-built timelines.
 #include <gtest/gtest.h>
 
-#include "store/sqlite/MentionQueries.h"
-#include "TempWorkspace.h"
-#include "earshot/inbox/AgentRepository.h"
-#include "earshot/inbox/Inbox.h"
 #include "earshot/metrics/ResponseCycles.h"
-#include "earshot/store/Mentions.h"
-#include "store/sqlite/Schema.h"
 
 using namespace earshot;
 using metrics::ConversationLog;
@@ -115,105 +108,7 @@ TEST(ResponseCycles, ThanksAreRecognisedInDutchAndEnglishAsWholeWords)
         EXPECT_FALSE(metrics::soundsLikeThanks(other)) << other;
 }
 
-// --- kept up to date in a real workspace -------------------------------------------------------
-
-class ResponseCyclesStoreTest : public ::testing::Test {
-protected:
-    void SetUp() override
-    {
-        db = std::make_unique<store::Database>(store::openWorkspace(workspace.dbPath()).value());
-        sourceId = store::SourceRepository(*db).add({.name = "Forum", .url = "https://forum.example/feed"}).value();
-        inbox::AgentRepository(*db).add({.name = "Eva", .firstName = "Eva"}).value();
-    }
-
-    std::int64_t ingest(const std::string& id, const std::string& body, std::int64_t at, const std::string& thread = "t1")
-    {
-        std::int64_t conversation = 0;
-        EXPECT_TRUE(db->transaction([&]() -> Status {
-            auto stored = store::ingestMentions(
-                *db, sourceId, {{.externalId = id, .body = body, .threadId = thread, .publishedAt = at - 30}}, at);
-            if (!stored)
-                return stored.error();
-            return Ok{};
-        }));
-        conversation = store::queryInteger(*db, "SELECT conversation_id FROM mentions WHERE external_id = '" + id + "'").value();
-        return conversation;
-    }
-
-    inbox::Inbox inboxAt(std::int64_t at) { return inbox::Inbox(workspace.open().writer(), [at] { return at; }); }
-
-    std::int64_t number(const std::string& sql) { return store::queryInteger(*db, sql).value(); }
-
-    test::TempWorkspace workspace;
-    std::unique_ptr<store::Database> db;
-    std::int64_t sourceId = 0;
-};
-
-TEST_F(ResponseCyclesStoreTest, TheInboxAndTheEngineMarkConversationsAndARefreshDerivesTheirRows)
-{
-    const auto conversation = ingest("m1", "Mijn pakket is kwijt", t0);
-    ASSERT_TRUE(inboxAt(t0 + 600).reply(conversation, "Eva", "Ik zoek het uit. Eva", inbox::Channel::OffPlatform));
-    ASSERT_TRUE(inboxAt(t0 + 1200).resolve(conversation, "Eva"));
-    ASSERT_TRUE(metrics::refreshResponseCycles(workspace.open().writer()));
-    EXPECT_EQ(number("SELECT count(*) FROM metrics_dirty"), 0);
-    EXPECT_EQ(number("SELECT first_response_at - started_at FROM response_cycles"), 600);
-    EXPECT_EQ(number("SELECT resolved_at - started_at FROM response_cycles"), 1200);
-    EXPECT_EQ(number("SELECT started_published FROM response_cycles"), t0 - 30);
-
-    // The customer writes again: the engine reopens it, and a second cycle appears.
-    ingest("m2", "Bedankt, maar nu is de doos nat", t0 + 86400);
-    EXPECT_EQ(number("SELECT count(*) FROM metrics_dirty"), 1);
-    ASSERT_TRUE(metrics::refreshResponseCycles(workspace.open().writer()));
-    EXPECT_EQ(number("SELECT count(*) FROM response_cycles"), 2);
-    EXPECT_EQ(number("SELECT started_at FROM response_cycles WHERE cycle = 2"), t0 + 86400);
-    EXPECT_EQ(number("SELECT count(*) FROM response_waits WHERE thanked_agent = 'Eva'"), 1);
-    EXPECT_EQ(number("SELECT resolved_at - started_at FROM response_cycles WHERE cycle = 1"), 1200);
-}
-
-TEST_F(ResponseCyclesStoreTest, APlatformReplyCountsWhenItIsPostedNotWhenItIsWritten)
-{
-    const auto conversation = ingest("m1", "Help", t0);
-    ASSERT_TRUE(db->exec("INSERT INTO replies(conversation_id, agent, body, channel, sent_at, delivery)"
-                         " VALUES (" + std::to_string(conversation) + ", 'Eva', 'x', 'platform', " +
-                         std::to_string(t0 + 60) + ", 'failed')"));
-    ASSERT_TRUE(metrics::refreshResponseCycles(workspace.open().writer()));
-    EXPECT_EQ(number("SELECT count(*) FROM response_cycles WHERE first_response_at IS NULL"), 1) << "not posted";
-    ASSERT_TRUE(db->exec("UPDATE replies SET delivery = 'sent', delivered_at = " + std::to_string(t0 + 900)));
-    ASSERT_TRUE(metrics::refreshResponseCycles(workspace.open().writer()));
-    EXPECT_EQ(number("SELECT first_response_at - started_at FROM response_cycles"), 900);
-}
-
-TEST_F(ResponseCyclesStoreTest, LatestCyclesReadTheCurrentCycleWithoutWritingAnything)
-{
-    const auto answered = ingest("a1", "Mijn pakket is kwijt", t0, "answered");
-    const auto waiting = ingest("w1", "Waar blijft mijn doos?", t0 + 60, "waiting");
-    ASSERT_TRUE(inboxAt(t0 + 600).reply(answered, "Eva", "Ik zoek het uit. Eva", inbox::Channel::OffPlatform));
-    ASSERT_TRUE(inboxAt(t0 + 1200).resolve(answered, "Eva"));
-    ingest("a2", "Nu is de doos nat", t0 + 86400, "answered");   // reopens: a second cycle
-
-    auto reader = workspace.open().reader();
-    ASSERT_TRUE(reader) << reader.message();
-    const auto cycles = metrics::latestCycles(**reader, {answered, waiting, 999999});
-    ASSERT_TRUE(cycles) << cycles.message();
-    ASSERT_EQ(cycles->size(), 2u) << "no such conversation: left out";
-    EXPECT_EQ(cycles->at(answered).number, 2);
-    EXPECT_EQ(cycles->at(answered).startedAt, t0 + 86400);
-    EXPECT_FALSE(cycles->at(answered).firstResponseAt) << "the reply before the reopen belongs to cycle 1";
-    EXPECT_EQ(cycles->at(waiting).number, 1);
-    EXPECT_EQ(cycles->at(waiting).startedAt, t0 + 60);
-    EXPECT_EQ(number("SELECT count(*) FROM response_cycles"), 0) << "reading derives, it does not store";
-    EXPECT_TRUE(metrics::latestCycles(**reader, {})->empty());
-}
-
-TEST_F(ResponseCyclesStoreTest, ManyConversationsAreDerivedInBatches)
-{
-    for (int i = 0; i < 4500; ++i)
-        ingest("b" + std::to_string(i), "vraag", t0 + i, "thread-" + std::to_string(i));
-    std::vector<std::int64_t> left;
-    ASSERT_TRUE(metrics::refreshResponseCycles(workspace.open().writer(), [&](std::int64_t n) { left.push_back(n); }));
-    EXPECT_EQ(left, (std::vector<std::int64_t>{2500, 500, 0}));
-    EXPECT_EQ(number("SELECT count(*) FROM response_cycles"), 4500);
-    EXPECT_EQ(number("SELECT count(*) FROM response_waits WHERE answered_at IS NULL"), 4500);
-}
+// What a workspace derives and keeps from these definitions is tested once per engine in
+// StoreContractMetricsTest.cpp.
 
 }  // namespace

@@ -9,10 +9,10 @@
 
 #include "FeedFactory.h"
 #include "TempWorkspace.h"
+#include "WorkspaceReads.h"
 #include "TestHttpServer.h"
 #include "earshot/engine/SourcePreview.h"
 #include "store/sqlite/Schema.h"
-#include "earshot/store/Sources.h"
 
 using namespace earshot;
 using namespace std::chrono_literals;
@@ -154,9 +154,9 @@ TEST_F(SourcePreviewTest, StoresNothingAnywhere)
     const std::optional<std::string> saved = oldDataHome ? std::optional<std::string>(oldDataHome) : std::nullopt;
     ::setenv("XDG_DATA_HOME", dataHome.c_str(), 1);
     {
-        auto db = store::openWorkspace(workspace.dbPath());
-        ASSERT_TRUE(db) << db.message();
-        ASSERT_TRUE(store::SourceRepository(*db).add({.url = http.url("/forum.rss")}));
+        auto opened = store::Workspace::open(workspace.dbPath());
+        ASSERT_TRUE(opened) << opened.message();
+        ASSERT_NE(test::addSource(**opened, {.url = http.url("/forum.rss")}), 0);
     }
     const auto sizeBefore = std::filesystem::file_size(workspace.dbPath());
     const auto timeBefore = std::filesystem::last_write_time(workspace.dbPath());
@@ -172,9 +172,13 @@ TEST_F(SourcePreviewTest, StoresNothingAnywhere)
     EXPECT_TRUE(std::filesystem::is_empty(dataHome));
     EXPECT_EQ(std::filesystem::file_size(workspace.dbPath()), sizeBefore);
     EXPECT_EQ(std::filesystem::last_write_time(workspace.dbPath()), timeBefore);
+    auto opened = store::Workspace::open(workspace.dbPath(), store::Workspace::Opening::Existing);
+    ASSERT_TRUE(opened) << opened.message();
+    EXPECT_EQ(test::exportCount(**opened, store::ExportKind::Mentions), 0);
+    EXPECT_EQ(test::readerOf(**opened)->conversations().count().value().all, 0);
+    // No core read counts the authors (customers) a workspace knows; SQLite's own table says.
     auto db = store::openReader(workspace.dbPath());
     ASSERT_TRUE(db) << db.message();
-    EXPECT_EQ(store::queryInteger(*db, "SELECT count(*) FROM mentions").value(), 0);
     EXPECT_EQ(store::queryInteger(*db, "SELECT count(*) FROM authors").value(), 0);
 }
 

@@ -5,6 +5,7 @@
 #include <functional>
 
 #include "TempWorkspace.h"
+#include "WorkspaceReads.h"
 #include "earshot/core/Text.h"
 #include "earshot/store/Session.h"
 #include "earshot/store/SourceStore.h"
@@ -63,7 +64,11 @@ TEST_F(SourceStoreTest, RecordsPollsAndPermanentMoves)
     EXPECT_EQ(source.state, SourceState::Ok);
     EXPECT_EQ(source.etag, "\"v1\"");
     EXPECT_EQ(source.url, "https://example.org/new.xml");
-    EXPECT_EQ(workspace.queryInteger("SELECT count(*) FROM events WHERE kind = 'source_moved'"), 1);
+    const auto moves = test::eventsOfKind(workspace.open(), domain::EventKind::SourceMoved);
+    ASSERT_EQ(moves.size(), 1u);
+    EXPECT_EQ(moves[0].source, sourceId);
+    EXPECT_EQ(moves[0].from.value_or(""), "https://example.org/feed.xml");
+    EXPECT_EQ(moves[0].to.value_or(""), "https://example.org/new.xml");
 
     const PollRecord failure{.sourceId = sourceId, .polledAt = 500, .nextPollAt = 560, .error = "HTTP 500"};
     ASSERT_TRUE(recordPoll(failure));
@@ -88,14 +93,15 @@ TEST_F(SourceStoreTest, NeedingCredentialsIsWhatListsAndEventsShowUntilAPollSucc
     EXPECT_EQ(source.state, SourceState::Failing) << "stored as failing, with the flag beside it";
     EXPECT_EQ(source.shownState(), SourceState::NeedsCredentials);
     EXPECT_EQ(source.displayState(), "needs credentials");
-    EXPECT_EQ(workspace.queryText("SELECT to_value FROM events WHERE kind = 'source_state' ORDER BY id DESC LIMIT 1"),
-              "needs credentials");
+    const auto lastStateChange = [&] {
+        const auto changes = test::eventsOfKind(workspace.open(), domain::EventKind::SourceStateChanged);
+        return changes.empty() ? std::string("(none)") : changes.back().from.value_or("") + " -> " + changes.back().to.value_or("");
+    };
+    EXPECT_EQ(lastStateChange().substr(lastStateChange().find(" -> ")), " -> needs credentials");
 
     ASSERT_TRUE(recordPoll({.sourceId = sourceId, .polledAt = 500, .nextPollAt = 800, .succeeded = true}));
     EXPECT_EQ(current().shownState(), SourceState::Ok);
-    EXPECT_EQ(workspace.queryText("SELECT from_value || ' -> ' || to_value FROM events WHERE kind = 'source_state'"
-                                  " ORDER BY id DESC LIMIT 1"),
-              "needs credentials -> ok");
+    EXPECT_EQ(lastStateChange(), "needs credentials -> ok");
 }
 
 TEST_F(SourceStoreTest, FindsBySourceIdUrlOrNameAndSaysWhenANameIsAmbiguous)
