@@ -227,9 +227,13 @@ void ConversationListModel::attachCycles(std::vector<Row>& rows)
 {
     if (m_sla.targets().empty() || rows.empty())
         return;
+    // Closed conversations have no clock running.
+    const auto named = [](domain::ConversationStatus status) { return fromUtf8(std::string(domain::statusName(status))); };
+    const QString resolved = named(domain::ConversationStatus::Resolved);
+    const QString spam = named(domain::ConversationStatus::Spam);
     std::vector<std::int64_t> ids;
     for (const Row& row : rows)
-        if (row.status != QLatin1String("resolved") && row.status != QLatin1String("spam"))
+        if (row.status != resolved && row.status != spam)
             ids.push_back(row.key.id);
     auto cycles = metrics::latestCycles(*m_reader, ids);
     if (!cycles)
