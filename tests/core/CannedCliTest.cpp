@@ -10,14 +10,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "store/sqlite/MentionQueries.h"
 #include "TempWorkspace.h"
 #include "earshot/checks/SettingsRepository.h"
 #include "earshot/inbox/AgentRepository.h"
 #include "earshot/store/CannedReplyStore.h"
 #include "earshot/store/Mentions.h"
-#include "store/sqlite/Schema.h"
-#include "earshot/store/Sources.h"
 
 using namespace earshot;
 
@@ -101,23 +98,16 @@ TEST_F(CannedCliTest, AddListAndRemoveCannedReplies)
 
 TEST_F(CannedCliTest, RenderFillsInAConversationAndReportsWhatIsMissing)
 {
-    std::int64_t conversationId = 0;
-    {
-        auto db = store::openWorkspace(workspace.dbPath());
-        ASSERT_TRUE(db) << db.message();
-        store::Source source;
-        source.url = "https://forum.example/feed";
-        source.name = "Forum";
-        const std::int64_t sourceId = store::SourceRepository(*db).add(source).value();
-        store::NewMention mention{.externalId = "1", .title = "Help", .link = "https://forum.example/t/1",
-                                  .author = {.platform = "discourse", .handle = "anna", .displayName = "Anna"}};
-        std::optional<Result<store::IngestResult>> ingested;
-        ASSERT_TRUE(db->transaction([&]() -> Status {
-            ingested.emplace(store::ingestMentions(*db, sourceId, {mention}, 1000));
-            return *ingested ? Status(Ok{}) : Status(ingested->error());
-        }));
-        conversationId = ingested->value().conversationsCreated.front();
-    }
+    store::Source source;
+    source.url = "https://forum.example/feed";
+    source.name = "Forum";
+    const std::int64_t sourceId = workspace.addSource(source);
+    ASSERT_NE(sourceId, 0);
+    store::NewMention mention{.externalId = "1", .title = "Help", .link = "https://forum.example/t/1",
+                              .author = {.platform = "discourse", .handle = "anna", .displayName = "Anna"}};
+    const auto created = workspace.ingest(sourceId, {mention}, 1000).conversationsCreated;
+    ASSERT_EQ(created.size(), 1u);
+    const std::int64_t conversationId = created.front();
     ASSERT_TRUE(workspace.open().writer().run([](store::Session& session) -> Status {
         if (auto added = inbox::AgentRepository(session).add({.name = "Sanne Visser", .firstName = "Sanne"}); !added)
             return added.error();

@@ -10,11 +10,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "store/sqlite/MentionQueries.h"
 #include "TempWorkspace.h"
+#include "earshot/inbox/Ingest.h"
 #include "earshot/store/Mentions.h"
-#include "store/sqlite/Schema.h"
-#include "earshot/store/Sources.h"
+#include "earshot/store/SourceStore.h"
+#include "earshot/store/Workspace.h"
 
 using namespace earshot;
 
@@ -36,26 +36,36 @@ protected:
         ASSERT_EQ(cli("agents add 'Daan Visser' --first-name Daan").exitCode, 0);
     }
 
-    // Through the library; the connection is closed again before the CLI runs.
+    // Through the library, as one writer job on a workspace of its own that is closed again
+    // before the CLI runs.
+    Status write(const store::Writer::Work& work)
+    {
+        auto opened = store::Workspace::open(workspace.dbPath());
+        if (!opened)
+            return opened.error();
+        return (*opened)->writer().run(work);
+    }
+
     void addConversation()
     {
-        auto db = store::openWorkspace(workspace.dbPath());
-        ASSERT_TRUE(db) << db.message();
         store::Source source;
         source.url = "https://forum.example/feed.xml";
         source.name = "Forum";
-        auto id = store::SourceRepository(*db).add(source);
-        ASSERT_TRUE(id) << id.message();
         store::NewMention m;
         m.externalId = "q1";
         m.title = "Where is my parcel?";
         m.link = "https://forum.example/t/q1";
         m.author = {.platform = "feed:forum.example", .handle = "anna"};
-        auto done = db->transaction([&]() -> Status {
-            auto stored = store::ingestMentions(*db, *id, {m}, 1000);
+        auto done = write([&](store::Session& session) -> Status {
+            auto id = session.sources().add(source);
+            if (!id)
+                return id.error();
+            auto stored = inbox::ingestMentions(session, *id, {m}, 1000);
             if (!stored)
                 return stored.error();
-            conversation = std::to_string(stored->conversationsCreated.at(0));
+            if (stored->conversationsCreated.size() != 1)
+                return fail("q1 started no conversation of its own");
+            conversation = std::to_string(stored->conversationsCreated.front());
             return Ok{};
         });
         ASSERT_TRUE(done) << done.message();
@@ -234,17 +244,16 @@ TEST_F(InboxCliTest, ReopenedListsWhatCustomersReopenedForTheAgent)
     EXPECT_EQ(nlohmann::json::parse(none.out).size(), 0u);
 
     {
-        auto db = store::openWorkspace(workspace.dbPath());
-        ASSERT_TRUE(db) << db.message();
         store::NewMention m;
         m.externalId = "q2";
         m.body = "Still nothing!";
         m.replyTo = "q1";
         m.author = {.platform = "feed:forum.example", .handle = "anna"};
-        auto source = store::SourceRepository(*db).find("Forum");
-        ASSERT_TRUE(source);
-        auto done = db->transaction([&]() -> Status {
-            auto stored = store::ingestMentions(*db, source->id, {m}, 5000);
+        auto done = write([&](store::Session& session) -> Status {
+            auto source = session.sources().find("Forum");
+            if (!source)
+                return source.error();
+            auto stored = inbox::ingestMentions(session, source->id, {m}, 5000);
             return stored ? Status(Ok{}) : Status(stored.error());
         });
         ASSERT_TRUE(done) << done.message();

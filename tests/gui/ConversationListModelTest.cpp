@@ -3,22 +3,20 @@
 // by refresh(). Every model runs under QAbstractItemModelTester.
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
 
-#include "store/sqlite/MentionQueries.h"
+#include "TempWorkspace.h"
 #include "earshot/bridge/ConversationListModel.h"
 #include "earshot/inbox/AgentRepository.h"
 #include "earshot/inbox/Inbox.h"
 #include "earshot/metrics/MetricsSettings.h"
 #include "earshot/store/Mentions.h"
-#include "store/sqlite/Schema.h"
-#include "earshot/store/Sources.h"
 #include "earshot/store/Workspace.h"
 
 using earshot::bridge::ConversationListModel;
@@ -32,50 +30,54 @@ class ConversationListModelTest : public ::testing::Test {
 protected:
     void SetUp() override
     {
-        ASSERT_TRUE(m_dir.isValid());
-        m_path = m_dir.filePath(QStringLiteral("workspace.db")).toStdString();
-        auto db = store::openWorkspace(m_path);
-        ASSERT_TRUE(db) << db.message();
-        m_db = std::make_unique<store::Database>(std::move(*db));
-        auto source = store::SourceRepository(*m_db).add({.name = "Klantenforum", .url = "https://forum.example/feed"});
-        ASSERT_TRUE(source) << source.message();
-        m_sourceId = *source;
+        m_sourceId = m_workspace.addSource({.name = "Klantenforum", .url = "https://forum.example/feed"});
+        ASSERT_NE(m_sourceId, 0);
+        // The agent of the changes below (claims, priorities, replies).
+        ASSERT_TRUE(writer().run([](store::Session& session) -> earshot::Status {
+            if (auto added = earshot::inbox::AgentRepository(session).add({.name = "Eva", .firstName = "Eva"}); !added)
+                return added.error();
+            return earshot::Ok{};
+        }));
     }
 
     // A conversation whose customer wrote `text` at `at`; a later call with the same thread
     // adds to it.
     std::int64_t write(const std::string& thread, const std::string& text, std::int64_t at)
     {
-        std::int64_t conversation = 0;
-        auto done = m_db->transaction([&]() -> earshot::Status {
-            auto stored = store::ingestMentions(
-                *m_db, m_sourceId,
-                {{.externalId = thread + std::to_string(at), .body = text, .threadId = thread,
-                  .author = {.platform = "feed", .handle = "@" + thread, .displayName = "Klant " + thread}}},
-                at);
-            if (!stored)
-                return stored.error();
-            return store::indexPendingMentions(*m_db);
-        });
-        EXPECT_TRUE(done) << done.message();
-        auto id = m_db->prepare("SELECT id FROM conversations WHERE thread_key = ?");
-        EXPECT_TRUE(id);
-        id->bind(1, thread);
-        EXPECT_TRUE(*id->step());
-        conversation = id->integer(0);
-        return conversation;
+        const auto stored = m_workspace.ingest(
+            m_sourceId,
+            {{.externalId = thread + std::to_string(at), .body = text, .threadId = thread,
+              .author = {.platform = "feed", .handle = "@" + thread, .displayName = "Klant " + thread}}},
+            at);
+        EXPECT_EQ(stored.mentionIds.size(), 1u) << thread;
+        if (!stored.conversationsCreated.empty())
+            m_threads[thread] = stored.conversationsCreated.front();
+        EXPECT_TRUE(m_threads.contains(thread)) << "a new thread starts a conversation: " << thread;
+        return m_threads[thread];
     }
 
-    void set(std::int64_t id, const std::string& assignments)
+    // Changes as an agent makes them: through the inbox, at the test's clock.
+    earshot::inbox::Inbox inbox() { return earshot::inbox::Inbox(writer(), [this] { return m_now; }); }
+    void claim(std::int64_t id)   // new becomes open, held by Eva
     {
-        auto done = m_db->exec("UPDATE conversations SET " + assignments + " WHERE id = " + std::to_string(id));
-        ASSERT_TRUE(done) << done.message();
+        auto done = inbox().claim(id, "Eva");
+        ASSERT_TRUE(done && done->changed()) << (done ? done->message : done.message());
+    }
+    void prioritise(std::int64_t id, earshot::inbox::Priority priority)
+    {
+        auto done = inbox().setPriority(id, "Eva", priority);
+        ASSERT_TRUE(done && done->changed()) << (done ? done->message : done.message());
+    }
+    void resolve(std::int64_t id)
+    {
+        auto done = inbox().resolve(id, "Eva");
+        ASSERT_TRUE(done && done->changed()) << (done ? done->message : done.message());
     }
 
     std::unique_ptr<ConversationListModel> makeModel(store::ConversationFilter filter = {}, int pageSize = 200,
                                                      bool tested = true)
     {
-        auto reader = store::Workspace::open(m_path, store::Workspace::Opening::Existing).value()->reader();
+        auto reader = m_workspace.open().reader();
         EXPECT_TRUE(reader) << reader.message();
         auto model = std::make_unique<ConversationListModel>(std::move(*reader), std::move(filter), nullptr, pageSize,
                                                              [this] { return m_now; });
@@ -111,18 +113,11 @@ protected:
 
     void TearDown() override { m_tester.reset(); }
 
-    // The workspace's writer, for inbox actions (started at the first use).
-    store::Writer& writer()
-    {
-        if (!m_workspace)
-            m_workspace = store::Workspace::open(m_path).value();
-        return m_workspace->writer();
-    }
+    // The workspace's writer, for inbox actions and settings.
+    store::Writer& writer() { return m_workspace.open().writer(); }
 
-    QTemporaryDir m_dir;
-    std::string m_path;
-    std::unique_ptr<store::Database> m_db;
-    std::unique_ptr<store::Workspace> m_workspace;
+    earshot::test::TempWorkspace m_workspace;
+    std::map<std::string, std::int64_t> m_threads;   // the conversation of each thread written
     std::int64_t m_sourceId = 0;
     std::int64_t m_now = kStart + 3 * 3600;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
@@ -132,7 +127,8 @@ TEST_F(ConversationListModelTest, ShowsOpenConversationsLongestWaitingFirst)
 {
     const auto recent = write("b", "Factuur klopt niet", kStart + 3 * 3600 - 12 * 60);
     const auto oldest = write("a", "Mijn pakket  is\nniet bezorgd", kStart);
-    set(oldest, "priority = 3, status = 'open', assignee = 'Eva'");
+    claim(oldest);
+    prioritise(oldest, earshot::inbox::Priority::Urgent);
     auto model = makeModel();
 
     ASSERT_EQ(model->rowCount(), 2);
@@ -192,7 +188,7 @@ TEST_F(ConversationListModelTest, FilterAndSortReloadFromTheTop)
     const auto a = write("a", "pakket", kStart);
     const auto b = write("b", "factuur", kStart + 10);
     const auto c = write("c", "pakket weer", kStart + 20);
-    set(b, "priority = 3");
+    prioritise(b, earshot::inbox::Priority::Urgent);
     auto model = makeModel();
     QSignalSpy reset(model.get(), &QAbstractItemModel::modelReset);
 
@@ -220,8 +216,7 @@ TEST_F(ConversationListModelTest, TheSlaColumnCountsDownToTheCurrentCyclesDeadli
     const auto late = write("late", "Vraag", kStart);
     const auto answered = write("answered", "Vraag", kStart + 60);
     const auto low = write("low", "Vraag", kStart);
-    set(low, "priority = 0");
-    ASSERT_TRUE(earshot::inbox::AgentRepository(*m_db).add({.name = "Eva", .firstName = "Eva"}));
+    prioritise(low, earshot::inbox::Priority::Low);
     ASSERT_TRUE(earshot::inbox::Inbox(writer(), [] { return kStart + 600; })
                     .reply(answered, "Eva", "We zoeken het uit. Eva", earshot::inbox::Channel::OffPlatform));
 
@@ -235,10 +230,12 @@ TEST_F(ConversationListModelTest, TheSlaColumnCountsDownToTheCurrentCyclesDeadli
     EXPECT_EQ(state(late), metrics::SlaState::None);
 
     // Normal priority: answer within an hour, resolve within a day, around the clock.
-    ASSERT_TRUE(metrics::saveSlaPolicies(*m_db, metrics::SlaPolicies({{.priority = 1,
-                                                                      .firstResponseSeconds = 3600,
-                                                                      .resolutionSeconds = 86400,
-                                                                      .businessHours = false}})));
+    ASSERT_TRUE(writer().run([](store::Session& session) {
+        return metrics::saveSlaPolicies(session, metrics::SlaPolicies({{.priority = 1,
+                                                                        .firstResponseSeconds = 3600,
+                                                                        .resolutionSeconds = 86400,
+                                                                        .businessHours = false}}));
+    }));
     model->tick();
     EXPECT_EQ(sla(fresh), "50 min left");
     EXPECT_EQ(state(fresh), metrics::SlaState::Within);
@@ -267,7 +264,7 @@ TEST_F(ConversationListModelTest, TheSlaColumnCountsDownToTheCurrentCyclesDeadli
                     .data(Qt::ToolTipRole).toString().startsWith("Resolution due"));
 
     // Resolved: no clock runs.
-    set(late, "status = 'resolved'");
+    resolve(late);
     model->refresh({late});
     EXPECT_EQ(model->rowOfConversation(late), -1) << "the open view drops it";
     EXPECT_EQ(ConversationListModel::durationText(3600 + 20 * 60), "1 h 20 min");
@@ -301,14 +298,14 @@ TEST_F(ConversationListModelTest, RefreshUpdatesInPlaceDropsWhatLeftAndInsertsWh
     QSignalSpy inserted(model.get(), &QAbstractItemModel::rowsInserted);
 
     // A new priority keeps its place in the waiting sort: updated in place.
-    set(b, "priority = 2");
+    prioritise(b, earshot::inbox::Priority::High);
     model->refresh({b});
     EXPECT_EQ(ids(*model), (std::vector<qint64>{a, b, c}));
     EXPECT_EQ(text(*model, 1, ConversationListModel::PriorityColumn), "High");
     EXPECT_EQ(changed.count(), 1);
 
     // Claimed: it leaves the "new" view.
-    set(a, "status = 'open', assignee = 'Eva'");
+    claim(a);
     model->refresh({a});
     EXPECT_EQ(ids(*model), (std::vector<qint64>{b, c}));
     EXPECT_EQ(removed.count(), 1);
@@ -366,7 +363,7 @@ TEST_F(ConversationListModelTest, AKeptRowStaysInPlaceUntilItIsLetGo)
     auto model = makeModel({.view = store::ConversationView::Unassigned});
 
     model->keep(b);
-    set(b, "status = 'open', assignee = 'Eva'");
+    claim(b);
     write("b", "nog iets", kStart + 40);   // would now sort last, and has left Unassigned
     model->refresh({b});
     EXPECT_EQ(ids(*model), (std::vector<qint64>{a, b, c}));

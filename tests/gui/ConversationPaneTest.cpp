@@ -15,7 +15,6 @@
 
 #include <memory>
 
-#include "store/sqlite/MentionQueries.h"
 #include "AuthorCard.h"
 #include "ConversationPane.h"
 #include "ReplyComposer.h"
@@ -25,9 +24,6 @@
 #include "earshot/inbox/AgentRepository.h"
 #include "earshot/inbox/Inbox.h"
 #include "earshot/store/Mentions.h"
-#include "store/sqlite/Schema.h"
-#include "store/sqlite/SqliteSession.h"
-#include "earshot/store/Sources.h"
 
 namespace store = earshot::store;
 namespace inbox = earshot::inbox;
@@ -42,14 +38,13 @@ class ConversationPaneTest : public ::testing::Test {
 protected:
     void SetUp() override
     {
-        auto db = store::openWorkspace(m_workspace.dbPath());
-        ASSERT_TRUE(db) << db.message();
-        m_db = std::make_unique<store::Database>(std::move(*db));
-        auto source = store::SourceRepository(*m_db).add({.name = "Forum", .url = "https://forum.example/feed"});
-        ASSERT_TRUE(source) << source.message();
-        m_sourceId = *source;
-        auto agent = inbox::AgentRepository(*m_db).add({.name = kAgent, .firstName = "Sanne"});
-        ASSERT_TRUE(agent) << agent.message();
+        m_sourceId = m_workspace.addSource({.name = "Forum", .url = "https://forum.example/feed"});
+        ASSERT_NE(m_sourceId, 0);
+        ASSERT_TRUE(m_workspace.open().writer().run([](store::Session& session) -> earshot::Status {
+            if (auto agent = inbox::AgentRepository(session).add({.name = kAgent, .firstName = "Sanne"}); !agent)
+                return agent.error();
+            return earshot::Ok{};
+        }));
         m_inbox = std::make_unique<inbox::Inbox>(m_workspace.open().writer(), [this] { return m_now; });
     }
 
@@ -60,18 +55,9 @@ protected:
         std::vector<store::NewMention> mentions{{.externalId = id, .title = title, .body = body,
                                                  .link = "https://forum.example/t/" + id, .publishedAt = m_now,
                                                  .author = std::move(author)}};
-        std::int64_t conversation = 0;
-        auto done = m_db->transaction([&]() -> earshot::Status {
-            auto stored = store::ingestMentions(*m_db, m_sourceId, mentions, m_now);
-            if (!stored)
-                return stored.error();
-            if (!stored->conversationsCreated.empty())
-                conversation = stored->conversationsCreated.front();
-            return store::indexPendingMentions(*m_db);
-        });
-        EXPECT_TRUE(done) << done.message();
-        EXPECT_NE(conversation, 0);
-        return conversation;
+        const auto stored = m_workspace.ingest(m_sourceId, mentions, m_now);
+        EXPECT_EQ(stored.conversationsCreated.size(), 1u) << id;
+        return stored.conversationsCreated.empty() ? 0 : stored.conversationsCreated.front();
     }
 
     ConversationPane& openPane()
@@ -80,7 +66,7 @@ protected:
         EXPECT_TRUE(reader) << reader.message();
         m_reader = std::move(*reader);
         m_pane = std::make_unique<ConversationPane>(*m_reader);
-        auto agent = inbox::AgentRepository(store::sqlite::databaseOf(*m_reader)).find(kAgent);
+        auto agent = inbox::AgentRepository(*m_reader).find(kAgent);
         EXPECT_TRUE(agent) << agent.message();
         m_pane->setAgent(*agent);
         m_pane->setLinkOpener([this](const QUrl& url) { m_opened.append(url); });
@@ -89,7 +75,6 @@ protected:
     }
 
     earshot::test::TempWorkspace m_workspace;
-    std::unique_ptr<store::Database> m_db;
     std::unique_ptr<store::Session> m_reader;
     std::unique_ptr<inbox::Inbox> m_inbox;
     std::unique_ptr<ConversationPane> m_pane;

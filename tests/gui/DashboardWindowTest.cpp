@@ -13,6 +13,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <ctime>
 #include <sstream>
 #include <string>
@@ -20,7 +21,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "store/sqlite/MentionQueries.h"
 #include "DashboardWindow.h"
 #include "Shell.h"
 #include "TempWorkspace.h"
@@ -30,8 +30,6 @@
 #include "earshot/inbox/Inbox.h"
 #include "earshot/metrics/MetricsSettings.h"
 #include "earshot/store/Mentions.h"
-#include "store/sqlite/Schema.h"
-#include "earshot/store/Sources.h"
 
 namespace {
 
@@ -48,9 +46,9 @@ class DashboardWindowTest : public ::testing::Test {
 protected:
     void SetUp() override
     {
-        db = std::make_unique<store::Database>(store::openWorkspace(workspace.dbPath()).value());
-        forum = store::SourceRepository(*db).add({.name = "Forum", .url = "https://forum.example/feed"}).value();
-        shop = store::SourceRepository(*db).add({.name = "Shop", .url = "https://shop.example/feed"}).value();
+        forum = workspace.addSource({.name = "Forum", .url = "https://forum.example/feed"});
+        shop = workspace.addSource({.name = "Shop", .url = "https://shop.example/feed"});
+        ASSERT_TRUE(forum && shop);
         ASSERT_TRUE(write([](store::Session& session) -> Status {
             inbox::AgentRepository agents(session);
             for (const inbox::Agent& agent : {inbox::Agent{.name = "Eva", .firstName = "Eva", .teams = {"care"}},
@@ -79,25 +77,24 @@ protected:
 
     std::int64_t conversation(std::int64_t source, const std::string& thread, std::int64_t when)
     {
-        auto stored = db->transaction([&]() -> Status {
-            auto done = store::ingestMentions(
-                *db, source,
-                {{.externalId = thread, .body = "Waar blijft mijn pakket?", .threadId = thread,
-                  .publishedAt = when - 10 * kMinute, .author = {.platform = "feed", .handle = "@" + thread}}},
-                when);
-            if (!done)
-                return done.error();
-            return Ok{};
-        });
-        EXPECT_TRUE(stored) << stored.message();
-        return workspace.queryInteger("SELECT conversation_id FROM mentions WHERE external_id = '" + thread + "'");
+        const auto stored = workspace.ingest(
+            source,
+            {{.externalId = thread, .body = "Waar blijft mijn pakket?", .threadId = thread,
+              .publishedAt = when - 10 * kMinute, .author = {.platform = "feed", .handle = "@" + thread}}},
+            when);
+        EXPECT_EQ(stored.conversationsCreated.size(), 1u) << thread;
+        return stored.conversationsCreated.empty() ? 0 : stored.conversationsCreated.front();
     }
 
     template <typename Action>
     void at(std::int64_t id, std::int64_t after, Action action)
     {
-        const std::int64_t started = workspace.queryInteger(
-            "SELECT min(ingested_at) FROM mentions WHERE conversation_id = " + std::to_string(id));
+        // When the customer first wrote: the conversation's first mention was heard.
+        const auto mentions = workspace.conversation(id).mentions;
+        ASSERT_FALSE(mentions.empty()) << "#" << id;
+        std::int64_t started = mentions.front().ingestedAt;
+        for (const auto& mention : mentions)
+            started = std::min(started, mention.ingestedAt);
         inbox::Inbox in(workspace.open().writer(), [when = started + after] { return when; });
         auto done = action(in, id);
         ASSERT_TRUE(done) << done.message();
@@ -136,7 +133,6 @@ protected:
     }
 
     test::TempWorkspace workspace;
-    std::unique_ptr<store::Database> db;
     std::int64_t forum = 0, shop = 0;
     std::int64_t quick = 0, open = 0, slow = 0, unanswered = 0, old = 0;
 };

@@ -16,7 +16,6 @@
 #include <QComboBox>
 #include <QTreeWidget>
 
-#include "store/sqlite/MentionQueries.h"
 #include "Console.h"
 #include "ConversationPane.h"
 #include "DashboardWindow.h"
@@ -36,9 +35,7 @@
 #include "earshot/inbox/Inbox.h"
 #include "earshot/metrics/MetricsSettings.h"
 #include "earshot/store/Mentions.h"
-#include "store/sqlite/Schema.h"
-#include "store/sqlite/SqliteSession.h"
-#include "earshot/store/Sources.h"
+#include "earshot/store/SourceStore.h"
 
 using namespace earshot;
 
@@ -48,13 +45,10 @@ class InboxWindowTest : public ::testing::Test {
 protected:
     void SetUp() override
     {
-        auto opened = store::openWorkspace(workspace.dbPath());
-        ASSERT_TRUE(opened) << opened.message();
-        auto db = std::make_unique<store::Database>(std::move(*opened));
         store::Source source;
         source.url = "https://forum.example/latest.rss";
         source.name = "Verskist forum";
-        sourceId = store::SourceRepository(*db).add(source).value();
+        sourceId = workspace.addSource(source);
         std::vector<store::NewMention> mentions;
         for (int i = 0; i < 3; ++i) {
             store::NewMention m;
@@ -66,17 +60,16 @@ protected:
                         .displayName = "Klant " + std::to_string(i)};
             mentions.push_back(m);
         }
-        ASSERT_TRUE(db->transaction([&]() -> Status {
-            auto stored = store::ingestMentions(*db, sourceId, mentions, 1000);
-            if (!stored)
-                return stored.error();
-            conversations = stored->conversationsCreated;
-            return store::indexPendingMentions(*db);
+        conversations = workspace.ingest(sourceId, mentions, 1000).conversationsCreated;
+        ASSERT_EQ(conversations.size(), 3u);
+        ASSERT_TRUE(workspace.open().writer().run([](store::Session& session) -> Status {
+            inbox::AgentRepository agents(session);
+            for (const inbox::Agent& agent : {inbox::Agent{.name = "Sanne de Vries", .firstName = "Sanne"},
+                                              inbox::Agent{.name = "Eva Bakker", .firstName = "Eva"}})
+                if (auto added = agents.add(agent); !added)
+                    return added.error();
+            return Ok{};
         }));
-        inbox::AgentRepository agents(*db);
-        ASSERT_TRUE(agents.add({.name = "Sanne de Vries", .firstName = "Sanne"}));
-        ASSERT_TRUE(agents.add({.name = "Eva Bakker", .firstName = "Eva"}));
-        db.reset();
 
         console = test::openConsoleAs(workspace.dbPath(), "Sanne de Vries");
         ASSERT_TRUE(console && console->inbox());
@@ -90,24 +83,13 @@ protected:
 
     // What the workspace holds, read as the console and the CLI read it (inbox/ConversationReader.h),
     // on a reading session of the test's own.
-    template <class Read>
-    auto read(Read&& readWith)
-    {
-        auto reader = workspace.open().reader();
-        EXPECT_TRUE(reader) << reader.message();
-        // TRANSITIONAL (issue 12): the conversation reader still takes the session's connection.
-        return readWith(store::sqlite::databaseOf(**reader)).value();
-    }
-    inbox::ConversationDetail detail(std::int64_t id)
-    {
-        return read([id](store::Database& db) { return inbox::readConversation(db, id); });
-    }
+    inbox::ConversationDetail detail(std::int64_t id) { return workspace.conversation(id); }
     // Events of one kind on a conversation, or on the three of SetUp.
     std::size_t events(domain::EventKind kind, std::optional<std::int64_t> id = std::nullopt)
     {
         std::size_t found = 0;
         for (std::int64_t c : id ? std::vector<std::int64_t>{*id} : conversations)
-            for (const auto& e : read([c](store::Database& db) { return inbox::readTimeline(db, c); }))
+            for (const auto& e : inbox::readTimeline(*workspace.reader(), c).value())
                 found += e.kind == kind;
         return found;
     }
@@ -132,18 +114,10 @@ protected:
             return item->text(0);
         return {};
     }
-    static store::IngestResult ingest(store::Database& db, std::int64_t source, store::NewMention mention)
+    store::IngestResult ingest(std::int64_t source, store::NewMention mention)
     {
         mention.link = "https://forum.example/t/" + mention.externalId;
-        store::IngestResult result;
-        EXPECT_TRUE(db.transaction([&]() -> Status {
-            auto stored = store::ingestMentions(db, source, {mention}, 5000);
-            if (!stored)
-                return stored.error();
-            result = *stored;
-            return store::indexPendingMentions(db);
-        }));
-        return result;
+        return workspace.ingest(source, {mention}, 5000);
     }
     void press(int key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
     {
@@ -287,13 +261,12 @@ TEST_F(InboxWindowTest, NotifiesOfHighPriorityArrivalsAndTellsTheAgentWhenACusto
     window->setNotify([&](const QString& title, const QString& text) { shown.emplace_back(title, text); });
 
     // A source the team marked high: its new conversation arrives high and is announced.
-    auto writer = store::openWorkspace(workspace.dbPath()).value();
     store::Source status;
     status.url = "https://status.example/feed";
     status.name = "Status";
     status.defaultPriority = int(inbox::Priority::High);
-    const auto statusId = store::SourceRepository(writer).add(status).value();
-    const auto created = ingest(writer, statusId, {.externalId = "s1", .title = "Storing",
+    const auto statusId = workspace.addSource(status);
+    const auto created = ingest(statusId, {.externalId = "s1", .title = "Storing",
                                                    .body = "Alles ligt eruit sinds vanochtend",
                                                    .author = {.platform = "feed:status.example", .handle = "joost"}});
     emit console->engine().conversationsUpdated(QList<qint64>(created.conversationsCreated.begin(),
@@ -308,12 +281,10 @@ TEST_F(InboxWindowTest, NotifiesOfHighPriorityArrivalsAndTellsTheAgentWhenACusto
     window->selectConversation(id);
     press(Qt::Key_E);
     ASSERT_EQ(detail(id).status, inbox::ConversationStatus::Resolved);
-    auto root = writer.prepare("SELECT external_id FROM mentions WHERE conversation_id = ?").value();
-    root.bind(1, id);
-    ASSERT_TRUE(root.step().value());
-    const std::string rootExternalId = root.text(0);
-    root.reset();
-    const auto again = ingest(writer, sourceId, {.externalId = "again", .body = "Nog steeds niets ontvangen",
+    const auto resolved = detail(id);
+    ASSERT_EQ(resolved.mentions.size(), 1u);
+    const std::string rootExternalId = resolved.mentions.front().externalId;
+    const auto again = ingest(sourceId, {.externalId = "again", .body = "Nog steeds niets ontvangen",
                                                  .replyTo = rootExternalId,
                                                  .author = {.platform = "feed:forum.example", .handle = "klant0"}});
     ASSERT_EQ(again.conversationsReopened.size(), 1u);
@@ -378,7 +349,7 @@ TEST_F(InboxWindowTest, ADraftSurvivesClosingTheConsole)
     press(Qt::Key_Escape);
     press(Qt::Key_J);
     console.reset();
-    const auto draft = read([id](store::Database& db) { return inbox::loadDraft(db, id, "Sanne de Vries"); });
+    const auto draft = inbox::loadDraft(*workspace.reader(), id, "Sanne de Vries").value();
     ASSERT_TRUE(draft);
     EXPECT_EQ(draft->body, "Half af antwoord");
 }
@@ -446,11 +417,10 @@ TEST_F(InboxWindowTest, ExportAndTranscriptAreInTheMenus)
 
 TEST_F(InboxWindowTest, TheSlaColumnShowsABreachInTheErrorColour)
 {
-    {
-        auto db = store::openWorkspace(workspace.dbPath());
-        ASSERT_TRUE(metrics::saveSlaPolicies(
-            *db, metrics::SlaPolicies({{.priority = 1, .firstResponseSeconds = 3600, .businessHours = false}})));
-    }
+    ASSERT_TRUE(workspace.open().writer().run([](store::Session& session) {
+        return metrics::saveSlaPolicies(
+            session, metrics::SlaPolicies({{.priority = 1, .firstResponseSeconds = 3600, .businessHours = false}}));
+    }));
     auto* model = qobject_cast<bridge::ConversationListModel*>(window->list()->model());
     model->tick();
     // Row 1: the selected row 0 is drawn in the highlight's colours.
@@ -496,7 +466,8 @@ TEST_F(InboxWindowTest, AnEmptyViewSaysWhyAndWhatToDo)
     QTRY_VERIFY(window->pane()->placeholderText().contains(QStringLiteral("matches “zzzyxx”")));
     window->searchField()->clear();
 
-    ASSERT_TRUE(store::SourceRepository(console->actions()).remove(sourceId));
+    ASSERT_TRUE(console->workspace().writer().run(
+        [this](store::Session& session) { return session.sources().remove(sourceId); }));
     window->navigation()->selectView(store::ConversationView::Spam);
     EXPECT_EQ(window->list()->model()->rowCount(), 0);
     EXPECT_TRUE(window->pane()->placeholderText().contains(QStringLiteral("File ▸ Sources")))

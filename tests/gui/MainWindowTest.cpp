@@ -14,15 +14,14 @@
 
 #include <set>
 
-#include "store/sqlite/MentionQueries.h"
 #include "Console.h"
 #include "MainWindow.h"
 #include "MentionDetailView.h"
+#include "TempWorkspace.h"
 #include "earshot/bridge/EngineBridge.h"
 #include "earshot/bridge/MentionListModel.h"
 #include "earshot/store/Mentions.h"
-#include "store/sqlite/Schema.h"
-#include "earshot/store/Sources.h"
+#include "earshot/store/SourceStore.h"
 
 using earshot::bridge::MentionListModel;
 using earshot::gui::Console;
@@ -45,17 +44,11 @@ class MainWindowTest : public ::testing::Test {
 protected:
     void SetUp() override
     {
-        ASSERT_TRUE(m_dir.isValid());
-        m_path = m_dir.filePath("workspace.db").toStdString();
-        auto db = store::openWorkspace(m_path);
-        ASSERT_TRUE(db) << db.message();
-        m_db = std::make_unique<store::Database>(std::move(*db));
         // The stored mentions' source points at a file that is not there, so the engine's
         // first round fails it: that is what the status bar should then say.
-        auto source = store::SourceRepository(*m_db).add(
-            {.name = "Old forum", .url = QUrl::fromLocalFile(m_dir.filePath("missing.rss")).toString().toStdString()});
-        ASSERT_TRUE(source) << source.message();
-        m_sourceId = *source;
+        m_sourceId = m_workspace.addSource(
+            {.name = "Old forum", .url = QUrl::fromLocalFile(filePath("missing.rss")).toString().toStdString()});
+        ASSERT_NE(m_sourceId, 0);
     }
 
     void TearDown() override { m_console.reset(); }
@@ -65,18 +58,13 @@ protected:
         std::vector<store::NewMention> mentions{{.externalId = title, .title = title, .body = body,
                                                  .link = "https://forum.example/t/" + title,
                                                  .author = {.platform = "feed", .handle = "bob", .displayName = "Bob"}}};
-        auto done = m_db->transaction([&]() -> earshot::Status {
-            auto stored = store::ingestMentions(*m_db, m_sourceId, mentions, at);
-            if (!stored)
-                return stored.error();
-            return store::indexPendingMentions(*m_db);   // as the store writer does per batch
-        });
-        ASSERT_TRUE(done) << done.message();
+        // Through a writer, as the engine stores them: search is current once it returns.
+        ASSERT_EQ(m_workspace.ingest(m_sourceId, mentions, at).mentionIds.size(), 1u) << title;
     }
 
     earshot::gui::MainWindow& openWindow()
     {
-        auto console = Console::open(m_path);
+        auto console = Console::open(m_workspace.dbPath());
         EXPECT_TRUE(console) << (console ? "" : console.message());
         m_console = std::move(*console);
         auto& window = m_console->window();
@@ -96,9 +84,12 @@ protected:
         QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, rect.center());
     }
 
-    QTemporaryDir m_dir;
-    std::string m_path;
-    std::unique_ptr<store::Database> m_db;
+    QString filePath(const QString& name) const
+    {
+        return QString::fromStdString((m_workspace.dir() / name.toStdString()).string());
+    }
+
+    earshot::test::TempWorkspace m_workspace;
     std::int64_t m_sourceId = 0;
     std::unique_ptr<Console> m_console;
 };
@@ -140,12 +131,16 @@ TEST_F(MainWindowTest, NewMentionsAppearAtTheTopWhileTheEngineRuns)
     clickRow(table, 0);
     ASSERT_EQ(window.detailView()->titleText(), "second");
 
-    QFile feed(m_dir.filePath("forum.rss"));
+    QFile feed(filePath("forum.rss"));
     ASSERT_TRUE(feed.open(QIODevice::WriteOnly));
     feed.write(kFeed);
     feed.close();
-    ASSERT_TRUE(store::SourceRepository(*m_db).add(
-        {.name = "Forum", .url = QUrl::fromLocalFile(feed.fileName()).toString().toStdString()}));
+    // Added as the Sources dialog adds it, through the console's writer.
+    ASSERT_TRUE(m_console->workspace().writer().run([&](store::Session& session) -> earshot::Status {
+        auto added = session.sources().add(
+            {.name = "Forum", .url = QUrl::fromLocalFile(feed.fileName()).toString().toStdString()});
+        return added ? earshot::Status(earshot::Ok{}) : earshot::Status(added.error());
+    }));
     m_console->engine().pollNow();
 
     ASSERT_TRUE(QTest::qWaitFor([&] { return table->model()->rowCount() == 4; }, kTimeoutMs));

@@ -3,7 +3,6 @@
 // QAbstractItemModelTester, which aborts the suite on any broken model contract.
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
@@ -11,12 +10,10 @@
 #include <string>
 #include <vector>
 
-#include "store/sqlite/MentionQueries.h"
+#include "TempWorkspace.h"
 #include "earshot/bridge/MentionListModel.h"
-#include "earshot/store/Workspace.h"
 #include "earshot/store/Mentions.h"
-#include "store/sqlite/Schema.h"
-#include "earshot/store/Sources.h"
+#include "earshot/store/Workspace.h"
 
 using earshot::bridge::MentionListModel;
 namespace store = earshot::store;
@@ -27,14 +24,8 @@ class MentionListModelTest : public ::testing::Test {
 protected:
     void SetUp() override
     {
-        ASSERT_TRUE(m_dir.isValid());
-        m_path = m_dir.filePath(QStringLiteral("workspace.db")).toStdString();
-        auto db = store::openWorkspace(m_path);
-        ASSERT_TRUE(db) << db.message();
-        m_db = std::make_unique<store::Database>(std::move(*db));
-        auto source = store::SourceRepository(*m_db).add({.name = "Klantenforum", .url = "https://forum.example/feed"});
-        ASSERT_TRUE(source) << source.message();
-        m_sourceId = *source;
+        m_sourceId = m_workspace.addSource({.name = "Klantenforum", .url = "https://forum.example/feed"});
+        ASSERT_NE(m_sourceId, 0);
     }
 
     // Stores one mention per title, all stamped `at`; returns their ids in that order.
@@ -46,17 +37,9 @@ protected:
             mentions.push_back({.externalId = "id-" + title, .title = title, .body = body,
                                 .link = "https://forum.example/t/" + title,
                                 .author = {.platform = "feed", .handle = "anna", .displayName = "Anna"}});
-        std::vector<std::int64_t> ids;
-        auto done = m_db->transaction([&]() -> earshot::Status {
-            auto stored = store::ingestMentions(*m_db, m_sourceId, mentions, at);
-            if (!stored)
-                return stored.error();
-            ids = stored->mentionIds;
-            // As the store writer does after each batch: search sees only indexed rows.
-            return store::indexPendingMentions(*m_db);
-        });
-        EXPECT_TRUE(done) << done.message();
-        return ids;
+        // Through the writer, as the engine stores them: search sees only indexed rows, and
+        // the writer indexes after each batch.
+        return m_workspace.ingest(m_sourceId, mentions, at).mentionIds;
     }
 
     // One mention per second from `from`, titled "m<n>".
@@ -68,7 +51,7 @@ protected:
 
     std::unique_ptr<MentionListModel> makeModel(int pageSize = 200, bool tested = true)
     {
-        auto reader = store::Workspace::open(m_path, store::Workspace::Opening::Existing).value()->reader();
+        auto reader = m_workspace.open().reader();
         EXPECT_TRUE(reader) << reader.message();
         auto model = std::make_unique<MentionListModel>(std::move(*reader), nullptr, pageSize);
         if (tested)
@@ -99,9 +82,7 @@ protected:
 
     void TearDown() override { m_tester.reset(); }
 
-    QTemporaryDir m_dir;
-    std::string m_path;
-    std::unique_ptr<store::Database> m_db;
+    earshot::test::TempWorkspace m_workspace;
     std::int64_t m_sourceId = 0;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
 };
@@ -126,17 +107,12 @@ TEST_F(MentionListModelTest, ListsStoredMentionsNewestFirst)
 
 TEST_F(MentionListModelTest, ShortensSourcesNamedByTheirUrl)
 {
-    store::SourceRepository sources(*m_db);
-    auto web = sources.add({.url = "https://www.example.com/blog/feed/"});
-    auto local = sources.add({.url = "file:///srv/feeds/klantenforum.rss"});
+    const auto web = m_workspace.addSource({.url = "https://www.example.com/blog/feed/"});
+    const auto local = m_workspace.addSource({.url = "file:///srv/feeds/klantenforum.rss"});
     ASSERT_TRUE(web && local);
-    for (const auto source : {*web, *local}) {
-        auto done = m_db->transaction([&]() -> earshot::Status {
-            auto stored = store::ingestMentions(*m_db, source, {{.externalId = "x", .title = "t"}}, 1'700'000'000 + source);
-            return stored ? earshot::Status(earshot::Ok{}) : earshot::Status(stored.error());
-        });
-        ASSERT_TRUE(done) << done.message();
-    }
+    for (const auto source : {web, local})
+        ASSERT_EQ(m_workspace.ingest(source, {{.externalId = "x", .title = "t"}}, 1'700'000'000 + source).mentionIds.size(),
+                  1u);
     auto model = makeModel();
 
     ASSERT_EQ(model->rowCount(), 2);

@@ -19,7 +19,11 @@ inline std::unique_ptr<gui::Console> openConsoleAs(const std::string& databasePa
     EXPECT_TRUE(started) << (started ? "" : started.message());
     if (!started)
         return nullptr;
-    auto profile = inbox::AgentRepository((*started)->actions()).find(agent);
+    auto reader = (*started)->workspace().reader();
+    EXPECT_TRUE(reader) << (reader ? "" : reader.message());
+    if (!reader)
+        return nullptr;
+    auto profile = inbox::AgentRepository(**reader).find(agent);
     EXPECT_TRUE(profile && (*started)->openInbox(*profile)) << "cannot open the inbox as " << agent;
     return profile ? std::move(*started) : nullptr;
 }

@@ -10,6 +10,7 @@
 #include <QStatusBar>
 #include <QTest>
 
+#include <algorithm>
 #include <cstdlib>
 #include <mutex>
 
@@ -25,7 +26,9 @@
 #include "earshot/connectors/PlatformSource.h"
 #include "earshot/engine/Engine.h"
 #include "earshot/inbox/AgentRepository.h"
-#include "store/sqlite/Schema.h"
+#include "earshot/store/ConversationStore.h"
+#include "earshot/store/InboxStore.h"
+#include "earshot/store/SourceStore.h"
 
 using namespace earshot;
 
@@ -55,11 +58,11 @@ public:
         });
         auto source = connectors::makePlatformSource(
             {.kind = "mastodon-tag", .instance = "social.example", .tag = "vondelfiets", .api = http.url("")});
-        {
-            auto db = store::openWorkspace(workspace.dbPath());
-            sourceId = store::SourceRepository(*db).add(*source).value();
-            inbox::AgentRepository(*db).add({.name = "Sanne de Vries", .firstName = "Sanne"}).value();
-        }
+        sourceId = workspace.addSource(*source);
+        EXPECT_TRUE(workspace.open().writer().run([](store::Session& session) -> Status {
+            auto agent = inbox::AgentRepository(session).add({.name = "Sanne de Vries", .firstName = "Sanne"});
+            return agent ? Status(Ok{}) : Status(agent.error());
+        }));
         auto engine = engine::Engine::open(workspace.open(), nullptr);
         (*engine)->pollOnce();
     }
@@ -86,7 +89,23 @@ public:
         window->waitForPosting();
     }
 
-    std::string delivery() { return workspace.queryText("SELECT delivery FROM replies ORDER BY id DESC LIMIT 1"); }
+    // The one conversation the poll heard, and its latest reply, as the console and the CLI read them.
+    std::int64_t conversationId()
+    {
+        auto page = workspace.reader()->conversations().list({.view = store::ConversationView::All}, 10);
+        EXPECT_TRUE(page && page->rows.size() == 1u) << (page ? "" : page.message());
+        return page && !page->rows.empty() ? page->rows.front().id : 0;
+    }
+    store::ConversationReply latestReply()
+    {
+        const auto replies = workspace.conversation(conversationId()).replies;
+        EXPECT_FALSE(replies.empty());
+        if (replies.empty())
+            return {};
+        return *std::max_element(replies.begin(), replies.end(),
+                                 [](const auto& a, const auto& b) { return a.id < b.id; });
+    }
+    std::string delivery() { return std::string(domain::deliveryName(latestReply().delivery)); }
     QString thread()
     {
         window->selectConversation(1);
@@ -126,7 +145,11 @@ TEST(SourceSecrets, TheConsolePostsAReplyWithTheTokenFromTheKeychainAndResendsAF
     ASSERT_EQ(setup.authorizations.size(), 2u);
     EXPECT_EQ(setup.authorizations[1], "Bearer brand-t0ken");
     EXPECT_TRUE(setup.thread().contains(QStringLiteral("https://social.example/@vondelfiets/900")));
-    EXPECT_EQ(setup.workspace.queryInteger("SELECT count(*) FROM sources WHERE settings LIKE '%brand-t0ken%'"), 0);
+    // The token stays in the keychain: no source in the workspace holds it.
+    const auto sources = setup.workspace.reader()->sources().list();
+    ASSERT_TRUE(sources && !sources->empty());
+    for (const store::Source& source : *sources)
+        EXPECT_EQ(source.settings.find("brand-t0ken"), std::string::npos) << source.settings;
     ASSERT_EQ(gui::SourceSecrets().store(setup.sourceId, QString()), QString());
 }
 
@@ -142,7 +165,10 @@ TEST(PlatformReplyTest, WithoutATokenTheReplyIsKeptAsNotPostedAndSaysHowToGetOne
     visibility->setCurrentIndex(visibility->findData(QStringLiteral("direct")));
     setup.sendReply(QStringLiteral("Dank je Anne, we bellen je vandaag. Groet, Sanne"));
     EXPECT_EQ(setup.delivery(), "failed");
-    EXPECT_EQ(setup.workspace.queryText("SELECT visibility FROM replies"), "direct");
+    // What the publisher posts with (the reply as it goes out to the platform).
+    const auto outgoing = setup.workspace.reader()->inbox().outgoingReply(setup.latestReply().id);
+    ASSERT_TRUE(outgoing && *outgoing) << (outgoing ? "no such reply" : outgoing.message());
+    EXPECT_EQ((*outgoing)->visibility, "direct");
     EXPECT_TRUE(setup.authorizations.empty()) << "nothing is sent without a token";
     EXPECT_TRUE(setup.thread().contains(QStringLiteral("New application"))) << setup.thread().toStdString();
 }

@@ -17,7 +17,6 @@
 #include <atomic>
 #include <memory>
 
-#include "store/sqlite/MentionQueries.h"
 #include "ConversationPane.h"
 #include "MentionDetailView.h"
 #include "TempWorkspace.h"
@@ -25,9 +24,6 @@
 #include "ThreadView.h"
 #include "earshot/inbox/AgentRepository.h"
 #include "earshot/store/Mentions.h"
-#include "store/sqlite/Schema.h"
-#include "store/sqlite/SqliteSession.h"
-#include "earshot/store/Sources.h"
 
 namespace store = earshot::store;
 using earshot::gui::ConversationPane;
@@ -68,26 +64,20 @@ protected:
 
     std::int64_t ingestHostileMention()
     {
-        auto db = store::openWorkspace(m_workspace.dbPath());
-        EXPECT_TRUE(db) << db.message();
-        auto source = store::SourceRepository(*db).add({.name = "Forum", .url = m_http.url("/feed")});
-        EXPECT_TRUE(source) << source.message();
-        EXPECT_TRUE(earshot::inbox::AgentRepository(*db).add({.name = "Sanne"}));
+        const auto source = m_workspace.addSource({.name = "Forum", .url = m_http.url("/feed")});
+        EXPECT_NE(source, 0);
+        EXPECT_TRUE(m_workspace.open().writer().run([](store::Session& session) -> earshot::Status {
+            auto agent = earshot::inbox::AgentRepository(session).add({.name = "Sanne"});
+            return agent ? earshot::Status(earshot::Ok{}) : earshot::Status(agent.error());
+        }));
         const std::vector<store::NewMention> mentions{
             {.externalId = "remote-1", .title = "Kijk <img src=\"" + m_http.url("/title.png") + "\">", .body = m_hostile,
              .link = m_http.url("/post"), .publishedAt = 1'700'000'000,
              .author = {.platform = "feed", .handle = "anna", .displayName = "Anna <img src=\"" + m_http.url("/name.png") + "\">",
                         .profileUrl = m_http.url("/profile")}}};
-        std::int64_t conversation = 0;
-        auto done = db->transaction([&]() -> earshot::Status {
-            auto stored = store::ingestMentions(*db, *source, mentions, 1'700'000'000);
-            if (!stored)
-                return stored.error();
-            conversation = stored->conversationsCreated.at(0);
-            return earshot::Ok{};
-        });
-        EXPECT_TRUE(done) << done.message();
-        return conversation;
+        const auto stored = m_workspace.ingest(source, mentions, 1'700'000'000);
+        EXPECT_EQ(stored.conversationsCreated.size(), 1u);
+        return stored.conversationsCreated.empty() ? 0 : stored.conversationsCreated.front();
     }
 
     // Time for anything lazy (layout, image loading, a network request) to happen.
@@ -148,7 +138,7 @@ TEST_F(RemoteContentTest, TheConversationThreadFetchesNothing)
     auto reader = m_workspace.open().reader();
     ASSERT_TRUE(reader) << reader.message();
     ConversationPane pane(**reader);
-    auto agent = earshot::inbox::AgentRepository(store::sqlite::databaseOf(**reader)).find("Sanne");
+    auto agent = earshot::inbox::AgentRepository(**reader).find("Sanne");
     ASSERT_TRUE(agent) << agent.message();
     pane.setAgent(*agent);
     pane.setLinkOpener([](const QUrl&) {});

@@ -16,7 +16,6 @@
 
 #include <memory>
 
-#include "store/sqlite/MentionQueries.h"
 #include "ReplyComposer.h"
 #include "ReplyOverrideDialog.h"
 #include "TempWorkspace.h"
@@ -25,9 +24,6 @@
 #include "earshot/inbox/AgentRepository.h"
 #include "earshot/inbox/ConversationReader.h"
 #include "earshot/store/Mentions.h"
-#include "store/sqlite/Schema.h"
-#include "store/sqlite/SqliteSession.h"
-#include "earshot/store/Sources.h"
 
 namespace store = earshot::store;
 namespace inbox = earshot::inbox;
@@ -50,30 +46,24 @@ protected:
     void SetUp() override
     {
         qRegisterMetaType<Overrides>();
-        auto db = store::openWorkspace(m_workspace.dbPath());
-        ASSERT_TRUE(db) << db.message();
-        m_db = std::make_unique<store::Database>(std::move(*db));
-        auto source = store::SourceRepository(*m_db).add({.name = "Forum", .url = "https://forum.example/feed"});
-        ASSERT_TRUE(source) << source.message();
-        m_sourceId = *source;
-        auto agent = inbox::AgentRepository(*m_db).add({.name = "Sanne de Vries", .firstName = "Sanne"});
-        ASSERT_TRUE(agent) << agent.message();
+        m_sourceId = m_workspace.addSource({.name = "Forum", .url = "https://forum.example/feed"});
+        ASSERT_NE(m_sourceId, 0);
+        ASSERT_TRUE(write([](store::Session& session) -> earshot::Status {
+            auto agent = inbox::AgentRepository(session).add({.name = "Sanne de Vries", .firstName = "Sanne"});
+            return agent ? earshot::Status(earshot::Ok{}) : earshot::Status(agent.error());
+        }));
     }
+
+    // Through the workspace's writer, as the console and the CLI write.
+    earshot::Status write(const store::Writer::Work& work) { return m_workspace.open().writer().run(work); }
 
     std::int64_t ingest(const std::string& id, store::AuthorInfo author)
     {
         std::vector<store::NewMention> mentions{{.externalId = id, .title = "Vraag", .body = "Hallo?",
                                                  .link = "https://forum.example/t/" + id, .author = std::move(author)}};
-        std::int64_t conversation = 0;
-        auto done = m_db->transaction([&]() -> earshot::Status {
-            auto stored = store::ingestMentions(*m_db, m_sourceId, mentions, kNow);
-            if (!stored)
-                return stored.error();
-            conversation = stored->conversationsCreated.front();
-            return store::indexPendingMentions(*m_db);
-        });
-        EXPECT_TRUE(done) << done.message();
-        return conversation;
+        const auto stored = m_workspace.ingest(m_sourceId, mentions, kNow);
+        EXPECT_EQ(stored.conversationsCreated.size(), 1u) << id;
+        return stored.conversationsCreated.empty() ? 0 : stored.conversationsCreated.front();
     }
 
     ReplyComposer& openComposer(std::int64_t conversationId)
@@ -82,11 +72,9 @@ protected:
         EXPECT_TRUE(reader) << reader.message();
         m_reader = std::move(*reader);
         m_composer = std::make_unique<ReplyComposer>(*m_reader);
-        // TRANSITIONAL (issue 12): agents and the conversation reader on the session's connection.
-        store::Database& db = store::sqlite::databaseOf(*m_reader);
-        m_composer->setAgent(*inbox::AgentRepository(db).find("Sanne de Vries"));
+        m_composer->setAgent(*inbox::AgentRepository(*m_reader).find("Sanne de Vries"));
         m_composer->setLinkOpener([this](const QUrl& url) { m_opened.append(url); });
-        auto detail = inbox::readConversation(db, conversationId);
+        auto detail = inbox::readConversation(*m_reader, conversationId);
         EXPECT_TRUE(detail) << detail.message();
         m_composer->setConversation(*detail, {});
         m_composer->resize(700, 300);
@@ -100,7 +88,6 @@ protected:
     }
 
     earshot::test::TempWorkspace m_workspace;
-    std::unique_ptr<store::Database> m_db;
     std::unique_ptr<store::Session> m_reader;
     std::unique_ptr<ReplyComposer> m_composer;
     std::int64_t m_sourceId = 0;
@@ -186,8 +173,11 @@ TEST_F(ReplyComposerTest, OffPlatformSendCopiesOpensTheThreadAndRecords)
 
 TEST_F(ReplyComposerTest, ACannedReplyIsFilledInForTheCustomer)
 {
-    ASSERT_TRUE(earshot::checks::CannedReplyRepository(*m_db).add(
-        {.name = "bedankt", .language = "nl", .body = "Hoi {customer.name}, bedankt voor je bericht!"}));
+    ASSERT_TRUE(write([](store::Session& session) -> earshot::Status {
+        auto added = earshot::checks::CannedReplyRepository(session).add(
+            {.name = "bedankt", .language = "nl", .body = "Hoi {customer.name}, bedankt voor je bericht!"});
+        return added ? earshot::Status(earshot::Ok{}) : earshot::Status(added.error());
+    }));
     ReplyComposer& composer = openComposer(annasConversation());
     emit composer.cannedMenu()->aboutToShow();
     QAction* bedankt = nullptr;
@@ -224,8 +214,10 @@ TEST_F(ReplyComposerTest, ASignatureIsRequiredWhenTheTeamSaysSo)
 
     // The team turns the rule on in Settings while the composer is open: it holds at the
     // next send, before anything is recorded.
-    ASSERT_TRUE(earshot::checks::SettingsRepository(*m_db).set(earshot::checks::kSignatureRequiredKey,
-                                                                earshot::checks::kSignatureNamed));
+    ASSERT_TRUE(write([](store::Session& session) {
+        return earshot::checks::SettingsRepository(session).set(earshot::checks::kSignatureRequiredKey,
+                                                                earshot::checks::kSignatureNamed);
+    }));
     QSignalSpy sent(&composer, &ReplyComposer::replyRequested);
     composer.send();
     EXPECT_TRUE(hasFinding(composer, "signature"));

@@ -19,7 +19,6 @@
 #include "earshot/bridge/SourceHealth.h"
 #include "earshot/connectors/Connector.h"
 #include "earshot/connectors/PlatformSource.h"
-#include "store/sqlite/Schema.h"
 #include "earshot/store/Session.h"
 #include "earshot/store/SourceStore.h"
 #include "earshot/store/Workspace.h"

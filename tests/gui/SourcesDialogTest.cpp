@@ -17,7 +17,6 @@
 
 #include <gtest/gtest.h>
 
-#include "store/sqlite/MentionQueries.h"
 #include "Console.h"
 #include "MainWindow.h"
 #include "PlatformSourceFields.h"
@@ -26,13 +25,13 @@
 #include "TestHttpServer.h"
 #include "earshot/bridge/EngineBridge.h"
 #include "earshot/bridge/SourceHealth.h"
+#include "earshot/inbox/Ingest.h"
 #include "earshot/store/Mentions.h"
 #include "earshot/connectors/Connector.h"
 #include "earshot/sources/SourceRules.h"
 #include "earshot/store/Session.h"
 #include "earshot/store/SourceStore.h"
 #include "earshot/store/Workspace.h"
-#include "store/sqlite/Schema.h"
 
 using earshot::gui::SourcesDialog;
 namespace store = earshot::store;
@@ -60,9 +59,6 @@ protected:
     {
         ASSERT_TRUE(m_dir.isValid());
         m_path = m_dir.filePath("workspace.db");
-        auto db = store::openWorkspace(m_path.toStdString());
-        ASSERT_TRUE(db) << db.message();
-        m_db = std::make_unique<store::Database>(std::move(*db));
         auto workspace = store::Workspace::open(m_path.toStdString());
         ASSERT_TRUE(workspace) << workspace.message();
         m_workspace = std::move(*workspace);
@@ -99,6 +95,11 @@ protected:
 
     store::Source storedSource(std::int64_t id) { return m_workspace->reader().value()->sources().byId(id).value(); }
     std::vector<store::Source> storedSources() { return m_workspace->reader().value()->sources().list().value(); }
+    // Every stored mention, of removed sources too.
+    std::vector<store::MentionRow> storedMentions()
+    {
+        return m_workspace->reader().value()->mentions().list({.limit = 1000}).value();
+    }
 
     static void typeInto(QLineEdit* field, const QString& text)
     {
@@ -130,7 +131,6 @@ protected:
 
     QTemporaryDir m_dir;
     QString m_path;
-    std::unique_ptr<store::Database> m_db;
     std::unique_ptr<store::Workspace> m_workspace;
     earshot::test::TestHttpServer m_http;
     earshot::bridge::EngineBridge m_engine;   // not started: pollNow() is then a no-op
@@ -253,7 +253,7 @@ TEST_F(SourcesDialogTest, TestShowsWhatWouldBeStoredAndStoresNothing)
     EXPECT_TRUE(dialog.testButton()->isEnabled());
 
     EXPECT_TRUE(storedSources().empty());
-    EXPECT_EQ(store::queryInteger(*m_db, "SELECT count(*) FROM mentions").value(), 0);
+    EXPECT_TRUE(storedMentions().empty());
 }
 
 TEST_F(SourcesDialogTest, ATestOfAMissingFeedSaysWhy)
@@ -348,8 +348,8 @@ TEST_F(SourcesDialogTest, SwitchesASourceOffAndOnAgain)
 TEST_F(SourcesDialogTest, RemovesASourceAfterConfirmationAndKeepsItsMentions)
 {
     const auto id = addSource({.name = "Forum", .url = m_http.url("/forum.rss")});
-    ASSERT_TRUE(m_db->transaction([&]() -> earshot::Status {
-        auto stored = store::ingestMentions(*m_db, id, {{.externalId = "1", .title = "Pakket kwijt"}}, 1000);
+    ASSERT_TRUE(m_workspace->writer().run([&](store::Session& session) -> earshot::Status {
+        auto stored = earshot::inbox::ingestMentions(session, id, {{.externalId = "1", .title = "Pakket kwijt"}}, 1000);
         return stored ? earshot::Status(earshot::Ok{}) : earshot::Status(stored.error());
     }));
     auto& dialog = openDialog();
@@ -364,7 +364,10 @@ TEST_F(SourcesDialogTest, RemovesASourceAfterConfirmationAndKeepsItsMentions)
     EXPECT_EQ(dialog.table()->rowCount(), 0);
     EXPECT_TRUE(storedSources().empty());
     EXPECT_EQ(dialog.messageLabel()->text(), "Removed “Forum”. Its mentions stay.");
-    EXPECT_EQ(store::queryInteger(*m_db, "SELECT count(*) FROM mentions").value(), 1);
+    const auto mentions = storedMentions();
+    ASSERT_EQ(mentions.size(), 1u);
+    EXPECT_EQ(mentions.front().title, "Pakket kwijt");
+    EXPECT_EQ(mentions.front().sourceId, id);
     EXPECT_EQ(dialog.editingSourceId(), 0);
 }
 

@@ -22,15 +22,13 @@
 #include <fstream>
 #include <memory>
 
-#include "store/sqlite/MentionQueries.h"
 #include "ConversationFormat.h"
 #include "TempWorkspace.h"
 #include "TranscriptPrinter.h"
 #include "earshot/inbox/AgentRepository.h"
 #include "earshot/inbox/Inbox.h"
+#include "earshot/store/InboxStore.h"
 #include "earshot/store/Mentions.h"
-#include "store/sqlite/Schema.h"
-#include "earshot/store/Sources.h"
 
 namespace store = earshot::store;
 namespace inbox = earshot::inbox;
@@ -88,16 +86,16 @@ class TranscriptPrinterTest : public ::testing::Test {
 protected:
     void SetUp() override
     {
-        auto db = store::openWorkspace(m_workspace.dbPath());
-        ASSERT_TRUE(db) << db.message();
-        m_db = std::make_unique<store::Database>(std::move(*db));
-        auto source = store::SourceRepository(*m_db).add({.name = "Forum", .url = "https://forum.example/feed"});
-        ASSERT_TRUE(source) << source.message();
-        m_sourceId = *source;
-        for (const auto& name : {kAgent, kColleague}) {
-            auto agent = inbox::AgentRepository(*m_db).add({.name = name, .firstName = name.substr(0, name.find(' '))});
-            ASSERT_TRUE(agent) << agent.message();
-        }
+        m_sourceId = m_workspace.addSource({.name = "Forum", .url = "https://forum.example/feed"});
+        ASSERT_NE(m_sourceId, 0);
+        ASSERT_TRUE(m_workspace.open().writer().run([](store::Session& session) -> earshot::Status {
+            for (const auto& name : {kAgent, kColleague})
+                if (auto agent = inbox::AgentRepository(session).add(
+                        {.name = name, .firstName = name.substr(0, name.find(' '))});
+                    !agent)
+                    return agent.error();
+            return earshot::Ok{};
+        }));
         m_inbox = std::make_unique<inbox::Inbox>(m_workspace.open().writer(), [this] { return m_now; });
         fs::create_directory(m_workspace.dir() / "out");
     }
@@ -111,17 +109,9 @@ protected:
         std::vector<store::NewMention> mentions{{.externalId = id, .title = title, .body = body,
                                                  .link = "https://forum.example/t/" + id, .replyTo = replyTo,
                                                  .publishedAt = m_now, .author = std::move(author)}};
-        std::int64_t conversation = 0;
-        auto done = m_db->transaction([&]() -> earshot::Status {
-            auto stored = store::ingestMentions(*m_db, m_sourceId, mentions, m_now);
-            if (!stored)
-                return stored.error();
-            if (!stored->conversationsCreated.empty())
-                conversation = stored->conversationsCreated.front();
-            return store::indexPendingMentions(*m_db);
-        });
-        EXPECT_TRUE(done) << done.message();
-        return conversation;
+        const auto stored = m_workspace.ingest(m_sourceId, mentions, m_now);
+        EXPECT_EQ(stored.mentionIds.size(), 1u) << id;
+        return stored.conversationsCreated.empty() ? 0 : stored.conversationsCreated.front();
     }
 
     // A whole exchange: the question, a claim, a reply, a note, a handover with a message,
@@ -170,7 +160,6 @@ protected:
     }
 
     earshot::test::TempWorkspace m_workspace;
-    std::unique_ptr<store::Database> m_db;
     std::unique_ptr<store::Session> m_reader;
     std::unique_ptr<inbox::Inbox> m_inbox;
     std::int64_t m_sourceId = 0;
@@ -276,11 +265,19 @@ TEST_F(TranscriptPrinterTest, APlatformReplyThatWasNotPostedSaysSo)
     const auto id = ingest("f1", "Vraag", "Hallo?");
     ASSERT_NE(id, 0);
     m_now += 60;
-    ASSERT_TRUE(m_inbox->reply(id, kAgent, "We kijken ernaar.", inbox::Channel::OffPlatform));
-    // Feeds cannot be answered on the platform, so make the reply one that failed to post,
-    // as ReplyPublisher leaves it.
-    m_workspace.exec("UPDATE replies SET channel = 'platform', delivery = 'failed', "
-                     "delivery_error = 'the server said 503'");
+    // Feeds cannot be answered on the platform (the inbox refuses to), so store the reply as
+    // the inbox stores a platform reply, and its failure to post as ReplyPublisher records it.
+    ASSERT_TRUE(m_workspace.open().writer().run([&](store::Session& session) -> earshot::Status {
+        auto reply = session.inbox().insertReply({.conversationId = id,
+                                                  .agent = kAgent,
+                                                  .body = "We kijken ernaar.",
+                                                  .channel = inbox::Channel::Platform,
+                                                  .at = m_now,
+                                                  .delivery = earshot::domain::Delivery::Sending});
+        if (!reply)
+            return reply.error();
+        return session.inbox().recordDelivery(*reply, {.sent = false, .error = "the server said 503", .at = m_now});
+    }));
 
     const QString text = print(id, false);
     EXPECT_TRUE(inOrder(text, {"reply, NOT posted", "We kijken ernaar.",

@@ -16,7 +16,6 @@
 #include "Language.h"
 #include "MainWindow.h"
 #include "Theme.h"
-#include "store/sqlite/Schema.h"
 
 namespace gui = earshot::gui;
 namespace inbox = earshot::inbox;

@@ -9,7 +9,7 @@ namespace earshot::test {
 
 // Adds a feed source, the agents named, and `count` conversations nobody holds (one
 // customer's mention each, external ids "<prefix>-<n>"), in one transaction. Returns the
-// conversations' ids; the connection is closed again, so the caller may fork.
+// conversations' ids; the workspace is closed again (its writer thread stopped), so the caller may fork.
 std::vector<std::int64_t> seedInbox(const std::string& dbPath, const std::vector<std::string>& agents, int count,
                                     const std::string& prefix);
 

@@ -7,6 +7,9 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "earshot/inbox/ConversationReader.h"
+#include "earshot/inbox/Ingest.h"
+// TRANSITIONAL (issue 12): for queryInteger, queryText and exec only.
 #include "store/sqlite/Schema.h"
 
 namespace earshot::test {
@@ -60,11 +63,24 @@ void TempWorkspace::exec(const std::string& sql) const
     EXPECT_TRUE(done.ok()) << sql << ": " << (done.ok() ? "" : done.message());
 }
 
+std::unique_ptr<store::Session> TempWorkspace::reader() const
+{
+    auto session = open().reader();
+    if (!session)
+        throw std::runtime_error("cannot read the test workspace: " + session.message());
+    return std::move(*session);
+}
+
 store::Source TempWorkspace::source(std::int64_t id) const
 {
-    auto reader = open().reader();
-    EXPECT_TRUE(reader) << (reader ? "" : reader.message());
-    return (*reader)->sources().byId(id).value();
+    return reader()->sources().byId(id).value();
+}
+
+store::ConversationDetail TempWorkspace::conversation(std::int64_t id) const
+{
+    auto detail = inbox::readConversation(*reader(), id);
+    EXPECT_TRUE(detail) << "#" << id << ": " << (detail ? "" : detail.message());
+    return detail ? *detail : store::ConversationDetail{};
 }
 
 std::int64_t TempWorkspace::addSource(const store::Source& source) const
@@ -79,6 +95,21 @@ std::int64_t TempWorkspace::addSource(const store::Source& source) const
     });
     EXPECT_TRUE(added.ok()) << source.url << ": " << (added.ok() ? "" : added.message());
     return id;
+}
+
+store::IngestResult TempWorkspace::ingest(std::int64_t sourceId, const std::vector<store::NewMention>& mentions,
+                                          std::int64_t now) const
+{
+    store::IngestResult result;
+    const Status stored = open().writer().run([&](store::Session& session) -> Status {
+        auto ingested = inbox::ingestMentions(session, sourceId, mentions, now);
+        if (!ingested)
+            return ingested.error();
+        result = std::move(*ingested);
+        return Ok{};
+    });
+    EXPECT_TRUE(stored.ok()) << "source " << sourceId << ": " << (stored.ok() ? "" : stored.message());
+    return result;
 }
 
 std::filesystem::path TempWorkspace::writeFile(const std::string& name, const std::string& content) const

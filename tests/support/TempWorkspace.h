@@ -6,6 +6,10 @@
 #include <memory>
 #include <string>
 
+#include <vector>
+
+#include "earshot/store/ConversationStore.h"
+#include "earshot/store/Mentions.h"
 #include "earshot/store/SourceStore.h"
 // TRANSITIONAL (issue 12): tests that still name store::SourceRepository get it from here.
 #include "earshot/store/Sources.h"
@@ -27,12 +31,23 @@ public:
     // Writes a file inside the workspace and returns its path.
     std::filesystem::path writeFile(const std::string& name, const std::string& content) const;
 
-    // Reading back what a test stored, each on a connection of its own.
-    std::int64_t queryInteger(const std::string& sql) const;  // a count, an id
-    std::string queryText(const std::string& sql) const;      // "(no row)" when there is none
+    // A reading session of the test's own on open(); fails the test when none opens.
+    std::unique_ptr<store::Session> reader() const;
     store::Source source(std::int64_t id) const;
+    // One conversation whole, as the console and the CLI read it (inbox::readConversation);
+    // fails the test when it cannot be read.
+    store::ConversationDetail conversation(std::int64_t id) const;
     // Adds a source through the workspace's writer, as the CLI and the console do; fails the test on error.
     std::int64_t addSource(const store::Source& source) const;
+    // Stores what a source heard as the engine does (inbox::ingestMentions in a writer job, so
+    // the search index is current when it returns); fails the test on error.
+    store::IngestResult ingest(std::int64_t sourceId, const std::vector<store::NewMention>& mentions,
+                               std::int64_t now) const;
+
+    // TRANSITIONAL (issue 12): raw SQL on a SQLite connection of its own, for the core tests
+    // not moved to the core's reads yet. New tests read through reader() instead.
+    std::int64_t queryInteger(const std::string& sql) const;  // a count, an id
+    std::string queryText(const std::string& sql) const;      // "(no row)" when there is none
     // Changes what is stored as no program would (an old claim, a moved clock); fails the test on error.
     void exec(const std::string& sql) const;
 
