@@ -19,7 +19,7 @@
 #include "TempWorkspace.h"
 #include "TestHttpServer.h"
 #include "store/sqlite/Schema.h"
-#include "earshot/store/Sources.h"
+#include "store/sqlite/SqliteSourceStore.h"
 
 using namespace earshot;
 using namespace std::chrono_literals;
@@ -106,7 +106,7 @@ protected:
                 store::Source source;
                 source.url = server.url(feed);
                 source.name = "Feed " + std::to_string(feed);
-                if (auto id = store::SourceRepository(*db).add(source); !id)
+                if (auto id = store::sqlite::SqliteSourceStore(*db).add(source); !id)
                     return id.error();
             }
             return Ok{};

@@ -27,7 +27,7 @@
 #include "earshot/core/Text.h"
 #include "earshot/engine/Engine.h"
 #include "store/sqlite/Schema.h"
-#include "earshot/store/Sources.h"
+#include "store/sqlite/SqliteSourceStore.h"
 
 using namespace earshot;
 using namespace std::chrono_literals;
@@ -142,7 +142,7 @@ protected:
         auto db = store::openWorkspace(workspace.dbPath());
         store::Source source;
         source.url = url;
-        return store::SourceRepository(*db).add(source).value();
+        return store::sqlite::SqliteSourceStore(*db).add(source).value();
     }
 
     // Limits tighter than the defaults, so slow servers cost seconds, not a minute.
@@ -355,7 +355,7 @@ TEST_F(HostileServerTest, TwoMillionDeepPlatformJsonIsRefused)
     std::int64_t id = 0;
     {
         auto db = store::openWorkspace(workspace.dbPath());
-        id = store::SourceRepository(*db).add(*source).value();
+        id = store::sqlite::SqliteSourceStore(*db).add(*source).value();
     }
     pollAll();
     expectFailure(id, {"answered with JSON nested more than 512 levels deep"});
@@ -469,7 +469,7 @@ TEST_F(HostileServerTest, CliPollOfEveryFastHostileServerStaysWithinMemoryAndTim
         auto db = store::openWorkspace(workspace.dbPath());
         auto platform = connectors::makePlatformSource({.kind = "hn-search", .query = "acme", .api = hostile.url("")});
         ASSERT_TRUE(platform) << platform.message();
-        ASSERT_TRUE(store::SourceRepository(*db).add(*platform));
+        ASSERT_TRUE(store::sqlite::SqliteSourceStore(*db).add(*platform));
     }
 
     test::ChildProcess cli(test::cliArgs(EARSHOT_CLI_PATH, workspace.dbPath(), {"poll", "--once"}),

@@ -9,7 +9,7 @@
 
 #include "earshot/inbox/ConversationReader.h"
 #include "earshot/inbox/Ingest.h"
-// TRANSITIONAL (issue 12): for queryInteger, queryText and exec only.
+// For queryInteger, queryText and exec.
 #include "store/sqlite/Schema.h"
 
 namespace earshot::test {

@@ -5,14 +5,11 @@
 #include <filesystem>
 #include <memory>
 #include <string>
-
 #include <vector>
 
 #include "earshot/store/ConversationStore.h"
 #include "earshot/store/Mentions.h"
 #include "earshot/store/SourceStore.h"
-// TRANSITIONAL (issue 12): tests that still name store::SourceRepository get it from here.
-#include "earshot/store/Sources.h"
 #include "earshot/store/Workspace.h"
 
 namespace earshot::test {
@@ -44,8 +41,9 @@ public:
     store::IngestResult ingest(std::int64_t sourceId, const std::vector<store::NewMention>& mentions,
                                std::int64_t now) const;
 
-    // TRANSITIONAL (issue 12): raw SQL on a SQLite connection of its own, for the core tests
-    // not moved to the core's reads yet. New tests read through reader() instead.
+    // Raw SQL on a SQLite connection of its own, for the SQLite engine's own tests and for the
+    // few core checks the core has no read for (a mention's platform id, the authors stored).
+    // GUI and CLI tests never use these; new tests read through reader().
     std::int64_t queryInteger(const std::string& sql) const;  // a count, an id
     std::string queryText(const std::string& sql) const;      // "(no row)" when there is none
     // Changes what is stored as no program would (an old claim, a moved clock); fails the test on error.
