@@ -3,6 +3,7 @@
 // against a recount. What every engine must do is in the contract suite (StoreContract*Test).
 #include <gtest/gtest.h>
 
+#include "StoreContractFixture.h"
 #include "TempWorkspace.h"
 #include "earshot/inbox/Ingest.h"
 #include "earshot/store/InboxStore.h"
@@ -16,18 +17,6 @@ using namespace earshot;
 using namespace earshot::store;
 
 namespace {
-
-NewMention mention(const std::string& id, const std::string& text, const std::string& replyTo = "")
-{
-    NewMention m;
-    m.externalId = id;
-    m.title = text;
-    m.body = text + " body";
-    m.link = "https://example.org/" + id;
-    m.replyTo = replyTo;
-    m.author = {.platform = "feed:example.org", .handle = "anna", .displayName = "Anna de Vries"};
-    return m;
-}
 
 class SqliteStoreTest : public ::testing::Test {
 protected:
@@ -113,7 +102,7 @@ TEST_F(SqliteStoreTest, RefusesAFileThatIsNotADatabase)
 
 TEST_F(SqliteStoreTest, TheEventLogIsAppendOnly)
 {
-    ASSERT_TRUE(ingest({mention("a", "one")}));
+    ASSERT_TRUE(ingest({test::contractMention("a", "one")}));
     EXPECT_FALSE(db().exec("UPDATE events SET actor = 'someone else'"));
     EXPECT_FALSE(db().exec("DELETE FROM events"));
     EXPECT_GE(count("SELECT count(*) FROM events"), 2);
@@ -121,7 +110,7 @@ TEST_F(SqliteStoreTest, TheEventLogIsAppendOnly)
 
 TEST_F(SqliteStoreTest, FullTextSearchExplainsAMalformedQuery)
 {
-    ASSERT_TRUE(ingest({mention("a", "Bezorging van mijn café-bestelling"), mention("b", "Invoice question")}));
+    ASSERT_TRUE(ingest({test::contractMention("a", "Bezorging van mijn café-bestelling"), test::contractMention("b", "Invoice question")}));
     EXPECT_EQ(found("CAFE"), 1u);
     auto bad = session->mentions().list({.search = "\"unbalanced"});
     ASSERT_FALSE(bad);
@@ -130,12 +119,12 @@ TEST_F(SqliteStoreTest, FullTextSearchExplainsAMalformedQuery)
 
 TEST_F(SqliteStoreTest, SearchIndexFollowsEditsAndDeletesOfIndexedMentions)
 {
-    ASSERT_TRUE(ingest({mention("a", "orange")}));
+    ASSERT_TRUE(ingest({test::contractMention("a", "orange")}));
     ASSERT_TRUE(db().exec("UPDATE mentions SET title = 'lemon', body = 'lemon'"));
     EXPECT_EQ(found("orange"), 0u);
     EXPECT_EQ(found("lemon"), 1u);
     // Stored but not indexed yet: the bulk indexer picks it up with its latest text.
-    ASSERT_TRUE(ingest({mention("b", "grape")}, 1000, false));
+    ASSERT_TRUE(ingest({test::contractMention("b", "grape")}, 1000, false));
     EXPECT_EQ(found("grape"), 0u);
     ASSERT_TRUE(db().exec("UPDATE mentions SET title = 'melon', body = 'melon' WHERE external_id = 'b'"));
     ASSERT_TRUE(session->catchUp());
@@ -148,9 +137,9 @@ TEST_F(SqliteStoreTest, SearchIndexFollowsEditsAndDeletesOfIndexedMentions)
 
 TEST_F(SqliteStoreTest, ARolledBackBatchLeavesNothingInTheSearchIndex)
 {
-    ASSERT_TRUE(ingest({mention("a", "kept")}));
+    ASSERT_TRUE(ingest({test::contractMention("a", "kept")}));
     const Status outcome = session->transaction([&]() -> Status {
-        auto first = inbox::ingestMentions(*session, sourceId, {mention("b", "would be stored")}, 2000);
+        auto first = inbox::ingestMentions(*session, sourceId, {test::contractMention("b", "would be stored")}, 2000);
         if (!first)
             return first.error();
         return fail("disk full (simulated)");
@@ -163,8 +152,8 @@ TEST_F(SqliteStoreTest, ARolledBackBatchLeavesNothingInTheSearchIndex)
 
 TEST_F(SqliteStoreTest, TheKeptInboxCountsAgreeWithARecount)
 {
-    ASSERT_TRUE(ingest({mention("a", "one"), mention("b", "two"), mention("c", "reply to one", "a")}));
-    ASSERT_TRUE(ingest({mention("d", "three")}));
+    ASSERT_TRUE(ingest({test::contractMention("a", "one"), test::contractMention("b", "two"), test::contractMention("c", "reply to one", "a")}));
+    ASSERT_TRUE(ingest({test::contractMention("d", "three")}));
     ASSERT_TRUE(session->inbox().setStatus(1, domain::ConversationStatus::Resolved, "Eva", 2000));
     const auto kept = countConversations(db()).value();
     EXPECT_EQ(kept.unassigned, 2);

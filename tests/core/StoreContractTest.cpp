@@ -5,6 +5,7 @@
 
 #include <set>
 
+#include "StoreContractFixture.h"
 #include "TempWorkspace.h"
 #include "WorkspaceFactory.h"
 #include "earshot/demo/WorkspaceGenerator.h"
@@ -18,19 +19,6 @@ using namespace earshot;
 using namespace earshot::store;
 
 namespace {
-
-NewMention mention(const std::string& id, const std::string& text, const std::string& replyTo = {},
-                   const std::string& author = "anna")
-{
-    NewMention m;
-    m.externalId = id;
-    m.title = text;
-    m.body = text + " body";
-    m.link = "https://example.org/" + id;
-    m.replyTo = replyTo;
-    m.author = {.platform = "feed:example.org", .handle = author, .displayName = author + " de Vries"};
-    return m;
-}
 
 class StoreContract : public ::testing::TestWithParam<test::WorkspaceFactory> {
 protected:
@@ -97,12 +85,12 @@ protected:
 
 TEST_P(StoreContract, EachMentionIsStoredOnceAcrossPolls)
 {
-    auto first = ingest({mention("a", "one"), mention("b", "two")});
+    auto first = ingest({test::contractMention("a", "one"), test::contractMention("b", "two")});
     ASSERT_TRUE(first) << first.message();
     EXPECT_EQ(first->mentionIds.size(), 2u);
     EXPECT_EQ(first->conversationsCreated.size(), 2u);
 
-    auto again = ingest({mention("a", "one"), mention("b", "two"), mention("c", "three")}, 2000);
+    auto again = ingest({test::contractMention("a", "one"), test::contractMention("b", "two"), test::contractMention("c", "three")}, 2000);
     ASSERT_TRUE(again) << again.message();
     EXPECT_EQ(again->mentionIds.size(), 1u);
     EXPECT_EQ(again->duplicates, 2);
@@ -115,12 +103,12 @@ TEST_P(StoreContract, EachMentionIsStoredOnceAcrossPolls)
 
 TEST_P(StoreContract, RepliesAndPlatformThreadsJoinOneConversation)
 {
-    NewMention threadStart = mention("t1", "thread start");
+    NewMention threadStart = test::contractMention("t1", "thread start");
     threadStart.threadId = "thread-9";
-    NewMention threadLater = mention("t2", "later in the thread");
+    NewMention threadLater = test::contractMention("t2", "later in the thread");
     threadLater.threadId = "thread-9";
-    ASSERT_TRUE(ingest({mention("a", "question"), mention("b", "answer", "a"), threadStart, threadLater,
-                        mention("c", "alone")}));
+    ASSERT_TRUE(ingest({test::contractMention("a", "question"), test::contractMention("b", "answer", "a"), threadStart, threadLater,
+                        test::contractMention("c", "alone")}));
 
     auto mentions = reader()->mentions().list({.limit = 10});
     ASSERT_TRUE(mentions);
@@ -143,7 +131,7 @@ TEST_P(StoreContract, ListsPageThroughEveryConversationOnceInTheViewsOrder)
 {
     std::vector<NewMention> batch;
     for (int i = 0; i < 25; ++i) {
-        batch.push_back(mention("m" + std::to_string(i), "mention " + std::to_string(i)));
+        batch.push_back(test::contractMention("m" + std::to_string(i), "mention " + std::to_string(i)));
         batch.back().publishedAt = 10'000 + (i * 7919) % 25 * 60;   // shuffled, and two at once
     }
     ASSERT_TRUE(ingest(batch, 20'000));
@@ -165,7 +153,7 @@ TEST_P(StoreContract, ListsPageThroughEveryConversationOnceInTheViewsOrder)
 
 TEST_P(StoreContract, APageCarriesEachConversationsTagsSorted)
 {
-    auto stored = ingest({mention("a", "tagged"), mention("b", "plain")});
+    auto stored = ingest({test::contractMention("a", "tagged"), test::contractMention("b", "plain")});
     ASSERT_TRUE(stored);
     const std::int64_t tagged = stored->conversationsCreated.front();
     ASSERT_TRUE(m_workspace->bulkLoad([&](BulkLoader& loader) -> Status {
@@ -191,7 +179,7 @@ TEST_P(StoreContract, APageCarriesEachConversationsTagsSorted)
 
 TEST_P(StoreContract, AConversationIsReadWholeWithItsTimeline)
 {
-    auto stored = ingest({mention("a", "waar blijft mijn pakket"), mention("b", "nog steeds niets", "a")});
+    auto stored = ingest({test::contractMention("a", "waar blijft mijn pakket"), test::contractMention("b", "nog steeds niets", "a")});
     ASSERT_TRUE(stored);
     const std::int64_t id = stored->conversationsCreated.front();
 
@@ -219,7 +207,7 @@ TEST_P(StoreContract, AConversationIsReadWholeWithItsTimeline)
 
 TEST_P(StoreContract, ReadingByIdTellsWhetherEachStillBelongsInTheList)
 {
-    auto stored = ingest({mention("a", "first"), mention("b", "second")});
+    auto stored = ingest({test::contractMention("a", "first"), test::contractMention("b", "second")});
     ASSERT_TRUE(stored);
     const auto& ids = stored->conversationsCreated;
     auto read = reader()->conversations().read({.view = ConversationView::Resolved}, {ids[1], 999'999, ids[0]});
@@ -231,7 +219,7 @@ TEST_P(StoreContract, ReadingByIdTellsWhetherEachStillBelongsInTheList)
 
 TEST_P(StoreContract, SearchIgnoresCaseAndAccents)
 {
-    ASSERT_TRUE(ingest({mention("a", "Café in Zürich"), mention("b", "Something else")}));
+    ASSERT_TRUE(ingest({test::contractMention("a", "Café in Zürich"), test::contractMention("b", "Something else")}));
     m_workspace->writer().flush();   // the search index catches up when the writer is idle
 
     auto session = reader();
@@ -246,8 +234,8 @@ TEST_P(StoreContract, SearchIgnoresCaseAndAccents)
 
 TEST_P(StoreContract, ACustomersOtherConversationsAreFoundFromAnyOfThem)
 {
-    auto stored = ingest({mention("a", "first", {}, "bram"), mention("b", "second", {}, "bram"),
-                          mention("c", "someone else", {}, "cees")});
+    auto stored = ingest({test::contractMention("a", "first", {}, "bram"), test::contractMention("b", "second", {}, "bram"),
+                          test::contractMention("c", "someone else", {}, "cees")});
     ASSERT_TRUE(stored);
     const auto& ids = stored->conversationsCreated;
     auto others = reader()->conversations().customersOthers(ids[0], 30);
@@ -264,7 +252,7 @@ TEST_P(StoreContract, AFailingWriterJobLosesOnlyItsOwnRows)
     for (int i = 0; i < 50; ++i)
         m_workspace->writer().submit(
             [&, i](Session& session) -> Status {
-                auto stored = inbox::ingestMentions(session, m_sourceId, {mention("w" + std::to_string(i), "job")}, 3000);
+                auto stored = inbox::ingestMentions(session, m_sourceId, {test::contractMention("w" + std::to_string(i), "job")}, 3000);
                 if (!stored)
                     return stored.error();
                 return i % 10 == 3 ? fail("rejected on purpose") : Status(Ok{});
@@ -303,10 +291,10 @@ TEST_P(StoreContract, AGeneratedHistoryIsCountedListedAndSearchable)
 
 TEST_P(StoreContract, RepliesToRepliesJoinTheRootsConversationAndOneAuthorIsOneCustomer)
 {
-    auto root = ingest({mention("root", "question")});
+    auto root = ingest({test::contractMention("root", "question")});
     ASSERT_TRUE(root) << root.message();
     ASSERT_EQ(root->conversationsCreated.size(), 1u);
-    auto replies = ingest({mention("r1", "reply one", "root"), mention("r2", "reply to reply", "r1")}, 2000);
+    auto replies = ingest({test::contractMention("r1", "reply one", "root"), test::contractMention("r2", "reply to reply", "r1")}, 2000);
     ASSERT_TRUE(replies) << replies.message();
     EXPECT_TRUE(replies->conversationsCreated.empty());
     EXPECT_EQ(replies->mentionIds.size(), 2u);
@@ -330,7 +318,7 @@ TEST_P(StoreContract, MentionListsAreNewestFirstWithKeysetPaging)
 {
     std::vector<NewMention> batch;
     for (int i = 0; i < 25; ++i)
-        batch.push_back(mention("m" + std::to_string(i), "mention " + std::to_string(i)));
+        batch.push_back(test::contractMention("m" + std::to_string(i), "mention " + std::to_string(i)));
     ASSERT_TRUE(ingest(batch));
     auto session = reader();
     auto page1 = session->mentions().list({.limit = 10});
@@ -353,11 +341,11 @@ TEST_P(StoreContract, MentionListsAreNewestFirstWithKeysetPaging)
 
 TEST_P(StoreContract, AFailingTransactionLeavesThePreviousStateIntact)
 {
-    ASSERT_TRUE(ingest({mention("a", "kept")}));
+    ASSERT_TRUE(ingest({test::contractMention("a", "kept")}));
     // The batch fails after its first insert; nothing of it may stay, not even in the search.
     const Status outcome = m_workspace->writer().run([&](Session& session) -> Status {
         return session.transaction([&]() -> Status {
-            auto first = inbox::ingestMentions(session, m_sourceId, {mention("b", "would be stored")}, 2000);
+            auto first = inbox::ingestMentions(session, m_sourceId, {test::contractMention("b", "would be stored")}, 2000);
             if (!first)
                 return first.error();
             return fail("disk full (simulated)");
@@ -374,7 +362,7 @@ TEST_P(StoreContract, AFailingTransactionLeavesThePreviousStateIntact)
     EXPECT_TRUE(session->mentions().list({.search = "stored"}).value().empty());
 
     // The same ids may be stored by a later batch.
-    auto again = ingest({mention("b", "stored now")}, 3000);
+    auto again = ingest({test::contractMention("b", "stored now")}, 3000);
     ASSERT_TRUE(again) << again.message();
     EXPECT_EQ(again->mentionIds.size(), 1u);
 }
@@ -383,7 +371,7 @@ TEST_P(StoreContract, TheWriterFinishesQueuedJobsWhenTheWorkspaceCloses)
 {
     for (int i = 0; i < 200; ++i)
         m_workspace->writer().submit([i, this](Session& session) -> Status {
-            auto stored = inbox::ingestMentions(session, m_sourceId, {mention("s" + std::to_string(i), "queued")}, 4000);
+            auto stored = inbox::ingestMentions(session, m_sourceId, {test::contractMention("s" + std::to_string(i), "queued")}, 4000);
             return stored ? Status(Ok{}) : Status(stored.error());
         });
     const std::string location = m_workspace->location();
