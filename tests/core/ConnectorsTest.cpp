@@ -538,8 +538,10 @@ TEST_F(PlatformTest, MastodonRefusalAsksForATokenAndTheTokenIsSentAsBearer)
     EXPECT_EQ(accepted[0].newMentions, 1) << accepted[0].error;
     EXPECT_EQ(source(id).displayState(), "ok");
     EXPECT_EQ(authorizations.back(), "Bearer s3cret");
-    for (const store::Source& stored : test::readerOf(workspace.open())->sources().list().value())
-        EXPECT_EQ(stored.settings.find("s3cret"), std::string::npos) << stored.settings;
+    // Held here: value() of a temporary Result refers into it.
+    const std::vector<store::Source> stored = test::readerOf(workspace.open())->sources().list().value();
+    for (const store::Source& each : stored)
+        EXPECT_EQ(each.settings.find("s3cret"), std::string::npos) << each.settings;
 
     // Posting from the brand's own server: its token is that server's, and is not shown to this one.
     workspace.exec("UPDATE sources SET settings = json_set(settings, '$.post_instance', 'https://brand.example')");

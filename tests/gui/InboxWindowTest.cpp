@@ -88,9 +88,12 @@ protected:
     std::size_t events(domain::EventKind kind, std::optional<std::int64_t> id = std::nullopt)
     {
         std::size_t found = 0;
-        for (std::int64_t c : id ? std::vector<std::int64_t>{*id} : conversations)
-            for (const auto& e : inbox::readTimeline(*workspace.reader(), c).value())
+        for (std::int64_t c : id ? std::vector<std::int64_t>{*id} : conversations) {
+            // Held here: value() of a temporary Result refers into it.
+            const std::vector<inbox::TimelineEntry> timeline = inbox::readTimeline(*workspace.reader(), c).value();
+            for (const auto& e : timeline)
                 found += e.kind == kind;
+        }
         return found;
     }
     // Replies on the three conversations of SetUp, and how many of those someone holds.
