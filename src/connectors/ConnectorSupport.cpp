@@ -51,6 +51,14 @@ std::string text(const Json& object, std::string_view key)
     return it->dump();
 }
 
+bool isTrue(const Json& object, std::string_view key)
+{
+    if (!object.is_object())
+        return false;
+    const auto it = object.find(key);
+    return it != object.end() && it->is_boolean() && it->get<bool>();
+}
+
 std::optional<std::int64_t> integer(const Json& object, std::string_view key)
 {
     if (!object.is_object())

@@ -36,6 +36,8 @@ Json settingsOf(const store::Source& source);
 // or empty when missing or null.
 std::string text(const Json& object, std::string_view key);
 std::optional<std::int64_t> integer(const Json& object, std::string_view key);
+// Whether member `key` is JSON's true; a missing member, null, a number or a string is not.
+bool isTrue(const Json& object, std::string_view key);
 // A stored cursor or header as a number; nullopt when it is not one.
 std::optional<std::int64_t> parseInteger(std::string_view text);
 

@@ -125,7 +125,7 @@ Result<Page> StackExchangeConnector::read(const store::Source& source, const net
     else if (page == 0 && newest > 0)
         out.cursor = std::to_string(newest);
     const int allowed = at.seen == 0 ? kFirstPollPages : kCatchUpPages;
-    if (body->value("has_more", false) && !out.mentions.empty()) {
+    if (isTrue(*body, "has_more") && !out.mentions.empty()) {
         // A backoff stops paging as surely as the page cap does.
         if (page + 1 < allowed && !out.budget.backoffSeconds)
             out.more.push_back(pageRequest(source, page + 1, secret));

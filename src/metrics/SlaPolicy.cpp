@@ -84,7 +84,9 @@ Result<SlaPolicies> SlaPolicies::fromJson(const nlohmann::json& json)
                                   std::pair{"resolution_s", &t.resolutionSeconds}})
             if (item.contains(key) && item[key].is_number_integer() && item[key].get<std::int64_t>() > 0)
                 *field = item[key].get<std::int64_t>();
-        t.businessHours = item.value("business_hours", true);
+        // Business hours unless the target says false; another type is not a reason to fail.
+        t.businessHours = !(item.contains("business_hours") && item["business_hours"].is_boolean() &&
+                            !item["business_hours"].get<bool>());
         out.set(t);
     }
     return out;
