@@ -79,6 +79,7 @@ Status Console::openInbox(const inbox::Agent& agent)
     m_conversations = std::make_unique<bridge::ConversationListModel>(std::move(*listReader), filter);
     if (!m_conversations->lastError().isEmpty())
         return fail(m_conversations->lastError().toStdString());
+    m_window->setAgent(agent.name);
     m_inbox = std::make_unique<InboxWindow>(InboxContext{*m_workspace, m_workspace->writer(),
                                                          *m_paneReader, *m_conversations, *m_engine, *m_health, agent,
                                                          m_secrets.get()});

@@ -244,7 +244,7 @@ void MainWindow::openSources()
     }
     if (!m_workspace)
         return;
-    auto* dialog = new SourcesDialog(*m_workspace, m_engine, m_health, this, m_secrets);
+    auto* dialog = new SourcesDialog(*m_workspace, m_engine, m_health, m_agent, this, m_secrets);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <string>
 #include "PollStatus.h"
 
 class QLabel;
@@ -40,6 +41,8 @@ public:
     void setSecrets(SourceSecrets* secrets) { m_secrets = secrets; }
     // The open workspace, for the Sources and Settings dialogs; it must outlive the window.
     void setWorkspace(store::Workspace* workspace) { m_workspace = workspace; }
+    // Who works in the console: the Sources dialog logs their changes under this name.
+    void setAgent(const std::string& name) { m_agent = name; }
 
     QTableView* mentionTable() const { return m_table; }
     QLineEdit* searchField() const { return m_search; }
@@ -54,6 +57,7 @@ public:
 private:
     SourceSecrets* m_secrets = nullptr;
     store::Workspace* m_workspace = nullptr;
+    std::string m_agent;
     void createActions();
     void applySearch();
     void showCurrentMention();

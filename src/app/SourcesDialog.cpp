@@ -43,6 +43,7 @@
 #include "earshot/domain/Vocabulary.h"
 #include "earshot/inbox/Vocabulary.h"
 #include "earshot/sources/OpmlImport.h"
+#include "earshot/sources/SourceChanges.h"
 #include "earshot/sources/SourceRules.h"
 #include "earshot/store/Session.h"
 
@@ -68,9 +69,10 @@ using domain::SourceState;
 }  // namespace
 
 SourcesDialog::SourcesDialog(store::Workspace& workspace, bridge::EngineBridge& engine, bridge::SourceHealth& health,
-                             QWidget* parent, SourceSecrets* secrets)
+                             std::string agent, QWidget* parent, SourceSecrets* secrets)
     : QDialog(parent),
       m_workspace(workspace),
+      m_agent(std::move(agent)),
       m_engine(engine),
       m_health(health),
       m_table(new QTableWidget(this)),
@@ -605,8 +607,8 @@ std::int64_t SourcesDialog::addFromForm(store::Source source)
     source.excludeWords = wordsOf(m_exclude);
     source.defaultPriority = m_priority->currentData().toInt();
     std::int64_t added = 0;
-    if (auto done = write([&](store::SourceStore& sources) -> Status {
-            auto id = sources.add(source);
+    if (auto done = write([&](store::Session& session) -> Status {
+            auto id = sources::addSource(session, source, m_agent);
             if (!id)
                 return id.error();
             added = *id;
@@ -619,9 +621,9 @@ std::int64_t SourcesDialog::addFromForm(store::Source source)
     return added;
 }
 
-Status SourcesDialog::write(const std::function<Status(store::SourceStore&)>& work)
+Status SourcesDialog::write(const std::function<Status(store::Session&)>& work)
 {
-    return m_workspace.writer().run([&](store::Session& session) { return work(session.sources()); });
+    return m_workspace.writer().run(work);
 }
 
 void SourcesDialog::save()
@@ -667,7 +669,7 @@ void SourcesDialog::save()
     source.includeWords = wordsOf(m_include);
     source.excludeWords = wordsOf(m_exclude);
     source.defaultPriority = m_priority->currentData().toInt();
-    if (auto updated = write([&](store::SourceStore& sources) { return sources.update(source); }); !updated) {
+    if (auto updated = write([&](store::Session& session) { return session.sources().update(source); }); !updated) {
         showMessage(tr("The changes could not be saved: %1").arg(fromUtf8(updated.message())), Tone::Error);
         return;
     }
@@ -687,7 +689,7 @@ void SourcesDialog::toggleEnabled()
         return;
     const store::Source source = *selected;
     const bool enable = !source.enabled;
-    if (auto done = write([&](store::SourceStore& sources) { return sources.setEnabled(source.id, enable); }); !done) {
+    if (auto done = write([&](store::Session& session) { return session.sources().setEnabled(source.id, enable); }); !done) {
         showMessage(tr("The source could not be changed: %1").arg(fromUtf8(done.message())), Tone::Error);
         return;
     }
@@ -715,7 +717,7 @@ void SourcesDialog::removeSelected()
         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer != QMessageBox::Yes)
         return;
-    if (auto done = write([&](store::SourceStore& sources) { return sources.remove(source.id); }); !done) {
+    if (auto done = write([&](store::Session& session) { return sources::removeSource(session, source.id, m_agent); }); !done) {
         showMessage(tr("The source could not be removed: %1").arg(fromUtf8(done.message())), Tone::Error);
         return;
     }
@@ -748,8 +750,8 @@ bool SourcesDialog::importOpml(const QString& path)
     }
     // The command line's import: one writer job, so the whole list is written at once.
     Result<sources::OpmlImportReport> report = fail("not run");
-    if (auto done = write([&](store::SourceStore& sources) -> Status {
-            report = sources::importOpml(*text, sources);
+    if (auto done = write([&](store::Session& session) -> Status {
+            report = sources::importOpml(*text, session, m_agent);
             return Ok{};
         });
         !done)

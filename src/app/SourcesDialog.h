@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include <memory>
@@ -56,10 +57,11 @@ public:
         ColumnCount
     };
 
-    // The workspace, the engine and the health list must outlive the dialog.
-    // `secrets`, when given, keeps platform sources' secrets in the system keychain.
+    // The workspace, the engine and the health list must outlive the dialog. `agent` is who
+    // adds and removes sources here, as the event log names them. `secrets`, when given,
+    // keeps platform sources' secrets in the system keychain.
     SourcesDialog(store::Workspace& workspace, bridge::EngineBridge& engine, bridge::SourceHealth& health,
-                  QWidget* parent = nullptr, SourceSecrets* secrets = nullptr);
+                  std::string agent, QWidget* parent = nullptr, SourceSecrets* secrets = nullptr);
     ~SourcesDialog() override;
 
     // Re-reads the sources, keeping the selection.
@@ -123,11 +125,12 @@ private:
     // Adds `source` with the form's interval, words and priority; its id, or 0 (said why).
     std::int64_t addFromForm(store::Source source);
     // Runs `work` on the workspace's writer and waits for it to be written.
-    Status write(const std::function<Status(store::SourceStore&)>& work);
+    Status write(const std::function<Status(store::Session&)>& work);
     const store::Source* selectedSource() const;
     const store::Source* sourceById(std::int64_t id) const;
 
     store::Workspace& m_workspace;
+    const std::string m_agent;
     std::unique_ptr<store::Session> m_reader;   // null when the workspace could not be read
     bridge::EngineBridge& m_engine;
     bridge::SourceHealth& m_health;

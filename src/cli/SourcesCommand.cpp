@@ -17,6 +17,7 @@
 #include "earshot/core/Text.h"
 #include "earshot/domain/Vocabulary.h"
 #include "earshot/sources/OpmlImport.h"
+#include "earshot/sources/SourceChanges.h"
 #include "earshot/sources/SourceRules.h"
 #include "earshot/store/SourceStore.h"
 
@@ -200,7 +201,7 @@ int add(Context& context, Args& args)
         return reportError(workspace.message());
     std::int64_t id = 0;
     const Status added = (*workspace)->writer().run([&](store::Session& session) -> Status {
-        auto stored = session.sources().add(source);
+        auto stored = sources::addSource(session, source, domain::kCommandLineActor);
         if (!stored)
             return stored.error();
         id = *stored;
@@ -245,7 +246,7 @@ int list(Context& context, Args& args)
 // Finds the source the one positional argument names (id, URL or name) and changes it in
 // one writer job; `work` returns the message to print, or an error.
 int withNamedSource(Context& context, Args& args,
-                    const std::function<Result<std::string>(store::SourceStore&, store::Source&)>& work)
+                    const std::function<Result<std::string>(store::Session&, store::Source&)>& work)
 {
     auto workspace = context.workspace();
     if (!workspace)
@@ -255,7 +256,7 @@ int withNamedSource(Context& context, Args& args,
         auto source = session.sources().find(args.positionals().front());
         if (!source)
             return source.error();
-        auto message = work(session.sources(), *source);
+        auto message = work(session, *source);
         if (!message)
             return message.error();
         said = std::move(*message);
@@ -279,11 +280,11 @@ int edit(Context& context, Args& args)
     store::Source probe;   // a wrong option is a usage error, found before anything is read
     if (auto applied = options.applyTo(probe); !applied)
         return reportError(applied.message(), kExitUsage);
-    return withNamedSource(context, args, [&](store::SourceStore& sources, store::Source& source) -> Result<std::string> {
+    return withNamedSource(context, args, [&](store::Session& session, store::Source& source) -> Result<std::string> {
         (void)options.applyTo(source);   // checked above
         if (enable || disable)
             source.enabled = enable;
-        if (auto updated = sources.update(source); !updated)
+        if (auto updated = session.sources().update(source); !updated)
             return updated.error();
         std::ostringstream out;
         out << "updated source " << source.id << ": " << source.name << " (every " << source.intervalSeconds
@@ -297,8 +298,8 @@ int remove(Context& context, Args& args)
 {
     if (auto ok = args.finish(1, 1); !ok)
         return reportError(ok.message(), kExitUsage);
-    return withNamedSource(context, args, [](store::SourceStore& sources, store::Source& source) -> Result<std::string> {
-        if (auto removed = sources.remove(source.id); !removed)
+    return withNamedSource(context, args, [](store::Session& session, store::Source& source) -> Result<std::string> {
+        if (auto removed = sources::removeSource(session, source.id, domain::kCommandLineActor); !removed)
             return removed.error();
         return "removed source " + std::to_string(source.id) + " (" + source.url +
                "); its mentions stay in the inbox and the history\n";
@@ -318,7 +319,7 @@ int importOpml(Context& context, Args& args)
         return reportError(workspace.message());
     Result<sources::OpmlImportReport> report = fail("not run");
     const Status done = (*workspace)->writer().run([&](store::Session& session) -> Status {
-        report = sources::importOpml(*text, session.sources());
+        report = sources::importOpml(*text, session, domain::kCommandLineActor);
         return Ok{};
     });
     if (!done)

@@ -4,6 +4,7 @@
 
 #include "earshot/demo/WorkspaceGenerator.h"
 #include "earshot/metrics/MetricsSettings.h"
+#include "earshot/sources/SourceChanges.h"
 #include "earshot/store/SourceStore.h"
 
 namespace earshot::demo {
@@ -66,7 +67,7 @@ Status fill(const std::string& dbPath, const std::filesystem::path& feedsFolder,
             source.name = "Demo: " + std::string(file.name);
             source.url = "file://" + std::filesystem::absolute(feedsFolder / std::string(file.name)).string();
             source.includeWords = {"verskist"};
-            if (auto added = session.sources().add(source); !added)
+            if (auto added = sources::addSource(session, source, domain::kCommandLineActor); !added)
                 return added.error();
         }
         return Ok{};

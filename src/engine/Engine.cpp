@@ -13,6 +13,7 @@
 #include "earshot/engine/KeywordFilter.h"
 #include "earshot/feeds/FeedParser.h"
 #include "earshot/inbox/Ingest.h"
+#include "earshot/sources/SourceChanges.h"
 
 namespace earshot::engine {
 
@@ -382,7 +383,7 @@ void Engine::storeMentions(const store::Source& source, store::PollRecord record
             if (!ingested)
                 return ingested.error();
             stored->result = std::move(*ingested);
-            return session.sources().recordPoll(record);
+            return sources::recordPoll(session, record);
         },
         // Runs after the commit, so whoever hears of the mentions can already read them.
         [this, record, stored, &summary, source](const Status& status) {
@@ -459,7 +460,7 @@ void Engine::recordFailure(const store::Source& source, const std::string& error
     }
     spdlog::info("source {} ({}): {}", source.id, source.url, error);
     m_writer.submit([record](store::Session& session) {
-                        return session.sources().recordPoll(record);
+                        return sources::recordPoll(session, record);
                     },
                     [this, record, name = source.name](const Status& status) {
                         if (!status)

@@ -3,17 +3,19 @@
 #include <set>
 
 #include "earshot/core/Opml.h"
+#include "earshot/sources/SourceChanges.h"
 #include "earshot/sources/SourceRules.h"
+#include "earshot/store/Session.h"
 #include "earshot/store/SourceStore.h"
 
 namespace earshot::sources {
 
-Result<OpmlImportReport> importOpml(std::string_view document, store::SourceStore& sources)
+Result<OpmlImportReport> importOpml(std::string_view document, store::Session& session, std::string_view actor)
 {
     auto outlines = core::parseOpml(document);
     if (!outlines)
         return outlines.error();
-    auto existing = sources.list();
+    auto existing = session.sources().list();
     if (!existing)
         return existing.error();
     std::set<std::string> known;
@@ -33,7 +35,7 @@ Result<OpmlImportReport> importOpml(std::string_view document, store::SourceStor
             report.skipped.push_back(std::move(skipped));
             continue;
         }
-        if (auto id = sources.add({.name = outline.title, .url = outline.xmlUrl}); !id) {
+        if (auto id = addSource(session, {.name = outline.title, .url = outline.xmlUrl}, actor); !id) {
             skipped.reason = id.message();
             report.skipped.push_back(std::move(skipped));
             continue;

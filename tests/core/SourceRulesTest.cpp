@@ -71,7 +71,7 @@ TEST(OpmlImportTest, AddsNewFeedsAndSaysWhyOthersWereSkipped)
     auto import = [&] {
         Result<sources::OpmlImportReport> report = fail("not run");
         EXPECT_TRUE(workspace.open().writer().run([&](store::Session& session) -> Status {
-            report = sources::importOpml(opml, session.sources());
+            report = sources::importOpml(opml, session, domain::kCommandLineActor);
             return Ok{};
         }));
         return report;
@@ -93,7 +93,7 @@ TEST(OpmlImportTest, AddsNewFeedsAndSaysWhyOthersWereSkipped)
     EXPECT_EQ(listed->size(), 2u);
 
     EXPECT_FALSE(workspace.open().writer().run([&](store::Session& session) -> Status {
-        auto report = sources::importOpml("hello", session.sources());
+        auto report = sources::importOpml("hello", session, domain::kCommandLineActor);
         return report ? Status(Ok{}) : Status(report.error());
     }));
 }

@@ -273,15 +273,24 @@ TEST_P(StoreContractRepositories, RemovingASourceKeepsItsMentionsAndAddingItAgai
     EXPECT_EQ(detail(conversation).messageCount, 1) << "its mentions stay";
     EXPECT_EQ(reader()->sources().byId(m_sourceId).value().name, "Example") << "removed sources are still read by id";
 
-    std::optional<Result<std::int64_t>> restored, twice;
+    std::optional<Result<std::optional<std::int64_t>>> unknown, restored, twice;
+    std::optional<Result<std::int64_t>> added;
     write([&](Session& session) -> Status {
-        restored.emplace(session.sources().add({.url = "https://example.org/feed.xml"}));
-        twice.emplace(session.sources().add({.url = "https://example.org/feed.xml"}));
+        unknown.emplace(session.sources().restore({.url = "https://elsewhere.example/feed.xml"}));
+        restored.emplace(session.sources().restore({.url = "https://example.org/feed.xml"}));
+        twice.emplace(session.sources().restore({.url = "https://example.org/feed.xml"}));
+        added.emplace(session.sources().add({.url = "https://example.org/feed.xml"}));
         return Ok{};
     });
-    ASSERT_TRUE(*restored) << "the URL is free again after removal";
-    EXPECT_FALSE(*twice);
-    EXPECT_EQ(**restored, m_sourceId) << "added again, it is the same source";
+    ASSERT_TRUE(*unknown);
+    EXPECT_FALSE(**unknown) << "no removed source had that URL";
+    ASSERT_TRUE(*restored);
+    ASSERT_TRUE(**restored) << "the URL is free again after removal";
+    EXPECT_EQ(***restored, m_sourceId) << "restored, it is the same source";
+    ASSERT_TRUE(*twice);
+    EXPECT_FALSE(**twice) << "a source listens to the URL now";
+    ASSERT_FALSE(*added);
+    EXPECT_NE(added->message().find("already exists"), std::string::npos) << added->message();
     EXPECT_EQ(reader()->sources().byId(m_sourceId).value().state, domain::SourceState::New);
     auto repeat = ingest({contractMention("a", "history")}, 2000);
     ASSERT_TRUE(repeat) << repeat.message();

@@ -86,7 +86,7 @@ TEST(SourceSecrets, RemovingASourceRemovesItsSecretFromTheKeychain)
 
     bridge::EngineBridge engine;  // not started
     bridge::SourceHealth health;
-    gui::SourcesDialog dialog(**workspace, engine, health, nullptr, &secrets);
+    gui::SourcesDialog dialog(**workspace, engine, health, "Anouk Smit", nullptr, &secrets);
     dialog.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&dialog));
     const QRect row = dialog.table()->visualItemRect(dialog.table()->item(0, gui::SourcesDialog::NameColumn));

@@ -23,8 +23,10 @@
 #include "SourcesDialog.h"
 #include "SourcesPreviewPanel.h"
 #include "TestHttpServer.h"
+#include "WorkspaceReads.h"
 #include "earshot/bridge/EngineBridge.h"
 #include "earshot/bridge/SourceHealth.h"
+#include "earshot/inbox/AgentRepository.h"
 #include "earshot/inbox/Ingest.h"
 #include "earshot/store/Mentions.h"
 #include "earshot/connectors/Connector.h"
@@ -69,7 +71,7 @@ protected:
 
     SourcesDialog& openDialog()
     {
-        m_dialog = std::make_unique<SourcesDialog>(*m_workspace, m_engine, m_health);
+        m_dialog = std::make_unique<SourcesDialog>(*m_workspace, m_engine, m_health, "Anouk Smit");
         m_dialog->show();
         EXPECT_TRUE(QTest::qWaitForWindowExposed(m_dialog.get()));
         return *m_dialog;
@@ -167,6 +169,10 @@ TEST_F(SourcesDialogTest, AddsASourceTypedIntoTheForm)
     // The form now edits the new source.
     EXPECT_EQ(dialog.editingSourceId(), sources[0].id);
     EXPECT_TRUE(dialog.urlField()->isReadOnly());
+    const auto added = earshot::test::eventsOfKind(*m_workspace, earshot::domain::EventKind::SourceAdded);
+    ASSERT_EQ(added.size(), 1u);
+    EXPECT_EQ(added[0].actor, "Anouk Smit") << "the event log names who added it";
+    EXPECT_EQ(added[0].source, sources[0].id);
 }
 
 TEST_F(SourcesDialogTest, ALocalFilePathBecomesAFileUrl)
@@ -369,6 +375,10 @@ TEST_F(SourcesDialogTest, RemovesASourceAfterConfirmationAndKeepsItsMentions)
     EXPECT_EQ(mentions.front().title, "Pakket kwijt");
     EXPECT_EQ(mentions.front().sourceId, id);
     EXPECT_EQ(dialog.editingSourceId(), 0);
+    const auto removed = earshot::test::eventsOfKind(*m_workspace, earshot::domain::EventKind::SourceRemoved);
+    ASSERT_EQ(removed.size(), 1u);
+    EXPECT_EQ(removed[0].actor, "Anouk Smit");
+    EXPECT_EQ(removed[0].source, id);
 }
 
 TEST_F(SourcesDialogTest, AFailingSourceShowsItsError)
@@ -439,6 +449,24 @@ TEST_F(SourcesDialogTest, OpensFromTheMainWindowAndTheEmptyWorkspaceHint)
     EXPECT_EQ(action->shortcut(), QKeySequence("Ctrl+Shift+S"));
     action->trigger();
     EXPECT_NE(window.findChild<SourcesDialog*>(), nullptr);
+}
+
+TEST_F(SourcesDialogTest, FromTheConsoleTheAgentAtWorkIsWhoAddsASource)
+{
+    auto console = earshot::gui::Console::open(m_path.toStdString());
+    ASSERT_TRUE(console) << console.message();
+    earshot::inbox::Agent agent;
+    agent.name = "Sanne de Vries";
+    ASSERT_TRUE((*console)->openInbox(agent));
+    (*console)->window().openSources();
+    auto* dialog = (*console)->window().findChild<SourcesDialog*>();
+    ASSERT_NE(dialog, nullptr);
+    typeInto(dialog->urlField(), QString::fromStdString(m_http.url("/forum.rss")));
+    QTest::mouseClick(dialog->saveButton(), Qt::LeftButton);
+
+    const auto added = earshot::test::eventsOfKind((*console)->workspace(), earshot::domain::EventKind::SourceAdded);
+    ASSERT_EQ(added.size(), 1u);
+    EXPECT_EQ(added[0].actor, "Sanne de Vries");
 }
 
 }  // namespace

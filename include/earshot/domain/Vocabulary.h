@@ -75,8 +75,9 @@ enum class EventKind : std::uint8_t {
     // actor "engine": a customer wrote on a pending or resolved conversation; from that status
     // to open (new when nobody holds it), detail the assignee to tell.
     Reopened,
-    // Sources, actor a person or "cli": added (to its URL), removed, moved (from the old URL
-    // to the new after a permanent redirect), and a change of state (from/to a SourceState).
+    // Sources: added (to its URL; detail "restored" when a removed source came back) and
+    // removed, actor an agent or "cli"; moved (from the old URL to the new after a permanent
+    // redirect) and a change of state (from/to a SourceState), actor "engine".
     SourceAdded,
     SourceRemoved,
     SourceMoved,
@@ -87,5 +88,7 @@ std::optional<EventKind> parseEventKind(std::string_view name);
 
 // The actor of what Earshot did by itself (ingest, reopening, posting replies).
 inline constexpr std::string_view kEngineActor = "engine";
+// The actor of changes made with earshot-cli, where no agent is named.
+inline constexpr std::string_view kCommandLineActor = "cli";
 
 }  // namespace earshot::domain

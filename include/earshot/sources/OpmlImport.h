@@ -9,7 +9,7 @@
 #include "earshot/core/Result.h"
 
 namespace earshot::store {
-class SourceStore;
+class Session;
 }
 
 namespace earshot::sources {
@@ -26,9 +26,10 @@ struct OpmlImportReport {
     std::vector<OpmlSkipped> skipped;
 };
 
-// Adds every outline with a feed URL that is not a source yet. Run it inside one writer job,
-// so the whole list is written in one transaction. Fails only when `document` is no OPML or
-// the sources cannot be read; an outline that cannot be added is skipped with its reason.
-Result<OpmlImportReport> importOpml(std::string_view document, store::SourceStore& sources);
+// Adds every outline with a feed URL that is not a source yet, for `actor` (see addSource). Run
+// it inside one writer job, so the whole list is written in one transaction. Fails only when
+// `document` is no OPML or the sources cannot be read; an outline that cannot be added is
+// skipped with its reason.
+Result<OpmlImportReport> importOpml(std::string_view document, store::Session& session, std::string_view actor);
 
 }  // namespace earshot::sources

@@ -1,6 +1,7 @@
 // Sources: what Earshot listens to, and each one's polling state, as stored. The store only
-// executes; which addresses and intervals a person may give is decided above it (see
-// earshot/sources/SourceRules.h), what a poll learned is decided by the engine.
+// executes; which addresses and intervals a person may give, when a removed source comes
+// back and what the event log says of it are decided above it (earshot/sources/), what a
+// poll learned is decided by the engine.
 #pragma once
 
 #include <cstdint>
@@ -74,9 +75,12 @@ class SourceStore {
 public:
     virtual ~SourceStore() = default;
 
-    // Adds a source (logging SourceAdded). A URL added again after its removal takes its old
-    // row back, so the mentions stored then are recognised by the next poll.
+    // Adds a new row for the source; an error says so when its URL is already listened to.
     virtual Result<std::int64_t> add(const Source& source) = 0;
+    // Takes back the row of a removed source with the same URL, with `source`'s settings and a
+    // fresh polling state, and returns its id; none when no removed source had that URL or
+    // a source listens to it now.
+    virtual Result<std::optional<std::int64_t>> restore(const Source& source) = 0;
     // Every source not removed, by id.
     virtual Result<std::vector<Source>> list() = 0;
     // By numeric id, exact URL or exact name; an error names what to do when none or several match.
@@ -93,7 +97,7 @@ public:
     // again and items the old words dropped get their chance; switching a source back on
     // makes it due at once, as setEnabled does.
     virtual Status update(const Source& source) = 0;
-    // Writes a poll's outcome; logs SourceMoved and SourceStateChanged when they happened.
+    // Writes a poll's outcome.
     virtual Status recordPoll(const PollRecord& record) = 0;
     // Not polled before `nextPollAt` (a platform's budget is spent), without counting a failure.
     virtual Status postpone(std::int64_t id, std::int64_t nextPollAt) = 0;

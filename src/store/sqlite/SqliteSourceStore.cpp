@@ -4,7 +4,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "store/sqlite/Events.h"
 
 namespace earshot::store::sqlite {
 
@@ -78,11 +77,8 @@ Result<std::vector<Source>> collect(Statement& statement)
 
 }  // namespace
 
-Result<std::int64_t> SqliteSourceStore::add(const Source& source)
+Result<std::optional<std::int64_t>> SqliteSourceStore::restore(const Source& source)
 {
-    // A URL added again after its removal takes its old row back: the mentions it stored then
-    // keep their (source, external id), so the next poll recognises them instead of storing
-    // every item a second time in new conversations.
     auto revive = m_db.prepare(
         "UPDATE sources SET removed_at = NULL, kind = ?1, name = ?2, enabled = ?3, interval_s = ?4,"
         " include_words = ?5, exclude_words = ?6, default_priority = ?7, state = 'new', error_count = 0,"
@@ -105,15 +101,15 @@ Result<std::int64_t> SqliteSourceStore::add(const Source& source)
     auto revived = revive->step();
     if (!revived)
         return fail(revived.message().find("CHECK") != std::string::npos ? checkFailure(source) : revived.message());
-    if (*revived) {
-        const std::int64_t id = revive->integer(0);
-        revive->reset();
-        if (auto logged = appendEvent(m_db, {.actor = "cli", .kind = domain::EventKind::SourceAdded, .sourceId = id,
-                                             .toValue = source.url, .detail = std::string("restored")});
-            !logged)
-            return logged.error();
-        return id;
-    }
+    if (!*revived)
+        return std::optional<std::int64_t>();
+    const std::int64_t id = revive->integer(0);
+    revive->reset();
+    return std::optional<std::int64_t>(id);
+}
+
+Result<std::int64_t> SqliteSourceStore::add(const Source& source)
+{
     auto insert = m_db.prepare(
         "INSERT INTO sources(kind, name, url, enabled, interval_s, include_words, exclude_words, created_at,"
         " default_priority, settings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -136,11 +132,7 @@ Result<std::int64_t> SqliteSourceStore::add(const Source& source)
             return fail(checkFailure(source));
         return done.error();
     }
-    const std::int64_t id = m_db.lastInsertId();
-    if (auto logged = appendEvent(m_db, {.actor = "cli", .kind = domain::EventKind::SourceAdded, .sourceId = id, .toValue = source.url});
-        !logged)
-        return logged.error();
-    return id;
+    return m_db.lastInsertId();
 }
 
 Result<std::vector<Source>> SqliteSourceStore::list()
@@ -193,7 +185,7 @@ Status SqliteSourceStore::remove(std::int64_t id)
         return done;
     if (m_db.changes() == 0)
         return fail("no source with id " + std::to_string(id));
-    return appendEvent(m_db, {.actor = "cli", .kind = domain::EventKind::SourceRemoved, .sourceId = id});
+    return Ok{};
 }
 
 Status SqliteSourceStore::setEnabled(std::int64_t id, bool enabled)
@@ -245,9 +237,6 @@ Status SqliteSourceStore::postpone(std::int64_t id, std::int64_t nextPollAt)
 
 Status SqliteSourceStore::recordPoll(const PollRecord& r)
 {
-    auto before = byId(r.sourceId);
-    if (!before)
-        return before.error();
     const std::string state(domain::sourceStateName(r.storedState()));
     auto update = m_db.prepare(
         "UPDATE sources SET last_poll_at = ?1, next_poll_at = ?2, state = ?3,"
@@ -284,15 +273,8 @@ Status SqliteSourceStore::recordPoll(const PollRecord& r)
                         ", which another source already listens to; remove one of the two");
         return done;
     }
-    if (!r.movedTo.empty() && r.movedTo != before->url)
-        if (auto logged = appendEvent(m_db, {.actor = std::string(domain::kEngineActor), .kind = domain::EventKind::SourceMoved, .sourceId = r.sourceId,
-                                             .fromValue = before->url, .toValue = r.movedTo});
-            !logged)
-            return logged;
-    if (r.shownState() != before->shownState())
-        return appendEvent(m_db, {.actor = std::string(domain::kEngineActor), .kind = domain::EventKind::SourceStateChanged, .sourceId = r.sourceId,
-                                  .fromValue = before->displayState(),
-                                  .toValue = std::string(domain::sourceStateName(r.shownState())), .detail = r.error});
+    if (m_db.changes() == 0)
+        return fail("no source with id " + std::to_string(r.sourceId));
     return Ok{};
 }
 

@@ -11,6 +11,7 @@ public:
     explicit SqliteSourceStore(Database& db) : m_db(db) {}
 
     Result<std::int64_t> add(const Source& source) override;
+    Result<std::optional<std::int64_t>> restore(const Source& source) override;
     Result<std::vector<Source>> list() override;
     Result<Source> find(const std::string& idUrlOrName) override;
     Result<Source> byId(std::int64_t id) override;
