@@ -7,7 +7,7 @@ set -euo pipefail
 
 packages=(
     g++ clang-14 cmake ninja-build ccache pkg-config python3 git
-    libcurl4-openssl-dev libsqlite3-dev libxml2-dev zlib1g-dev nlohmann-json3-dev libspdlog-dev
+    libcurl4-openssl-dev libsqlite3-dev libpq-dev libxml2-dev zlib1g-dev nlohmann-json3-dev libspdlog-dev
     qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     qt6-qpa-plugins libgl-dev
     qtkeychain-qt6-dev fonts-dejavu-core
@@ -15,6 +15,7 @@ packages=(
     libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
     poppler-utils  # pdftotext, with which the tests read printed transcripts back
     faketime  # the generator's tests move the real clock to many moments
+    postgresql-15  # team workspaces: the tests start a server of their own (scripts/with-postgres.sh)
     desktop-file-utils appstream  # the packaging test validates the desktop file and the AppStream metainfo
     dpkg-dev file  # cpack -G DEB: dpkg-shlibdeps works out the package's dependencies
     libclang-rt-14-dev llvm-14  # clang's sanitizer and libFuzzer runtimes; llvm-symbolizer for their stack traces

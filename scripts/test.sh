@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, and runs every test suite (unit, store, fetcher
-# against a local HTTP server, engine, CLI, offscreen GUI, feed conformance), after checking
+# Installs what is missing, builds, and runs every test suite (unit, store on SQLite and on a
+# PostgreSQL 15 server it starts itself, fetcher against a local HTTP server, engine, CLI,
+# offscreen GUI, feed conformance), after checking
 # that the core builds warning-free with g++ 12 and clang 14. The clang build has ASan and
 # UBSan in it: the core tests run again there, then every fuzzer briefly. Ends with one line
 # saying which tests were skipped and why.
@@ -14,7 +15,9 @@ scripts/check-compilers.sh  # g++ -Werror into build-gcc-werror; clang -Werror +
 failed=()
 run_ctest() {  # build dir; its results go to <dir>/ctest-junit.xml for the summary
     rm -f "$1/ctest-junit.xml"
-    (cd "$1" && ctest --output-on-failure -j2 --timeout 900 --output-junit "$root/$1/ctest-junit.xml")
+    # Beside a PostgreSQL 15 of its own, for the team-workspace suites (EARSHOT_TEST_POSTGRES).
+    scripts/with-postgres.sh bash -c 'cd "$1" && ctest --output-on-failure -j2 --timeout 900 --output-junit "$2"' \
+        _ "$1" "$root/$1/ctest-junit.xml"
 }
 
 echo "== all tests (build)"

@@ -234,7 +234,7 @@ int checkReply(Context& context, Args& args)
         if (*signature != checks::kSignatureNamed && *signature != checks::kSignatureOff)
             return reportError("--signature is 'named' or 'off'", kExitUsage);
         check.signatureRequired = *signature == checks::kSignatureNamed;
-    } else if (std::filesystem::exists(context.databasePath)) {
+    } else if (!context.isFile() || std::filesystem::exists(context.location)) {
         // A workspace that exists decides; checking a text never creates one.
         auto session = readSession(context, store::Workspace::Opening::Existing);
         if (!session)

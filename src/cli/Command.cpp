@@ -7,13 +7,15 @@ namespace earshot::cli {
 Result<store::Workspace*> Context::workspace(store::Workspace::Opening opening)
 {
     if (!m_workspace) {
-        auto opened = store::Workspace::open(databasePath, opening);
+        auto opened = store::Workspace::open(location, opening);
         if (!opened)
             return opened.error();
         m_workspace = std::move(*opened);
     }
     return m_workspace.get();
 }
+
+bool Context::isFile() const { return !store::isTeamLocation(location); }
 
 Result<std::unique_ptr<store::Session>> Context::reader()
 {
@@ -34,7 +36,7 @@ std::vector<Command> allCommands()
     return {sourcesCommand(), pollCommand(), runCommand(), mentionsCommand(),
             inboxCommand(), agentsCommand(), cannedCommand(), checkReplyCommand(),
             statsCommand(), exportCommand(), calendarCommand(), slaCommand(),
-            parseFeedCommand(), dbCommand(), generateCommand()};
+            parseFeedCommand(), dbCommand(), generateCommand(), workspaceCommand()};
 }
 
 }  // namespace earshot::cli

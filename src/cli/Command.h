@@ -20,9 +20,13 @@ enum ExitCode : int {
 };
 
 struct Context {
-    std::string databasePath;   // --db, else the default location
+    // --workspace (a SQLite path or a PostgreSQL connection) or --db PATH, else the default
+    // SQLite file.
+    std::string location;
+    // A SQLite workspace: location is a file.
+    bool isFile() const;
 
-    // The workspace at databasePath, opened once per run at the first call. A command that
+    // The workspace at location, opened once per run at the first call. A command that
     // only reads asks for Existing, so it never creates a workspace by looking.
     Result<store::Workspace*> workspace(store::Workspace::Opening opening = store::Workspace::Opening::CreateOrUpgrade);
     // A reading session on the existing workspace, for a command that only reads.
@@ -64,5 +68,6 @@ Command statsCommand();
 Command exportCommand();
 Command calendarCommand();
 Command slaCommand();
+Command workspaceCommand();
 
 }  // namespace earshot::cli

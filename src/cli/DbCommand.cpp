@@ -16,7 +16,7 @@ int check(Context& context, Args& args)
     auto health = (*workspace)->check();
     if (!health)
         return reportError(health.message());
-    std::cout << "database: " << context.databasePath << "\n"
+    std::cout << "workspace: " << (*workspace)->location() << "\n"
               << "schema version: " << health->schemaVersion << " (this program: " << health->programSchemaVersion
               << ")\n";
     if (!health->problems.empty()) {

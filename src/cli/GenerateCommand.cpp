@@ -77,7 +77,9 @@ int generate(Context& context, Args& args)
     if (!summary)
         return reportError(summary.message());
     std::error_code error;
-    const auto bytes = std::filesystem::file_size(context.databasePath, error);
+    const auto bytes = context.isFile() ? std::filesystem::file_size(context.location, error) : 0;
+    if (!context.isFile())
+        error = std::make_error_code(std::errc::not_supported);
     char seconds[32];
     std::snprintf(seconds, sizeof seconds, "%.1f", summary->seconds);
     std::cout << "generated " << summary->conversations << " conversations, " << summary->mentions << " mentions, "
@@ -86,7 +88,7 @@ int generate(Context& context, Args& args)
     if (!error) {
         char size[32];
         std::snprintf(size, sizeof size, "%.1f MiB", double(bytes) / (1 << 20));
-        std::cout << " (" << context.databasePath << ", " << size << ")";
+        std::cout << " (" << context.location << ", " << size << ")";
     }
     std::cout << '\n';
     return kExitOk;

@@ -14,13 +14,15 @@ namespace {
 
 void printUsage(std::ostream& out)
 {
-    out << "usage: earshot-cli [--db PATH] [--verbose | --quiet] COMMAND [ARGS]\n\n"
+    out << "usage: earshot-cli [--workspace LOCATION | --db PATH] [--verbose | --quiet] COMMAND [ARGS]\n\n"
            "Commands:\n";
     for (const Command& command : allCommands())
         out << "  " << command.name << std::string(14 - std::min<std::size_t>(13, command.name.size()), ' ')
             << command.summary << '\n';
     out << "\nRun 'earshot-cli COMMAND --help' for a command's options.\n"
-           "The database defaults to " << earshot::core::defaultDatabasePath().string() << ".\n";
+           "A workspace is a SQLite file (one desk) or a team's PostgreSQL database, given as a\n"
+           "postgresql:// URI or libpq keywords (\"host=db.example dbname=care user=anouk\").\n"
+           "It defaults to " << earshot::core::defaultDatabasePath().string() << ".\n";
 }
 
 }  // namespace
@@ -33,10 +35,12 @@ int main(int argc, char** argv)
     std::size_t i = 0;
     for (; i < tokens.size() && tokens[i].size() > 1 && tokens[i][0] == '-'; ++i) {
         const std::string& token = tokens[i];
-        if (token == "--db" && i + 1 < tokens.size()) {
-            context.databasePath = tokens[++i];
+        if ((token == "--db" || token == "--workspace") && i + 1 < tokens.size()) {
+            context.location = tokens[++i];
         } else if (token.rfind("--db=", 0) == 0) {
-            context.databasePath = token.substr(5);
+            context.location = token.substr(5);
+        } else if (token.rfind("--workspace=", 0) == 0) {
+            context.location = token.substr(12);
         } else if (token == "--verbose" || token == "-v") {
             level = spdlog::level::debug;
         } else if (token == "--quiet" || token == "-q") {
@@ -57,8 +61,8 @@ int main(int argc, char** argv)
     }
     const std::string name = tokens[i];
     std::vector<std::string> rest(tokens.begin() + long(i) + 1, tokens.end());
-    if (context.databasePath.empty())
-        context.databasePath = earshot::core::defaultDatabasePath().string();
+    if (context.location.empty())
+        context.location = earshot::core::defaultDatabasePath().string();
 
     for (const Command& command : allCommands()) {
         if (command.name != name)
@@ -68,7 +72,10 @@ int main(int argc, char** argv)
             std::cout << command.help;
             return kExitOk;
         }
-        earshot::core::initLogging(earshot::core::logFileFor(context.databasePath), level);
+        // A team workspace has no folder of its own here: its log goes where the default one's does.
+        earshot::core::initLogging(
+            earshot::core::logFileFor(context.isFile() ? context.location : earshot::core::defaultDatabasePath().string()),
+            level);
         return command.run(context, args);
     }
     return reportError("unknown command '" + name + "' (see earshot-cli --help)", kExitUsage);

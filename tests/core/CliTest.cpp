@@ -89,6 +89,20 @@ TEST_F(CliTest, AddListPollAndListMentionsAsJson)
     EXPECT_NE(table.out.find("ok"), std::string::npos) << table.out;
 }
 
+TEST_F(CliTest, WorkspaceInitCreatesADeskWorkspaceAndSaysWhere)
+{
+    const CliRun made = cli("workspace init");
+    EXPECT_EQ(made.exitCode, 0) << made.err;
+    EXPECT_EQ(made.out, "workspace " + workspace.dbPath() + " is ready (schema " +
+                            std::to_string(workspace.open().check().value().programSchemaVersion) + ")\n");
+    const CliRun again = cli("--workspace '" + workspace.dbPath() + "' db check");
+    EXPECT_EQ(again.exitCode, 0) << again.err;
+    EXPECT_NE(again.out.find("integrity: ok"), std::string::npos) << again.out;
+    const CliRun wrong = cli("workspace create");
+    EXPECT_EQ(wrong.exitCode, 2);
+    EXPECT_EQ(wrong.err, "earshot-cli: unknown workspace command 'create' (see --help)\n");
+}
+
 TEST_F(CliTest, PollFailsOnlyWhenEverySourceFails)
 {
     http.server().Get("/down", [](const httplib::Request&, httplib::Response& res) { res.status = 503; });

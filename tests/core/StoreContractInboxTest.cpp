@@ -26,6 +26,8 @@ protected:
     void SetUp() override
     {
         test::StoreContractFixture::SetUp();
+        if (IsSkipped() || HasFatalFailure())
+            return;
         addAgents();
     }
 

@@ -27,6 +27,8 @@ protected:
     void SetUp() override
     {
         test::StoreContractFixture::SetUp();
+        if (IsSkipped() || HasFatalFailure())
+            return;
         m_forum = m_sourceId;
         write([&](Session& session) -> Status {
             auto reviews = session.sources().add({.name = "Reviews", .url = "https://reviews.example/feed"});
@@ -325,6 +327,8 @@ protected:
     void SetUp() override
     {
         StoreContractLists::SetUp();
+        if (IsSkipped() || HasFatalFailure())
+            return;
         // Statuses, priorities, agents and times spread by different moduli; times repeat so
         // ties are common.
         static constexpr ConversationStatus kStatuses[] = {ConversationStatus::New, ConversationStatus::Open,

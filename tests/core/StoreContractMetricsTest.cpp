@@ -29,6 +29,8 @@ protected:
     void SetUp() override
     {
         test::StoreContractFixture::SetUp();
+        if (IsSkipped() || HasFatalFailure())
+            return;
         addAgents();
     }
 

@@ -24,6 +24,9 @@ class StoreContract : public ::testing::TestWithParam<test::WorkspaceFactory> {
 protected:
     void SetUp() override
     {
+        test::skipWhenUnavailable(GetParam());
+        if (IsSkipped() || HasFatalFailure())
+            return;
         m_workspace = GetParam().make(m_folder.dir());
         const Status added = m_workspace->bulkLoad([&](BulkLoader& loader) -> Status {
             auto id = loader.addSource({.name = "Example", .url = "https://example.org/feed.xml", .settings = "{}"});

@@ -21,6 +21,9 @@ store::NewMention contractMention(const std::string& id, const std::string& text
 
 void StoreContractFixture::SetUp()
 {
+    skipWhenUnavailable(GetParam());
+    if (IsSkipped() || HasFailure())
+        return;
     m_workspace = GetParam().make(m_folder.dir());
     ASSERT_TRUE(m_workspace);
     write([&](store::Session& session) -> Status {

@@ -1,13 +1,15 @@
 // A workspace: everything one desk (or, later, one team) listens to and works on. It is
 // opened once from its location and passed in; windows, dialogs, CLI commands and workers ask
 // it for what they need (a reading session of their own, the one writer) instead of opening
-// files by path. Today a location is a SQLite file path; each database engine implements
-// Workspace and Session in its own folder under src/store/.
+// files by path. A location is a SQLite file path (one desk) or a PostgreSQL connection (a
+// team): a postgresql:// URI or libpq keywords ("host=… dbname=…"). Each database engine
+// implements Workspace and Session in its own folder under src/store/.
 #pragma once
 
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "earshot/core/Result.h"
@@ -24,11 +26,17 @@ struct WorkspaceHealth {
     std::vector<std::string> problems;   // empty: all is well
 };
 
+// A team's PostgreSQL connection rather than a SQLite file path.
+bool isTeamLocation(std::string_view location);
+
 class Workspace {
 public:
     enum class Opening {
-        CreateOrUpgrade,   // create it when missing, bring an older schema up to date
+        // Bring an older schema up to date; create a missing SQLite file. A team's empty
+        // PostgreSQL database is refused: it is set up once, on purpose (Initialize).
+        CreateOrUpgrade,
         Existing,          // it must exist with the current schema; nothing is written to open it
+        Initialize,        // CreateOrUpgrade, and create the schema in an empty team database too
     };
 
     // A database written by a newer Earshot is refused either way, with what to do.

@@ -1,5 +1,7 @@
 #include "store/sqlite/ConversationQueries.h"
 
+#include "store/ListPlan.h"
+
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -10,20 +12,6 @@
 namespace earshot::store {
 
 namespace {
-
-constexpr int kMaxLimit = 10'000;
-
-// Below this many matching mentions the matches drive the query: mapping each to its
-// conversation (a read of the mention's row, a few microseconds) and sorting those beats
-// walking the view's order and checking each conversation, which for a rare word may walk
-// the whole view. Above it, walking finds a page within a few thousand index entries.
-// Measured at 1,000,000 conversations (docs/benchmarks.md).
-constexpr std::size_t kSearchDriveLimit = 5'000;
-// The same for a tag: its conversations are looked up by id (about a microsecond each).
-// Walking is quick for a tag spread over the view, but tags follow topics and topics
-// priorities: a priority sort of "vraag" walks every urgent and high conversation before
-// its first match (140 ms at a million); driven, it costs 45 ms.
-constexpr std::size_t kTagDriveLimit = 40'000;
 
 constexpr std::int64_t kLowest = std::numeric_limits<std::int64_t>::min();
 constexpr std::int64_t kHighest = std::numeric_limits<std::int64_t>::max();
@@ -108,13 +96,8 @@ Result<std::vector<std::int64_t>> matchingMentionIds(Database& db, const std::st
     return ids;
 }
 
-// How a listing finds its rows: which set drives it, and which filters are checked per row.
-struct Plan {
-    enum class Driver { Streams, SearchMatches, TagMembers };
-    Driver driver = Driver::Streams;
-    bool checkTag = false;       // EXISTS in conversation_tags
-    bool checkSearch = false;    // the SearchHits function over the conversation's mentions
-};
+// checkSearch: the SearchHits function over the conversation's mentions.
+using Plan = ListPlan;
 
 // Filter terms shared by every query shape. Parameters: ?5 agent, ?6 source, ?7 tag, ?8 search.
 std::string filterTerms(const ConversationFilter& filter, const Plan& plan)
@@ -176,7 +159,7 @@ Result<std::vector<ConversationCursor>> keysFromStreams(Database& db, const Conv
 
     const auto statuses = statusesOf(filter.view);
     std::vector<ConversationCursor> keys;
-    auto readBucket = [&](std::optional<int> priority, std::optional<ConversationCursor> from) -> Status {
+    auto readBucket = [&](std::optional<int> priority, const std::optional<ConversationCursor>& from) -> Status {
         std::vector<ConversationCursor> bucket;
         for (const domain::ConversationStatus status : statuses) {
             // Statement::reset() clears the bindings, so every stream binds all of them.
@@ -197,21 +180,8 @@ Result<std::vector<ConversationCursor>> keysFromStreams(Database& db, const Conv
         return Ok{};
     };
 
-    if (!byPriority) {
-        if (auto done = readBucket(std::nullopt, after); !done)
-            return done.error();
-    } else {
-        // Priorities are four buckets, highest first; only the cursor's own bucket starts
-        // part way through.
-        const int first = after ? after->priority : 3;
-        for (int priority = first; priority >= 0 && keys.size() < wanted; --priority) {
-            const bool cursorBucket = after && priority == after->priority;
-            if (auto done = readBucket(priority, cursorBucket ? after : std::nullopt); !done)
-                return done.error();
-        }
-    }
-    if (keys.size() > wanted)
-        keys.resize(wanted);
+    if (auto walked = walkBuckets(filter, after, keys, wanted, readBucket); !walked)
+        return walked.error();
     return keys;
 }
 
@@ -348,41 +318,28 @@ Result<std::int64_t> countOf(Database& db, const std::string& sql, const std::st
 Result<ConversationPage> listConversations(Database& db, const ConversationFilter& filter, int limit,
                                            const std::optional<ConversationCursor>& after)
 {
-    if (limit < 1 || limit > kMaxLimit)
-        return fail("a page holds 1 to " + std::to_string(kMaxLimit) + " conversations, not " + std::to_string(limit));
-    if (filter.view == ConversationView::Mine && filter.agent.empty())
-        return fail("whose conversations? 'mine' needs an agent name");
+    if (auto valid = checkListRequest(filter, limit); !valid)
+        return valid.error();
 
-    Plan plan;
-    std::unique_ptr<SearchHits> hits;   // registered while this listing runs
+    std::optional<std::vector<std::int64_t>> mentionIds;
     if (!filter.search.empty()) {
-        auto mentionIds = matchingMentionIds(db, filter.search);
-        if (!mentionIds)
-            return mentionIds.error();
-        if (mentionIds->empty())
-            return ConversationPage{};
-        if (mentionIds->size() <= kSearchDriveLimit) {
-            plan.driver = Plan::Driver::SearchMatches;
-        } else {
-            hits = std::make_unique<SearchHits>(std::move(*mentionIds));
-            if (auto registered = hits->registerOn(db); !registered)
-                return registered.error();
-            plan.checkSearch = true;
-        }
+        auto matching = matchingMentionIds(db, filter.search);
+        if (!matching)
+            return matching.error();
+        mentionIds = std::move(*matching);
     }
-    if (!filter.tag.empty()) {
-        plan.checkTag = true;
-        if (plan.driver == Plan::Driver::Streams) {
-            auto tagged = countTagged(db, filter.tag);
-            if (!tagged)
-                return tagged.error();
-            if (*tagged == 0)
-                return ConversationPage{};
-            if (std::size_t(*tagged) <= kTagDriveLimit) {
-                plan.driver = Plan::Driver::TagMembers;
-                plan.checkTag = false;
-            }
-        }
+    auto planned = planList(filter, mentionIds ? std::optional<std::int64_t>(std::int64_t(mentionIds->size())) : std::nullopt,
+                            [&] { return countTagged(db, filter.tag); });
+    if (!planned)
+        return planned.error();
+    if (!*planned)
+        return ConversationPage{};
+    const Plan plan = **planned;
+    std::unique_ptr<SearchHits> hits;   // registered while this listing runs
+    if (plan.checkSearch) {
+        hits = std::make_unique<SearchHits>(std::move(*mentionIds));
+        if (auto registered = hits->registerOn(db); !registered)
+            return registered.error();
     }
 
     // One more than the page: whether it exists says if there is a next page.
@@ -393,15 +350,8 @@ Result<ConversationPage> listConversations(Database& db, const ConversationFilte
         return keys.error();
 
     ConversationPage page;
-    if (keys->size() > std::size_t(limit)) {
-        keys->resize(std::size_t(limit));
-        page.nextCursor = keys->back();
-    }
-    std::vector<std::int64_t> ids;
-    ids.reserve(keys->size());
-    for (const ConversationCursor& key : *keys)
-        ids.push_back(key.id);
-    auto rows = readRows(db, ids);
+    page.nextCursor = cutToPage(*keys, limit);
+    auto rows = readRows(db, idsOf(*keys));
     if (!rows)
         return rows.error();
     page.rows = std::move(*rows);
@@ -411,20 +361,14 @@ Result<ConversationPage> listConversations(Database& db, const ConversationFilte
 Result<std::vector<ConversationMatch>> readConversations(Database& db, const ConversationFilter& filter,
                                                          const std::vector<std::int64_t>& ids)
 {
-    const auto statuses = statusesOf(filter.view);
     std::vector<ConversationMatch> result;
     auto rows = readRows(db, ids);
     if (!rows)
         return rows.error();
     for (ConversationRow& row : *rows) {
         const std::int64_t id = row.id;
-        ConversationMatch match{std::move(row), false};
-        const ConversationRow& r = match.row;
-        match.matches =
-            std::find(statuses.begin(), statuses.end(), r.status) != statuses.end() &&
-            (filter.view != ConversationView::Mine || r.assignee == filter.agent) &&
-            (!filter.sourceId || r.sourceId == *filter.sourceId) &&
-            (filter.tag.empty() || std::binary_search(r.tags.begin(), r.tags.end(), filter.tag));
+        const bool belongs = belongsInList(row, filter);
+        ConversationMatch match{std::move(row), belongs};
         if (match.matches && !filter.search.empty()) {
             // FTS5 answers "does this mention match" with a seek per mention: fine for the few
             // conversations a change touches.

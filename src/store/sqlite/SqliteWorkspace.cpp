@@ -84,19 +84,10 @@ Result<WorkspaceHealth> SqliteWorkspace::check()
 
 Result<std::unique_ptr<Workspace>> openSqliteWorkspace(const std::string& path, Workspace::Opening opening)
 {
-    auto checked = opening == Workspace::Opening::CreateOrUpgrade ? openWorkspace(path) : openReader(path);
+    auto checked = opening == Workspace::Opening::Existing ? openReader(path) : openWorkspace(path);
     if (!checked)
         return checked.error();
     return std::unique_ptr<Workspace>(std::make_unique<SqliteWorkspace>(path));
 }
 
 }  // namespace earshot::store::sqlite
-
-namespace earshot::store {
-
-Result<std::unique_ptr<Workspace>> Workspace::open(const std::string& location, Opening opening)
-{
-    return sqlite::openSqliteWorkspace(location, opening);
-}
-
-}  // namespace earshot::store
