@@ -86,7 +86,7 @@ std::string newPostgresWorkspace()
         auto made = server.exec("CREATE DATABASE " + name + " TEMPLATE " + kTemplate);
         if (made)
             return onDatabase(name);
-        if (attempt == 100)
+        if (attempt == 500)   // 10 s: a loaded machine copies slowly
             throw std::runtime_error("cannot create a test workspace: " + made.message());
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
