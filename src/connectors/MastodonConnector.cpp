@@ -234,7 +234,10 @@ Result<Page> MastodonConnector::read(const store::Source& source, const net::Fet
     const std::string host = hostOf(instance.empty() ? source.url : instance);
     std::string newest, oldest;
     for (const Json& item : list) {
-        const Json& carried = m_listen == Listen::Mentions ? item.value("status", Json()) : item;
+        // A notification is an object; anything else in the list carries nothing.
+        const Json& carried = m_listen != Listen::Mentions ? item
+                              : item.is_object()          ? item.value("status", Json())
+                                                          : Json();
         // A boost carries the boosted status, which is what was said.
         const Json& status = carried.contains("reblog") && carried["reblog"].is_object() ? carried["reblog"] : carried;
         if (!status.is_object() || text(status, "uri").empty())
