@@ -67,13 +67,6 @@ std::int64_t Rows::integer(int row, int column) const
     return std::strtoll(PQgetvalue(m_result.get(), row, column), nullptr, 10);
 }
 
-double Rows::real(int row, int column) const
-{
-    if (isNull(row, column))
-        return 0;
-    return std::strtod(PQgetvalue(m_result.get(), row, column), nullptr);
-}
-
 bool Rows::boolean(int row, int column) const
 {
     return !isNull(row, column) && PQgetvalue(m_result.get(), row, column)[0] == 't';
@@ -107,10 +100,6 @@ Result<Connection> Connection::open(const std::string& conninfo, const std::stri
         return fail("cannot connect to the team workspace: out of memory");
     if (PQstatus(connection.m_connection.get()) != CONNECTION_OK)
         return fail("cannot connect to the team workspace: " + firstLine(PQerrorMessage(connection.m_connection.get())));
-    const char* host = PQhost(connection.m_connection.get());
-    const char* database = PQdb(connection.m_connection.get());
-    connection.m_description = std::string(database ? database : "?") + " on " +
-                               (host && *host && host[0] != '/' ? host : "this machine");
     if (auto set = connection.exec(kSessionSettings); !set)
         return set.error();
     return connection;
@@ -193,29 +182,6 @@ bool Connection::inTransaction() const
 }
 
 bool Connection::alive() const { return m_connection && PQstatus(m_connection.get()) == CONNECTION_OK; }
-
-Status Connection::reset()
-{
-    PQreset(m_connection.get());
-    m_prepared.clear();   // the new server session knows none of them
-    if (!alive())
-        return fail("the team workspace is unreachable: " + firstLine(PQerrorMessage(m_connection.get())));
-    return exec(kSessionSettings);
-}
-
-int Connection::socket() const { return PQsocket(m_connection.get()); }
-
-Result<std::vector<Notification>> Connection::notifications()
-{
-    if (PQconsumeInput(m_connection.get()) == 0)
-        return fail("the team workspace is unreachable: " + firstLine(PQerrorMessage(m_connection.get())));
-    std::vector<Notification> arrived;
-    while (PGnotify* notify = PQnotifies(m_connection.get())) {
-        arrived.push_back({notify->relname ? notify->relname : "", notify->extra ? notify->extra : ""});
-        PQfreemem(notify);
-    }
-    return arrived;
-}
 
 bool isPostgresLocation(std::string_view location)
 {

@@ -62,7 +62,6 @@ public:
     bool isNull(int row, int column) const;
     std::string text(int row, int column) const;   // "" when NULL
     std::int64_t integer(int row, int column) const;   // 0 when NULL
-    double real(int row, int column) const;
     bool boolean(int row, int column) const;   // false when NULL
     std::optional<std::int64_t> optionalInteger(int row, int column) const;
     std::optional<std::string> optionalText(int row, int column) const;
@@ -70,12 +69,6 @@ public:
 private:
     struct Clear { void operator()(pg_result* result) const; };
     std::unique_ptr<pg_result, Clear> m_result;
-};
-
-// An asynchronous notification (LISTEN/NOTIFY) that arrived on the connection.
-struct Notification {
-    std::string channel;
-    std::string payload;
 };
 
 class Connection {
@@ -124,16 +117,8 @@ public:
     }
     bool inTransaction() const;
 
-    // The connection is still up; after a lost connection, reset() tries to make a new one.
+    // The connection is still up.
     bool alive() const;
-    Status reset();
-
-    // For LISTEN: the socket to wait on, and the notifications that arrived since last asked.
-    int socket() const;
-    Result<std::vector<Notification>> notifications();
-
-    // Who the server says we are (current_user), and where (for messages: host and database).
-    const std::string& describe() const { return m_description; }
 
 private:
     Connection() = default;
@@ -149,7 +134,6 @@ private:
     // sql text -> prepared statement's name on this connection
     std::unordered_map<std::string, std::string> m_prepared;
     std::string m_lastSqlState;
-    std::string m_description;
 };
 
 // "host=db.example dbname=care user=anouk" or postgresql://…: a PostgreSQL location rather

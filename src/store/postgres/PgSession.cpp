@@ -30,6 +30,4 @@ PgSession::~PgSession() = default;
 
 Status PgSession::transaction(const std::function<Status()>& work) { return m_db.transaction(work); }
 
-Connection& connectionOf(Session& session) { return static_cast<PgSession&>(session).connection(); }
-
 }  // namespace earshot::store::postgres

@@ -27,8 +27,6 @@ public:
     SettingsStore& settings() override { return *m_settings; }
     SourceStore& sources() override { return *m_sources; }
 
-    Connection& connection() { return m_db; }
-
 private:
     Connection m_db;
     // Each holds a reference to m_db, so they are declared after it and destroyed before it.
@@ -42,8 +40,5 @@ private:
     std::unique_ptr<SettingsStore> m_settings;
     std::unique_ptr<SourceStore> m_sources;
 };
-
-// The connection under a PostgreSQL session, for this engine's own code and tests.
-Connection& connectionOf(Session& session);
 
 }  // namespace earshot::store::postgres
