@@ -1,6 +1,10 @@
 #include <iostream>
+#include <optional>
+#include <string>
 
 #include "Command.h"
+#include "earshot/core/Text.h"
+#include "earshot/inbox/AgentRepository.h"
 
 namespace earshot::cli {
 
@@ -24,24 +28,87 @@ int init(Context& context, Args& args)
     return kExitOk;
 }
 
+// The agent's profile (made when missing) and a login role of their own on the team's server.
+int addAgent(Context& context, Args& args)
+{
+    const auto firstName = args.value("--first-name");
+    const std::string login = args.value("--login").value_or("");
+    const auto languages = core::splitWords(args.value("--languages").value_or(""));
+    const auto teams = core::splitWords(args.value("--teams").value_or(""));
+    const bool passwordOnStdin = args.flag("--password-stdin");
+    if (auto ok = args.finish(1, 1); !ok)
+        return reportError(ok.message(), kExitUsage);
+    if (context.isFile())
+        return reportError("a desk's workspace has no logins; add the agent's profile with 'earshot-cli agents add'",
+                           kExitUsage);
+    std::optional<std::string> password;
+    if (passwordOnStdin) {
+        std::string line;
+        if (!std::getline(std::cin, line) || line.empty())
+            return reportError("--password-stdin: no password on standard input", kExitUsage);
+        if (line.back() == '\r')
+            line.pop_back();
+        password = line;
+    }
+    const std::string name = args.positionals().front();
+    auto workspace = context.workspace();
+    if (!workspace)
+        return reportError(workspace.message());
+    std::string made;
+    auto added = (*workspace)->writer().run([&](store::Session& session) -> Status {
+        inbox::AgentRepository agents(session);
+        auto existing = agents.find(name);
+        if (!existing) {
+            if (!firstName)
+                return fail("'" + name + "' has no profile yet; say how they sign replies with --first-name FIRST");
+            auto id = agents.add({.name = name, .firstName = *firstName, .languages = languages, .teams = teams});
+            if (!id)
+                return id.error();
+        }
+        auto loggedIn = agents.addLogin(name, login, password);
+        if (!loggedIn)
+            return loggedIn.error();
+        made = *loggedIn;
+        return Ok{};
+    });
+    if (!added)
+        return reportError(added.message());
+    std::cout << "agent " << name << " logs in as " << made << '\n';
+    if (!password)
+        std::cout << "no password yet: set one with psql's \\password " << made
+                  << ", or run this again with --password-stdin\n";
+    return kExitOk;
+}
+
 }  // namespace
 
 Command workspaceCommand()
 {
     return {"workspace", "create a workspace, for one desk or a team",
             "usage: earshot-cli workspace init [LOCATION]\n"
+            "       earshot-cli --workspace LOCATION workspace add-agent NAME [--first-name FIRST]\n"
+            "             [--login LOGIN] [--languages nl,en] [--teams care,billing] [--password-stdin]\n"
             "\n"
             "init: creates Earshot's schema at LOCATION (else --workspace, else the default\n"
-            "SQLite file), or brings an older one up to date. LOCATION is a SQLite path or a\n"
+            "SQLite file), or brings an older one up to date. On PostgreSQL it also makes the team's\n"
+            "roles, LOCATION's database name followed by _owner and _agent, so it runs as a login\n"
+            "that may create roles and owns the database. LOCATION is a SQLite path or a\n"
             "PostgreSQL connection: a postgresql:// URI or libpq keywords, for example\n"
             "  earshot-cli workspace init \"host=db.example.nl dbname=webcare user=earshot_owner sslmode=verify-full\"\n"
             "The password comes from ~/.pgpass or PGPASSWORD; never write it in the location.\n"
+            "\n"
+            "add-agent: gives an agent of a team workspace a login of their own (LOGIN, else their\n"
+            "name in lower case: anouk_smit), a member of the _agent role, and makes their profile\n"
+            "when missing (--first-name is then needed). --password-stdin reads the password from\n"
+            "the first line of standard input; the server stores only its SCRAM hash.\n"
             "See docs/team.md for setting up a team server.\n",
             [](Context& context, Args& args) {
                 const std::string sub = args.subcommand();
                 if (sub == "init")
                     return init(context, args);
-                return reportError(sub.empty() ? "which workspace command? init"
+                if (sub == "add-agent")
+                    return addAgent(context, args);
+                return reportError(sub.empty() ? "which workspace command? init, add-agent"
                                                : "unknown workspace command '" + sub + "' (see --help)",
                                    kExitUsage);
             }};

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <ctime>
 
+#include "earshot/core/Text.h"
+
 
 namespace earshot::inbox {
 
@@ -88,6 +90,47 @@ Result<Agent> AgentRepository::find(const std::string& name)
     if (!*found)
         return fail("no agent named '" + name + "'");
     return agentOf(std::move(**found));
+}
+
+std::string loginFor(std::string_view name)
+{
+    std::string login;
+    for (char c : core::foldForMatching(name)) {
+        const bool plain = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (plain)
+            login += c;
+        else if (!login.empty() && login.back() != '_')
+            login += '_';
+    }
+    while (!login.empty() && login.back() == '_')
+        login.pop_back();
+    return login.substr(0, 63);
+}
+
+Result<std::string> AgentRepository::addLogin(const std::string& name, std::string login,
+                                              const std::optional<std::string>& password)
+{
+    auto agent = find(name);
+    if (!agent)
+        return agent.error();
+    if (login.empty())
+        login = loginFor(agent->name);
+    if (login.empty())
+        return fail("cannot make a login name of '" + agent->name + "'; choose one with --login");
+    if (auto added = m_store.addLogin(agent->id, login, password); !added)
+        return fail("cannot give " + agent->name + " a login: " + added.message());
+    return login;
+}
+
+Result<std::optional<Agent>> AgentRepository::ofThisLogin()
+{
+    auto row = m_store.ofThisLogin();
+    if (!row)
+        return row.error();
+    std::optional<Agent> agent;
+    if (*row)
+        agent = agentOf(std::move(**row));
+    return agent;
 }
 
 }  // namespace earshot::inbox

@@ -3,11 +3,8 @@
 // (StoreContract*Test.cpp), which runs on both.
 #include <gtest/gtest.h>
 
-#include <sys/wait.h>
-
-#include <cstdio>
-
 #include "PostgresTestServer.h"
+#include "Shell.h"
 #include "StoreContractFixture.h"
 #include "WorkspaceFactory.h"
 #include "earshot/inbox/Ingest.h"
@@ -154,17 +151,11 @@ TEST_F(PostgresWorkspaceTest, TheCommandLineWorksOnATeamWorkspace)
 {
     const std::string location = test::newEmptyPostgresDatabase();
     const auto cli = [&](const std::string& arguments, int* exitCode = nullptr) {
-        const std::string command =
-            std::string(EARSHOT_CLI_PATH) + " --workspace '" + location + "' " + arguments + " 2>&1";
-        std::string out;
-        FILE* pipe = popen(command.c_str(), "r");
-        char buffer[4096];
-        for (std::size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;)
-            out.append(buffer, n);
-        const int status = pclose(pipe);
+        const test::ShellRun run =
+            test::runShell(std::string(EARSHOT_CLI_PATH) + " --workspace '" + location + "' " + arguments + " 2>&1");
         if (exitCode)
-            *exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        return out;
+            *exitCode = run.exitCode;
+        return run.out;
     };
     int exitCode = -1;
     const std::string refused = cli("sources list", &exitCode);

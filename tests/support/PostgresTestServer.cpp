@@ -48,7 +48,9 @@ void ensureTemplate(store::postgres::Connection& server)
             throw std::runtime_error(marked.message());
         return;
     }
-    if (server.lastSqlState() != "42P04")   // duplicate_database: another process is making it
+    // Another process is making it: duplicate_database, or, when both began at once, the
+    // catalog's unique index.
+    if (server.lastSqlState() != "42P04" && server.lastSqlState() != "23505")
         throw std::runtime_error("cannot create the template workspace: " + made.message());
     for (int attempt = 0; attempt < 600; ++attempt) {
         auto ready = server.query("SELECT datistemplate FROM pg_database WHERE datname = $1", {kTemplate});
@@ -90,6 +92,30 @@ std::string newPostgresWorkspace()
             throw std::runtime_error("cannot create a test workspace: " + made.message());
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
+}
+
+std::string asAgent(const std::string& location, const std::string& login)
+{
+    auto owner = store::postgres::Connection::open(location);
+    if (!owner)
+        throw std::runtime_error("cannot reach the test workspace: " + owner.message());
+    auto agentRole = owner->query("SELECT role FROM team_roles WHERE kind = 'agent'");
+    if (!agentRole || agentRole->empty())
+        throw std::runtime_error("the test workspace has no agent role");
+    // Test processes share the login; two making it at once may clash, so try again.
+    const std::string sql = "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = " +
+                            owner->literal(login) + ") THEN CREATE ROLE " + owner->identifier(login) +
+                            " LOGIN; END IF; END $$; GRANT " + owner->identifier(agentRole->text(0, 0)) + " TO " +
+                            owner->identifier(login);
+    for (int attempt = 0;; ++attempt) {
+        auto made = owner->exec(sql);
+        if (made)
+            break;
+        if (attempt == 50)
+            throw std::runtime_error("cannot make the test agent's login: " + made.message());
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return location + " user=" + login;
 }
 
 std::string newEmptyPostgresDatabase()

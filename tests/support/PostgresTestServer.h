@@ -18,6 +18,10 @@ std::string postgresUnavailable();
 // migrated once per run, so a test pays milliseconds, not a migration).
 std::string newPostgresWorkspace();
 
+// `location` as the login `login` of an agent of its team: a member of the workspace's agent
+// role (made when missing), with only the rights agents have.
+std::string asAgent(const std::string& location, const std::string& login = "earshot_test_agent");
+
 // The location of a new database with nothing in it.
 std::string newEmptyPostgresDatabase();
 

@@ -7,6 +7,38 @@
 
 namespace earshot::test {
 
+namespace {
+
+// A team workspace as an agent's desktop has it: everything through the login of an agent,
+// with only the agents' rights, so the contract suite proves those rights suffice. Filling it
+// at once (a test's setup, like the demo) is the owner's work, and goes to the owner.
+class AgentAtWork final : public store::Workspace {
+public:
+    AgentAtWork(std::unique_ptr<store::Workspace> owner, std::unique_ptr<store::Workspace> agent)
+        : m_owner(std::move(owner)), m_agent(std::move(agent))
+    {
+    }
+    const std::string& location() const override { return m_agent->location(); }
+    Result<std::unique_ptr<store::Session>> reader() override { return m_agent->reader(); }
+    store::Writer& writer() override { return m_agent->writer(); }
+    Status bulkLoad(const std::function<Status(store::BulkLoader&)>& load) override { return m_owner->bulkLoad(load); }
+    Result<store::WorkspaceHealth> check() override { return m_agent->check(); }
+
+private:
+    std::unique_ptr<store::Workspace> m_owner;
+    std::unique_ptr<store::Workspace> m_agent;
+};
+
+std::unique_ptr<store::Workspace> openPostgres(const std::string& location)
+{
+    auto opened = store::Workspace::open(location);
+    if (!opened)
+        throw std::runtime_error("cannot open a PostgreSQL workspace: " + opened.message());
+    return std::move(*opened);
+}
+
+}  // namespace
+
 std::vector<WorkspaceFactory> workspaceFactories()
 {
     return {{"Sqlite",
@@ -18,11 +50,9 @@ std::vector<WorkspaceFactory> workspaceFactories()
              },
              [] { return std::string(); }},
             {"Postgres",
-             [](const std::filesystem::path&) {
-                 auto opened = store::Workspace::open(newPostgresWorkspace());
-                 if (!opened)
-                     throw std::runtime_error("cannot open a PostgreSQL workspace: " + opened.message());
-                 return std::move(*opened);
+             [](const std::filesystem::path&) -> std::unique_ptr<store::Workspace> {
+                 const std::string location = newPostgresWorkspace();
+                 return std::make_unique<AgentAtWork>(openPostgres(location), openPostgres(asAgent(location)));
              },
              postgresUnavailable}};
 }

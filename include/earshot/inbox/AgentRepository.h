@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,10 @@ struct Agent {
     bool inTeam(std::string_view team) const;
 };
 
+// A login name for an agent's display name: lower case, accents folded, anything but letters
+// and digits one underscore ("Anouk de Vries-Smit" -> "anouk_de_vries_smit").
+std::string loginFor(std::string_view name);
+
 // The team whose members may reassign a conversation someone else holds (see Inbox::assign).
 inline constexpr std::string_view kLeadsTeam = "leads";
 
@@ -39,6 +44,14 @@ public:
     Result<std::vector<Agent>> list();
     // Exact name. The message of a miss names the agent, so callers can add how to fix it.
     Result<Agent> find(const std::string& name);
+
+    // Team workspaces: gives the agent named `name` a login role on the server (see
+    // store::AgentStore::addLogin), called `login`, or loginFor(name) when that is empty.
+    // Returns the login's name.
+    Result<std::string> addLogin(const std::string& name, std::string login,
+                                 const std::optional<std::string>& password);
+    // The profile of the session's own login, if it has one.
+    Result<std::optional<Agent>> ofThisLogin();
 
 private:
     store::AgentStore& m_store;

@@ -32,6 +32,15 @@ public:
     // Exact name; nothing when there is none.
     virtual Result<std::optional<AgentRow>> find(const std::string& name) = 0;
 
+    // A team workspace gives each agent a login of their own on its server, a member of the
+    // workspace's agent role, so the server knows who did what. Makes `login` for the profile
+    // `agentId` (or, when a role of that name exists, makes it a member), with `password` when
+    // given. A desk's workspace has no logins: it fails saying so.
+    virtual Status addLogin(std::int64_t agentId, const std::string& login,
+                            const std::optional<std::string>& password) = 0;
+    // The profile this session's login acts as; nothing on a desk, or for a login without one.
+    virtual Result<std::optional<AgentRow>> ofThisLogin() = 0;
+
 protected:
     AgentStore() = default;
 };

@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
+#include <stdexcept>
 
 namespace earshot::store::postgres {
 
@@ -182,6 +183,33 @@ bool Connection::inTransaction() const
 }
 
 bool Connection::alive() const { return m_connection && PQstatus(m_connection.get()) == CONNECTION_OK; }
+
+std::string Connection::identifier(std::string_view name) const
+{
+    std::unique_ptr<char, decltype(&PQfreemem)> quoted(
+        PQescapeIdentifier(m_connection.get(), name.data(), name.size()), &PQfreemem);
+    if (!quoted)
+        throw std::runtime_error("cannot quote an identifier: " + firstLine(PQerrorMessage(m_connection.get())));
+    return quoted.get();
+}
+
+std::string Connection::literal(std::string_view text) const
+{
+    std::unique_ptr<char, decltype(&PQfreemem)> quoted(PQescapeLiteral(m_connection.get(), text.data(), text.size()),
+                                                       &PQfreemem);
+    if (!quoted)
+        throw std::runtime_error("cannot quote a literal: " + firstLine(PQerrorMessage(m_connection.get())));
+    return quoted.get();
+}
+
+Result<std::string> Connection::hashedPassword(const std::string& role, const std::string& password) const
+{
+    std::unique_ptr<char, decltype(&PQfreemem)> hashed(
+        PQencryptPasswordConn(m_connection.get(), password.c_str(), role.c_str(), nullptr), &PQfreemem);
+    if (!hashed)
+        return fail("cannot hash the password: " + firstLine(PQerrorMessage(m_connection.get())));
+    return std::string(hashed.get());
+}
 
 bool isPostgresLocation(std::string_view location)
 {

@@ -120,6 +120,14 @@ public:
     // The connection is still up.
     bool alive() const;
 
+    // Names and literals for the few statements that cannot take parameters (CREATE ROLE,
+    // GRANT), quoted by libpq for this server.
+    std::string identifier(std::string_view name) const;
+    std::string literal(std::string_view text) const;
+    // A password as the server stores it (its password_encryption: SCRAM-SHA-256 by default),
+    // hashed here so the clear text never travels to the server or into its log.
+    Result<std::string> hashedPassword(const std::string& role, const std::string& password) const;
+
 private:
     Connection() = default;
     // COMMIT, failing when the server rolled back instead (a statement in it failed and the

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/postgres/PgRoles.h"
+
 namespace earshot::store::postgres {
 
 namespace {
@@ -73,13 +75,63 @@ Result<std::vector<AgentRow>> PgAgentStore::list()
 
 Result<std::optional<AgentRow>> PgAgentStore::find(const std::string& name)
 {
-    auto rows = m_db.query(std::string(kColumns) + " WHERE name = $1", {name});
+    return findOne(" WHERE name = $1", {name});
+}
+
+Result<std::optional<AgentRow>> PgAgentStore::findOne(std::string_view where, const Params& params)
+{
+    auto rows = m_db.query(std::string(kColumns) + std::string(where), params);
     if (!rows)
         return rows.error();
     std::optional<AgentRow> found;
     if (!rows->empty())
         found = readAgent(*rows, 0);
     return found;
+}
+
+Status PgAgentStore::addLogin(std::int64_t agentId, const std::string& login,
+                              const std::optional<std::string>& password)
+{
+    auto roles = teamRoles(m_db);
+    if (!roles)
+        return roles.error();
+    auto existing = m_db.query("SELECT 1 FROM pg_roles WHERE rolname = $1", {login});
+    if (!existing)
+        return existing.error();
+    const std::string role = m_db.identifier(login);
+    std::string sql = existing->empty() ? "CREATE ROLE " + role + " LOGIN IN ROLE " + m_db.identifier(roles->agent)
+                                        : "GRANT " + m_db.identifier(roles->agent) + " TO " + role;
+    if (password) {
+        auto hashed = m_db.hashedPassword(login, *password);
+        if (!hashed)
+            return hashed.error();
+        sql += existing->empty() ? " PASSWORD " + m_db.literal(*hashed)
+                                 : "; ALTER ROLE " + role + " PASSWORD " + m_db.literal(*hashed);
+    }
+    return m_db.transaction([&]() -> Status {
+        if (auto made = m_db.exec(sql); !made)
+            return made;
+        // Again for the same agent (a new password) is fine; a login is one agent's, and an
+        // agent has one login.
+        auto linked = m_db.query("WITH added AS (INSERT INTO agent_logins(login, agent_id) VALUES ($1, $2)"
+                                 "  ON CONFLICT DO NOTHING RETURNING login)"
+                                 " SELECT login, agent_id FROM agent_logins WHERE login = $1 OR agent_id = $2",
+                                 {login, agentId});
+        if (!linked)
+            return linked.error();
+        for (int row = 0; row < linked->size(); ++row) {
+            if (linked->text(row, 0) != login)
+                return fail("the agent already logs in as " + linked->text(row, 0));
+            if (linked->integer(row, 1) != agentId)
+                return fail("the login " + login + " already belongs to another agent; choose another with --login");
+        }
+        return Ok{};
+    });
+}
+
+Result<std::optional<AgentRow>> PgAgentStore::ofThisLogin()
+{
+    return findOne(" WHERE id = (SELECT agent_id FROM agent_logins WHERE login = current_user)");
 }
 
 }  // namespace earshot::store::postgres

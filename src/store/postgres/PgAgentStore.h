@@ -13,8 +13,13 @@ public:
     Result<std::int64_t> insert(const AgentRow& agent) override;
     Result<std::vector<AgentRow>> list() override;
     Result<std::optional<AgentRow>> find(const std::string& name) override;
+    Status addLogin(std::int64_t agentId, const std::string& login, const std::optional<std::string>& password) override;
+    Result<std::optional<AgentRow>> ofThisLogin() override;
 
 private:
+    // The one agent `where` (appended to the columns' SELECT) finds, if any.
+    Result<std::optional<AgentRow>> findOne(std::string_view where, const Params& params = {});
+
     Connection& m_db;
 };
 

@@ -97,7 +97,7 @@ Status checkCurrent(Connection& db, const std::string& location)
     if (auto newer = checkNotNewer(*version, location); !newer)
         return newer;
     if (*version < latestSchemaVersion())
-        return fail("the team workspace " + location + " uses an older schema; open it once with earshot-cli to upgrade it");
+        return fail("the team workspace " + location + " uses an older schema; its owner upgrades it with 'earshot-cli workspace init'");
     return Ok{};
 }
 

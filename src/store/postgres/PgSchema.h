@@ -1,6 +1,7 @@
 // A team workspace's schema: numbered PostgreSQL migrations (resources/migrations/postgres/)
-// with the same version numbers as SQLite's, applied by whichever desktop opens the database
-// first. A database written by a newer Earshot is refused, as with SQLite.
+// with the same version numbers as SQLite's, applied as the workspace's owner role by
+// `earshot-cli workspace init` or by the first of its members to open it with a newer Earshot
+// (PgRoles.h). A database written by a newer Earshot is refused, as with SQLite.
 #pragma once
 
 #include <string>

@@ -3,6 +3,7 @@
 #include <regex>
 
 #include "store/postgres/PgBulkLoader.h"
+#include "store/postgres/PgRoles.h"
 #include "store/postgres/PgSchema.h"
 #include "store/postgres/PgSession.h"
 
@@ -20,6 +21,26 @@ std::string withoutPassword(const std::string& location)
     const auto last = shown.find_last_not_of(' ');
     return first == std::string::npos ? std::string() : shown.substr(first, last - first + 1);
 }
+
+namespace {
+
+// Filling a workspace at once changes its tables' indexes and sequences: the owner's work. Its
+// members load as the owner, until the transaction ends; anyone else is told who can.
+Status actAsOwner(Connection& db, const std::string& location)
+{
+    auto roles = teamRoles(db);
+    if (!roles)
+        return Ok{};   // set up before roles: whoever set it up owns it
+    auto member = db.query("SELECT pg_has_role(current_user, $1, 'MEMBER')", {roles->owner});
+    if (!member)
+        return member.error();
+    if (!member->boolean(0, 0))
+        return fail("filling the team workspace " + location + " at once (the demo, generate) is for its owner: run it"
+                    " as a member of " + roles->owner);
+    return db.exec("SET LOCAL ROLE " + db.identifier(roles->owner));
+}
+
+}  // namespace
 
 PgWorkspace::PgWorkspace(std::string location, std::string password)
     : m_location(std::move(location)), m_shownLocation(withoutPassword(m_location)), m_password(std::move(password))
@@ -50,6 +71,8 @@ Status PgWorkspace::bulkLoad(const std::function<Status(BulkLoader&)>& load)
     if (!db)
         return db.error();
     return db->transaction([&]() -> Status {
+        if (auto owner = actAsOwner(*db, m_shownLocation); !owner)
+            return owner;
         PgBulkLoader loader(*db);
         if (auto prepared = loader.prepare(); !prepared)
             return prepared;
@@ -105,11 +128,13 @@ Result<std::unique_ptr<Workspace>> openPostgresWorkspace(const std::string& loca
             ready = version.error();
         else if (*version == 0)
             ready = checkCurrent(*db, shown);   // says how to set it up
+        else if (*version < latestSchemaVersion())
+            ready = upgradeTeamWorkspace(*db, shown);
         else
-            ready = migrate(*db, shown);
+            ready = checkCurrent(*db, shown);   // a newer one is refused
         break;
     case Workspace::Opening::Initialize:
-        ready = migrate(*db, shown);
+        ready = initializeTeamWorkspace(*db, shown);
         break;
     }
     if (!ready)

@@ -77,4 +77,11 @@ Result<std::optional<AgentRow>> SqliteAgentStore::find(const std::string& name)
     return found;
 }
 
+Status SqliteAgentStore::addLogin(std::int64_t, const std::string&, const std::optional<std::string>&)
+{
+    return fail("a desk's workspace has no logins: whoever uses the computer works in it");
+}
+
+Result<std::optional<AgentRow>> SqliteAgentStore::ofThisLogin() { return std::optional<AgentRow>(); }
+
 }  // namespace earshot::store::sqlite

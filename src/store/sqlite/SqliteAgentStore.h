@@ -13,6 +13,8 @@ public:
     Result<std::int64_t> insert(const AgentRow& agent) override;
     Result<std::vector<AgentRow>> list() override;
     Result<std::optional<AgentRow>> find(const std::string& name) override;
+    Status addLogin(std::int64_t agentId, const std::string& login, const std::optional<std::string>& password) override;
+    Result<std::optional<AgentRow>> ofThisLogin() override;
 
 private:
     Database& m_db;
