@@ -87,7 +87,10 @@ public:
 
     // --- deriving cycles (metrics::refreshResponseCycles) ---
     virtual Result<std::int64_t> dirtyCount() = 0;
-    // The lowest `limit` dirty conversations.
+    // The lowest `limit` dirty conversations. nextDirtyBatch(), dirtyLogs() and
+    // replaceDerived() run in one transaction: on a team workspace the batch is this
+    // deriver's alone until it commits, and a conversation a writer is changing right now
+    // stays dirty for the next batch.
     virtual Result<DirtyBatch> nextDirtyBatch(std::int64_t limit) = 0;
     // The logs of the batch's dirty conversations.
     virtual Result<MetricsLogs> dirtyLogs(const DirtyBatch& batch) = 0;

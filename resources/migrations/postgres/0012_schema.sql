@@ -295,10 +295,14 @@ CREATE TABLE response_waits (
 );
 CREATE INDEX response_waits_conversation ON response_waits(conversation_id, cycle);
 
+-- A mark already there is updated, not left alone: the writer then holds it until it commits,
+-- so a desktop deriving meanwhile skips it instead of clearing it before the change is visible
+-- (see PgMetricsStore::nextDirtyBatch).
 CREATE TABLE metrics_dirty (conversation_id bigint PRIMARY KEY);
 CREATE FUNCTION metrics_dirty_mark() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO metrics_dirty VALUES (NEW.conversation_id) ON CONFLICT DO NOTHING;
+    INSERT INTO metrics_dirty VALUES (NEW.conversation_id)
+    ON CONFLICT (conversation_id) DO UPDATE SET conversation_id = EXCLUDED.conversation_id;
     RETURN NULL;
 END $$;
 CREATE TRIGGER metrics_dirty_mention AFTER INSERT ON mentions

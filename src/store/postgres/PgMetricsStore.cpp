@@ -1,14 +1,13 @@
 #include "store/postgres/PgMetricsStore.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 namespace earshot::store::postgres {
 
 namespace {
 
-// The dirty conversations of one batch, by id range.
-constexpr const char* kInBatch =
-    " IN (SELECT conversation_id FROM metrics_dirty WHERE conversation_id BETWEEN $1 AND $2)";
 // Conversations by id, one bigint[] parameter ("{1,2,3}"): one prepared statement for any list.
 constexpr const char* kInList = " = ANY($1::bigint[])";
 
@@ -72,24 +71,34 @@ Result<std::int64_t> PgMetricsStore::dirtyCount()
     return rows->integer(0, 0);
 }
 
+// Desktops derive at the same time, while others write. A batch is taken by deleting its
+// marks at once, so its rows stay locked until this transaction ends: another deriver skips
+// them, and a writer that marks one of them again waits and marks it anew after. A mark that
+// a writer's open transaction holds (its trigger updates the mark) is skipped here, and stays
+// for the next refresh, so a change committed after the logs were read is never lost.
 Result<DirtyBatch> PgMetricsStore::nextDirtyBatch(std::int64_t limit)
 {
-    auto range = m_db.query("SELECT min(conversation_id), max(conversation_id), count(*) FROM"
-                            " (SELECT conversation_id FROM metrics_dirty ORDER BY conversation_id LIMIT $1) AS batch",
+    auto taken = m_db.query("DELETE FROM metrics_dirty WHERE conversation_id IN"
+                            " (SELECT conversation_id FROM metrics_dirty ORDER BY conversation_id LIMIT $1"
+                            "  FOR UPDATE SKIP LOCKED) RETURNING conversation_id",
                             {limit});
-    if (!range)
-        return range.error();
-    DirtyBatch batch{.count = range->integer(0, 2)};
-    if (batch.count > 0) {
-        batch.low = range->integer(0, 0);
-        batch.high = range->integer(0, 1);
+    if (!taken)
+        return taken.error();
+    m_batch.clear();
+    for (int row = 0; row < taken->size(); ++row)
+        m_batch.push_back(taken->integer(row, 0));
+    std::sort(m_batch.begin(), m_batch.end());
+    DirtyBatch batch{.count = std::int64_t(m_batch.size())};
+    if (!m_batch.empty()) {
+        batch.low = m_batch.front();
+        batch.high = m_batch.back();
     }
     return batch;
 }
 
-Result<MetricsLogs> PgMetricsStore::dirtyLogs(const DirtyBatch& batch)
+Result<MetricsLogs> PgMetricsStore::dirtyLogs(const DirtyBatch&)
 {
-    return loadLogs(kInBatch, {batch.low, batch.high});
+    return loadLogs(kInList, {idArray(m_batch)});
 }
 
 Result<MetricsLogs> PgMetricsStore::logsOf(const std::vector<std::int64_t>& conversations)
@@ -151,12 +160,12 @@ Result<MetricsLogs> PgMetricsStore::loadLogs(const char* inClause, const Params&
     return logs;
 }
 
-Status PgMetricsStore::replaceDerived(const DirtyBatch& batch, const std::vector<CycleRow>& cycles,
+Status PgMetricsStore::replaceDerived(const DirtyBatch&, const std::vector<CycleRow>& cycles,
                                       const std::vector<WaitRow>& waits)
 {
     for (const char* table : {"response_waits", "response_cycles"})
-        if (auto cleared = m_db.run(std::string("DELETE FROM ") + table + " WHERE conversation_id" + kInBatch,
-                                    {batch.low, batch.high});
+        if (auto cleared = m_db.run(std::string("DELETE FROM ") + table + " WHERE conversation_id" + kInList,
+                                    {idArray(m_batch)});
             !cleared)
             return cleared;
 
@@ -214,8 +223,7 @@ Status PgMetricsStore::replaceDerived(const DirtyBatch& batch, const std::vector
             !inserted)
             return inserted;
     }
-
-    return m_db.run("DELETE FROM metrics_dirty WHERE conversation_id BETWEEN $1 AND $2", {batch.low, batch.high});
+    return Ok{};   // the batch's marks went when it was taken
 }
 
 Status PgMetricsStore::eachAgent(const std::function<void(const std::string&, const std::vector<std::string>&)>& row)

@@ -30,6 +30,9 @@ private:
     Result<MetricsLogs> loadLogs(const char* inClause, const Params& params);
 
     Connection& m_db;
+    // The conversations nextDirtyBatch() took, for dirtyLogs() and replaceDerived() in the same
+    // transaction.
+    std::vector<std::int64_t> m_batch;
 };
 
 }  // namespace earshot::store::postgres

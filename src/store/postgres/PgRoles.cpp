@@ -37,7 +37,7 @@ constexpr TableRights kAgentRights[] = {
     {"open_tag_counts", "SELECT, INSERT, UPDATE"},
     {"response_cycles", "SELECT, INSERT, UPDATE, DELETE"},
     {"response_waits", "SELECT, INSERT, UPDATE, DELETE"},
-    {"metrics_dirty", "SELECT, INSERT, DELETE"},
+    {"metrics_dirty", "SELECT, INSERT, UPDATE, DELETE"},
 };
 
 constexpr const char* kRolesLock = "SELECT pg_advisory_xact_lock(4406012013)";
