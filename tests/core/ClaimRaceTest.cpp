@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "TempWorkspace.h"
+#include "WorkspaceFactory.h"
 #include "WorkspaceReads.h"
 #include "earshot/inbox/AgentRepository.h"
 #include "earshot/inbox/Inbox.h"
@@ -74,11 +75,15 @@ int exitCodeOf(pid_t pid)
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-class ClaimRaceTest : public ::testing::Test {
+class ClaimRaceTest : public ::testing::TestWithParam<test::WorkspaceFactory> {
 protected:
     void SetUp() override
     {
-        auto opened = store::Workspace::open(workspace.dbPath());
+        test::skipWhenUnavailable(GetParam());
+        if (IsSkipped() || HasFatalFailure())
+            return;
+        location = GetParam().newLocation(workspace.dir());
+        auto opened = store::Workspace::open(location);
         ASSERT_TRUE(opened) << opened.message();
         sourceId = test::addSource(**opened, {.name = "Forum", .url = "https://forum.example/feed.xml"});
         ASSERT_NE(sourceId, 0);
@@ -96,7 +101,7 @@ protected:
     // before any fork.
     std::int64_t freshConversation(int round)
     {
-        auto opened = store::Workspace::open(workspace.dbPath(), store::Workspace::Opening::Existing);
+        auto opened = store::Workspace::open(location, store::Workspace::Opening::Existing);
         EXPECT_TRUE(opened) << opened.message();
         if (!opened)
             return 0;
@@ -111,7 +116,7 @@ protected:
     // The winner must be the holder and the one claim in the log.
     void expectOneClaimBy(std::int64_t conversation, const std::string& winner)
     {
-        auto opened = store::Workspace::open(workspace.dbPath(), store::Workspace::Opening::Existing);
+        auto opened = store::Workspace::open(location, store::Workspace::Opening::Existing);
         ASSERT_TRUE(opened) << opened.message();
         const store::ConversationDetail held = test::detailOf(**opened, conversation);
         EXPECT_EQ(held.assignee, winner);
@@ -132,13 +137,14 @@ protected:
     }
 
     test::TempWorkspace workspace;
+    std::string location;
     std::int64_t sourceId = 0;
     std::array<std::string, kProcesses> agents;
 };
 
 }  // namespace
 
-TEST_F(ClaimRaceTest, ForkedProcessesClaimingAtOnceHaveExactlyOneWinner)
+TEST_P(ClaimRaceTest, ForkedProcessesClaimingAtOnceHaveExactlyOneWinner)
 {
     for (int round = 0; round < kRounds; ++round) {
         SCOPED_TRACE("round " + std::to_string(round));
@@ -156,7 +162,7 @@ TEST_F(ClaimRaceTest, ForkedProcessesClaimingAtOnceHaveExactlyOneWinner)
                 // The child opens its own workspace and starts its writer before the gate, so
                 // only the claims race.
                 close(fds[0]);
-                auto opened = store::Workspace::open(workspace.dbPath(), store::Workspace::Opening::Existing);
+                auto opened = store::Workspace::open(location, store::Workspace::Opening::Existing);
                 if (!opened)
                     _exit(1);
                 inbox::Inbox inbox((*opened)->writer());
@@ -199,10 +205,10 @@ TEST_F(ClaimRaceTest, ForkedProcessesClaimingAtOnceHaveExactlyOneWinner)
     }
 }
 
-TEST_F(ClaimRaceTest, CliProcessesClaimingAtOnceHaveExactlyOneWinnerAndTheOthersExitThree)
+TEST_P(ClaimRaceTest, CliProcessesClaimingAtOnceHaveExactlyOneWinnerAndTheOthersExitThree)
 {
     const std::string cli = EARSHOT_CLI_PATH;
-    const std::string dbPath = workspace.dbPath();
+
     for (int round = 0; round < kRounds; ++round) {
         SCOPED_TRACE("round " + std::to_string(round));
         const std::int64_t conversation = freshConversation(round);
@@ -215,7 +221,7 @@ TEST_F(ClaimRaceTest, CliProcessesClaimingAtOnceHaveExactlyOneWinnerAndTheOthers
         std::array<std::string, kProcesses> errPaths;
         for (int i = 0; i < kProcesses; ++i) {
             const auto slot = std::size_t(i);
-            argvText[slot] = {cli, "--db", dbPath, "inbox", "claim", std::to_string(conversation), "--agent",
+            argvText[slot] = {cli, "--workspace", location, "inbox", "claim", std::to_string(conversation), "--agent",
                               agents[slot]};
             for (auto& word : argvText[slot])
                 argv[slot].push_back(word.data());
@@ -261,3 +267,5 @@ TEST_F(ClaimRaceTest, CliProcessesClaimingAtOnceHaveExactlyOneWinnerAndTheOthers
         expectOneClaimBy(conversation, winner);
     }
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, ClaimRaceTest, ::testing::ValuesIn(test::workspaceFactories()), test::engineName);

@@ -2,7 +2,8 @@
 // conversation is contested sixteen times: thousands of claims, and each has exactly one
 // winner, the one its row names and its log records; every loser was told that winner.
 // ClaimRaceTest races a few processes for one conversation at a time; this one keeps the
-// database's write lock contended for the whole run.
+// database's write lock contended for the whole run. Both run on each engine: on PostgreSQL the
+// processes are a team's desktops, each with an agent's login.
 #include <gtest/gtest.h>
 
 #include <sys/wait.h>
@@ -24,6 +25,7 @@
 #include "ChildProcess.h"
 #include "InboxSeed.h"
 #include "TempWorkspace.h"
+#include "WorkspaceFactory.h"
 #include "WorkspaceReads.h"
 #include "earshot/inbox/Inbox.h"
 #include "earshot/store/Workspace.h"
@@ -36,15 +38,23 @@ constexpr int kProcesses = 16;
 
 std::string agentName(int i) { return "Agent " + std::to_string(i + 1); }
 
-class ClaimStormTest : public ::testing::Test {
+class ClaimStormTest : public ::testing::TestWithParam<test::WorkspaceFactory> {
 protected:
+    void SetUp() override
+    {
+        test::skipWhenUnavailable(GetParam());
+        if (IsSkipped() || HasFatalFailure())
+            return;
+        location = GetParam().newLocation(workspace.dir());
+    }
+
     // `count` fresh conversations nobody holds; every connection is closed again before a fork.
     std::vector<std::int64_t> freshConversations(int count)
     {
         std::vector<std::string> agents;
         for (int i = 0; i < kProcesses; ++i)
             agents.push_back(agentName(i));
-        return test::seedInbox(workspace.dbPath(), agents, count, "storm");
+        return test::seedInbox(location, agents, count, "storm");
     }
 
     // Each conversation: exactly one winner, who holds it in the row and in the one 'claimed' event.
@@ -52,7 +62,7 @@ protected:
                              const std::map<std::int64_t, std::vector<std::string>>& winners,
                              const std::map<std::int64_t, std::vector<std::string>>& toldHolders)
     {
-        auto opened = store::Workspace::open(workspace.dbPath(), store::Workspace::Opening::Existing);
+        auto opened = store::Workspace::open(location, store::Workspace::Opening::Existing);
         ASSERT_TRUE(opened) << opened.message();
         auto session = test::readerOf(**opened);
         ASSERT_TRUE(session);
@@ -82,6 +92,7 @@ protected:
     }
 
     test::TempWorkspace workspace;
+    std::string location;
 };
 
 // Reads "<conversation> <won|lost|error> <holder or message>" lines a child wrote.
@@ -108,7 +119,7 @@ void readReport(const std::string& path, std::map<std::int64_t, std::vector<std:
 
 }  // namespace
 
-TEST_F(ClaimStormTest, SixteenForkedProcessesClaimingThousandsOfConversationsHaveOneWinnerEach)
+TEST_P(ClaimStormTest, SixteenForkedProcessesClaimingThousandsOfConversationsHaveOneWinnerEach)
 {
     const std::vector<std::int64_t> conversations = freshConversations(250);  // 4,000 claims
     ASSERT_FALSE(HasFailure());
@@ -126,7 +137,7 @@ TEST_F(ClaimStormTest, SixteenForkedProcessesClaimingThousandsOfConversationsHav
         if (pid == 0) {
             close(gate[1]);
             FILE* report = std::fopen(reports[std::size_t(i)].c_str(), "w");
-            auto opened = store::Workspace::open(workspace.dbPath(), store::Workspace::Opening::Existing);
+            auto opened = store::Workspace::open(location, store::Workspace::Opening::Existing);
             if (!report || !opened)
                 _exit(1);
             inbox::Inbox inbox((*opened)->writer());
@@ -175,7 +186,7 @@ TEST_F(ClaimStormTest, SixteenForkedProcessesClaimingThousandsOfConversationsHav
     EXPECT_GE(winsBy.size(), 2u);
 }
 
-TEST_F(ClaimStormTest, SixteenCliProcessesAtOnceHaveOneWinnerAndFifteenToldWho)
+TEST_P(ClaimStormTest, SixteenCliProcessesAtOnceHaveOneWinnerAndFifteenToldWho)
 {
     const std::vector<std::int64_t> conversations = freshConversations(20);  // 320 earshot-cli runs
     ASSERT_FALSE(HasFailure());
@@ -187,7 +198,7 @@ TEST_F(ClaimStormTest, SixteenCliProcessesAtOnceHaveOneWinnerAndFifteenToldWho)
         for (int i = 0; i < kProcesses; ++i) {
             outputs.push_back((workspace.dir() / ("cli-" + std::to_string(i) + ".out")).string());
             clis.push_back(std::make_unique<test::ChildProcess>(
-                test::cliArgs(EARSHOT_CLI_PATH, workspace.dbPath(), {"inbox", "claim", std::to_string(id), "--agent", agentName(i)}),
+                test::cliArgs(EARSHOT_CLI_PATH, location, {"inbox", "claim", std::to_string(id), "--agent", agentName(i)}),
                 outputs.back()));
         }
         for (int i = 0; i < kProcesses; ++i) {
@@ -209,3 +220,5 @@ TEST_F(ClaimStormTest, SixteenCliProcessesAtOnceHaveOneWinnerAndFifteenToldWho)
     }
     expectOneWinnerEach(conversations, winners, toldHolders);
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, ClaimStormTest, ::testing::ValuesIn(test::workspaceFactories()), test::engineName);

@@ -22,7 +22,7 @@ namespace {
 
 class PostgresRolesTest : public ::testing::Test {
 protected:
-    void SetUp() override { test::skipWhenUnavailable({"Postgres", {}, test::postgresUnavailable}); }
+    void SetUp() override { test::skipWithoutPostgres(); }
 
     static Connection connect(const std::string& location)
     {

@@ -22,7 +22,7 @@ class PostgresTeamMetricsTest : public ::testing::Test {
 protected:
     void SetUp() override
     {
-        test::skipWhenUnavailable({"Postgres", {}, test::postgresUnavailable});
+        test::skipWithoutPostgres();
         if (IsSkipped() || HasFatalFailure())
             return;
         m_location = test::newPostgresWorkspace();

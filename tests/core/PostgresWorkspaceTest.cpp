@@ -51,7 +51,7 @@ class PostgresWorkspaceTest : public ::testing::Test {
 protected:
     void SetUp() override
     {
-        test::skipWhenUnavailable({"Postgres", {}, test::postgresUnavailable});
+        test::skipWithoutPostgres();
     }
 };
 

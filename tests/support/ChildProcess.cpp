@@ -67,9 +67,9 @@ ChildRun ChildProcess::wait(std::optional<std::chrono::milliseconds> killAfter, 
     return run;
 }
 
-std::vector<std::string> cliArgs(const std::string& cliPath, const std::string& dbPath, std::vector<std::string> args)
+std::vector<std::string> cliArgs(const std::string& cliPath, const std::string& location, std::vector<std::string> args)
 {
-    args.insert(args.begin(), {cliPath, "--db", dbPath});
+    args.insert(args.begin(), {cliPath, "--workspace", location});
     return args;
 }
 

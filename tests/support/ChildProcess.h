@@ -42,7 +42,7 @@ private:
 };
 
 // The path of earshot-cli with these arguments after it, ready for ChildProcess.
-std::vector<std::string> cliArgs(const std::string& cliPath, const std::string& dbPath,
+std::vector<std::string> cliArgs(const std::string& cliPath, const std::string& location,
                                  std::vector<std::string> args);
 
 }  // namespace earshot::test

@@ -48,14 +48,18 @@ std::vector<WorkspaceFactory> workspaceFactories()
                      throw std::runtime_error("cannot open a SQLite workspace: " + opened.message());
                  return std::move(*opened);
              },
+             [](const std::filesystem::path& folder) { return (folder / "earshot.db").string(); },
              [] { return std::string(); }},
             {"Postgres",
              [](const std::filesystem::path&) -> std::unique_ptr<store::Workspace> {
                  const std::string location = newPostgresWorkspace();
                  return std::make_unique<AgentAtWork>(openPostgres(location), openPostgres(asAgent(location)));
              },
+             [](const std::filesystem::path&) { return asAgent(newPostgresWorkspace()); },
              postgresUnavailable}};
 }
+
+void skipWithoutPostgres() { skipWhenUnavailable({.engine = "Postgres", .unavailable = postgresUnavailable}); }
 
 std::string engineName(const ::testing::TestParamInfo<WorkspaceFactory>& info) { return info.param.engine; }
 
