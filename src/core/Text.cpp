@@ -123,6 +123,44 @@ std::string hostOf(std::string_view url)
 }
 
 
+namespace {
+
+// The length of the well-formed UTF-8 sequence at p (no overlong forms, surrogates or cuts),
+// 0 when there is none.
+int wellFormedLength(const unsigned char* p, const unsigned char* end)
+{
+    const unsigned char c = *p;
+    if (c < 0x80)
+        return 1;
+    int length;
+    char32_t cp;
+    if (c >= 0xC2 && c <= 0xDF) {
+        length = 2;
+        cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        length = 3;
+        cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        length = 4;
+        cp = c & 0x07;
+    } else {
+        return 0;
+    }
+    if (end - p < length)
+        return 0;
+    for (int i = 1; i < length; ++i) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    if ((length == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+        (length == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+        return 0;
+    return length;
+}
+
+}  // namespace
+
 bool isValidUtf8(std::string_view text)
 {
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
@@ -137,38 +175,30 @@ bool isValidUtf8(std::string_view text)
                 continue;
             }
         }
-        const unsigned char c = *p;
-        if (c < 0x80) {
-            ++p;
-            continue;
-        }
-        int length;
-        char32_t cp;
-        if (c >= 0xC2 && c <= 0xDF) {
-            length = 2;
-            cp = c & 0x1F;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            length = 3;
-            cp = c & 0x0F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            length = 4;
-            cp = c & 0x07;
-        } else {
-            return false;
-        }
-        if (end - p < length)
-            return false;
-        for (int i = 1; i < length; ++i) {
-            if ((p[i] & 0xC0) != 0x80)
-                return false;
-            cp = (cp << 6) | (p[i] & 0x3F);
-        }
-        if ((length == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-            (length == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+        const int length = wellFormedLength(p, end);
+        if (length == 0)
             return false;
         p += length;
     }
     return true;
+}
+
+void repairUtf8(std::string_view text, std::string& out)
+{
+    out.clear();
+    out.reserve(text.size() + 8);
+    const auto* begin = reinterpret_cast<const unsigned char*>(text.data());
+    const auto* end = begin + text.size();
+    for (const auto* p = begin; p < end;) {
+        const int length = wellFormedLength(p, end);
+        if (length == 0) {
+            out += "\xEF\xBF\xBD";   // U+FFFD
+            ++p;
+        } else {
+            out.append(reinterpret_cast<const char*>(p), std::size_t(length));
+            p += length;
+        }
+    }
 }
 
 std::string joinWords(const std::vector<std::string>& words)

@@ -3,7 +3,6 @@
 #include <charconv>
 #include <cmath>
 
-#include "earshot/checks/Graphemes.h"
 #include "earshot/core/Text.h"
 #include "earshot/exports/ExportStream.h"
 
@@ -12,7 +11,6 @@ namespace earshot::exports {
 namespace {
 
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
-constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";   // U+FFFD
 
 // What OWASP lists as starting a formula in Excel, LibreOffice or Google Sheets. Tab and CR
 // are there because some spreadsheets drop them and then read what follows.
@@ -23,22 +21,6 @@ bool startsFormula(std::string_view text)
     switch (text.front()) {
     case '=': case '+': case '-': case '@': case '\t': case '\r': return true;
     default: return false;
-    }
-}
-
-// Each byte that is not part of a well-formed sequence becomes one U+FFFD, so the rest of the
-// text survives a single bad byte.
-void repairUtf8(std::string_view text, std::string& out)
-{
-    out.clear();
-    out.reserve(text.size() + 8);
-    for (std::size_t at = 0; at < text.size();) {
-        const checks::DecodedCodePoint decoded = checks::decodeUtf8At(text, at);
-        if (decoded.value == 0xFFFD && decoded.length == 1)
-            out += kReplacementCharacter;
-        else
-            out.append(text.substr(at, decoded.length));
-        at += decoded.length;
     }
 }
 
@@ -67,7 +49,7 @@ CsvWriter& CsvWriter::cell(std::string_view text)
 {
     startCell();
     if (!core::isValidUtf8(text)) {
-        repairUtf8(text, m_repaired);
+        core::repairUtf8(text, m_repaired);
         text = m_repaired;
     }
     const bool formula = startsFormula(text);

@@ -18,6 +18,9 @@ std::string foldForMatching(std::string_view text);
 
 // True when `text` is well-formed UTF-8 (no overlongs, surrogates or truncation).
 bool isValidUtf8(std::string_view text);
+// `text` with each byte that starts no well-formed sequence replaced by U+FFFD, so the rest
+// survives a single bad byte. Into `out`, whose buffer is reused.
+void repairUtf8(std::string_view text, std::string& out);
 
 // "2026-11-22T13:48:00Z"
 std::string formatUtc(std::int64_t unixSeconds);

@@ -21,6 +21,7 @@ class MentionStore;        // ingest of new mentions, mention lists
 class MetricsStore;        // what the dashboard and `stats` compute from
 class SettingsStore;       // workspace settings (reply checks, team calendar, SLAs, keys)
 class SourceStore;         // sources and their polling state
+class TableStore;          // every row as text, for copying a workspace to the other engine
 
 class Session {
 public:
@@ -47,6 +48,7 @@ public:
     virtual MetricsStore& metrics() = 0;
     virtual SettingsStore& settings() = 0;
     virtual SourceStore& sources() = 0;
+    virtual TableStore& tables() = 0;
 
 protected:
     Session() = default;

@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include "store/postgres/PgConversationQueries.h"
+#include "store/postgres/PgTableStore.h"
 
 namespace earshot::store::postgres {
 
@@ -404,14 +405,9 @@ Status PgBulkLoader::settle()
     m_unsettled = false;
     if (!m_explicitIds)
         return Ok{};
-    // The next id each identity hands out follows the highest the loader chose. GREATEST with
-    // nextval: never back, should another desktop have taken ids meanwhile.
-    std::string advance;
-    for (const char* table : {"authors", "conversations", "mentions", "replies"})
-        advance += std::string("SELECT setval(pg_get_serial_sequence('") + table + "', 'id'), GREATEST(coalesce(max(id), 0) + 1,"
-                   " nextval(pg_get_serial_sequence('" + table + "', 'id'))), false) FROM " + table + ";";
-    if (auto advanced = m_db.exec(advance); !advanced)
-        return fail("cannot advance the id sequences: " + advanced.message());
+    // The next id each identity hands out follows the highest the loader chose.
+    if (auto advanced = advanceIds(m_db, {"authors", "conversations", "mentions", "replies"}); !advanced)
+        return advanced;
     m_explicitIds = false;
     return Ok{};
 }

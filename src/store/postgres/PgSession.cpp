@@ -9,6 +9,7 @@
 #include "store/postgres/PgMetricsStore.h"
 #include "store/postgres/PgSettingsStore.h"
 #include "store/postgres/PgSourceStore.h"
+#include "store/postgres/PgTableStore.h"
 
 namespace earshot::store::postgres {
 
@@ -22,7 +23,8 @@ PgSession::PgSession(Connection db)
       m_mentions(std::make_unique<PgMentionStore>(m_db)),
       m_metrics(std::make_unique<PgMetricsStore>(m_db)),
       m_settings(std::make_unique<PgSettingsStore>(m_db)),
-      m_sources(std::make_unique<PgSourceStore>(m_db))
+      m_sources(std::make_unique<PgSourceStore>(m_db)),
+      m_tables(std::make_unique<PgTableStore>(m_db))
 {
 }
 

@@ -26,6 +26,7 @@ public:
     MetricsStore& metrics() override { return *m_metrics; }
     SettingsStore& settings() override { return *m_settings; }
     SourceStore& sources() override { return *m_sources; }
+    TableStore& tables() override { return *m_tables; }
 
 private:
     Connection m_db;
@@ -39,6 +40,7 @@ private:
     std::unique_ptr<MetricsStore> m_metrics;
     std::unique_ptr<SettingsStore> m_settings;
     std::unique_ptr<SourceStore> m_sources;
+    std::unique_ptr<TableStore> m_tables;
 };
 
 }  // namespace earshot::store::postgres

@@ -9,6 +9,7 @@
 #include "store/sqlite/SqliteMetricsStore.h"
 #include "store/sqlite/SqliteSettingsStore.h"
 #include "store/sqlite/SqliteSourceStore.h"
+#include "store/sqlite/SqliteTableStore.h"
 
 namespace earshot::store::sqlite {
 
@@ -22,7 +23,8 @@ SqliteSession::SqliteSession(Database db)
       m_mentions(std::make_unique<SqliteMentionStore>(m_db)),
       m_metrics(std::make_unique<SqliteMetricsStore>(m_db)),
       m_settings(std::make_unique<SqliteSettingsStore>(m_db)),
-      m_sources(std::make_unique<SqliteSourceStore>(m_db))
+      m_sources(std::make_unique<SqliteSourceStore>(m_db)),
+      m_tables(std::make_unique<SqliteTableStore>(m_db))
 {
 }
 

@@ -25,6 +25,7 @@ public:
     MetricsStore& metrics() override { return *m_metrics; }
     SettingsStore& settings() override { return *m_settings; }
     SourceStore& sources() override { return *m_sources; }
+    TableStore& tables() override { return *m_tables; }
 
     Database& database() { return m_db; }
 
@@ -41,6 +42,7 @@ private:
     std::unique_ptr<MetricsStore> m_metrics;
     std::unique_ptr<SettingsStore> m_settings;
     std::unique_ptr<SourceStore> m_sources;
+    std::unique_ptr<TableStore> m_tables;
 };
 
 // The connection under a SQLite session, for this engine's own code and tests (its schema,
