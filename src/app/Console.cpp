@@ -15,11 +15,11 @@
 
 namespace earshot::gui {
 
-Result<std::unique_ptr<Console>> Console::open(const std::string& databasePath, engine::EngineOptions options)
+Result<std::unique_ptr<Console>> Console::open(const std::string& location, engine::EngineOptions options)
 {
     // Migrate first, on a connection of our own, so a database that is unreadable or too
     // new is reported before anything else starts.
-    auto opened = store::Workspace::open(databasePath);
+    auto opened = store::Workspace::open(location);
     if (!opened)
         return opened.error();
     auto listReader = (*opened)->reader();
@@ -53,7 +53,7 @@ Result<std::unique_ptr<Console>> Console::open(const std::string& databasePath, 
         return loaded.error();
     console->m_engine = std::make_unique<bridge::EngineBridge>();
     console->m_window = std::make_unique<MainWindow>(*console->m_mentions, *console->m_engine, *console->m_health,
-                                                     QString::fromStdString(databasePath));
+                                                     QString::fromStdString(console->m_workspace->location()));
     console->m_window->setSecrets(console->m_secrets.get());
     console->m_window->setWorkspace(console->m_workspace.get());
     // Last: its first reports are queued for the event loop, and by then all is connected.

@@ -29,9 +29,11 @@ class SourceSecrets;
 
 class Console {
 public:
-    // Opens (creating and migrating when needed) the workspace database, starts the engine
-    // and builds the window, which is not shown yet. Errors say what could not be opened.
-    static Result<std::unique_ptr<Console>> open(const std::string& databasePath, engine::EngineOptions options = {});
+    // Opens (creating and migrating when needed) the workspace at `location`, a SQLite file or
+    // a team's PostgreSQL (whose password may ride in the location: the workspace never shows
+    // it), starts the engine and builds the window, which is not shown yet. Errors say what
+    // could not be opened.
+    static Result<std::unique_ptr<Console>> open(const std::string& location, engine::EngineOptions options = {});
     ~Console();
     Console(const Console&) = delete;
     Console& operator=(const Console&) = delete;

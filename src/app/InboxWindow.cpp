@@ -38,6 +38,7 @@
 #include "earshot/checks/SettingsRepository.h"
 #include "earshot/inbox/ReplyPublisher.h"
 #include "earshot/store/ConversationQuery.h"
+#include "TeamWorkspaceOpening.h"
 
 namespace earshot::gui {
 
@@ -76,7 +77,11 @@ InboxWindow::InboxWindow(InboxContext context, QWidget* parent)
     : QMainWindow(parent), m_context(std::move(context)), m_inbox(m_context.writer)
 {
     setObjectName(QStringLiteral("inboxWindow"));
-    setWindowTitle(tr("Earshot — %1").arg(text(m_context.agent.name)));
+    // Two consoles side by side, on a desk and on a team's server, say which is which.
+    const std::string& location = m_context.workspace.location();
+    setWindowTitle(store::isTeamLocation(location)
+                       ? tr("Earshot — %1 · %2").arg(text(m_context.agent.name), workspaceName(location))
+                       : tr("Earshot — %1").arg(text(m_context.agent.name)));
     m_confirm = [this](const QString& question) {
         return QMessageBox::question(this, tr("Earshot"), question) == QMessageBox::Yes;
     };
@@ -269,6 +274,8 @@ void InboxWindow::buildActions()
     add(file, tr("&Poll Now"), QKeySequence(Qt::Key_F5), [this] { m_context.engine.pollNow(); }, tr("Workspace"));
     add(file, tr("&Export…"), QKeySequence(tr("Ctrl+Shift+E")), [this] { openExport(); }, tr("Workspace"));
     file->addSeparator();
+    add(file, tr("Open &Team Workspace…"), QKeySequence(), [this] { emit openTeamWorkspaceRequested(); },
+        tr("Workspace"));
     add(file, tr("S&witch Agent…"), QKeySequence(), [this] { emit switchAgentRequested(); }, tr("Workspace"));
     add(file, tr("&Quit"), QKeySequence::Quit, [this] { close(); }, tr("Workspace"));
 

@@ -87,6 +87,7 @@ signals:
     void sourcesRequested();
     void settingsRequested();
     void switchAgentRequested();
+    void openTeamWorkspaceRequested();
 
 private:
     void buildLayout();

@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "TeamWorkspaceOpening.h"
+
 #include "PollStatus.h"
 
 #include <QAction>
@@ -55,8 +57,9 @@ MainWindow::MainWindow(bridge::MentionListModel& mentions, bridge::EngineBridge&
       m_addSources(new QPushButton(tr("Add Sources…"), this)),
       m_detail(new MentionDetailView(this))
 {
-    setWindowTitle(tr("Earshot — %1").arg(QFileInfo(databasePath).fileName()));
-    setWindowFilePath(databasePath);
+    setWindowTitle(tr("Earshot — %1").arg(workspaceName(databasePath.toStdString())));
+    if (!store::isTeamLocation(databasePath.toStdString()))
+        setWindowFilePath(databasePath);
     resize(1200, 800);
 
     m_search->setPlaceholderText(tr("Search mentions (full text, e.g. delivery OR refund)"));

@@ -1,40 +1,8 @@
 #include "SourceSecrets.h"
 
-#include <QEventLoop>
-#include <QTimer>
-
-#include <qt6keychain/keychain.h>
+#include "Keychain.h"
 
 namespace earshot::gui {
-
-namespace {
-
-// Runs a keychain job to its end, or until the timeout; returns its error text. The job
-// deletes itself when it finishes (QtKeychain's backends keep a pointer to it until then), so
-// one that answers after the timeout is not freed under them.
-template <class Job>
-QString runJob(Job* job, int timeoutMs, const std::function<void(Job&)>& done = {})
-{
-    job->setAutoDelete(true);
-    QEventLoop loop;
-    QString error = QObject::tr("the system keychain did not answer");
-    bool finished = false;
-    QObject::connect(job, &QKeychain::Job::finished, &loop, [&] {
-        finished = true;
-        const bool fine = job->error() == QKeychain::NoError || job->error() == QKeychain::EntryNotFound;
-        error = fine ? QString() : job->errorString();
-        if (fine && done)
-            done(*job);
-        loop.quit();
-    });
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    job->start();
-    if (!finished)
-        loop.exec();
-    return error;
-}
-
-}  // namespace
 
 SourceSecrets::SourceSecrets(QString service, QObject* parent)
     : QObject(parent)
@@ -51,17 +19,14 @@ QString SourceSecrets::key(std::int64_t sourceId) const
 QString SourceSecrets::load(const std::vector<std::int64_t>& sourceIds, int timeoutMs)
 {
     for (const std::int64_t id : sourceIds) {
-        auto* job = new QKeychain::ReadPasswordJob(m_service);
-        job->setKey(key(id));
-        const QString error = runJob<QKeychain::ReadPasswordJob>(job, timeoutMs, [&](QKeychain::ReadPasswordJob& read) {
-            std::lock_guard lock(m_copy->mutex);
-            if (read.error() == QKeychain::NoError && !read.textData().isEmpty())
-                m_copy->secrets[id] = read.textData().toStdString();
-            else
-                m_copy->secrets.erase(id);
-        });
-        if (!error.isEmpty())
+        QString secret;
+        if (const QString error = keychain::read(m_service, key(id), secret, timeoutMs); !error.isEmpty())
             return error;
+        std::lock_guard lock(m_copy->mutex);
+        if (!secret.isEmpty())
+            m_copy->secrets[id] = secret.toStdString();
+        else
+            m_copy->secrets.erase(id);
     }
     return {};
 }
@@ -77,15 +42,7 @@ QString SourceSecrets::store(std::int64_t sourceId, const QString& secret, int t
         else
             m_copy->secrets[sourceId] = secret.toStdString();
     }
-    if (secret.isEmpty()) {
-        auto* job = new QKeychain::DeletePasswordJob(m_service);
-        job->setKey(key(sourceId));
-        return runJob<QKeychain::DeletePasswordJob>(job, timeoutMs);
-    }
-    auto* job = new QKeychain::WritePasswordJob(m_service);
-    job->setKey(key(sourceId));
-    job->setTextData(secret);
-    return runJob<QKeychain::WritePasswordJob>(job, timeoutMs);
+    return keychain::write(m_service, key(sourceId), secret, timeoutMs);
 }
 
 bool SourceSecrets::has(std::int64_t sourceId) const

@@ -20,11 +20,13 @@
 #include "SettingsDialog.h"
 #include "Language.h"
 #include "MainWindow.h"
+#include "TeamWorkspaceOpening.h"
 #include "Theme.h"
 #include "earshot/core/Logging.h"
 #include "earshot/core/Paths.h"
 #include "earshot/core/Version.h"
 #include "earshot/demo/DemoWorkspace.h"
+#include "earshot/store/Workspace.h"
 
 int main(int argc, char* argv[])
 {
@@ -53,8 +55,14 @@ int main(int argc, char* argv[])
     parser.setApplicationDescription(QApplication::translate("main", "Earshot social listening console"));
     parser.addHelpOption();
     parser.addVersionOption();
+    const QCommandLineOption workspaceOption(
+        QStringLiteral("workspace"),
+        QApplication::translate("main", "Workspace to open: a SQLite file, or a team's PostgreSQL connection "
+                                        "(postgresql://… or \"host=… dbname=… user=…\")."),
+        QApplication::translate("main", "location"));
+    parser.addOption(workspaceOption);
     const QCommandLineOption dbOption(QStringLiteral("db"),
-                                      QApplication::translate("main", "Workspace database to open."),
+                                      QApplication::translate("main", "Workspace database file to open."),
                                       QApplication::translate("main", "path"));
     parser.addOption(dbOption);
     const QCommandLineOption demoOption(
@@ -78,18 +86,23 @@ int main(int argc, char* argv[])
                                  ? earshot::gui::themeModeFromString(parser.value(themeOption))
                                  : earshot::gui::savedThemeMode());
 
-    // --db, else the workspace chosen in Settings, else the default location.
-    const QString chosenWorkspace = parser.isSet(dbOption) ? parser.value(dbOption)
-                                                           : earshot::gui::SettingsDialog::savedWorkspace();
-    const std::filesystem::path databasePath = chosenWorkspace.isEmpty()
+    // --workspace or --db, else the last workspace opened (or chosen in Settings), else the
+    // default location.
+    const bool workspaceGiven = parser.isSet(workspaceOption) || parser.isSet(dbOption);
+    const QString chosenWorkspace = parser.isSet(workspaceOption) ? parser.value(workspaceOption)
+                                    : parser.isSet(dbOption)      ? parser.value(dbOption)
+                                                                  : earshot::gui::SettingsDialog::savedWorkspace();
+    const bool team = earshot::store::isTeamLocation(chosenWorkspace.toStdString());
+    const std::filesystem::path databasePath = team || chosenWorkspace.isEmpty()
                                                    ? earshot::core::defaultDatabasePath()
                                                    : std::filesystem::path(QFile::encodeName(chosenWorkspace).toStdString());
-    // The log lives beside the database; make its folder so the log can start at once.
+    // The log lives beside the database (a team's beside the default one); make its folder so
+    // the log can start at once.
     std::error_code ignored;
     std::filesystem::create_directories(databasePath.parent_path().empty() ? "." : databasePath.parent_path(), ignored);
     earshot::core::initLogging(earshot::core::logFileFor(databasePath), spdlog::level::warn);
 
-    if (!std::filesystem::exists(databasePath)) {
+    if (!team && !std::filesystem::exists(databasePath)) {
         // A newcomer on the default workspace is offered a living demo; --demo asks for it outright.
         bool demo = parser.isSet(demoOption);
         if (!demo && chosenWorkspace.isEmpty())
@@ -112,8 +125,11 @@ int main(int argc, char* argv[])
         }
     }
 
-    auto console = earshot::gui::Console::open(databasePath.string());
-    if (!console && !parser.isSet(dbOption) && !chosenWorkspace.isEmpty()) {
+    const std::string location = team ? chosenWorkspace.toStdString() : databasePath.string();
+    auto console = team ? earshot::gui::openTeamConsole(location) : earshot::gui::Console::open(location);
+    if (console && !*console)
+        return 0;   // the password was asked for, and the dialog cancelled
+    if (!console && !workspaceGiven && !chosenWorkspace.isEmpty()) {
         // The workspace chosen in Settings went missing or bad: without a way back, Earshot
         // would never start again. Offer the default one and forget the choice.
         const auto answer = QMessageBox::question(
@@ -128,17 +144,26 @@ int main(int argc, char* argv[])
         }
     }
     if (!console) {
-        spdlog::error("cannot open workspace {}: {}", databasePath.string(), console.message());
+        spdlog::error("cannot open workspace {}: {}", chosenWorkspace.isEmpty() ? location : chosenWorkspace.toStdString(),
+                      console.message());
         QMessageBox::critical(nullptr, QApplication::translate("main", "Earshot"),
                               QApplication::translate("main", "Earshot cannot open the workspace\n%1\n\n%2")
-                                  .arg(QFile::decodeName(databasePath.c_str()), QString::fromStdString(console.message())));
+                                  .arg(QString::fromStdString((team ? chosenWorkspace.toStdString() : location)),
+                                       QString::fromStdString(console.message())));
         return 1;
     }
-    // Who is working: --agent names them (scripts, screenshots); otherwise ask, remembering
-    // the last choice for this workspace so the next start is one Enter.
-    const QString workspacePath = QFile::decodeName(databasePath.c_str());
+    // Who is working: --agent names them (scripts, screenshots); on a team's server, the
+    // login's own profile; otherwise ask, remembering the last choice for this workspace so
+    // the next start is one Enter.
+    const QString workspacePath = QString::fromStdString((*console)->workspace().location());
     std::optional<earshot::inbox::Agent> agent;
-    if (parser.isSet(agentOption)) {
+    if (team && !parser.isSet(agentOption))
+        if (auto reader = (*console)->workspace().reader())
+            if (auto own = earshot::inbox::AgentRepository(**reader).ofThisLogin(); own && *own)
+                agent = **own;
+    if (agent) {
+        // the login's own
+    } else if (parser.isSet(agentOption)) {
         auto reader = (*console)->workspace().reader();
         auto found = reader ? earshot::inbox::AgentRepository(**reader).find(parser.value(agentOption).toStdString())
                             : earshot::Result<earshot::inbox::Agent>(reader.error());
@@ -171,6 +196,19 @@ int main(int argc, char* argv[])
     });
     QObject::connect(&inbox, &earshot::gui::InboxWindow::sourcesRequested, &stream, &earshot::gui::MainWindow::openSources);
     QObject::connect(&inbox, &earshot::gui::InboxWindow::settingsRequested, &stream, &earshot::gui::MainWindow::openSettings);
+    QObject::connect(&inbox, &earshot::gui::InboxWindow::openTeamWorkspaceRequested, &inbox, [&inbox, team, location] {
+        const std::string chosen = earshot::gui::chooseTeamWorkspace(team ? location : std::string(), &inbox);
+        if (chosen.empty())
+            return;
+        // Everything the console holds belongs to one workspace: it starts again on the new one.
+        QStringList arguments = QApplication::arguments().mid(1);
+        for (const QString& option : {QStringLiteral("--workspace"), QStringLiteral("--db"), QStringLiteral("--agent")})
+            for (qsizetype i = arguments.indexOf(option); i >= 0; i = arguments.indexOf(option))
+                arguments.remove(i, std::min<qsizetype>(2, arguments.size() - i));
+        QProcess::startDetached(QApplication::applicationFilePath(), arguments << QStringLiteral("--workspace")
+                                                                                << QString::fromStdString(chosen));
+        inbox.close();
+    });
     QObject::connect(&inbox, &earshot::gui::InboxWindow::switchAgentRequested, &inbox, [&inbox, workspacePath] {
         // The agent is part of every action and view; a fresh start is the honest way to switch.
         earshot::gui::AgentPicker::remember(workspacePath, {});

@@ -1,0 +1,32 @@
+// Opening a team workspace in the console: its password comes from the system keychain; when
+// the server wants one that is missing or wrong, the Open Team Workspace dialog asks, and what
+// worked is kept (the location in the settings, the password in the keychain).
+#pragma once
+
+#include <QString>
+
+#include <memory>
+#include <string>
+
+#include "Console.h"
+#include "earshot/core/Result.h"
+
+class QWidget;
+
+namespace earshot::gui {
+
+// The console on the team workspace at `location`, asking for the password when needed.
+// Nothing (and no error) when the person cancelled the dialog.
+Result<std::unique_ptr<Console>> openTeamConsole(const std::string& location, QWidget* parent = nullptr);
+
+// File ▸ Open Team Workspace…: asks for a team workspace starting from `current`, tries it,
+// and keeps what worked. Returns the location chosen, or "" when cancelled.
+std::string chooseTeamWorkspace(const std::string& current, QWidget* parent = nullptr);
+
+// How a window names a workspace: a file's name, or "webcare on db.example.nl" for a team's.
+QString workspaceName(const std::string& location);
+
+// The keychain's service for workspace passwords; tests use one of their own.
+void setPasswordService(const QString& service);
+
+}  // namespace earshot::gui
