@@ -72,7 +72,9 @@ TeamWorkspaceDialog::TeamWorkspaceDialog(const std::string& current, TryOpen try
     form->addRow(tr("&Database:"), m_database);
     form->addRow(tr("&Login:"), m_user);
     form->addRow(tr("&Security:"), m_security);
-    form->addRow(tr("&Certificate authority:"), caRow);
+    auto* caLabel = new QLabel(tr("&Certificate authority:"), this);
+    caLabel->setBuddy(m_caFile);
+    form->addRow(caLabel, caRow);
     form->addRow(tr("&Password:"), m_password);
     form->addRow(QString(), m_remember);
 
@@ -136,8 +138,16 @@ void TeamWorkspaceDialog::accept()
         missing = tr("Which login? Your administrator made one for you.");
     if (missing.isEmpty() && m_tryOpen) {
         QApplication::setOverrideCursor(Qt::WaitCursor);
-        missing = m_tryOpen(location(), password());
+        const QString error = m_tryOpen(location(), password());
         QApplication::restoreOverrideCursor();
+        // The server's own words stay, for the administrator; what to do comes first.
+        if (error.contains(QLatin1String("password authentication failed")))
+            missing = tr("The server did not accept this login and password. Check both, or ask your "
+                         "administrator.\n\n%1").arg(error);
+        else if (error.contains(QLatin1String("no password supplied")))
+            missing = tr("The server asks for your password.");
+        else if (!error.isEmpty())
+            missing = tr("Earshot cannot open this team workspace.\n\n%1").arg(error);
     }
     if (!missing.isEmpty()) {
         m_error->setText(missing);

@@ -7,6 +7,10 @@
         <source>the system keychain did not answer</source>
         <translation>de sleutelbos van het systeem antwoordde niet</translation>
     </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 op %2</translation>
+    </message>
 </context>
 <context>
     <name>earshot::bridge::ConversationListModel</name>
@@ -472,7 +476,7 @@
         <translation>Openingstijden</translation>
     </message>
     <message>
-        <source>Business hours count only the team&apos;s opening hours (earshot-cli calendar)</source>
+        <source>Business hours count only the team's opening hours (earshot-cli calendar)</source>
         <translation>Openingstijden telt alleen de tijd binnen de openingstijden van het team (earshot-cli calendar)</translation>
     </message>
     <message>
@@ -796,7 +800,7 @@ oplostijd</translation>
         <translation>Privacy</translation>
     </message>
     <message>
-        <source>For exports that leave the team: customers&apos; handles and names become pseudonyms, the same in every export from this workspace, and e-mail addresses, phone numbers, IBANs and postcodes are removed from the text.</source>
+        <source>For exports that leave the team: customers' handles and names become pseudonyms, the same in every export from this workspace, and e-mail addresses, phone numbers, IBANs and postcodes are removed from the text.</source>
         <translation>Voor exports die buiten het team komen: handles en namen van klanten worden pseudoniemen, dezelfde in elke export uit deze werkruimte, en e-mailadressen, telefoonnummers, IBAN’s en postcodes worden uit de tekst verwijderd.</translation>
     </message>
     <message>
@@ -820,7 +824,7 @@ oplostijd</translation>
         <translation>De bronnen konden niet worden gelezen: %1</translation>
     </message>
     <message>
-        <source>One row per conversation: status, assignee, tags, source, customer, messages, and the first response&apos;s timings and SLA results.</source>
+        <source>One row per conversation: status, assignee, tags, source, customer, messages, and the first response's timings and SLA results.</source>
         <translation>Eén rij per gesprek: status, behandelaar, labels, bron, klant, berichten, en de tijden en SLA-resultaten van de eerste reactie.</translation>
     </message>
     <message>
@@ -1131,7 +1135,7 @@ Overnemen en daarna: %2?</translation>
         <translation>oppakken</translation>
     </message>
     <message>
-        <source>There is nobody to assign to yet: add colleagues&apos; profiles when you switch agent.</source>
+        <source>There is nobody to assign to yet: add colleagues' profiles when you switch agent.</source>
         <translation>Er is nog niemand om aan toe te wijzen: voeg profielen van collega’s toe bij het wisselen van medewerker.</translation>
     </message>
     <message>
@@ -1273,6 +1277,14 @@ Voeg een feed of forum toe onder Bestand ▸ Bronnen… (Ctrl+Shift+S); wat mens
     <message>
         <source>Ctrl+Shift+D</source>
         <translation>Ctrl+Shift+D</translation>
+    </message>
+    <message>
+        <source>Earshot — %1 · %2</source>
+        <translation>Earshot — %1 · %2</translation>
+    </message>
+    <message>
+        <source>Open &amp;Team Workspace…</source>
+        <translation>&amp;Teamwerkruimte openen…</translation>
     </message>
 </context>
 <context>
@@ -1423,6 +1435,18 @@ Voeg de feeds toe waarnaar Earshot moet luisteren; nieuwe vermeldingen verschijn
 <context>
     <name>earshot::gui::PlatformSourceFields</name>
     <message>
+        <source>&amp;Secret:</source>
+        <translation>&amp;Geheim:</translation>
+    </message>
+    <message>
+        <source>stored in the system keychain; type to replace it</source>
+        <translation>bewaard in de sleutelbos van het systeem; typ om het te vervangen</translation>
+    </message>
+    <message>
+        <source>none stored</source>
+        <translation>niets bewaard</translation>
+    </message>
+<message>
         <source>&amp;Hashtag:</source>
         <translation>&amp;Hashtag:</translation>
     </message>
@@ -1439,15 +1463,11 @@ Voeg de feeds toe waarnaar Earshot moet luisteren; nieuwe vermeldingen verschijn
         <translation>S&amp;ite:</translation>
     </message>
     <message>
-        <source>&amp;Secret:</source>
-        <translation>&amp;Geheim:</translation>
-    </message>
-    <message>
         <source>vondelfiets (without #)</source>
         <translation>vondelfiets (zonder #)</translation>
     </message>
     <message>
-        <source>the brand&apos;s handle, e.g. vondelfiets.nl</source>
+        <source>the brand's handle, e.g. vondelfiets.nl</source>
         <translation>de handle van het merk, bijv. vondelfiets.nl</translation>
     </message>
     <message>
@@ -1457,14 +1477,6 @@ Voeg de feeds toe waarnaar Earshot moet luisteren; nieuwe vermeldingen verschijn
     <message>
         <source>stackoverflow, superuser, bicycles, …</source>
         <translation>stackoverflow, superuser, bicycles, …</translation>
-    </message>
-    <message>
-        <source>stored in the system keychain; type to replace it</source>
-        <translation>bewaard in de sleutelbos van het systeem; typ om het te vervangen</translation>
-    </message>
-    <message>
-        <source>none stored</source>
-        <translation>niets bewaard</translation>
     </message>
     <message>
         <source>Ser&amp;ver:</source>
@@ -1483,7 +1495,7 @@ Voeg de feeds toe waarnaar Earshot moet luisteren; nieuwe vermeldingen verschijn
         <translation>https://community.example</translation>
     </message>
     <message>
-        <source>A user API key of the brand&apos;s forum account. Needed to reply, and on forums for members only.</source>
+        <source>A user API key of the brand's forum account. Needed to reply, and on forums for members only.</source>
         <translation>Een gebruikers-API-sleutel van het forumaccount van het merk. Nodig om te antwoorden, en op forums die alleen voor leden zijn.</translation>
     </message>
     <message>
@@ -1495,7 +1507,7 @@ Voeg de feeds toe waarnaar Earshot moet luisteren; nieuwe vermeldingen verschijn
         <translation>Een app-wachtwoord van dit account (bsky.app → Instellingen → Privacy en beveiliging → App-wachtwoorden). Nodig om te antwoorden en te zoeken; een account meelezen kan zonder.</translation>
     </message>
     <message>
-        <source>The brand account&apos;s access token: Preferences → Development → New application (scopes read, write:statuses). For replies, searches, mentions, and servers that show timelines to members only.</source>
+        <source>The brand account's access token: Preferences → Development → New application (scopes read, write:statuses). For replies, searches, mentions, and servers that show timelines to members only.</source>
         <translation>Het toegangstoken van het account van het merk: Voorkeuren → Ontwikkelen → Nieuwe toepassing (rechten read, write:statuses). Voor antwoorden, zoekopdrachten, vermeldingen, en servers die tijdlijnen alleen aan leden tonen.</translation>
     </message>
 </context>
@@ -1643,7 +1655,7 @@ Voeg de feeds toe waarnaar Earshot moet luisteren; nieuwe vermeldingen verschijn
 <context>
     <name>earshot::gui::SettingsDialog</name>
     <message>
-        <source>Public replies must end with the agent&apos;s first name</source>
+        <source>Public replies must end with the agent's first name</source>
         <translation>Openbare antwoorden eindigen met de voornaam van de medewerker</translation>
     </message>
     <message>
@@ -1711,10 +1723,6 @@ Voeg de feeds toe waarnaar Earshot moet luisteren; nieuwe vermeldingen verschijn
         <translation>T&amp;hema:</translation>
     </message>
     <message>
-        <source>The workspace could not be opened, so its team settings cannot be changed: %1</source>
-        <translation>De werkruimte kon niet worden geopend, dus de teaminstellingen kunnen niet worden gewijzigd: %1</translation>
-    </message>
-    <message>
         <source>Open Folder</source>
         <translation>Map openen</translation>
     </message>
@@ -1758,7 +1766,11 @@ Voeg de feeds toe waarnaar Earshot moet luisteren; nieuwe vermeldingen verschijn
         <source>%1 cannot be used as a workspace: %2</source>
         <translation>%1 kan niet als werkruimte dienen: %2</translation>
     </message>
-</context>
+<message>
+        <source>The workspace could not be opened, so its team settings cannot be changed: %1</source>
+        <translation>De werkruimte kon niet worden geopend, dus de teaminstellingen kunnen niet worden gewijzigd: %1</translation>
+    </message>
+    </context>
 <context>
     <name>earshot::gui::ShortcutOverlay</name>
     <message>
@@ -1909,7 +1921,7 @@ Voeg de feeds toe waarnaar Earshot moet luisteren; nieuwe vermeldingen verschijn
         <translation>Gestopt</translation>
     </message>
     <message>
-        <source>Earshot stopped polling this source after the server&apos;s answer. Enable it to try again.</source>
+        <source>Earshot stopped polling this source after the server's answer. Enable it to try again.</source>
         <translation>Earshot is gestopt met ophalen na het antwoord van de server. Schakel de bron in om het opnieuw te proberen.</translation>
     </message>
     <message>
@@ -1977,7 +1989,7 @@ Voeg de feeds toe waarnaar Earshot moet luisteren; nieuwe vermeldingen verschijn
         <translation>⚠ Storing (%1 keer op rij): %2</translation>
     </message>
     <message>
-        <source>Enter the feed&apos;s URL first.</source>
+        <source>Enter the feed's URL first.</source>
         <translation>Vul eerst de URL van de feed in.</translation>
     </message>
     <message>
@@ -2097,7 +2109,7 @@ Earshot haalt de bron dan niet meer op. De vermeldingen die al zijn opgeslagen, 
         <translation>Urgent: medewerkers krijgen een melding</translation>
     </message>
     <message>
-        <source>The priority this source&apos;s new conversations start with. Agents get a desktop notification for high and urgent ones.</source>
+        <source>The priority this source's new conversations start with. Agents get a desktop notification for high and urgent ones.</source>
         <translation>De prioriteit waarmee nieuwe gesprekken uit deze bron beginnen. Bij hoog en urgent krijgen medewerkers een bureaubladmelding.</translation>
     </message>
     <message>
@@ -2121,52 +2133,12 @@ Earshot haalt de bron dan niet meer op. De vermeldingen die al zijn opgeslagen, 
         <translation>Feed (RSS, Atom, JSON Feed)</translation>
     </message>
     <message>
-        <source>Mastodon: a hashtag</source>
-        <translation>Mastodon: een hashtag</translation>
-    </message>
-    <message>
-        <source>Bluesky: an account and the replies to it</source>
-        <translation>Bluesky: een account en de antwoorden daarop</translation>
-    </message>
-    <message>
-        <source>Discourse forum: latest posts</source>
-        <translation>Discourse-forum: nieuwste berichten</translation>
-    </message>
-    <message>
-        <source>Discourse forum: a search</source>
-        <translation>Discourse-forum: een zoekopdracht</translation>
-    </message>
-    <message>
-        <source>Hacker News: a search</source>
-        <translation>Hacker News: een zoekopdracht</translation>
-    </message>
-    <message>
-        <source>Stack Exchange: a search</source>
-        <translation>Stack Exchange: een zoekopdracht</translation>
-    </message>
-    <message>
         <source>&amp;Kind:</source>
         <translation>&amp;Soort:</translation>
     </message>
     <message>
         <source>There is no system keychain to keep the secret in; it was not stored.</source>
         <translation>Er is geen sleutelbos van het systeem om het geheim in te bewaren; het is niet opgeslagen.</translation>
-    </message>
-    <message>
-        <source>Mastodon: an account&apos;s posts</source>
-        <translation>Mastodon: de berichten van een account</translation>
-    </message>
-    <message>
-        <source>Mastodon: a search (token)</source>
-        <translation>Mastodon: een zoekopdracht (token)</translation>
-    </message>
-    <message>
-        <source>Mastodon: the brand&apos;s mentions (token)</source>
-        <translation>Mastodon: vermeldingen van het merk (token)</translation>
-    </message>
-    <message>
-        <source>Bluesky: a search (app password)</source>
-        <translation>Bluesky: een zoekopdracht (app-wachtwoord)</translation>
     </message>
     <message>
         <source>Needs credentials</source>
@@ -2192,7 +2164,47 @@ Earshot stops polling it and removes its secret from the system keychain. The me
 
 Earshot haalt de bron dan niet meer op en verwijdert het geheim ervan uit de sleutelbos van het systeem. De vermeldingen die al zijn opgeslagen, blijven in de inbox, in hun gesprekken en in de rapportages.</translation>
     </message>
-</context>
+<message>
+        <source>Mastodon: a hashtag</source>
+        <translation>Mastodon: een hashtag</translation>
+    </message>
+    <message>
+        <source>Bluesky: an account and the replies to it</source>
+        <translation>Bluesky: een account en de antwoorden daarop</translation>
+    </message>
+    <message>
+        <source>Discourse forum: latest posts</source>
+        <translation>Discourse-forum: nieuwste berichten</translation>
+    </message>
+    <message>
+        <source>Discourse forum: a search</source>
+        <translation>Discourse-forum: een zoekopdracht</translation>
+    </message>
+    <message>
+        <source>Hacker News: a search</source>
+        <translation>Hacker News: een zoekopdracht</translation>
+    </message>
+    <message>
+        <source>Stack Exchange: a search</source>
+        <translation>Stack Exchange: een zoekopdracht</translation>
+    </message>
+    <message>
+        <source>Mastodon: an account's posts</source>
+        <translation>Mastodon: de berichten van een account</translation>
+    </message>
+    <message>
+        <source>Mastodon: a search (token)</source>
+        <translation>Mastodon: een zoekopdracht (token)</translation>
+    </message>
+    <message>
+        <source>Mastodon: the brand's mentions (token)</source>
+        <translation>Mastodon: vermeldingen van het merk (token)</translation>
+    </message>
+    <message>
+        <source>Bluesky: a search (app password)</source>
+        <translation>Bluesky: een zoekopdracht (app-wachtwoord)</translation>
+    </message>
+    </context>
 <context>
     <name>earshot::gui::SourcesPreviewPanel</name>
     <message>
@@ -2242,6 +2254,121 @@ Earshot haalt de bron dan niet meer op en verwijdert het geheim ervan uit de sle
     <message>
         <source>(no title)</source>
         <translation>(geen titel)</translation>
+    </message>
+</context>
+<context>
+    <name>earshot::gui::TeamWorkspaceDialog</name>
+    <message>
+        <source>Open Team Workspace</source>
+        <translation>Teamwerkruimte openen</translation>
+    </message>
+    <message>
+        <source>db.example.nl</source>
+        <translation>db.voorbeeld.nl</translation>
+    </message>
+    <message>
+        <source>webcare</source>
+        <translation>webcare</translation>
+    </message>
+    <message>
+        <source>your login, e.g. anouk_smit</source>
+        <translation>je login, bijv. anouk_smit</translation>
+    </message>
+    <message>
+        <source>Verify the server's certificate (recommended)</source>
+        <translation>Het certificaat van de server controleren (aanbevolen)</translation>
+    </message>
+    <message>
+        <source>Encrypt, without verifying the server</source>
+        <translation>Versleutelen, zonder de server te controleren</translation>
+    </message>
+    <message>
+        <source>Encrypt when the server offers it (local networks, tests)</source>
+        <translation>Versleutelen als de server het aanbiedt (lokale netwerken, tests)</translation>
+    </message>
+    <message>
+        <source>the CA that signed the server's certificate (.pem)</source>
+        <translation>de CA die het certificaat van de server ondertekende (.pem)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Kiezen…</translation>
+    </message>
+    <message>
+        <source>Certificate authority</source>
+        <translation>Certificaatautoriteit</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation>Certificaten (*.pem *.crt);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>Remember the password in the system keychain</source>
+        <translation>Het wachtwoord onthouden in de sleutelbos van het systeem</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;oort:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Database:</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Login:</translation>
+    </message>
+    <message>
+        <source>&amp;Security:</source>
+        <translation>&amp;Beveiliging:</translation>
+    </message>
+    <message>
+        <source>&amp;Certificate authority:</source>
+        <translation>&amp;Certificaatautoriteit:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Wachtwoord:</translation>
+    </message>
+    <message>
+        <source>A team works in one workspace on its PostgreSQL server. Your administrator gives you these details (see docs/team.md).</source>
+        <translation>Een team werkt in één werkruimte op zijn PostgreSQL-server. Je beheerder geeft je deze gegevens (zie docs/team.md).</translation>
+    </message>
+    <message>
+        <source>Which server? Enter its name or address.</source>
+        <translation>Welke server? Vul de naam of het adres in.</translation>
+    </message>
+    <message>
+        <source>Which database on the server? Your administrator knows its name.</source>
+        <translation>Welke database op de server? Je beheerder weet de naam.</translation>
+    </message>
+    <message>
+        <source>Which login? Your administrator made one for you.</source>
+        <translation>Welke login? Je beheerder heeft er een voor je gemaakt.</translation>
+    </message>
+    <message>
+        <source>The server did not accept this login and password. Check both, or ask your administrator.
+
+%1</source>
+        <translation>De server accepteerde deze login en dit wachtwoord niet. Controleer ze allebei, of vraag het je beheerder.
+
+%1</translation>
+    </message>
+    <message>
+        <source>The server asks for your password.</source>
+        <translation>De server vraagt om je wachtwoord.</translation>
+    </message>
+    <message>
+        <source>Earshot cannot open this team workspace.
+
+%1</source>
+        <translation>Earshot kan deze teamwerkruimte niet openen.
+
+%1</translation>
     </message>
 </context>
 <context>
@@ -2546,10 +2673,6 @@ Earshot haalt de bron dan niet meer op en verwijdert het geheim ervan uit de sle
         <translation>Earshot, console voor social listening</translation>
     </message>
     <message>
-        <source>Workspace database to open.</source>
-        <translation>Te openen werkruimtedatabase.</translation>
-    </message>
-    <message>
         <source>path</source>
         <translation>pad</translation>
     </message>
@@ -2647,5 +2770,21 @@ Open the default workspace instead? The choice is forgotten.</source>
 
 De standaardwerkruimte openen? De keuze wordt vergeten.</translation>
     </message>
-</context>
+    <message>
+        <source>Workspace to open: a SQLite file, or a team's PostgreSQL connection (postgresql://… or "host=… dbname=… user=…").</source>
+        <translation>Werkruimte om te openen: een SQLite-bestand, of de PostgreSQL-verbinding van een team (postgresql://… of "host=… dbname=… user=…").</translation>
+    </message>
+    <message>
+        <source>location</source>
+        <translation>locatie</translation>
+    </message>
+    <message>
+        <source>Workspace database file to open.</source>
+        <translation>Databasebestand van de werkruimte om te openen.</translation>
+    </message>
+<message>
+        <source>Workspace database to open.</source>
+        <translation>Te openen werkruimtedatabase.</translation>
+    </message>
+    </context>
 </TS>
