@@ -28,6 +28,21 @@
 #include "earshot/demo/DemoWorkspace.h"
 #include "earshot/store/Workspace.h"
 
+namespace {
+
+// Starts the console again with this run's arguments, less `options` (each with its value),
+// plus `extra`.
+void startAgainWithout(const QStringList& options, const QStringList& extra)
+{
+    QStringList kept = QApplication::arguments().mid(1);
+    for (const QString& option : options)
+        for (qsizetype i = kept.indexOf(option); i >= 0; i = kept.indexOf(option))
+            kept.remove(i, std::min<qsizetype>(2, kept.size() - i));
+    QProcess::startDetached(QApplication::applicationFilePath(), kept + extra);
+}
+
+}  // namespace
+
 int main(int argc, char* argv[])
 {
     QApplication app(argc, argv);
@@ -201,21 +216,14 @@ int main(int argc, char* argv[])
         if (chosen.empty())
             return;
         // Everything the console holds belongs to one workspace: it starts again on the new one.
-        QStringList arguments = QApplication::arguments().mid(1);
-        for (const QString& option : {QStringLiteral("--workspace"), QStringLiteral("--db"), QStringLiteral("--agent")})
-            for (qsizetype i = arguments.indexOf(option); i >= 0; i = arguments.indexOf(option))
-                arguments.remove(i, std::min<qsizetype>(2, arguments.size() - i));
-        QProcess::startDetached(QApplication::applicationFilePath(), arguments << QStringLiteral("--workspace")
-                                                                                << QString::fromStdString(chosen));
+        startAgainWithout({QStringLiteral("--workspace"), QStringLiteral("--db"), QStringLiteral("--agent")},
+                          {QStringLiteral("--workspace"), QString::fromStdString(chosen)});
         inbox.close();
     });
     QObject::connect(&inbox, &earshot::gui::InboxWindow::switchAgentRequested, &inbox, [&inbox, workspacePath] {
         // The agent is part of every action and view; a fresh start is the honest way to switch.
         earshot::gui::AgentPicker::remember(workspacePath, {});
-        QStringList arguments = QApplication::arguments().mid(1);
-        for (qsizetype i = arguments.indexOf(QStringLiteral("--agent")); i >= 0; i = arguments.indexOf(QStringLiteral("--agent")))
-            arguments.remove(i, std::min<qsizetype>(2, arguments.size() - i));
-        QProcess::startDetached(QApplication::applicationFilePath(), arguments);
+        startAgainWithout({QStringLiteral("--agent")}, {});
         inbox.close();
     });
     inbox.show();
