@@ -1,5 +1,6 @@
 #include "earshot/inbox/Ingest.h"
 
+#include "earshot/core/StorableText.h"
 #include "earshot/core/Text.h"
 #include "earshot/store/InboxStore.h"
 #include "earshot/store/SourceStore.h"
@@ -91,6 +92,30 @@ Result<bool> reopenIfClosed(store::Session& session, std::int64_t conversationId
     return true;
 }
 
+// The mention with every text storable (core/StorableText.h); most need no copy at all.
+const store::NewMention& storable(const store::NewMention& mention, store::NewMention& repaired)
+{
+    const auto texts = [](auto& m) {
+        std::vector<decltype(&m.title)> all = {&m.externalId, &m.title, &m.body, &m.link, &m.replyTo, &m.threadId,
+                                               &m.author.platform, &m.author.handle, &m.author.displayName,
+                                               &m.author.profileUrl, &m.platformId};
+        for (auto& link : m.htmlLinks)
+            all.push_back(&link);
+        if (m.platformRef)
+            all.push_back(&*m.platformRef);
+        return all;
+    };
+    bool clean = true;
+    for (const std::string* text : texts(mention))
+        clean = clean && core::isStorableText(*text);
+    if (clean)
+        return mention;
+    repaired = mention;
+    for (std::string* text : texts(repaired))
+        core::makeStorable(*text);
+    return repaired;
+}
+
 }  // namespace
 
 Result<store::IngestResult> ingestMentions(store::Session& session, std::int64_t sourceId,
@@ -105,7 +130,9 @@ Result<store::IngestResult> ingestMentions(store::Session& session, std::int64_t
         return scope.error();
 
     store::IngestResult result;
-    for (const store::NewMention& mention : mentions) {
+    store::NewMention repaired;
+    for (const store::NewMention& heard : mentions) {
+        const store::NewMention& mention = storable(heard, repaired);
         auto stored = alreadyStored(store, sourceId, mention);
         if (!stored)
             return stored.error();

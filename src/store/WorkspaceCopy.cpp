@@ -5,7 +5,7 @@
 #include <optional>
 #include <string_view>
 
-#include "earshot/core/Text.h"
+#include "earshot/core/StorableText.h"
 #include "earshot/store/TableStore.h"
 
 namespace earshot::store {
@@ -41,19 +41,6 @@ std::uint64_t rowHash(const TableRow& row)
         mix(0xFE);
     }
     return hash;
-}
-
-// Text either engine can hold: well-formed UTF-8 without NUL. Returns whether it had to change.
-bool makeStorable(std::optional<std::string>& value, std::string& scratch)
-{
-    if (!value || (core::isValidUtf8(*value) && value->find('\0') == std::string::npos))
-        return false;
-    core::repairUtf8(*value, scratch);
-    std::string repaired;
-    for (char c : scratch)
-        repaired += c == '\0' ? std::string("\xEF\xBF\xBD") : std::string(1, c);
-    *value = std::move(repaired);
-    return true;
 }
 
 std::vector<std::string> missingFrom(const std::vector<std::string>& names, const std::vector<std::string>& other)
@@ -149,11 +136,10 @@ private:
                 m_progress(table, plan.copy.rows, *total);
             return Ok{};
         };
-        std::string scratch;
         auto read = m_source.eachRow(table, plan.columns, [&](const TableRow& row) -> Status {
             batch.push_back(row);
             for (auto& value : batch.back())
-                m_repaired += makeStorable(value, scratch) ? 1 : 0;
+                m_repaired += value && core::makeStorable(*value) ? 1 : 0;
             plan.copy.checksum += rowHash(batch.back());
             ++plan.copy.rows;
             return batch.size() == kBatchRows ? flush() : Status(Ok{});

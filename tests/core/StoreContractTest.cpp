@@ -342,6 +342,25 @@ TEST_P(StoreContract, MentionListsAreNewestFirstWithKeysetPaging)
     EXPECT_TRUE(later->empty()) << "all were heard at 1000";
 }
 
+// A feed or a platform may send bytes that are not UTF-8, or a NUL ("\u0000" in JSON):
+// PostgreSQL refuses both, so every engine stores U+FFFD in their place rather than losing
+// the mention (or, on a team's server, the whole poll).
+TEST_P(StoreContract, TextThatIsNotUtf8OrHoldsNulIsStoredWithReplacementCharacters)
+{
+    NewMention odd = test::contractMention("odd", "odd");
+    odd.body = "Kapot \xFF teken";
+    odd.title = std::string("met\0nul", 7);
+    odd.author.displayName = "Jo\xC3";
+    ASSERT_TRUE(ingest({odd, test::contractMention("fine", "gewoon")}));
+    auto session = reader();
+    auto listed = session->mentions().list({.limit = 10});
+    ASSERT_TRUE(listed) << listed.message();
+    ASSERT_EQ(listed->size(), 2u);
+    const auto& stored = listed->back().externalId == "odd" ? listed->back() : listed->front();
+    EXPECT_EQ(stored.body, "Kapot \xEF\xBF\xBD teken");
+    EXPECT_EQ(stored.title, "met\xEF\xBF\xBDnul");
+}
+
 TEST_P(StoreContract, AFailingTransactionLeavesThePreviousStateIntact)
 {
     ASSERT_TRUE(ingest({test::contractMention("a", "kept")}));
