@@ -10,6 +10,7 @@
 #include "earshot/bridge/ConversationListModel.h"
 #include "earshot/bridge/EngineBridge.h"
 #include "earshot/bridge/MentionListModel.h"
+#include "earshot/store/TeamLocation.h"
 #include "earshot/bridge/SourceHealth.h"
 #include "earshot/store/SourceStore.h"
 
@@ -33,7 +34,8 @@ Result<std::unique_ptr<Console>> Console::open(const std::string& location, engi
     if (!opening)
         return opening.error();
     // Platform sources' secrets come from the system keychain before the engine's first poll.
-    console->m_secrets = std::make_unique<SourceSecrets>();
+    console->m_secrets = std::make_unique<SourceSecrets>(
+        QStringLiteral("Earshot"), QString::fromStdString(store::canonicalLocation(console->m_workspace->location())));
     if (auto sources = (*opening)->sources().list()) {
         std::vector<std::int64_t> platformSources;
         for (const store::Source& source : *sources)

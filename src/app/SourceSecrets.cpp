@@ -4,16 +4,18 @@
 
 namespace earshot::gui {
 
-SourceSecrets::SourceSecrets(QString service, QObject* parent)
+SourceSecrets::SourceSecrets(QString service, QString workspace, QObject* parent)
     : QObject(parent)
     , m_service(std::move(service))
+    , m_workspace(std::move(workspace))
     , m_copy(std::make_shared<Copy>())
 {
 }
 
 QString SourceSecrets::key(std::int64_t sourceId) const
 {
-    return QStringLiteral("source-%1").arg(sourceId);
+    const QString legacy = QStringLiteral("source-%1").arg(sourceId);
+    return m_workspace.isEmpty() ? legacy : legacy + QLatin1Char(' ') + m_workspace;
 }
 
 QString SourceSecrets::load(const std::vector<std::int64_t>& sourceIds, int timeoutMs)
@@ -22,6 +24,14 @@ QString SourceSecrets::load(const std::vector<std::int64_t>& sourceIds, int time
         QString secret;
         if (const QString error = keychain::read(m_service, key(id), secret, timeoutMs); !error.isEmpty())
             return error;
+        // Kept before secrets were kept per workspace: taken over, under this workspace's key.
+        if (secret.isEmpty() && !m_workspace.isEmpty()) {
+            const QString legacy = QStringLiteral("source-%1").arg(id);
+            if (const QString error = keychain::read(m_service, legacy, secret, timeoutMs); !error.isEmpty())
+                return error;
+            if (!secret.isEmpty() && keychain::write(m_service, key(id), secret, timeoutMs).isEmpty())
+                (void)keychain::write(m_service, legacy, QString(), timeoutMs);
+        }
         std::lock_guard lock(m_copy->mutex);
         if (!secret.isEmpty())
             m_copy->secrets[id] = secret.toStdString();

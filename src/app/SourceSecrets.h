@@ -23,8 +23,11 @@ namespace earshot::gui {
 class SourceSecrets : public QObject {
     Q_OBJECT
 public:
-    // `service` names the keychain entries' owner; tests use one of their own.
-    explicit SourceSecrets(QString service = QStringLiteral("Earshot"), QObject* parent = nullptr);
+    // `service` names the keychain entries' owner; tests use one of their own. `workspace`
+    // (its location) keeps each workspace's secrets apart: source 3 of a desk is not source 3
+    // of the team's server.
+    explicit SourceSecrets(QString service = QStringLiteral("Earshot"), QString workspace = {},
+                           QObject* parent = nullptr);
 
     // Reads the secrets of these sources from the keychain, waiting at most `timeoutMs` for
     // it (a keychain that does not answer leaves them unknown). Returns what went wrong, or
@@ -46,6 +49,7 @@ private:
     QString key(std::int64_t sourceId) const;
 
     QString m_service;
+    QString m_workspace;
     std::shared_ptr<Copy> m_copy;
 };
 

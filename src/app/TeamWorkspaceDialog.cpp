@@ -18,8 +18,9 @@ namespace earshot::gui {
 
 namespace {
 
-// libpq's sslmode for each choice, most secure first.
-constexpr const char* kModes[] = {"verify-full", "require", "prefer"};
+// libpq's sslmode for each choice, most secure first; the last is libpq's default.
+constexpr const char* kModes[] = {"verify-full", "verify-ca", "require", "prefer"};
+constexpr int kPrefer = 3;
 
 QString fromStd(const std::string& text) { return QString::fromStdString(text); }
 
@@ -39,6 +40,7 @@ TeamWorkspaceDialog::TeamWorkspaceDialog(const std::string& current, TryOpen try
     m_user->setPlaceholderText(tr("your login, e.g. anouk_smit"));
     m_security = new QComboBox(this);
     m_security->addItem(tr("Verify the server's certificate (recommended)"));
+    m_security->addItem(tr("Verify the certificate, not the server's name"));
     m_security->addItem(tr("Encrypt, without verifying the server"));
     m_security->addItem(tr("Encrypt when the server offers it (local networks, tests)"));
     m_caFile = new QLineEdit(this);
@@ -54,8 +56,8 @@ TeamWorkspaceDialog::TeamWorkspaceDialog(const std::string& current, TryOpen try
     caRow->addWidget(m_caFile, 1);
     caRow->addWidget(browse);
     connect(m_security, &QComboBox::currentIndexChanged, this, [this, browse](int index) {
-        m_caFile->setEnabled(index == 0);
-        browse->setEnabled(index == 0);
+        m_caFile->setEnabled(index <= 1);
+        browse->setEnabled(index <= 1);
     });
     m_password = new QLineEdit(this);
     m_password->setEchoMode(QLineEdit::Password);
@@ -98,11 +100,12 @@ TeamWorkspaceDialog::TeamWorkspaceDialog(const std::string& current, TryOpen try
         m_database->setText(fromStd(parts->database));
         m_user->setText(fromStd(parts->user));
         m_caFile->setText(fromStd(parts->sslRootCert));
+        m_others = parts->others;   // kept as given: client certificates, options, …
+        // No sslmode (or a weaker one) is libpq's "prefer".
+        m_security->setCurrentIndex(kPrefer);
         for (int i = 0; i < int(std::size(kModes)); ++i)
             if (parts->sslMode == kModes[i])
                 m_security->setCurrentIndex(i);
-        if (parts->sslMode == "disable" || parts->sslMode == "allow")
-            m_security->setCurrentIndex(2);
     }
     (m_host->text().isEmpty() ? m_host : m_password)->setFocus();
 }
@@ -115,7 +118,8 @@ std::string TeamWorkspaceDialog::location() const
                                 .database = m_database->text().trimmed().toStdString(),
                                 .user = m_user->text().trimmed().toStdString(),
                                 .sslMode = kModes[mode],
-                                .sslRootCert = mode == 0 ? m_caFile->text().trimmed().toStdString() : std::string()});
+                                .sslRootCert = mode <= 1 ? m_caFile->text().trimmed().toStdString() : std::string(),
+                                .others = m_others});
 }
 
 QString TeamWorkspaceDialog::password() const { return m_password->text(); }
@@ -124,7 +128,7 @@ bool TeamWorkspaceDialog::rememberPassword() const { return m_remember->isChecke
 
 QString TeamWorkspaceDialog::keychainKey(const std::string& location)
 {
-    return QStringLiteral("workspace %1").arg(fromStd(location));
+    return QStringLiteral("workspace %1").arg(fromStd(store::canonicalLocation(location)));
 }
 
 void TeamWorkspaceDialog::accept()

@@ -32,7 +32,7 @@ public:
 
     void accept() override;
 
-    // The keychain entry of a location's password.
+    // The keychain entry of a location's password, however the location is written.
     static QString keychainKey(const std::string& location);
 
 private:
@@ -46,6 +46,7 @@ private:
     QLineEdit* m_password = nullptr;
     QCheckBox* m_remember = nullptr;
     QLabel* m_error = nullptr;
+    std::string m_others;   // libpq keywords of the location the dialog has no field for
 };
 
 }  // namespace earshot::gui

@@ -75,7 +75,7 @@ Result<std::unique_ptr<Console>> openTeamConsole(const std::string& location, QW
     return console;
 }
 
-std::string chooseTeamWorkspace(const std::string& current, QWidget* parent)
+ChosenTeamWorkspace chooseTeamWorkspace(const std::string& current, QWidget* parent)
 {
     TeamWorkspaceDialog dialog(current, [](const std::string& tried, const QString& typed) {
         std::string location = tried;
@@ -91,7 +91,7 @@ std::string chooseTeamWorkspace(const std::string& current, QWidget* parent)
     if (dialog.exec() != QDialog::Accepted)
         return {};
     keep(dialog);
-    return dialog.location();
+    return {dialog.location(), dialog.rememberPassword() ? QString() : dialog.password()};
 }
 
 QString workspaceName(const std::string& location)

@@ -20,8 +20,13 @@ namespace earshot::gui {
 Result<std::unique_ptr<Console>> openTeamConsole(const std::string& location, QWidget* parent = nullptr);
 
 // File ▸ Open Team Workspace…: asks for a team workspace starting from `current`, tries it,
-// and keeps what worked. Returns the location chosen, or "" when cancelled.
-std::string chooseTeamWorkspace(const std::string& current, QWidget* parent = nullptr);
+// and keeps what worked. The location chosen ("" when cancelled), and its password when the
+// keychain was not to keep it (for the console that opens it next, once).
+struct ChosenTeamWorkspace {
+    std::string location;
+    QString passwordNotKept;
+};
+ChosenTeamWorkspace chooseTeamWorkspace(const std::string& current, QWidget* parent = nullptr);
 
 // How a window names a workspace: a file's name, or "webcare on db.example.nl" for a team's.
 QString workspaceName(const std::string& location);

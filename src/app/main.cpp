@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QMessageBox>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QSettings>
 
 #include <filesystem>
@@ -26,19 +27,33 @@
 #include "earshot/core/Paths.h"
 #include "earshot/core/Version.h"
 #include "earshot/demo/DemoWorkspace.h"
+#include "earshot/store/TeamLocation.h"
 #include "earshot/store/Workspace.h"
 
 namespace {
 
 // Starts the console again with this run's arguments, less `options` (each with its value),
-// plus `extra`.
-void startAgainWithout(const QStringList& options, const QStringList& extra)
+// plus `extra`. On another workspace (`password` given), a team workspace's password that the
+// keychain was not to keep reaches the new console in its environment (libpq's PGPASSWORD,
+// which only the same user can read), never on its command line; the old one's goes.
+void startAgainWithout(const QStringList& options, const QStringList& extra,
+                       const std::optional<QString>& password = std::nullopt)
 {
     QStringList kept = QApplication::arguments().mid(1);
     for (const QString& option : options)
         for (qsizetype i = kept.indexOf(option); i >= 0; i = kept.indexOf(option))
             kept.remove(i, std::min<qsizetype>(2, kept.size() - i));
-    QProcess::startDetached(QApplication::applicationFilePath(), kept + extra);
+    QProcess next;
+    next.setProgram(QApplication::applicationFilePath());
+    next.setArguments(kept + extra);
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    if (password) {
+        environment.remove(QStringLiteral("PGPASSWORD"));
+        if (!password->isEmpty())
+            environment.insert(QStringLiteral("PGPASSWORD"), *password);
+    }
+    next.setProcessEnvironment(environment);
+    next.startDetached();
 }
 
 }  // namespace
@@ -151,7 +166,8 @@ int main(int argc, char* argv[])
             nullptr, QApplication::translate("main", "Earshot"),
             QApplication::translate("main", "Earshot cannot open the workspace chosen in Settings:\n%1\n\n%2\n\n"
                                             "Open the default workspace instead? The choice is forgotten.")
-                .arg(chosenWorkspace, QString::fromStdString(console.message())));
+                .arg(QString::fromStdString(earshot::store::shownLocation(location)),
+                     QString::fromStdString(console.message())));
         if (answer == QMessageBox::Yes) {
             QSettings().remove(QLatin1String(earshot::gui::SettingsDialog::kWorkspaceKey));
             QProcess::startDetached(QApplication::applicationFilePath(), QApplication::arguments().mid(1));
@@ -159,12 +175,11 @@ int main(int argc, char* argv[])
         }
     }
     if (!console) {
-        spdlog::error("cannot open workspace {}: {}", chosenWorkspace.isEmpty() ? location : chosenWorkspace.toStdString(),
-                      console.message());
+        const std::string shown = earshot::store::shownLocation(location);   // never a password
+        spdlog::error("cannot open workspace {}: {}", shown, console.message());
         QMessageBox::critical(nullptr, QApplication::translate("main", "Earshot"),
                               QApplication::translate("main", "Earshot cannot open the workspace\n%1\n\n%2")
-                                  .arg(QString::fromStdString((team ? chosenWorkspace.toStdString() : location)),
-                                       QString::fromStdString(console.message())));
+                                  .arg(QString::fromStdString(shown), QString::fromStdString(console.message())));
         return 1;
     }
     // Who is working: --agent names them (scripts, screenshots); on a team's server, the
@@ -212,12 +227,13 @@ int main(int argc, char* argv[])
     QObject::connect(&inbox, &earshot::gui::InboxWindow::sourcesRequested, &stream, &earshot::gui::MainWindow::openSources);
     QObject::connect(&inbox, &earshot::gui::InboxWindow::settingsRequested, &stream, &earshot::gui::MainWindow::openSettings);
     QObject::connect(&inbox, &earshot::gui::InboxWindow::openTeamWorkspaceRequested, &inbox, [&inbox, team, location] {
-        const std::string chosen = earshot::gui::chooseTeamWorkspace(team ? location : std::string(), &inbox);
-        if (chosen.empty())
+        const auto chosen = earshot::gui::chooseTeamWorkspace(team ? location : std::string(), &inbox);
+        if (chosen.location.empty())
             return;
         // Everything the console holds belongs to one workspace: it starts again on the new one.
         startAgainWithout({QStringLiteral("--workspace"), QStringLiteral("--db"), QStringLiteral("--agent")},
-                          {QStringLiteral("--workspace"), QString::fromStdString(chosen)});
+                          {QStringLiteral("--workspace"), QString::fromStdString(chosen.location)},
+                          chosen.passwordNotKept);
         inbox.close();
     });
     QObject::connect(&inbox, &earshot::gui::InboxWindow::switchAgentRequested, &inbox, [&inbox, workspacePath] {

@@ -129,6 +129,9 @@ int copy(Args& args)
             std::cout << table.table << ": " << joinedColumns(table.onlyInTarget)
                       << " only in the target, filled with its default\n";
     }
+    if (store::isTeamLocation(fromLocation))
+        std::cout << "agents' logins stay with " << (*from)->location()
+                  << ": give them logins on the copy with 'workspace add-agent'\n";
     if (report->repairedValues > 0)
         std::cout << report->repairedValues
                   << " text values were not valid UTF-8 or held NUL bytes: copied with U+FFFD in their place\n";

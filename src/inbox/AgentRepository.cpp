@@ -117,6 +117,8 @@ Result<std::string> AgentRepository::addLogin(const std::string& name, std::stri
         login = loginFor(agent->name);
     if (login.empty())
         return fail("cannot make a login name of '" + agent->name + "'; choose one with --login");
+    if (login.size() > 63 || !core::isValidUtf8(login))
+        return fail("a login name is at most 63 bytes of UTF-8 text; choose another with --login");
     if (auto added = m_store.addLogin(agent->id, login, password); !added)
         return fail("cannot give " + agent->name + " a login: " + added.message());
     return login;

@@ -74,6 +74,11 @@ TEST_F(PostgresRolesTest, InitMakesAnOwnerOfEverythingAndAnAgentsRoleAndOnlyTheT
     ASSERT_FALSE(outsider);
     EXPECT_NE(outsider.message().find("permission denied"), std::string::npos) << outsider.message();
 
+    // Nobody else may create objects in the workspace's schema.
+    auto createRight = db.query("SELECT has_schema_privilege($1, 'public', 'CREATE')", {database + "_agent"});
+    ASSERT_TRUE(createRight) << createRight.message();
+    EXPECT_FALSE(createRight->boolean(0, 0));
+
     // Again is harmless: the same roles, and the rights granted anew.
     ASSERT_TRUE(store::Workspace::open(location, store::Workspace::Opening::Initialize));
     EXPECT_EQ(db.query("SELECT count(*) FROM team_roles")->integer(0, 0), 2);
@@ -155,6 +160,13 @@ TEST_F(PostgresRolesTest, AnAgentWorksUnderTheirOwnLoginAndCannotRewriteWhatWasS
         EXPECT_FALSE(refused) << change;
         EXPECT_EQ(asAgent.lastSqlState(), "42501") << change << ": " << refused.message();
     }
+    // Who wrote a row is the server's to say, not the writer's.
+    for (const char* forged : {"INSERT INTO notes(conversation_id, agent, body, created_at, db_user)"
+                               " VALUES (1, 'Anouk Smit', 'namens een ander', 300, 'someone_else')",
+                               "INSERT INTO events(at, actor, kind, db_user) VALUES (300, 'x', 'claimed', 'someone_else')"}) {
+        EXPECT_FALSE(asAgent.exec(forged)) << forged;
+        EXPECT_EQ(asAgent.lastSqlState(), "42501") << forged;
+    }
     // What delivery tracking needs stays open to agents.
     EXPECT_TRUE(asAgent.exec("UPDATE replies SET delivery = 'failed', delivery_error = 'timeout'"));
     EXPECT_EQ(asAgent.query("SELECT body FROM replies")->text(0, 0), "We zoeken het uit, Anouk");
@@ -195,6 +207,20 @@ TEST_F(PostgresRolesTest, InitByALoginThatMayNotMakeRolesSaysWhatItNeeds)
     EXPECT_EQ(db.query("SELECT to_regclass('events') IS NULL")->boolean(0, 0), true) << "nothing half made";
 }
 
+TEST_F(PostgresRolesTest, ADatabaseOfAnotherApplicationIsNotSetUp)
+{
+    const std::string location = test::newEmptyPostgresDatabase();
+    auto db = connect(location);
+    ASSERT_TRUE(db.exec("CREATE TABLE invoices (id integer)"));
+    auto refused = store::Workspace::open(location, store::Workspace::Opening::Initialize);
+    ASSERT_FALSE(refused);
+    EXPECT_NE(refused.message().find("already holds tables of something else (1)"), std::string::npos)
+        << refused.message();
+    EXPECT_EQ(db.query("SELECT count(*) FROM pg_roles WHERE rolname = $1", {databaseOf(db) + "_agent"})->integer(0, 0),
+              0)
+        << "nothing was changed";
+}
+
 TEST_F(PostgresRolesTest, TheCommandLineAddsAnAgentWithALoginAndAPassword)
 {
     const std::string location = test::newPostgresWorkspace();
@@ -225,9 +251,21 @@ TEST_F(PostgresRolesTest, TheCommandLineAddsAnAgentWithALoginAndAPassword)
                                       "' workspace add-agent 'Sam Jansen' --first-name Sam --login joelle_van_dijk",
                                   exitCode);
     EXPECT_EQ(exitCode, 1);
-    EXPECT_NE(taken.find("already belongs to another agent"), std::string::npos) << taken;
+    EXPECT_NE(taken.find("the server already has a role named joelle_van_dijk"), std::string::npos) << taken;
     EXPECT_EQ(db.query("SELECT count(*) FROM agents WHERE name = 'Sam Jansen'")->integer(0, 0), 0)
         << "a refused login leaves no profile behind";
+
+    // A role the server has for something else is never taken over, the superuser least of all.
+    const std::string superuser = db.query("SELECT current_user")->text(0, 0);
+    const std::string before = db.query("SELECT coalesce(rolpassword, '') FROM pg_authid WHERE rolname = current_user")
+                                   ->text(0, 0);
+    const std::string takeover = cli("--workspace '" + location + "' workspace add-agent 'Sam Jansen' --first-name Sam"
+                                     " --login " + superuser + " --password-stdin",
+                                     exitCode, "overgenomen");
+    EXPECT_EQ(exitCode, 1) << takeover;
+    EXPECT_NE(takeover.find("the server already has a role named " + superuser), std::string::npos) << takeover;
+    EXPECT_EQ(db.query("SELECT coalesce(rolpassword, '') FROM pg_authid WHERE rolname = current_user")->text(0, 0),
+              before);
 
     const std::string desk = cli("--db /tmp/not-a-team.db workspace add-agent 'Sam Jansen'", exitCode);
     EXPECT_EQ(exitCode, 2);

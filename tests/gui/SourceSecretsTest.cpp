@@ -106,3 +106,31 @@ TEST(SourceSecrets, RemovingASourceRemovesItsSecretFromTheKeychain)
     ASSERT_EQ(afterwards.load({id}), QString());
     EXPECT_FALSE(afterwards.has(id)) << "the keychain still holds the removed source's token";
 }
+
+// Source 3 of a desk is not source 3 of the team's server: each workspace keeps its own
+// secrets, and one kept before that (under the source alone) is taken over by the workspace
+// that reads it first.
+TEST(SourceSecrets, EachWorkspaceKeepsItsOwnAndAnOlderSecretIsTakenOver)
+{
+    if (!keychainAvailable())
+        GTEST_SKIP() << "no Secret Service on this session; ctest's keychain_tests runs these";
+    gui::SourceSecrets desk(QStringLiteral("EarshotTest"), QStringLiteral("/home/anouk/desk.db"));
+    gui::SourceSecrets team(QStringLiteral("EarshotTest"), QStringLiteral("host=db.example.nl dbname=webcare"));
+    ASSERT_EQ(desk.store(3, QStringLiteral("desk-t0ken")), QString());
+    ASSERT_EQ(team.load({3}), QString());
+    EXPECT_FALSE(team.has(3)) << "the desk's token must never reach the team's source 3";
+    ASSERT_EQ(team.store(3, QStringLiteral("team-t0ken")), QString());
+    ASSERT_EQ(desk.load({3}), QString());
+    EXPECT_EQ(secretFor(desk.lookup(), 3), "desk-t0ken");
+
+    gui::SourceSecrets older(QStringLiteral("EarshotTest"));   // the key of earlier versions
+    ASSERT_EQ(older.store(7, QStringLiteral("old-t0ken")), QString());
+    gui::SourceSecrets upgraded(QStringLiteral("EarshotTest"), QStringLiteral("/home/anouk/desk.db"));
+    ASSERT_EQ(upgraded.load({7}), QString());
+    EXPECT_EQ(secretFor(upgraded.lookup(), 7), "old-t0ken");
+    ASSERT_EQ(older.load({7}), QString());
+    EXPECT_FALSE(older.has(7)) << "taken over, not left behind for another workspace";
+    for (auto* secrets : {&desk, &team, &upgraded})
+        for (std::int64_t id : {3, 7})
+            secrets->store(id, QString());
+}

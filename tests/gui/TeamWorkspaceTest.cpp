@@ -80,9 +80,28 @@ TEST(TeamWorkspaceDialog, BuildsALocationWithoutThePasswordAndStartsFromTheLastO
     EXPECT_EQ(dialog.location().find("geheim"), std::string::npos);
 
     // Encrypting without verifying needs no CA file, and none is given.
-    dialog.findChild<QComboBox*>()->setCurrentIndex(1);
+    dialog.findChild<QComboBox*>()->setCurrentIndex(2);
     EXPECT_FALSE(field(dialog, 4)->isEnabled());
     EXPECT_EQ(dialog.location(), "host=db.example.nl dbname=webcare user=anouk_smit sslmode=require");
+}
+
+// One workspace, one keychain entry, however its location is written; what the dialog has no
+// field for stays in the location, and no sslmode is libpq's own default, "prefer".
+TEST(TeamWorkspaceDialog, KeepsWhatItDoesNotShowAndKnowsAWorkspaceHoweverItIsWritten)
+{
+    EXPECT_EQ(gui::TeamWorkspaceDialog::keychainKey("postgresql://anouk@db.example.nl:5433/webcare"),
+              gui::TeamWorkspaceDialog::keychainKey("dbname=webcare host=db.example.nl user=anouk port=5433"));
+    EXPECT_EQ(gui::TeamWorkspaceDialog::keychainKey("host=db.example.nl dbname=webcare password=geheim"),
+              gui::TeamWorkspaceDialog::keychainKey("host=db.example.nl dbname=webcare"));
+    EXPECT_FALSE(gui::TeamWorkspaceDialog::keychainKey("host=db.example.nl dbname=webcare password=geheim")
+                     .contains(QStringLiteral("geheim")));
+
+    gui::TeamWorkspaceDialog dialog("host=db.example.nl dbname=webcare user=anouk sslcert=/home/anouk/anouk.crt", {});
+    EXPECT_EQ(dialog.findChild<QComboBox*>()->currentIndex(), 3) << "prefer, as libpq would";
+    EXPECT_EQ(dialog.location(),
+              "host=db.example.nl dbname=webcare user=anouk sslmode=prefer sslcert=/home/anouk/anouk.crt");
+    gui::TeamWorkspaceDialog verifyCa("host=db.example.nl dbname=webcare sslmode=verify-ca sslrootcert=/ca.pem", {});
+    EXPECT_EQ(verifyCa.location(), "host=db.example.nl dbname=webcare sslmode=verify-ca sslrootcert=/ca.pem");
 }
 
 TEST(TeamWorkspaceDialog, AskingForWhatIsMissingBeforeTryingTheServer)
@@ -120,7 +139,7 @@ TEST(TeamWorkspaceDialog, AWrongPasswordIsSaidInPlaceAndTheRightOneOpens)
         opened = (*workspace)->location();
         return QString();
     });
-    dialog.findChild<QComboBox*>()->setCurrentIndex(2);   // a Unix socket: no TLS there
+    dialog.findChild<QComboBox*>()->setCurrentIndex(3);   // a Unix socket: no TLS there
     fill(dialog, *parts, QStringLiteral("wrong"));
     dialog.accept();
     EXPECT_EQ(dialog.result(), QDialog::Rejected) << "still open, to correct";

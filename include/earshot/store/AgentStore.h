@@ -34,8 +34,9 @@ public:
 
     // A team workspace gives each agent a login of their own on its server, a member of the
     // workspace's agent role, so the server knows who did what. Makes `login` for the profile
-    // `agentId` (or, when a role of that name exists, makes it a member), with `password` when
-    // given. A desk's workspace has no logins: it fails saying so.
+    // `agentId`, with `password` when given; a role the server has already is refused, unless
+    // it is this agent's own login (a new password). A desk's workspace has no logins: it
+    // fails saying so.
     virtual Status addLogin(std::int64_t agentId, const std::string& login,
                             const std::optional<std::string>& password) = 0;
     // The profile this session's login acts as; nothing on a desk, or for a login without one.

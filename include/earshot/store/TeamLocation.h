@@ -16,6 +16,7 @@ struct TeamLocationParts {
     std::string user;
     std::string sslMode;       // "verify-full", "require", "prefer", "disable"; "" for libpq's default
     std::string sslRootCert;   // the CA file that signed the server's certificate
+    std::string others;        // any other libpq keywords given (sslcert, options, …), as keywords
 };
 
 // The parts of a postgresql:// URI or of libpq keywords; fails for what libpq cannot read.
@@ -24,5 +25,11 @@ Result<TeamLocationParts> parseTeamLocation(const std::string& location);
 std::string teamLocation(const TeamLocationParts& parts);
 // The location with libpq's password keyword, to open it with.
 Result<std::string> withPassword(const std::string& location, const std::string& password);
+// A team's location as libpq keywords in libpq's order, without a password: one text for one
+// workspace however it was written (a URI, keywords), to remember it and its password by. A
+// SQLite path, or a location libpq cannot read, is returned as it is.
+std::string canonicalLocation(const std::string& location);
+// What may be shown or logged of a location: it without a password.
+std::string shownLocation(const std::string& location);
 
 }  // namespace earshot::store

@@ -95,36 +95,38 @@ Status PgAgentStore::addLogin(std::int64_t agentId, const std::string& login,
     auto roles = teamRoles(m_db);
     if (!roles)
         return roles.error();
-    auto existing = m_db.query("SELECT 1 FROM pg_roles WHERE rolname = $1", {login});
+    // Roles belong to the whole server: one that exists already is another database's user,
+    // an administrator or a role of the team itself, and is never taken over. Only this
+    // agent's own login, made here before, may get a new password.
+    auto existing = m_db.query("SELECT (SELECT agent_id FROM agent_logins WHERE login = $1)"
+                               " FROM pg_roles WHERE rolname = $1",
+                               {login});
     if (!existing)
         return existing.error();
+    const bool ours = !existing->empty() && existing->optionalInteger(0, 0) == agentId;
+    if (!existing->empty() && !ours)
+        return fail("the server already has a role named " + login + "; choose another with --login");
     const std::string role = m_db.identifier(login);
-    std::string sql = existing->empty() ? "CREATE ROLE " + role + " LOGIN IN ROLE " + m_db.identifier(roles->agent)
-                                        : "GRANT " + m_db.identifier(roles->agent) + " TO " + role;
+    std::string sql = ours ? std::string() : "CREATE ROLE " + role + " LOGIN IN ROLE " + m_db.identifier(roles->agent);
     if (password) {
         auto hashed = m_db.hashedPassword(login, *password);
         if (!hashed)
             return hashed.error();
-        sql += existing->empty() ? " PASSWORD " + m_db.literal(*hashed)
-                                 : "; ALTER ROLE " + role + " PASSWORD " + m_db.literal(*hashed);
+        sql += (ours ? "ALTER ROLE " + role : std::string()) + " PASSWORD " + m_db.literal(*hashed);
     }
     return m_db.transaction([&]() -> Status {
-        if (auto made = m_db.exec(sql); !made)
-            return made;
-        // Again for the same agent (a new password) is fine; a login is one agent's, and an
-        // agent has one login.
+        if (!sql.empty())
+            if (auto made = m_db.exec(sql); !made)
+                return made;
+        // An agent has one login.
         auto linked = m_db.query("WITH added AS (INSERT INTO agent_logins(login, agent_id) VALUES ($1, $2)"
                                  "  ON CONFLICT DO NOTHING RETURNING login)"
-                                 " SELECT login, agent_id FROM agent_logins WHERE login = $1 OR agent_id = $2",
+                                 " SELECT login FROM agent_logins WHERE agent_id = $2 AND login <> $1",
                                  {login, agentId});
         if (!linked)
             return linked.error();
-        for (int row = 0; row < linked->size(); ++row) {
-            if (linked->text(row, 0) != login)
-                return fail("the agent already logs in as " + linked->text(row, 0));
-            if (linked->integer(row, 1) != agentId)
-                return fail("the login " + login + " already belongs to another agent; choose another with --login");
-        }
+        if (!linked->empty())
+            return fail("the agent already logs in as " + linked->text(0, 0));
         return Ok{};
     });
 }

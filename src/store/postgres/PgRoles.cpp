@@ -1,5 +1,6 @@
 #include "store/postgres/PgRoles.h"
 
+#include <algorithm>
 #include <string_view>
 
 #include "store/postgres/PgSchema.h"
@@ -14,6 +15,9 @@ namespace {
 struct TableRights {
     std::string_view table;
     std::string_view rights;
+    // INSERT on every column but this one, which then always takes its default: who wrote a
+    // row as the server knows them (db_user) is not the writer's to say.
+    std::string_view insertAllBut = {};
 };
 constexpr TableRights kAgentRights[] = {
     {"schema_version", "SELECT"},
@@ -25,10 +29,10 @@ constexpr TableRights kAgentRights[] = {
     {"mentions", "SELECT, INSERT"},
     {"agents", "SELECT, INSERT"},
     // A reply's delivery is tracked on it; what it says, who wrote it and when never change.
-    {"replies", "SELECT, INSERT,"
-                " UPDATE (delivery, external_id, platform_url, delivery_error, posting_since, delivered_at)"},
-    {"events", "SELECT, INSERT"},
-    {"notes", "SELECT, INSERT"},
+    {"replies", "SELECT, UPDATE (delivery, external_id, platform_url, delivery_error, posting_since, delivered_at)",
+     "db_user"},
+    {"events", "SELECT", "db_user"},
+    {"notes", "SELECT", "db_user"},
     {"conversation_tags", "SELECT, INSERT, DELETE"},
     {"drafts", "SELECT, INSERT, UPDATE, DELETE"},
     {"canned_replies", "SELECT, INSERT, UPDATE, DELETE"},
@@ -43,10 +47,13 @@ constexpr TableRights kAgentRights[] = {
 constexpr const char* kRolesLock = "SELECT pg_advisory_xact_lock(4406012013)";
 constexpr std::string_view kInsufficientPrivilege = "42501";
 
-// "<database>_owner", within PostgreSQL's 63 bytes for a name.
+// "<database>_owner", within PostgreSQL's 63 bytes for a name, never cutting a character.
 std::string defaultRole(const std::string& database, std::string_view suffix)
 {
-    return database.substr(0, 63 - suffix.size()) + std::string(suffix);
+    std::size_t length = std::min(database.size(), 63 - suffix.size());
+    while (length > 0 && length < database.size() && (static_cast<unsigned char>(database[length]) & 0xC0) == 0x80)
+        --length;
+    return database.substr(0, length) + std::string(suffix);
 }
 
 Result<std::string> currentDatabase(Connection& db)
@@ -103,8 +110,24 @@ Status createRoles(Connection& db, const TeamRoles& roles)
     return db.exec("REVOKE CONNECT, TEMPORARY" + onDatabase + " FROM PUBLIC;"
                    "GRANT CONNECT, TEMPORARY, CREATE" + onDatabase + " TO " + owner + ";"
                    "GRANT CONNECT" + onDatabase + " TO " + agent + ";"
+                   "REVOKE CREATE ON SCHEMA public FROM PUBLIC;"
                    "GRANT USAGE, CREATE ON SCHEMA public TO " + owner + ";"
                    "GRANT USAGE ON SCHEMA public TO " + agent);
+}
+
+// "INSERT (a, b, …)" for every column of the table but `left`.
+Result<std::string> insertAllBut(Connection& db, std::string_view table, std::string_view left)
+{
+    auto columns = db.query("SELECT column_name FROM information_schema.columns WHERE table_schema = 'public'"
+                            " AND table_name = $1 AND column_name <> $2 AND is_generated = 'NEVER'"
+                            " ORDER BY ordinal_position",
+                            {table, left});
+    if (!columns)
+        return columns.error();
+    std::string list;
+    for (int row = 0; row < columns->size(); ++row)
+        list += (list.empty() ? "" : ", ") + db.identifier(columns->text(row, 0));
+    return "INSERT (" + list + ")";
 }
 
 // Run as the owner: every grant then comes from it, and a new table gets its rights here.
@@ -112,8 +135,16 @@ Status grantAgentRights(Connection& db, const TeamRoles& roles)
 {
     const std::string agent = db.identifier(roles.agent);
     std::string sql = "REVOKE ALL ON ALL TABLES IN SCHEMA public FROM " + agent + ";";
-    for (const TableRights& table : kAgentRights)
-        sql += "GRANT " + std::string(table.rights) + " ON " + std::string(table.table) + " TO " + agent + ";";
+    for (const TableRights& table : kAgentRights) {
+        std::string rights(table.rights);
+        if (!table.insertAllBut.empty()) {
+            auto insert = insertAllBut(db, table.table, table.insertAllBut);
+            if (!insert)
+                return insert.error();
+            rights += ", " + *insert;
+        }
+        sql += "GRANT " + rights + " ON " + std::string(table.table) + " TO " + agent + ";";
+    }
     sql += "GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO " + agent;
     if (auto granted = db.exec(sql); !granted)
         return granted;
@@ -134,6 +165,24 @@ Status migrateAsOwner(Connection& db, const TeamRoles& roles, const std::string&
     if (auto back = db.exec("RESET ROLE"); !back && done)
         return back;
     return done;
+}
+
+// A database that holds tables but no Earshot schema belongs to something else: setting it up
+// would change who may connect to it, so it is left alone.
+Status refuseAnotherApplication(Connection& db, const std::string& location)
+{
+    auto version = schemaVersion(db);
+    if (!version)
+        return version.error();
+    if (*version > 0)
+        return Ok{};
+    auto tables = db.query("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'");
+    if (!tables)
+        return tables.error();
+    if (tables->integer(0, 0) > 0)
+        return fail(location + " already holds tables of something else (" + tables->text(0, 0) +
+                    "); Earshot sets up only an empty database (createdb a new one)");
+    return Ok{};
 }
 
 }  // namespace
@@ -160,6 +209,8 @@ Status initializeTeamWorkspace(Connection& db, const std::string& location)
     Status prepared = db.transaction([&]() -> Status {
         if (auto locked = db.exec(kRolesLock); !locked)
             return locked;
+        if (auto foreign = refuseAnotherApplication(db, location); !foreign)
+            return foreign;
         auto chosen = rolesToUse(db);
         if (!chosen)
             return chosen.error();

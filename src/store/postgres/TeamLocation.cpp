@@ -5,6 +5,9 @@
 #include <memory>
 #include <vector>
 
+#include "earshot/store/Workspace.h"
+#include "store/postgres/PgWorkspace.h"
+
 namespace earshot::store {
 
 namespace {
@@ -63,6 +66,8 @@ Result<TeamLocationParts> parseTeamLocation(const std::string& location)
             parts.sslMode = value;
         else if (name == "sslrootcert")
             parts.sslRootCert = value;
+        else if (!value.empty() && name != "password")
+            parts.others += (parts.others.empty() ? "" : " ") + keyword(name, value);
     }
     return parts;
 }
@@ -80,20 +85,47 @@ std::string teamLocation(const TeamLocationParts& parts)
     add("user", parts.user);
     add("sslmode", parts.sslMode);
     add("sslrootcert", parts.sslRootCert);
+    if (!parts.others.empty())
+        location += (location.empty() ? "" : " ") + parts.others;
     return location;
 }
 
-// Every keyword the location gives, as keywords (a URI too), and the password.
-Result<std::string> withPassword(const std::string& location, const std::string& password)
+namespace {
+
+// Every keyword the location gives, as keywords (a URI too), but the password.
+Result<std::string> keywordsWithoutPassword(const std::string& location)
 {
     auto options = parsed(location);
     if (!options)
         return options.error();
-    std::string opened;
+    std::string keywords;
     for (const PQconninfoOption* option = options->get(); option->keyword; ++option)
         if (option->val && std::string(option->keyword) != "password")
-            opened += (opened.empty() ? "" : " ") + keyword(option->keyword, option->val);
-    return opened + " " + keyword("password", password);
+            keywords += (keywords.empty() ? "" : " ") + keyword(option->keyword, option->val);
+    return keywords;
+}
+
+}  // namespace
+
+Result<std::string> withPassword(const std::string& location, const std::string& password)
+{
+    auto keywords = keywordsWithoutPassword(location);
+    if (!keywords)
+        return keywords.error();
+    return *keywords + " " + keyword("password", password);
+}
+
+std::string canonicalLocation(const std::string& location)
+{
+    if (!isTeamLocation(location))
+        return location;
+    auto keywords = keywordsWithoutPassword(location);
+    return keywords ? *keywords : location;
+}
+
+std::string shownLocation(const std::string& location)
+{
+    return isTeamLocation(location) ? postgres::withoutPassword(location) : location;
 }
 
 }  // namespace earshot::store
