@@ -379,11 +379,20 @@ void Engine::storeMentions(const store::Source& source, store::PollRecord record
     auto stored = std::make_shared<Stored>();
     m_writer.submit(
         [record, ingest = std::move(ingest), stored](store::Session& session) -> Status {
-            auto ingested = ingest(session, stored->filteredOut);
-            if (!ingested)
-                return ingested.error();
-            stored->result = std::move(*ingested);
-            return sources::recordPoll(session, record);
+            const auto attempt = [&]() -> Status {
+                stored->filteredOut = 0;
+                auto ingested = ingest(session, stored->filteredOut);
+                if (!ingested)
+                    return ingested.error();
+                stored->result = std::move(*ingested);
+                return sources::recordPoll(session, record);
+            };
+            // Another desktop of the team may store the same posts at the same moment: its
+            // rows then stand in the way of ours (a unique key), and by the time we hear so it
+            // has committed them. A second attempt finds them known. Each attempt undoes only
+            // itself.
+            Status done = session.transaction(attempt);
+            return done ? done : session.transaction(attempt);
         },
         // Runs after the commit, so whoever hears of the mentions can already read them.
         [this, record, stored, &summary, source](const Status& status) {
