@@ -7,6 +7,7 @@
 #include "InboxWindow.h"
 #include "MainWindow.h"
 #include "SourceSecrets.h"
+#include "earshot/bridge/ChangeWatcher.h"
 #include "earshot/bridge/ConversationListModel.h"
 #include "earshot/bridge/EngineBridge.h"
 #include "earshot/bridge/MentionListModel.h"
@@ -29,6 +30,9 @@ Result<std::unique_ptr<Console>> Console::open(const std::string& location, engi
 
     std::unique_ptr<Console> console(new Console);
     console->m_workspace = std::move(*opened);
+    console->m_changes = std::make_unique<bridge::ChangeWatcher>();
+    if (auto watching = console->m_changes->start(*console->m_workspace); !watching)
+        return watching.error();
     // For what is read once while opening: the sources with secrets, the health list's seed.
     auto opening = console->m_workspace->reader();
     if (!opening)
@@ -50,6 +54,8 @@ Result<std::unique_ptr<Console>> Console::open(const std::string& location, engi
     console->m_mentions = std::make_unique<bridge::MentionListModel>(std::move(*listReader));
     if (!console->m_mentions->lastError().isEmpty())
         return fail(console->m_mentions->lastError().toStdString());
+    QObject::connect(console->m_changes.get(), &bridge::ChangeWatcher::conversationsChanged,
+                     console->m_mentions.get(), [mentions = console->m_mentions.get()] { mentions->refreshNewest(); });
     console->m_health = std::make_unique<bridge::SourceHealth>();
     if (auto loaded = console->m_health->load(**opening); !loaded)
         return loaded.error();
@@ -82,8 +88,8 @@ Status Console::openInbox(const inbox::Agent& agent)
     if (!m_conversations->lastError().isEmpty())
         return fail(m_conversations->lastError().toStdString());
     m_window->setAgent(agent.name);
-    m_inbox = std::make_unique<InboxWindow>(InboxContext{*m_workspace, m_workspace->writer(),
-                                                         *m_paneReader, *m_conversations, *m_engine, *m_health, agent,
+    m_inbox = std::make_unique<InboxWindow>(InboxContext{*m_workspace, m_workspace->writer(), *m_paneReader,
+                                                         *m_conversations, *m_engine, *m_changes, *m_health, agent,
                                                          m_secrets.get()});
     return Ok{};
 }

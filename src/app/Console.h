@@ -12,6 +12,7 @@
 
 namespace earshot::bridge {
 class ConversationListModel;
+class ChangeWatcher;
 class EngineBridge;
 class MentionListModel;
 class SourceHealth;
@@ -46,6 +47,7 @@ public:
     InboxWindow* inbox() { return m_inbox.get(); }
     bridge::MentionListModel& mentions() { return *m_mentions; }
     bridge::EngineBridge& engine() { return *m_engine; }
+    bridge::ChangeWatcher& changes() { return *m_changes; }
     bridge::SourceHealth& health() { return *m_health; }
     SourceSecrets& secrets() { return *m_secrets; }
 
@@ -55,6 +57,8 @@ private:
     // Declared in construction order; members are destroyed in reverse.
     std::unique_ptr<store::Workspace> m_workspace;
     std::unique_ptr<SourceSecrets> m_secrets;
+    // Before the lists, so they read nothing it would miss; gone after the windows that use it.
+    std::unique_ptr<bridge::ChangeWatcher> m_changes;
     std::unique_ptr<bridge::MentionListModel> m_mentions;
     std::unique_ptr<bridge::SourceHealth> m_health;
     std::unique_ptr<bridge::EngineBridge> m_engine;

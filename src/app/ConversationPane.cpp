@@ -52,6 +52,8 @@ ConversationPane::ConversationPane(store::Session& reader, QWidget* parent)
       m_customerHandle(mutedLabel(this)),
       m_meta(mutedLabel(this)),
       m_times(mutedLabel(this)),
+      m_othersHere(new QLabel(this)),
+      m_changedMeanwhile(new QLabel(this)),
       m_priority(new QComboBox(this)),
       m_tagBox(new QWidget(this)),
       m_tagLayout(new QHBoxLayout(m_tagBox)),
@@ -109,6 +111,13 @@ ConversationPane::ConversationPane(store::Session& reader, QWidget* parent)
     rule->setFrameShape(QFrame::HLine);
     rule->setFrameShadow(QFrame::Sunken);
     pageLayout->addWidget(rule);
+    m_changedMeanwhile->setObjectName(QStringLiteral("conversationChangedMeanwhile"));
+    m_changedMeanwhile->setTextFormat(Qt::PlainText);
+    m_changedMeanwhile->setWordWrap(true);
+    m_changedMeanwhile->setMargin(10);
+    m_changedMeanwhile->setAutoFillBackground(true);
+    m_changedMeanwhile->hide();
+    pageLayout->addWidget(m_changedMeanwhile);
     pageLayout->addLayout(body, 1);
 
     m_pages->addWidget(m_placeholder);
@@ -146,6 +155,13 @@ QWidget* ConversationPane::buildHeader()
     m_meta->setObjectName(QStringLiteral("conversationMeta"));
     m_times->setObjectName(QStringLiteral("conversationTimes"));
     m_meta->setForegroundRole(QPalette::WindowText);
+    m_othersHere->setObjectName(QStringLiteral("conversationOthersHere"));
+    m_othersHere->setTextFormat(Qt::PlainText);
+    QFont othersFont = m_othersHere->font();
+    othersFont.setItalic(true);
+    m_othersHere->setFont(othersFont);
+    m_othersHere->setForegroundRole(QPalette::Link);
+    m_othersHere->hide();
 
     m_priority->setObjectName(QStringLiteral("conversationPriority"));
     m_priority->addItem(tr("Low priority"), int(inbox::Priority::Low));
@@ -167,6 +183,7 @@ QWidget* ConversationPane::buildHeader()
     nameRow->addWidget(m_customerName);
     nameRow->addWidget(m_customerHandle);
     nameRow->addStretch(1);
+    nameRow->addWidget(m_othersHere);
     nameRow->addWidget(m_priority);
 
     auto* tagRow = new QHBoxLayout;
@@ -226,6 +243,39 @@ void ConversationPane::reload()
         load(m_conversationId, false);
 }
 
+void ConversationPane::setOthersHere(const QString& text)
+{
+    m_othersHere->setText(text);
+    m_othersHere->setVisible(!text.isEmpty());
+}
+
+QString ConversationPane::othersHere() const { return m_othersHere->text(); }
+
+void ConversationPane::markSeen()
+{
+    if (m_conversationId == 0)
+        return;
+    auto detail = inbox::readConversation(m_reader, m_conversationId);
+    auto timeline = inbox::readTimeline(m_reader, m_conversationId);
+    if (detail && timeline)
+        m_seen = inbox::seenOf(*detail, *timeline);
+}
+
+void ConversationPane::showChangedMeanwhile(const QString& what)
+{
+    QPalette tinted = m_changedMeanwhile->palette();
+    tinted.setColor(QPalette::Window, conversation::noteTint(palette()));
+    tinted.setColor(QPalette::WindowText, palette().color(QPalette::Text));
+    m_changedMeanwhile->setPalette(tinted);
+    m_changedMeanwhile->setText(what);
+    m_changedMeanwhile->show();
+}
+
+QString ConversationPane::changedMeanwhileText() const
+{
+    return m_changedMeanwhile->isHidden() ? QString() : m_changedMeanwhile->text();
+}
+
 void ConversationPane::load(std::int64_t id, bool fresh)
 {
     auto detail = inbox::readConversation(m_reader, id);
@@ -239,10 +289,16 @@ void ConversationPane::load(std::int64_t id, bool fresh)
     fillHeader(*detail);
     m_thread->showConversation(*detail);
     m_authorCard->showCustomer(*detail);
-    if (auto timeline = inbox::readTimeline(m_reader, id))
+    auto timeline = inbox::readTimeline(m_reader, id);
+    if (timeline)
         m_timeline->setEntries(*timeline);
     else
         m_timeline->showMessage(tr("Could not read the timeline: %1").arg(fromUtf8(timeline.message())));
+    if (fresh) {
+        // Unreadable, it counts as nothing seen: a reply then stops once to show what is there.
+        m_seen = inbox::seenOf(*detail, timeline ? *timeline : std::vector<inbox::TimelineEntry>{});
+        m_changedMeanwhile->hide();
+    }
 
     QString draft;
     if (fresh && !m_agent.name.empty()) {
@@ -352,7 +408,11 @@ void ConversationPane::addTagFromField()
     m_tagField->clear();
 }
 
-void ConversationPane::clearComposer() { m_composer->clear(); }
+void ConversationPane::clearComposer()
+{
+    m_composer->clear();
+    m_changedMeanwhile->hide();   // sent: what stopped the earlier try is answered
+}
 void ConversationPane::clearNote() { m_composer->clearNote(); }
 void ConversationPane::focusComposer() { m_composer->focusReply(); }
 void ConversationPane::focusNote() { m_composer->focusNote(); }

@@ -16,6 +16,7 @@
 
 #include "earshot/inbox/AgentRepository.h"
 #include "earshot/inbox/ConversationReader.h"
+#include "earshot/inbox/Seen.h"
 #include "earshot/store/Session.h"
 
 class QComboBox;
@@ -55,6 +56,18 @@ public:
     // Reads the shown conversation again after a change; keeps what is being written and
     // where the thread is scrolled.
     void reload();
+    // Who else is at this conversation on other desktops ("Anouk Smit is replying…"); empty:
+    // nobody.
+    void setOthersHere(const QString& text);
+    QString othersHere() const;
+
+    // What the agent saw when they opened the shown conversation: a reply is checked against
+    // it (inbox/Seen.h). markSeen() makes what is shown now the agent's view of it, after
+    // showChangedMeanwhile() said what others did.
+    const inbox::Seen& seen() const { return m_seen; }
+    void markSeen();
+    void showChangedMeanwhile(const QString& what);
+    QString changedMeanwhileText() const;
     std::int64_t conversationId() const { return m_conversationId; }
 
     // After the window recorded the reply / the note.
@@ -110,6 +123,9 @@ private:
     QLabel* m_customerHandle;
     QLabel* m_meta;
     QLabel* m_times;
+    QLabel* m_othersHere;
+    QLabel* m_changedMeanwhile;
+    inbox::Seen m_seen;
     QComboBox* m_priority;
     QWidget* m_tagBox;
     QHBoxLayout* m_tagLayout;

@@ -9,6 +9,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QSettings>
 #include <QSignalBlocker>
 #include <QSplitter>
@@ -22,6 +23,7 @@
 #include <QVBoxLayout>
 
 #include "AppIcon.h"
+#include "ConversationFormat.h"
 #include "ConversationPane.h"
 #include "DashboardWindow.h"
 #include "ExportDialog.h"
@@ -33,6 +35,7 @@
 #include "SourceSecrets.h"
 #include "Theme.h"
 #include "TranscriptPrinter.h"
+#include "earshot/bridge/ChangeWatcher.h"
 #include "earshot/bridge/ConversationListModel.h"
 #include "earshot/bridge/EngineBridge.h"
 #include "earshot/checks/SettingsRepository.h"
@@ -108,6 +111,7 @@ InboxWindow::InboxWindow(InboxContext context, QWidget* parent)
     buildLayout();
     buildActions();
     connectEngine();
+    connectChanges();
     refreshCounts();
     m_navigation->selectView(store::ConversationView::Unassigned);
     resize(1600, 960);
@@ -196,6 +200,8 @@ void InboxWindow::buildLayout()
             [this](const QModelIndex& current) {
                 const std::int64_t id = current.isValid() ? m_context.conversations.conversationIdAt(current.row()) : 0;
                 m_pane->showConversation(id);
+                sayWhereIAm();
+                showPresence();
                 // The agent moved on: a kept row that left the view goes, once this signal is done.
                 if (m_context.conversations.kept() != 0 && m_context.conversations.kept() != id)
                     QTimer::singleShot(0, this, [this] { m_context.conversations.stopKeeping(); });
@@ -214,6 +220,7 @@ void InboxWindow::buildLayout()
         afterChange(id);
     });
     connect(m_pane, &ConversationPane::draftChanged, this, [this](qint64 id, const QString& draft) {
+        sayWhereIAm();
         if (auto saved = m_inbox.saveDraft(id, m_context.agent.name, draft.toStdString()); !saved)
             statusBar()->showMessage(tr("The draft could not be saved: %1").arg(text(saved.message())), 10000);
     });
@@ -408,6 +415,111 @@ void InboxWindow::connectEngine()
     connect(m_pollStatus, &PollStatus::roundFinished, this, &InboxWindow::refreshCounts);
 }
 
+void InboxWindow::connectChanges()
+{
+    m_countsDelay = new QTimer(this);
+    m_countsDelay->setSingleShot(true);
+    m_countsDelay->setInterval(300);
+    connect(m_countsDelay, &QTimer::timeout, this, &InboxWindow::refreshCounts);
+    connect(&m_context.changes, &bridge::ChangeWatcher::conversationsChanged, this, &InboxWindow::showChanges);
+    connect(&m_context.changes, &bridge::ChangeWatcher::everythingChanged, this, [this] {
+        m_context.conversations.setFilter(m_context.conversations.filter());
+        m_pane->reload();
+        refreshCounts();
+    });
+    connect(&m_context.changes, &bridge::ChangeWatcher::presenceChanged, this, &InboxWindow::showPresence);
+    connect(&m_context.changes, &bridge::ChangeWatcher::connectionLost, this, [this](const QString& why) {
+        statusBar()->showMessage(tr("Not connected to the workspace (%1); trying again. What others do shows once it"
+                                    " is back.").arg(why));
+    });
+    connect(&m_context.changes, &bridge::ChangeWatcher::connectionRestored, this, [this] {
+        statusBar()->showMessage(tr("Connected to the workspace again; caught up on what others did."), 10000);
+    });
+    sayWhereIAm();
+    showPresence();
+}
+
+void InboxWindow::showChanges(const QList<qint64>& conversationIds)
+{
+    std::vector<std::int64_t> ids(conversationIds.begin(), conversationIds.end());
+    const std::int64_t shown = m_pane->conversationId();
+    // The conversation the agent is on stays where it is, even when someone else's claim
+    // takes it out of this view: the selection never moves to another customer by itself.
+    if (shown != 0 && m_context.conversations.kept() != shown)
+        m_context.conversations.keep(shown);
+    m_context.conversations.refresh(ids);
+    if (std::find(ids.begin(), ids.end(), shown) != ids.end())
+        m_pane->reload();
+    m_countsDelay->start();
+}
+
+namespace {
+
+// "Anouk Smit is replying…", "Anouk Smit and Bram de Vries are viewing".
+QString othersText(const std::vector<store::Presence>& others)
+{
+    QStringList replying;
+    QStringList viewing;
+    for (const store::Presence& presence : others) {
+        const QString name = QString::fromStdString(presence.agent);
+        QStringList& list = presence.activity == store::Activity::Replying ? replying : viewing;
+        if (!list.contains(name) && !(presence.activity == store::Activity::Viewing && replying.contains(name)))
+            list.push_back(name);
+    }
+    for (const QString& name : replying)
+        viewing.removeAll(name);
+    const auto names = [](const QStringList& list) {
+        return list.size() == 1 ? list.front()
+                                : InboxWindow::tr("%1 and %2").arg(list.mid(0, list.size() - 1).join(QStringLiteral(", ")),
+                                                                   list.back());
+    };
+    QStringList parts;
+    if (!replying.isEmpty())
+        parts.push_back(replying.size() == 1 ? InboxWindow::tr("%1 is replying…").arg(names(replying))
+                                             : InboxWindow::tr("%1 are replying…").arg(names(replying)));
+    if (!viewing.isEmpty())
+        parts.push_back(viewing.size() == 1 ? InboxWindow::tr("%1 is viewing").arg(names(viewing))
+                                            : InboxWindow::tr("%1 are viewing").arg(names(viewing)));
+    return parts.join(QStringLiteral(" · "));
+}
+
+// The list's short form: "Anouk Smit replying…".
+QString othersShort(const store::Presence& presence)
+{
+    return presence.activity == store::Activity::Replying
+               ? InboxWindow::tr("%1 replying…").arg(QString::fromStdString(presence.agent))
+               : InboxWindow::tr("%1 viewing").arg(QString::fromStdString(presence.agent));
+}
+
+}  // namespace
+
+void InboxWindow::showPresence()
+{
+    QHash<qint64, QStringList> byConversation;
+    for (const store::Presence& presence : m_context.changes.present()) {
+        if (presence.desktop == m_context.changes.desktop() || presence.conversationId == 0)
+            continue;
+        QStringList& shown = byConversation[presence.conversationId];
+        const QString text = othersShort(presence);
+        if (!shown.contains(text))
+            shown.push_back(text);
+    }
+    QHash<qint64, QString> joined;
+    for (auto it = byConversation.begin(); it != byConversation.end(); ++it)
+        joined.insert(it.key(), it.value().join(QStringLiteral(", ")));
+    m_context.conversations.setPresence(joined);
+    const std::int64_t shown = m_pane->conversationId();
+    m_pane->setOthersHere(shown == 0 ? QString() : othersText(m_context.changes.othersAt(shown)));
+}
+
+void InboxWindow::sayWhereIAm()
+{
+    const std::int64_t shown = m_pane->conversationId();
+    const bool replying = shown != 0 && !m_pane->composerEditor()->toPlainText().trimmed().isEmpty();
+    m_context.changes.setPresence(m_context.agent.name, shown,
+                                  replying ? store::Activity::Replying : store::Activity::Viewing);
+}
+
 void InboxWindow::refreshCounts()
 {
     auto counts = m_context.reader.conversations().count(m_context.agent.name);
@@ -526,6 +638,7 @@ void InboxWindow::afterChange(std::int64_t conversationId, Then then)
         m_pane->showConversation(conversationId);
     }
     refreshCounts();
+    sayWhereIAm();   // a reply sent: no longer writing one
 }
 
 void InboxWindow::claim()
@@ -564,10 +677,15 @@ void InboxWindow::reply(qint64 conversationId, const QString& body, const QList<
         reasons.push_back({check.toStdString(), reason.toStdString()});
     const auto channel = offPlatform ? inbox::Channel::OffPlatform : inbox::Channel::Platform;
     const std::string visibility = m_pane->composer()->visibility().toStdString();
+    // What the agent saw of it, when the pane shows it: nobody's change is answered blind.
+    const inbox::Seen* seen = m_pane->conversationId() == conversationId ? &m_pane->seen() : nullptr;
     auto send = [&] {
-        return m_inbox.reply(conversationId, m_context.agent.name, body.toStdString(), channel, reasons, visibility);
+        return m_inbox.reply(conversationId, m_context.agent.name, body.toStdString(), channel, reasons, visibility,
+                             seen);
     };
     auto outcome = send();
+    if (outcome && outcome->changedMeanwhile())
+        return showChangedMeanwhile(conversationId);
     if (outcome && outcome->heldByOther() &&
         m_confirm(tr("%1 holds this conversation.\n\nTake it over and send your reply?").arg(text(outcome->holder)))) {
         if (auto taken = m_inbox.takeOver(conversationId, m_context.agent.name); !taken)
@@ -576,6 +694,8 @@ void InboxWindow::reply(qint64 conversationId, const QString& body, const QList<
     }
     if (!outcome)
         return showError(text(outcome.message()));
+    if (outcome->changedMeanwhile())
+        return showChangedMeanwhile(conversationId);
     if (outcome->heldByOther())
         return;   // declined to take over: the text stays in the composer
     m_pane->clearComposer();
@@ -583,6 +703,76 @@ void InboxWindow::reply(qint64 conversationId, const QString& body, const QList<
     afterChange(conversationId);
     if (channel == inbox::Channel::Platform && outcome->changed())
         publishReply(conversationId, outcome->id);
+}
+
+namespace {
+
+QString quoted(const std::string& text)
+{
+    QString line = QString::fromStdString(text).simplified();
+    if (line.size() > 90)
+        line = line.left(89) + QStringLiteral("…");
+    return QStringLiteral("“%1”").arg(line);
+}
+
+// One line per change, as the agent reads it.
+QStringList unseenLines(const inbox::Unseen& unseen)
+{
+    QStringList lines;
+    for (const inbox::ConversationMention& mention : unseen.mentions) {
+        const std::string& who = !mention.authorName.empty() ? mention.authorName : mention.authorHandle;
+        lines << InboxWindow::tr("%1 wrote: %2")
+                     .arg(who.empty() ? InboxWindow::tr("The customer") : QString::fromStdString(who),
+                          quoted(mention.body.empty() ? mention.title : mention.body));
+    }
+    for (const inbox::TimelineEntry& entry : unseen.events) {
+        const QString actor = QString::fromStdString(entry.actor);
+        const QString to = QString::fromStdString(entry.toValue.value_or(""));
+        switch (entry.kind) {
+        case domain::EventKind::Replied: lines << InboxWindow::tr("%1 replied").arg(actor); break;
+        case domain::EventKind::Note:
+            lines << InboxWindow::tr("%1 added a note: %2").arg(actor, quoted(entry.detail.value_or("")));
+            break;
+        case domain::EventKind::Claimed: lines << InboxWindow::tr("%1 claimed it").arg(actor); break;
+        case domain::EventKind::TakenOver: lines << InboxWindow::tr("%1 took it over").arg(actor); break;
+        case domain::EventKind::Assigned: lines << InboxWindow::tr("%1 handed it to %2").arg(actor, to); break;
+        case domain::EventKind::Released: lines << InboxWindow::tr("%1 released it").arg(actor); break;
+        case domain::EventKind::StatusChanged: {
+            const auto status = domain::parseStatus(entry.toValue.value_or(""));
+            lines << InboxWindow::tr("%1 set it to %2").arg(actor, status ? conversation::statusText(*status) : to);
+            break;
+        }
+        case domain::EventKind::Tagged: lines << InboxWindow::tr("%1 tagged it %2").arg(actor, to); break;
+        case domain::EventKind::Untagged:
+            lines << InboxWindow::tr("%1 removed the tag %2").arg(actor, QString::fromStdString(entry.fromValue.value_or("")));
+            break;
+        case domain::EventKind::PriorityChanged:
+            lines << InboxWindow::tr("%1 changed the priority to %2").arg(actor, to);
+            break;
+        default: lines << InboxWindow::tr("%1 changed it").arg(actor); break;
+        }
+    }
+    return lines;
+}
+
+}  // namespace
+
+void InboxWindow::showChangedMeanwhile(std::int64_t conversationId)
+{
+    auto unseen = inbox::unseenSince(m_context.reader, m_pane->seen(), m_context.agent.name);
+    QStringList lines = unseen ? unseenLines(*unseen) : QStringList{text(unseen.message())};
+    for (QString& line : lines)
+        line.prepend(QStringLiteral("•  "));
+    m_context.conversations.keep(conversationId);   // even if a colleague's claim took it out of the view
+    m_context.conversations.refresh({conversationId});
+    m_pane->reload();
+    m_pane->markSeen();
+    m_pane->showChangedMeanwhile(tr("Not sent: since you opened this conversation,") + QLatin1Char('\n') +
+                                 lines.join(QLatin1Char('\n')) + QLatin1Char('\n') +
+                                 tr("Your reply is still here. Read what changed, then send it again as it is, or"
+                                    " change it first."));
+    statusBar()->showMessage(tr("Not sent: #%1 changed since you opened it").arg(conversationId), 10000);
+    refreshCounts();
 }
 
 void InboxWindow::publishReply(std::int64_t conversationId, std::int64_t replyId)

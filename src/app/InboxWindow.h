@@ -25,6 +25,7 @@ class QTimer;
 
 namespace earshot::bridge {
 class ConversationListModel;
+class ChangeWatcher;
 class EngineBridge;
 class SourceHealth;
 }  // namespace earshot::bridge
@@ -46,6 +47,7 @@ struct InboxContext {
     store::Session& reader;                      // counts, the conversation pane, failed replies
     bridge::ConversationListModel& conversations;
     bridge::EngineBridge& engine;
+    bridge::ChangeWatcher& changes;              // what other desktops did, and who is where
     bridge::SourceHealth& health;
     inbox::Agent agent;
     SourceSecrets* secrets = nullptr;            // platform secrets, to post replies with
@@ -93,6 +95,13 @@ private:
     void buildLayout();
     void buildActions();
     void connectEngine();
+    // What the workspace changed under us: other desktops' actions, another process's poll.
+    void connectChanges();
+    void showChanges(const QList<qint64>& conversationIds);
+    void showPresence();
+    // Tells the other desktops where this agent is: at the shown conversation, writing a
+    // reply when its composer holds one.
+    void sayWhereIAm();
     void applyChoice(const NavigationChoice& choice);
     QString emptyViewMessage(const store::ConversationFilter& filter);
     void step(int delta);
@@ -110,6 +119,8 @@ private:
     void reply(qint64 conversationId, const QString& text, const QList<QPair<QString, QString>>& overrides,
                bool offPlatform);
     void notifyAbout(const QList<qint64>& created, const QList<qint64>& reopened);
+    // A reply stopped because others changed the conversation: shows what, keeps the reply.
+    void showChangedMeanwhile(std::int64_t conversationId);
     void showError(const QString& message);
     // Posts a recorded platform reply on a thread of its own (the platform may take its
     // time), then says where it went or why not.
@@ -135,6 +146,7 @@ private:
     PollStatus* m_pollStatus = nullptr;
     QSystemTrayIcon* m_tray = nullptr;
     QTimer* m_searchDelay = nullptr;
+    QTimer* m_countsDelay = nullptr;   // a busy team's changes recount once, not each
     QPointer<DashboardWindow> m_dashboard;
     QList<QThread*> m_posting;   // replies on their way to a platform
     int m_sortColumn = 0;   // ConversationListModel::WaitingColumn

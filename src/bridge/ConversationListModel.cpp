@@ -93,7 +93,12 @@ QVariant ConversationListModel::data(const QModelIndex& index, int role) const
         case SourceColumn: return row.source;
         case SnippetColumn: return row.snippet;
         case PriorityColumn: return row.priority;
-        case AssigneeColumn: return row.assignee;
+        case AssigneeColumn: {
+            const QString present = m_presence.value(row.key.id);
+            if (present.isEmpty())
+                return row.assignee;
+            return row.assignee.isEmpty() ? present : row.assignee + QStringLiteral(" · ") + present;
+        }
         default: return {};
         }
     case Qt::ToolTipRole:
@@ -111,6 +116,7 @@ QVariant ConversationListModel::data(const QModelIndex& index, int role) const
     case ConversationIdRole: return qint64(row.key.id);
     case StatusRole: return row.status;
     case LeftViewRole: return row.leftView;
+    case PresenceRole: return m_presence.value(row.key.id);
     case PriorityRole: return row.key.priority;
     case LastCustomerAtRole: return qint64(row.key.lastCustomerAt);
     default: return {};
@@ -365,6 +371,21 @@ void ConversationListModel::removeRowAt(int row)
     renumberFrom(row);
     endRemoveRows();
     m_changing = false;
+}
+
+void ConversationListModel::setPresence(const QHash<qint64, QString>& byConversation)
+{
+    QList<qint64> touched;
+    for (auto it = byConversation.begin(); it != byConversation.end(); ++it)
+        if (m_presence.value(it.key()) != it.value())
+            touched.push_back(it.key());
+    for (auto it = m_presence.begin(); it != m_presence.end(); ++it)
+        if (!byConversation.contains(it.key()))
+            touched.push_back(it.key());
+    m_presence = byConversation;
+    for (const qint64 id : touched)
+        if (const int row = rowOfConversation(id); row >= 0)
+            emit dataChanged(index(row, AssigneeColumn), index(row, AssigneeColumn), {Qt::DisplayRole, PresenceRole});
 }
 
 void ConversationListModel::refresh(const std::vector<std::int64_t>& conversationIds)

@@ -88,14 +88,18 @@ Result<Outcome> Inbox::act(const std::function<Status(Outcome&)>& work)
         m_session = &session;
         m_store = &session.inbox();
         outcome = Outcome{};
-        acted = session.transaction([&]() -> Status { return work(outcome); });
+        acted = session.transaction([&]() -> Status {
+            Status done = work(outcome);
+            // Refused after looking under the conversation's lock: undo the lock's touch too.
+            return done && outcome.changedMeanwhile() ? fail(outcome.message) : done;
+        });
         m_session = nullptr;
         m_store = nullptr;
         return Ok{};
     });
     if (!written)
         return written.error();
-    if (!acted)
+    if (!acted && !outcome.changedMeanwhile())
         return acted.error();
     return outcome;
 }
@@ -357,7 +361,7 @@ Result<Outcome> Inbox::markSpam(std::int64_t conversationId, const std::string& 
 
 Result<Outcome> Inbox::reply(std::int64_t conversationId, const std::string& agent, const std::string& text,
                              Channel channel, const std::vector<CheckOverride>& overrides,
-                             const std::string& visibility)
+                             const std::string& visibility, const Seen* seen)
 {
     if (blank(text))
         return fail("a reply needs text");
@@ -393,6 +397,21 @@ Result<Outcome> Inbox::reply(std::int64_t conversationId, const std::string& age
         const std::vector<checks::Finding> findings = checks::checkReply(text, *checkContext);
         if (auto unanswered = unansweredFindings(findings, overrides); !unanswered.empty())
             return fail(refusalMessage(unanswered));
+        if (seen) {
+            // Touching the conversation first holds its row until this commits: nobody's
+            // change can slip in between the look and the reply.
+            if (auto locked = m_store->touch(conversationId, agent, m_now); !locked)
+                return locked;
+            auto unseen = unseenSince(*m_session, *seen, agent);
+            if (!unseen)
+                return unseen.error();
+            if (!unseen->empty()) {
+                out.kind = Outcome::Kind::ChangedMeanwhile;
+                out.message = label(conversationId) + " changed since you read it (" + describeUnseen(*unseen) +
+                              "); read it, then send again";
+                return Ok{};
+            }
+        }
         auto mayAct = holdOrClaim(*state, agent, out, "reply", true);
         if (!mayAct)
             return mayAct.error();

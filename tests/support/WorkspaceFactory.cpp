@@ -21,6 +21,7 @@ public:
     const std::string& location() const override { return m_agent->location(); }
     Result<std::unique_ptr<store::Session>> reader() override { return m_agent->reader(); }
     store::Writer& writer() override { return m_agent->writer(); }
+    Result<std::unique_ptr<store::ChangeHints>> changeHints() override { return m_agent->changeHints(); }
     Status bulkLoad(const std::function<Status(store::BulkLoader&)>& load) override { return m_owner->bulkLoad(load); }
     Result<store::WorkspaceHealth> check() override { return m_agent->check(); }
 

@@ -1286,6 +1286,106 @@ Voeg een feed of forum toe onder Bestand ▸ Bronnen… (Ctrl+Shift+S); wat mens
         <source>Open &amp;Team Workspace…</source>
         <translation>&amp;Teamwerkruimte openen…</translation>
     </message>
+    <message>
+        <source>Not connected to the workspace (%1); trying again. What others do shows once it is back.</source>
+        <translation>Geen verbinding met de werkruimte (%1); Earshot probeert het opnieuw. Wat anderen doen, verschijnt zodra de verbinding terug is.</translation>
+    </message>
+    <message>
+        <source>Connected to the workspace again; caught up on what others did.</source>
+        <translation>Weer verbonden met de werkruimte; bijgewerkt met wat anderen deden.</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 en %2</translation>
+    </message>
+    <message>
+        <source>%1 is replying…</source>
+        <translation>%1 schrijft een antwoord…</translation>
+    </message>
+    <message>
+        <source>%1 are replying…</source>
+        <translation>%1 schrijven een antwoord…</translation>
+    </message>
+    <message>
+        <source>%1 is viewing</source>
+        <translation>%1 kijkt mee</translation>
+    </message>
+    <message>
+        <source>%1 are viewing</source>
+        <translation>%1 kijken mee</translation>
+    </message>
+    <message>
+        <source>%1 replying…</source>
+        <translation>%1 antwoordt…</translation>
+    </message>
+    <message>
+        <source>%1 viewing</source>
+        <translation>%1 kijkt mee</translation>
+    </message>
+    <message>
+        <source>%1 wrote: %2</source>
+        <translation>%1 schreef: %2</translation>
+    </message>
+    <message>
+        <source>The customer</source>
+        <translation>De klant</translation>
+    </message>
+    <message>
+        <source>%1 replied</source>
+        <translation>%1 antwoordde</translation>
+    </message>
+    <message>
+        <source>%1 added a note: %2</source>
+        <translation>%1 maakte een notitie: %2</translation>
+    </message>
+    <message>
+        <source>%1 claimed it</source>
+        <translation>%1 pakte het op</translation>
+    </message>
+    <message>
+        <source>%1 took it over</source>
+        <translation>%1 nam het over</translation>
+    </message>
+    <message>
+        <source>%1 handed it to %2</source>
+        <translation>%1 droeg het over aan %2</translation>
+    </message>
+    <message>
+        <source>%1 released it</source>
+        <translation>%1 gaf het vrij</translation>
+    </message>
+    <message>
+        <source>%1 set it to %2</source>
+        <translation>%1 zette het op %2</translation>
+    </message>
+    <message>
+        <source>%1 tagged it %2</source>
+        <translation>%1 gaf het label %2</translation>
+    </message>
+    <message>
+        <source>%1 removed the tag %2</source>
+        <translation>%1 haalde het label %2 weg</translation>
+    </message>
+    <message>
+        <source>%1 changed the priority to %2</source>
+        <translation>%1 zette de prioriteit op %2</translation>
+    </message>
+    <message>
+        <source>%1 changed it</source>
+        <translation>%1 wijzigde het</translation>
+    </message>
+    <message>
+        <source>Not sent: since you opened this conversation,</source>
+        <translation>Niet verstuurd: sinds je dit gesprek opende,</translation>
+    </message>
+    <message>
+        <source>Your reply is still here. Read what changed, then send it again as it is, or change it first.</source>
+        <translation>Je antwoord staat er nog. Lees wat er veranderde en verstuur het daarna zoals het is, of pas het eerst aan.</translation>
+    </message>
+    <message>
+        <source>Not sent: #%1 changed since you opened it</source>
+        <translation>Niet verstuurd: #%1 is veranderd sinds je het opende</translation>
+    </message>
 </context>
 <context>
     <name>earshot::gui::MainWindow</name>
@@ -2369,6 +2469,10 @@ Earshot haalt de bron dan niet meer op en verwijdert het geheim ervan uit de sle
         <translation>Earshot kan deze teamwerkruimte niet openen.
 
 %1</translation>
+    </message>
+    <message>
+        <source>Verify the certificate, not the server's name</source>
+        <translation>Het certificaat controleren, niet de naam van de server</translation>
     </message>
 </context>
 <context>

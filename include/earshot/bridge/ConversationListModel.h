@@ -42,6 +42,7 @@ public:
         LastCustomerAtRole,                      // qint64, seconds since the epoch
         SlaStateRole,                            // int: metrics::SlaState (none, within, at risk, breached)
         LeftViewRole,                            // bool: kept while worked on, no longer in this view
+        PresenceRole,                            // QString: who else is at it, or empty
     };
 
     // Unix seconds; tests pass their own so waiting times are exact.
@@ -78,6 +79,11 @@ public:
     void keep(std::int64_t conversationId);
     void stopKeeping();
     std::int64_t kept() const { return m_kept; }
+
+    // Who else is at which conversation, as the assignee column shows it beside the holder:
+    // "Anouk Smit replying…". Only the rows whose text changed are repainted.
+    void setPresence(const QHash<qint64, QString>& byConversation);
+    QString presenceAt(std::int64_t conversationId) const { return m_presence.value(conversationId); }
 
     // Moves "now" on and repaints the waiting column; the model's timer calls it every minute.
     void tick();
@@ -161,6 +167,7 @@ private:
     // from the signals, which must not start a second change inside the first.
     bool m_changing = false;
     std::int64_t m_kept = 0;
+    QHash<qint64, QString> m_presence;
     QString m_lastError;
     metrics::TeamCalendar m_calendar = metrics::TeamCalendar::alwaysOpen();
     metrics::SlaPolicies m_sla;

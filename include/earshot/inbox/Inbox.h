@@ -26,6 +26,7 @@
 
 #include "earshot/core/Result.h"
 #include "earshot/inbox/Outcome.h"
+#include "earshot/inbox/Seen.h"
 #include "earshot/inbox/Vocabulary.h"
 #include "earshot/store/InboxStore.h"
 #include "earshot/store/Writer.h"
@@ -72,10 +73,12 @@ public:
     // agent posts it) and sets first_response_at on the first reply. A platform reply is
     // recorded as "sending", answering the conversation's latest post, for ReplyPublisher to
     // post; it counts as a response once posted. `visibility` is Mastodon's (empty: the
-    // post's own). A platform reply on a source we cannot post to is refused.
+    // post's own). A platform reply on a source we cannot post to is refused. With `seen`
+    // (what the agent saw of it), a conversation others changed since is not answered:
+    // Outcome::ChangedMeanwhile says what they did.
     Result<Outcome> reply(std::int64_t conversationId, const std::string& agent, const std::string& text,
                           Channel channel, const std::vector<CheckOverride>& overrides = {},
-                          const std::string& visibility = {});
+                          const std::string& visibility = {}, const Seen* seen = nullptr);
 
     // Outcome::id is the new notes.id.
     Result<Outcome> addNote(std::int64_t conversationId, const std::string& agent, const std::string& text);

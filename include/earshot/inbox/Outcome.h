@@ -13,6 +13,9 @@ struct Outcome {
         Changed,       // done; the change and its events are committed
         Unchanged,     // already so (claiming your own, an existing tag ...); nothing written
         HeldByOther,   // refused: `holder` has the conversation; nothing written
+        // refused: others changed the conversation since the agent saw it (Seen.h); the
+        // message says what; nothing written
+        ChangedMeanwhile,
     };
     Kind kind = Kind::Changed;
     std::string holder;    // HeldByOther: who has it
@@ -21,6 +24,7 @@ struct Outcome {
 
     bool changed() const { return kind == Kind::Changed; }
     bool heldByOther() const { return kind == Kind::HeldByOther; }
+    bool changedMeanwhile() const { return kind == Kind::ChangedMeanwhile; }
 };
 
 }  // namespace earshot::inbox

@@ -14,11 +14,13 @@ namespace earshot::store {
 // (include/earshot/store/), implemented per engine under src/store/<engine>/.
 class AgentStore;          // agents and their teams
 class CannedReplyStore;    // canned replies
+class ChangeStore;         // which conversations changed since a reader last asked
 class ConversationStore;   // lists, counts, a conversation's detail and timeline, drafts read
 class ExportStore;         // export cursors: every row of a kind, in pages
 class InboxStore;          // inbox actions: conditional claim, status, replies, notes, tags, events
 class MentionStore;        // ingest of new mentions, mention lists
 class MetricsStore;        // what the dashboard and `stats` compute from
+class PresenceStore;       // who is viewing or answering which conversation, right now
 class SettingsStore;       // workspace settings (reply checks, team calendar, SLAs, keys)
 class SourceStore;         // sources and their polling state
 class TableStore;          // every row as text, for copying a workspace to the other engine
@@ -41,11 +43,13 @@ public:
     // The repositories over this session's connection, alive as long as the session.
     virtual AgentStore& agents() = 0;
     virtual CannedReplyStore& cannedReplies() = 0;
+    virtual ChangeStore& changes() = 0;
     virtual ConversationStore& conversations() = 0;
     virtual ExportStore& exports() = 0;
     virtual InboxStore& inbox() = 0;
     virtual MentionStore& mentions() = 0;
     virtual MetricsStore& metrics() = 0;
+    virtual PresenceStore& presence() = 0;
     virtual SettingsStore& settings() = 0;
     virtual SourceStore& sources() = 0;
     virtual TableStore& tables() = 0;

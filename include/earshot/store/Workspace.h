@@ -14,6 +14,7 @@
 
 #include "earshot/core/Result.h"
 #include "earshot/store/BulkLoader.h"
+#include "earshot/store/ChangeStore.h"
 #include "earshot/store/Session.h"
 #include "earshot/store/Writer.h"
 
@@ -53,6 +54,9 @@ public:
     virtual Result<std::unique_ptr<Session>> reader() = 0;
     // The one writer of this process, started at first use.
     virtual Writer& writer() = 0;
+    // Hints that another session or process changed conversations, on a connection of their
+    // own (ChangeStore.h): PostgreSQL's notifications; on SQLite a short wait instead.
+    virtual Result<std::unique_ptr<ChangeHints>> changeHints() = 0;
     // Runs `load` in one transaction on a connection set up for loading a whole history at
     // once; everything is rolled back when it fails. Nothing else may write meanwhile: it is
     // for filling a new workspace (the demo), not for a live one.

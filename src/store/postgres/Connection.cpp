@@ -92,8 +92,12 @@ void Connection::Close::operator()(pg_conn* connection) const { PQfinish(connect
 Result<Connection> Connection::open(const std::string& conninfo, const std::string& password)
 {
     // Keywords and values, so a password never has to be spliced into a connection string.
-    const char* keywords[] = {"dbname", "password", "application_name", "connect_timeout", nullptr};
-    const char* values[] = {conninfo.c_str(), password.empty() ? nullptr : password.c_str(), "earshot", "10", nullptr};
+    // Keepalives: a desktop whose network went away notices within about half a minute,
+    // instead of waiting on a dead connection for the system's two hours.
+    const char* keywords[] = {"dbname", "password", "application_name", "connect_timeout", "keepalives_idle",
+                              "keepalives_interval", "keepalives_count", nullptr};
+    const char* values[] = {conninfo.c_str(), password.empty() ? nullptr : password.c_str(), "earshot", "10", "10",
+                            "5", "3", nullptr};
     Connection connection;
     // expand_dbname = 1: the first "dbname" may be a whole URI or keyword string.
     connection.m_connection.reset(PQconnectdbParams(keywords, values, 1));
@@ -183,6 +187,20 @@ bool Connection::inTransaction() const
 }
 
 bool Connection::alive() const { return m_connection && PQstatus(m_connection.get()) == CONNECTION_OK; }
+
+int Connection::socket() const { return PQsocket(m_connection.get()); }
+
+Result<bool> Connection::notified()
+{
+    if (PQconsumeInput(m_connection.get()) == 0)
+        return fail("lost the connection to the team workspace: " + firstLine(PQerrorMessage(m_connection.get())));
+    bool any = false;
+    while (PGnotify* notification = PQnotifies(m_connection.get())) {
+        any = true;
+        PQfreemem(notification);
+    }
+    return any;
+}
 
 std::string Connection::identifier(std::string_view name) const
 {

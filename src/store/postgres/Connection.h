@@ -120,6 +120,12 @@ public:
     // The connection is still up.
     bool alive() const;
 
+    // For a connection that LISTENs: its socket, to wait on until the server sends something,
+    // and whether notifications came since the last call (it reads what arrived). Fails when
+    // the connection is lost.
+    int socket() const;
+    Result<bool> notified();
+
     // Names and literals for the few statements that cannot take parameters (CREATE ROLE,
     // GRANT), quoted by libpq for this server.
     std::string identifier(std::string_view name) const;

@@ -223,7 +223,8 @@ Result<BulkIds> PgBulkLoader::nextIds()
 // declared. Unique indexes stay: they are the duplicate checks, and the parents' keys.
 // The trigger that counts open conversations per tag rests too: every open tag updates one
 // row of open_tag_counts, whose versions pile up within the load's transaction so each
-// update walks further; finish() counts them all again (recountConversations).
+// update walks further; finish() counts them all again (recountConversations). And the change
+// log's triggers rest: a workspace being filled has nobody to tell.
 Status PgBulkLoader::deferIndexes()
 {
     auto list = m_db.query(
@@ -240,9 +241,10 @@ Status PgBulkLoader::deferIndexes()
         " WHERE k.contype = 'f' AND k.conrelid IN ('conversations'::regclass, 'mentions'::regclass,"
         "  'replies'::regclass, 'events'::regclass, 'notes'::regclass, 'conversation_tags'::regclass)"
         " UNION ALL"
-        " SELECT 'ALTER TABLE conversation_tags DISABLE TRIGGER ' || quote_ident(g.tgname),"
-        "  'ALTER TABLE conversation_tags ENABLE TRIGGER ' || quote_ident(g.tgname), 3"
-        " FROM pg_trigger g WHERE g.tgrelid = 'conversation_tags'::regclass AND g.tgname = 'open_tag_counts_tagged'"
+        " SELECT 'ALTER TABLE ' || g.tgrelid::regclass::text || ' DISABLE TRIGGER ' || quote_ident(g.tgname),"
+        "  'ALTER TABLE ' || g.tgrelid::regclass::text || ' ENABLE TRIGGER ' || quote_ident(g.tgname), 3"
+        " FROM pg_trigger g WHERE NOT g.tgisinternal AND (g.tgname LIKE 'changes\\_%'"
+        "  OR (g.tgrelid = 'conversation_tags'::regclass AND g.tgname = 'open_tag_counts_tagged'))"
         " ORDER BY rebuilt, 2");
     if (!list)
         return list.error();

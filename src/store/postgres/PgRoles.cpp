@@ -42,6 +42,10 @@ constexpr TableRights kAgentRights[] = {
     {"response_cycles", "SELECT, INSERT, UPDATE, DELETE"},
     {"response_waits", "SELECT, INSERT, UPDATE, DELETE"},
     {"metrics_dirty", "SELECT, INSERT, UPDATE, DELETE"},
+    // Written only by the owner's triggers.
+    {"changes", "SELECT"},
+    // Each login's own rows only (a row-level policy).
+    {"presence", "SELECT, UPDATE, DELETE", "db_user"},
 };
 
 constexpr const char* kRolesLock = "SELECT pg_advisory_xact_lock(4406012013)";

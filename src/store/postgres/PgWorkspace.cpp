@@ -3,6 +3,7 @@
 #include <regex>
 
 #include "store/postgres/PgBulkLoader.h"
+#include "store/postgres/PgChangeStore.h"
 #include "store/postgres/PgRoles.h"
 #include "store/postgres/PgSchema.h"
 #include "store/postgres/PgSession.h"
@@ -63,6 +64,14 @@ Writer& PgWorkspace::writer()
                       : std::make_unique<Writer>(fail("cannot write to " + m_shownLocation + ": " + db.message()));
     });
     return *m_writer;
+}
+
+Result<std::unique_ptr<ChangeHints>> PgWorkspace::changeHints()
+{
+    auto db = Connection::open(m_location, m_password);
+    if (!db)
+        return db.error();
+    return PgChangeHints::listen(std::move(*db));
 }
 
 Status PgWorkspace::bulkLoad(const std::function<Status(BulkLoader&)>& load)

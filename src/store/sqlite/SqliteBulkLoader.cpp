@@ -108,23 +108,27 @@ Result<BulkIds> SqliteBulkLoader::nextIds()
 // Secondary indexes kept up row by row cost most of the time of a big load; built once at
 // the end they cost a sort. The definitions are read back from the schema, so indexes that
 // later migrations add are rebuilt as declared. Unique indexes stay: they are the duplicate checks.
+// The change log's triggers rest too: a workspace being filled has nobody to tell.
 Status SqliteBulkLoader::deferIndexes()
 {
     auto list = m_db.prepare(
-        "SELECT m.name, m.sql FROM sqlite_master m WHERE m.type = 'index' AND m.sql IS NOT NULL"
-        " AND m.tbl_name IN ('authors', 'conversations', 'mentions', 'replies', 'events')"
-        " AND NOT (SELECT il.\"unique\" FROM pragma_index_list(m.tbl_name) il WHERE il.name = m.name)");
+        "SELECT 'DROP INDEX \"' || m.name || '\"', m.sql FROM sqlite_master m WHERE m.type = 'index'"
+        " AND m.sql IS NOT NULL AND m.tbl_name IN ('authors', 'conversations', 'mentions', 'replies', 'events')"
+        " AND NOT (SELECT il.\"unique\" FROM pragma_index_list(m.tbl_name) il WHERE il.name = m.name)"
+        " UNION ALL"
+        " SELECT 'DROP TRIGGER \"' || m.name || '\"', m.sql FROM sqlite_master m"
+        " WHERE m.type = 'trigger' AND m.name LIKE 'changes\\_%' ESCAPE '\\'");
     if (!list)
         return list.error();
-    std::vector<std::string> names;
+    std::vector<std::string> drops;
     if (auto read = eachRow(*list, [&](Statement& row) {
-            names.push_back(row.text(0));
+            drops.push_back(row.text(0));
             m_deferred.push_back(row.text(1));
         });
         !read)
         return read;
-    for (const std::string& name : names)
-        if (auto dropped = m_db.exec("DROP INDEX \"" + name + "\""); !dropped)
+    for (const std::string& drop : drops)
+        if (auto dropped = m_db.exec(drop); !dropped)
             return dropped;
     return Ok{};
 }

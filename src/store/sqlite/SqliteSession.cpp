@@ -3,6 +3,7 @@
 #include "store/sqlite/MentionQueries.h"
 #include "store/sqlite/SqliteAgentStore.h"
 #include "store/sqlite/SqliteCannedReplyStore.h"
+#include "store/sqlite/SqliteChangeStore.h"
 #include "store/sqlite/SqliteConversationStore.h"
 #include "store/sqlite/SqliteExportStore.h"
 #include "store/sqlite/SqliteInboxStore.h"
@@ -17,11 +18,13 @@ SqliteSession::SqliteSession(Database db)
     : m_db(std::move(db)),
       m_agents(std::make_unique<SqliteAgentStore>(m_db)),
       m_cannedReplies(std::make_unique<SqliteCannedReplyStore>(m_db)),
+      m_changes(std::make_unique<SqliteChangeStore>(m_db)),
       m_conversations(std::make_unique<SqliteConversationStore>(m_db)),
       m_exports(std::make_unique<SqliteExportStore>(m_db)),
       m_inbox(std::make_unique<SqliteInboxStore>(m_db)),
       m_mentions(std::make_unique<SqliteMentionStore>(m_db)),
       m_metrics(std::make_unique<SqliteMetricsStore>(m_db)),
+      m_presence(std::make_unique<SqlitePresenceStore>(m_db)),
       m_settings(std::make_unique<SqliteSettingsStore>(m_db)),
       m_sources(std::make_unique<SqliteSourceStore>(m_db)),
       m_tables(std::make_unique<SqliteTableStore>(m_db))

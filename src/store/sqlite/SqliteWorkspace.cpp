@@ -2,6 +2,7 @@
 
 #include "store/sqlite/Schema.h"
 #include "store/sqlite/SqliteBulkLoader.h"
+#include "store/sqlite/SqliteChangeStore.h"
 #include "store/sqlite/SqliteSession.h"
 
 namespace earshot::store::sqlite {
@@ -88,6 +89,11 @@ Result<std::unique_ptr<Workspace>> openSqliteWorkspace(const std::string& path, 
     if (!checked)
         return checked.error();
     return std::unique_ptr<Workspace>(std::make_unique<SqliteWorkspace>(path));
+}
+
+Result<std::unique_ptr<ChangeHints>> SqliteWorkspace::changeHints()
+{
+    return std::unique_ptr<ChangeHints>(std::make_unique<SqliteChangeHints>());
 }
 
 }  // namespace earshot::store::sqlite

@@ -16,6 +16,7 @@ public:
     const std::string& location() const override { return m_path; }
     Result<std::unique_ptr<Session>> reader() override;
     Writer& writer() override;
+    Result<std::unique_ptr<ChangeHints>> changeHints() override;
     Status bulkLoad(const std::function<Status(BulkLoader&)>& load) override;
     Result<WorkspaceHealth> check() override;
 
