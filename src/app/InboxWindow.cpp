@@ -698,6 +698,8 @@ void InboxWindow::reply(qint64 conversationId, const QString& body, const QList<
         return showChangedMeanwhile(conversationId);
     if (outcome->heldByOther())
         return;   // declined to take over: the text stays in the composer
+    if (channel == inbox::Channel::OffPlatform && outcome->changed())
+        m_pane->composer()->handToAgentToPost(body);
     m_pane->clearComposer();
     statusBar()->showMessage(text(outcome->message), 5000);
     afterChange(conversationId);

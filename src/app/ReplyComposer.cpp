@@ -501,13 +501,15 @@ void ReplyComposer::finishSend(const QString& text, const QList<QPair<QString, Q
 {
     // The pending draft is about to be cleared by Inbox::reply; saving it after would bring it back.
     m_draftTimer->stop();
-    if (m_offPlatform) {
-        QGuiApplication::clipboard()->setText(text);
-        const QString link = firstWebLink();
-        if (!link.isEmpty() && m_opener)
-            m_opener(QUrl(link));
-    }
     emit replyRequested(m_conversationId, text, overrides, m_offPlatform);
+}
+
+void ReplyComposer::handToAgentToPost(const QString& text)
+{
+    QGuiApplication::clipboard()->setText(text);
+    const QString link = firstWebLink();
+    if (!link.isEmpty() && m_opener)
+        m_opener(QUrl(link));
 }
 
 QString ReplyComposer::firstWebLink() const

@@ -51,6 +51,9 @@ public:
     void setAgent(const inbox::Agent& agent);
     // Off-platform sends open the mention's link through this; QDesktopServices by default.
     void setLinkOpener(LinkOpener opener);
+    // An off-platform reply, once recorded: copied, and the thread opened for the agent to
+    // paste it there. Never before it is recorded, so a refused reply is posted nowhere.
+    void handToAgentToPost(const QString& text);
 
     // A conversation to answer. Another conversation than the current one flushes the
     // pending draft of the old one first and shows `draft`; the same one (a reload) keeps

@@ -214,6 +214,7 @@ TEST_F(InboxWindowTest, ReplyingToAConversationAColleagueHoldsSendsNothingWhenDe
     EXPECT_EQ(detail(id).assignee, "Eva Bakker");
     EXPECT_EQ(editor->toPlainText(), QStringLiteral("Dag! Groet, Sanne")) << "the draft stays";
     EXPECT_EQ(window->currentConversation(), id);
+    EXPECT_TRUE(links.empty()) << "the thread was opened to post a reply that was not recorded";
 }
 
 TEST_F(InboxWindowTest, ReplyWithRIsRecordedOffPlatformAndShownInTheThread)
@@ -259,11 +260,13 @@ TEST_F(InboxWindowTest, SendingStopsWhenAColleagueChangedTheConversationAndKeeps
         << said.toStdString();
     EXPECT_EQ(editor->toPlainText(), QStringLiteral("Hoi! Ik kijk het na. Groet, Sanne")) << "the reply stays";
     EXPECT_EQ(window->currentConversation(), id);
+    EXPECT_TRUE(links.empty()) << "the thread was opened to post a reply that was not recorded";
 
     // She has read it and sends it as it is.
     editor->setFocus();
     press(Qt::Key_Return, Qt::ControlModifier);
     ASSERT_EQ(detail(id).replies.size(), 1u);
+    EXPECT_EQ(links.size(), 1u);
     EXPECT_TRUE(window->pane()->changedMeanwhileText().isEmpty());
     EXPECT_TRUE(editor->toPlainText().isEmpty());
 }

@@ -154,20 +154,25 @@ TEST_F(ReplyComposerTest, SendingWithAFindingAsksForAReasonAndCarriesTheOverride
     EXPECT_EQ(sent.front().at(1).toString(), "Mail ons op hulp@example.com");
 }
 
-TEST_F(ReplyComposerTest, OffPlatformSendCopiesOpensTheThreadAndRecords)
+// Recording comes first: the reply is copied and its thread opened only once the inbox has
+// recorded it, so a refused reply (held by a colleague, changed meanwhile) is posted nowhere.
+TEST_F(ReplyComposerTest, OffPlatformSendAsksToRecordAndOnlyThenCopiesAndOpensTheThread)
 {
     ReplyComposer& composer = openComposer(annasConversation());
     QSignalSpy sent(&composer, &ReplyComposer::replyRequested);
     EXPECT_EQ(composer.sendButton()->text(), "Copy, open link and record");
+    QGuiApplication::clipboard()->clear();
     QTest::keyClicks(composer.editor(), "Dank je, we kijken ernaar.");
     ASSERT_TRUE(composer.findings().empty());
     QTest::mouseClick(composer.sendButton(), Qt::LeftButton);
+    ASSERT_EQ(sent.size(), 1);
+    EXPECT_TRUE(sent.front().at(3).toBool());
+    EXPECT_TRUE(m_opened.empty()) << "opened before it was recorded";
 
+    composer.handToAgentToPost(sent.front().at(1).toString());
     EXPECT_EQ(QGuiApplication::clipboard()->text(), "Dank je, we kijken ernaar.");
     ASSERT_EQ(m_opened.size(), 1);
     EXPECT_EQ(m_opened.front(), QUrl("https://forum.example/t/a1"));
-    ASSERT_EQ(sent.size(), 1);
-    EXPECT_TRUE(sent.front().at(3).toBool());
     EXPECT_TRUE(sent.front().at(2).value<Overrides>().isEmpty());
 }
 
