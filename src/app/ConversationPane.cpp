@@ -251,14 +251,14 @@ void ConversationPane::setOthersHere(const QString& text)
 
 QString ConversationPane::othersHere() const { return m_othersHere->text(); }
 
-void ConversationPane::markSeen()
+void ConversationPane::acknowledge(const inbox::Unseen& listed)
 {
-    if (m_conversationId == 0)
-        return;
-    auto detail = inbox::readConversation(m_reader, m_conversationId);
-    auto timeline = inbox::readTimeline(m_reader, m_conversationId);
-    if (detail && timeline)
-        m_seen = inbox::seenOf(*detail, *timeline);
+    for (const inbox::ConversationMention& mention : listed.mentions)
+        m_seen.mentions.push_back(mention.id);
+    for (const inbox::TimelineEntry& entry : listed.events)
+        m_seen.events.push_back(entry.id);
+    std::sort(m_seen.mentions.begin(), m_seen.mentions.end());
+    std::sort(m_seen.events.begin(), m_seen.events.end());
 }
 
 void ConversationPane::showChangedMeanwhile(const QString& what)

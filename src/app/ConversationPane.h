@@ -62,10 +62,10 @@ public:
     QString othersHere() const;
 
     // What the agent saw when they opened the shown conversation: a reply is checked against
-    // it (inbox/Seen.h). markSeen() makes what is shown now the agent's view of it, after
-    // showChangedMeanwhile() said what others did.
+    // it (inbox/Seen.h). acknowledge() adds what showChangedMeanwhile() listed, and only that:
+    // whatever came after is still news at the next send.
     const inbox::Seen& seen() const { return m_seen; }
-    void markSeen();
+    void acknowledge(const inbox::Unseen& listed);
     void showChangedMeanwhile(const QString& what);
     QString changedMeanwhileText() const;
     std::int64_t conversationId() const { return m_conversationId; }

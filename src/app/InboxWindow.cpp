@@ -22,6 +22,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <optional>
+
 #include "AppIcon.h"
 #include "ConversationFormat.h"
 #include "ConversationPane.h"
@@ -678,10 +680,12 @@ void InboxWindow::reply(qint64 conversationId, const QString& body, const QList<
     const auto channel = offPlatform ? inbox::Channel::OffPlatform : inbox::Channel::Platform;
     const std::string visibility = m_pane->composer()->visibility().toStdString();
     // What the agent saw of it, when the pane shows it: nobody's change is answered blind.
-    const inbox::Seen* seen = m_pane->conversationId() == conversationId ? &m_pane->seen() : nullptr;
+    // A copy: a question asked below runs the event loop, which may change the pane.
+    const std::optional<inbox::Seen> seen =
+        m_pane->conversationId() == conversationId ? std::optional(m_pane->seen()) : std::nullopt;
     auto send = [&] {
         return m_inbox.reply(conversationId, m_context.agent.name, body.toStdString(), channel, reasons, visibility,
-                             seen);
+                             seen ? &*seen : nullptr);
     };
     auto outcome = send();
     if (outcome && outcome->changedMeanwhile())
@@ -768,7 +772,8 @@ void InboxWindow::showChangedMeanwhile(std::int64_t conversationId)
     m_context.conversations.keep(conversationId);   // even if a colleague's claim took it out of the view
     m_context.conversations.refresh({conversationId});
     m_pane->reload();
-    m_pane->markSeen();
+    if (unseen)
+        m_pane->acknowledge(*unseen);   // what is listed now; anything later stops the next send again
     m_pane->showChangedMeanwhile(tr("Not sent: since you opened this conversation,") + QLatin1Char('\n') +
                                  lines.join(QLatin1Char('\n')) + QLatin1Char('\n') +
                                  tr("Your reply is still here. Read what changed, then send it again as it is, or"

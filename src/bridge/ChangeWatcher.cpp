@@ -48,7 +48,7 @@ Status ChangeWatcher::start(store::Workspace& workspace)
         return position.error();
     m_workspace = &workspace;
     m_position = std::move(*position);
-    m_lastRead = std::chrono::steady_clock::now();
+    m_lastRead = std::chrono::system_clock::now();
     m_stopping = false;
     m_thread = std::thread([this] { watch(); });
     return Ok{};
@@ -130,8 +130,11 @@ void ChangeWatcher::watch()
         // watchConnected tells of the restored connection once it has read what was missed.
         m_connectedAgain = true;
     }
-    // Closing: gone from the others' screens at once (if the writer cannot, it expires by itself).
-    (void)m_workspace->writer().run([this](store::Session& writing) { return writing.presence().withdraw(m_desktop); });
+    // Closing: gone from the others' screens at once. Offline, the row expires by itself, and
+    // closing does not wait on a server that does not answer.
+    if (session)   // still connected when it stopped
+        (void)m_workspace->writer().run(
+            [this](store::Session& writing) { return writing.presence().withdraw(m_desktop); });
 }
 
 Status ChangeWatcher::watchConnected(std::unique_ptr<store::Session>& session)
@@ -177,7 +180,7 @@ Status ChangeWatcher::watchConnected(std::unique_ptr<store::Session>& session)
 
 Status ChangeWatcher::readChanges(store::Session& session)
 {
-    const auto now = std::chrono::steady_clock::now();
+    const auto now = std::chrono::system_clock::now();
     if (now - m_lastRead > kAwayTooLong) {
         auto latest = session.changes().latest();
         if (!latest)

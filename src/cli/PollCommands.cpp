@@ -31,6 +31,10 @@ engine::EngineOptions optionsFromEnvironment()
 {
     engine::EngineOptions options;
     options.credentials = credentialsFromEnvironment();
+    // How soon another listener of the team takes this one's sources over once it stops
+    // renewing them (docs/team.md); 60 s unless set.
+    if (const char* lease = std::getenv("EARSHOT_POLL_LEASE_SECONDS"); lease && *lease)
+        options.leaseSeconds = std::max(3, std::atoi(lease));
     return options;
 }
 

@@ -1,10 +1,17 @@
 #include "earshot/engine/Engine.h"
 
+#include <signal.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <cstdio>
+#include <cctype>
+#include <cstdlib>
 #include <ctime>
 #include <limits>
+#include <random>
 #include <unordered_map>
 
 #include <spdlog/spdlog.h>
@@ -21,9 +28,63 @@ namespace {
 
 std::int64_t now() { return std::int64_t(std::time(nullptr)); }
 
+// Why a poll wrote nothing: its lease went to another poller of the team meanwhile.
+constexpr std::string_view kTakenOver = "another poller of the team took the source over";
+bool takenOver(const Status& status) { return !status && status.message() == kTakenOver; }
+
+// This machine as systemd and D-Bus know it (a host name may repeat across a network).
+std::string thisMachine()
+{
+    for (const char* path : {"/etc/machine-id", "/var/lib/dbus/machine-id"}) {
+        std::string id;
+        if (std::FILE* file = std::fopen(path, "r")) {
+            char line[64] = {};
+            if (std::fgets(line, sizeof line, file))
+                id = line;
+            std::fclose(file);
+        }
+        id.erase(std::remove_if(id.begin(), id.end(), [](char c) { return !std::isxdigit(static_cast<unsigned char>(c)); }),
+                 id.end());
+        if (!id.empty())
+            return id.substr(0, 12);
+    }
+    return {};
+}
+
+std::string hostName()
+{
+    char host[256] = {};
+    if (gethostname(host, sizeof host - 1) != 0)
+        return "earshot";
+    return host;
+}
+
+// "host/machine/pid/tag": readable in poll_leases, and two engines never sign alike.
+std::string newPollerName()
+{
+    std::random_device random;
+    return hostName() + "/" + thisMachine() + "/" + std::to_string(getpid()) + "/" +
+           std::to_string(random() % 1000000);
+}
+
+// A poller named as above, of this machine, whose process no longer runs: its leases need not
+// run out before another takes them (a listener restarted after a crash polls at once).
+bool diedOnThisMachine(const std::string& poller)
+{
+    const std::string machine = thisMachine();
+    const auto first = poller.find('/');
+    const auto second = first == std::string::npos ? first : poller.find('/', first + 1);
+    const auto third = second == std::string::npos ? second : poller.find('/', second + 1);
+    if (machine.empty() || third == std::string::npos || poller.compare(first + 1, second - first - 1, machine) != 0)
+        return false;
+    const std::string pid = poller.substr(second + 1, third - second - 1);
+    if (pid.empty() || pid.find_first_not_of("0123456789") != std::string::npos)
+        return false;
+    return ::kill(pid_t(std::strtol(pid.c_str(), nullptr, 10)), 0) != 0 && errno == ESRCH;
+}
+
 // A source that could not read all that was said since its last poll reads the rest this soon.
 constexpr std::int64_t kCatchUpDelaySeconds = 60;
-
 }  // namespace
 
 Result<std::unique_ptr<Engine>> Engine::open(store::Workspace& workspace, EngineObserver* observer,
@@ -41,8 +102,10 @@ Engine::Engine(std::unique_ptr<store::Session> reader, store::Writer& writer, En
       m_writer(writer),
       m_observer(observer),
       m_options(std::move(options)),
-      m_fetcher(m_options.fetch)
+      m_fetcher(m_options.fetch),
+      m_poller(m_options.poller.empty() ? newPollerName() : m_options.poller)
 {
+    m_options.leaseSeconds = std::max(m_options.leaseSeconds, 3);
 }
 
 Engine::~Engine()
@@ -51,6 +114,13 @@ Engine::~Engine()
     // The writer outlives the engine, but the jobs queued so far report to this engine's
     // schedule, mutex and observer when they are done.
     m_writer.flush();
+    // Quitting: the team's other pollers may take its sources at once, not after the lease.
+    if (auto released = m_writer.run([this](store::Session& session) {
+            return session.sources().renewLeases(m_poller, 0);
+        });
+        !released)
+        spdlog::warn("could not let go of the sources' poll leases (they expire by themselves): {}",
+                     released.message());
 }
 
 void Engine::stop()
@@ -94,9 +164,16 @@ Result<std::vector<store::Source>> Engine::dueSources(std::int64_t at, std::int6
     std::vector<store::Source> due;
     // `at` is the largest time when every source is asked for at once: no overflow then.
     nextDue = at <= std::numeric_limits<std::int64_t>::max() - 60 ? at + 60 : at;
+    const bool everything = at == std::numeric_limits<std::int64_t>::max();
     for (auto& source : *all) {
         if (!source.enabled)
             continue;
+        // Another poller of the team had it at the last try: ask again a little later.
+        if (const auto elsewhere = m_elsewhereUntil.find(source.id);
+            !everything && elsewhere != m_elsewhereUntil.end() && elsewhere->second > now()) {
+            nextDue = std::min(nextDue, elsewhere->second);
+            continue;
+        }
         if (source.nextPollAt <= at)
             due.push_back(std::move(source));
         else
@@ -114,6 +191,7 @@ void Engine::run()
             std::lock_guard lock(m_mutex);
             std::swap(everything, m_pollAllRequested);
         }
+        renewLeasesWhenDue();
         auto due = dueSources(everything ? std::numeric_limits<std::int64_t>::max() : now(), nextDue);
         if (!due)
             spdlog::error("cannot read sources: {}", due.message());
@@ -122,7 +200,8 @@ void Engine::run()
         if (m_stopping)
             break;
         std::unique_lock lock(m_mutex);
-        const auto wait = std::chrono::seconds(std::clamp<std::int64_t>(nextDue - now(), 1, 60));
+        const std::int64_t renewEvery = m_options.leaseSeconds / 3;
+        const auto wait = std::chrono::seconds(std::clamp<std::int64_t>(nextDue - now(), 1, std::min<std::int64_t>(60, renewEvery)));
         m_wake.wait_for(lock, wait, [this] { return m_stopping || m_wakeRequested; });
         m_wakeRequested = false;
     }
@@ -142,10 +221,22 @@ std::vector<SourcePollSummary> Engine::poll(const std::vector<store::Source>& so
     };
     if (m_observer)
         m_observer->pollProgress({.finished = 0, .total = total});
+    const auto leased = takeLeases(sources);
     for (std::size_t i = 0; i < sources.size(); ++i) {
         const auto& s = sources[i];
         summaries[i] = {.sourceId = s.id, .name = s.name, .url = s.url};
         indexById[s.id] = i;
+        if (!leased) {
+            summaries[i].outcome = "failed";
+            summaries[i].error = "cannot take its poll lease: " + leased.message();
+            progress();
+            continue;
+        }
+        if (!(*leased)[i]) {
+            summaries[i].outcome = "polled elsewhere";
+            progress();
+            continue;
+        }
         if (s.kind == "feed") {
             requests.push_back({.key = s.id, .url = s.url, .etag = s.etag, .lastModified = s.lastModified});
             continue;
@@ -154,6 +245,7 @@ std::vector<SourcePollSummary> Engine::poll(const std::vector<store::Source>& so
         if (!connector) {
             recordFailure(s, "this Earshot cannot read sources of kind '" + s.kind + "'; update Earshot", false,
                           std::nullopt, summaries[i]);
+            letGo(s.id);   // a newer Earshot of the team may read it
             progress();
             continue;
         }
@@ -191,6 +283,7 @@ std::vector<SourcePollSummary> Engine::poll(const std::vector<store::Source>& so
             progress();
         });
         requests = std::move(next);
+        renewLeasesWhenDue();   // a poll of many pages may outlast a lease
     }
     // Summaries are completed by the writer thread; wait until it has written them all.
     m_writer.flush();
@@ -377,7 +470,8 @@ void Engine::storeMentions(const store::Source& source, store::PollRecord record
         int filteredOut = 0;
     };
     auto stored = std::make_shared<Stored>();
-    m_writer.submit(
+    submitFenced(
+        record.sourceId,
         [record, ingest = std::move(ingest), stored](store::Session& session) -> Status {
             const auto attempt = [&]() -> Status {
                 stored->filteredOut = 0;
@@ -396,6 +490,11 @@ void Engine::storeMentions(const store::Source& source, store::PollRecord record
         },
         // Runs after the commit, so whoever hears of the mentions can already read them.
         [this, record, stored, &summary, source](const Status& status) {
+            if (takenOver(status)) {
+                std::lock_guard lock(m_mutex);
+                summary.outcome = "polled elsewhere";
+                return;
+            }
             if (!status) {
                 // The job's rows, its poll record among them, were rolled back: record the
                 // failure on its own, so the source shows the error and backs off.
@@ -442,11 +541,12 @@ void Engine::postpone(const store::Source& source, std::int64_t wait, SourcePoll
     }
     spdlog::info("source {} ({}): waits {} for {}'s request budget", source.id, source.url, waitText(wait),
                  connectors::hostOf(source.url));
-    m_writer.submit([id = source.id, nextPollAt](store::Session& session) {
-                        return session.sources().postpone(id, nextPollAt);
-                    },
-                    [id = source.id](const Status& status) {
-                        if (!status)
+    submitFenced(source.id,
+                 [id = source.id, nextPollAt](store::Session& session) {
+                     return session.sources().postpone(id, nextPollAt);
+                 },
+                 [id = source.id](const Status& status) {
+                     if (!status && !takenOver(status))
                             spdlog::error("cannot postpone source {}: {}", id, status.message());
                     });
 }
@@ -468,16 +568,104 @@ void Engine::recordFailure(const store::Source& source, const std::string& error
         summary.error = record.error;
     }
     spdlog::info("source {} ({}): {}", source.id, source.url, error);
-    m_writer.submit([record](store::Session& session) {
-                        return sources::recordPoll(session, record);
-                    },
-                    [this, record, name = source.name](const Status& status) {
-                        if (!status)
-                            spdlog::error("cannot record poll of source {}: {}", record.sourceId, status.message());
-                        if (m_observer)
+    submitFenced(record.sourceId,
+                 [record](store::Session& session) {
+                     return sources::recordPoll(session, record);
+                 },
+                 [this, record, name = source.name](const Status& status) {
+                     if (takenOver(status))
+                         return;
+                     if (!status)
+                         spdlog::error("cannot record poll of source {}: {}", record.sourceId, status.message());
+                     // Another desktop of the team may have the credentials this one lacks.
+                     if (record.needsCredentials)
+                         letGo(record.sourceId);
+                     if (m_observer)
                             m_observer->sourceStateChanged(
                                 {record.sourceId, name, record.shownState(), record.error, record.nextPollAt});
                     });
+}
+
+Result<std::vector<bool>> Engine::takeLeases(const std::vector<store::Source>& sources)
+{
+    std::vector<std::optional<std::int64_t>> fences(sources.size());
+    Status taken = m_writer.run([&](store::Session& session) -> Status {
+        for (std::size_t i = 0; i < sources.size(); ++i) {
+            auto lease = session.sources().takeLease(sources[i].id, m_poller, m_options.leaseSeconds);
+            if (!lease)
+                return lease.error();
+            fences[i] = lease->fence;
+            if (!fences[i] && diedOnThisMachine(lease->holder)) {
+                auto takenOver = session.sources().takeLeaseFrom(sources[i].id, m_poller, lease->holder,
+                                                                 m_options.leaseSeconds);
+                if (!takenOver)
+                    return takenOver.error();
+                fences[i] = *takenOver;
+            }
+        }
+        return Ok{};
+    });
+    if (!taken)
+        return taken.error();
+    std::vector<bool> mayPoll(sources.size());
+    std::lock_guard lock(m_mutex);
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+        const std::int64_t id = sources[i].id;
+        mayPoll[i] = fences[i].has_value();
+        if (mayPoll[i]) {
+            m_fences[id] = *fences[i];
+            m_elsewhereUntil.erase(id);
+        } else {
+            m_fences.erase(id);
+            m_elsewhereUntil[id] = now() + m_options.leaseSeconds / 3;
+        }
+    }
+    return mayPoll;
+}
+
+void Engine::renewLeasesWhenDue()
+{
+    const std::int64_t at = now();
+    if (at - m_leasesRenewedAt < m_options.leaseSeconds / 3)
+        return;
+    m_leasesRenewedAt = at;
+    m_writer.submit([poller = m_poller, seconds = m_options.leaseSeconds](store::Session& session) {
+                        return session.sources().renewLeases(poller, seconds);
+                    },
+                    [](const Status& status) {
+                        if (!status)
+                            spdlog::warn("cannot renew the sources' poll leases: {}", status.message());
+                    });
+}
+
+void Engine::letGo(std::int64_t sourceId)
+{
+    m_writer.submit([poller = m_poller, sourceId](store::Session& session) -> Status {
+        auto released = session.sources().takeLease(sourceId, poller, 0);
+        return released ? Status(Ok{}) : Status(released.error());
+    });
+}
+
+std::int64_t Engine::fenceOf(std::int64_t sourceId)
+{
+    std::lock_guard lock(m_mutex);
+    const auto found = m_fences.find(sourceId);
+    return found == m_fences.end() ? 0 : found->second;   // 0 is nobody's: the write is refused
+}
+
+void Engine::submitFenced(std::int64_t sourceId, std::function<Status(store::Session&)> work,
+                          std::function<void(const Status&)> done)
+{
+    m_writer.submit(
+        [poller = m_poller, sourceId, fence = fenceOf(sourceId), work = std::move(work)](store::Session& session) -> Status {
+            auto holds = session.sources().holdsLease(sourceId, poller, fence);
+            if (!holds)
+                return holds.error();
+            if (!*holds)
+                return fail(std::string(kTakenOver));
+            return work(session);
+        },
+        std::move(done));
 }
 
 }  // namespace earshot::engine

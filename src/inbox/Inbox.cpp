@@ -90,8 +90,9 @@ Result<Outcome> Inbox::act(const std::function<Status(Outcome&)>& work)
         outcome = Outcome{};
         acted = session.transaction([&]() -> Status {
             Status done = work(outcome);
-            // Refused after looking under the conversation's lock: undo the lock's touch too.
-            return done && outcome.changedMeanwhile() ? fail(outcome.message) : done;
+            // Refused, or nothing to change: whatever was written on the way (the touch that
+            // locks a conversation before a reply) is undone.
+            return done && !outcome.changed() ? fail(outcome.message) : done;
         });
         m_session = nullptr;
         m_store = nullptr;
@@ -99,7 +100,7 @@ Result<Outcome> Inbox::act(const std::function<Status(Outcome&)>& work)
     });
     if (!written)
         return written.error();
-    if (!acted && !outcome.changedMeanwhile())
+    if (!acted && outcome.changed())
         return acted.error();
     return outcome;
 }
@@ -397,7 +398,7 @@ Result<Outcome> Inbox::reply(std::int64_t conversationId, const std::string& age
         const std::vector<checks::Finding> findings = checks::checkReply(text, *checkContext);
         if (auto unanswered = unansweredFindings(findings, overrides); !unanswered.empty())
             return fail(refusalMessage(unanswered));
-        if (seen) {
+        if (seen && seen->conversationId == conversationId) {
             // Touching the conversation first holds its row until this commits: nobody's
             // change can slip in between the look and the reply.
             if (auto locked = m_store->touch(conversationId, agent, m_now); !locked)

@@ -134,7 +134,8 @@ TEST_F(PostgresChangesTest, ALostListeningConnectionSaysSo)
     auto hints = m_desk->changeHints();
     ASSERT_TRUE(hints) << hints.message();
     test::postgresExec(m_location, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                                   " WHERE query LIKE 'LISTEN%' AND pid <> pg_backend_pid()");
+                                   " WHERE query LIKE 'LISTEN%' AND datname = current_database()"
+                                   " AND pid <> pg_backend_pid()");
     Result<bool> waited = false;
     for (int attempt = 0; attempt < 20 && waited; ++attempt)
         waited = (*hints)->wait(std::chrono::milliseconds(500));

@@ -186,6 +186,16 @@ TEST_P(StoreContractChanges, AReplyStopsWhenOthersChangedTheConversationSinceThe
     ASSERT_TRUE(sent) << sent.message();
     EXPECT_TRUE(sent->changed()) << sent->message;
     EXPECT_EQ(detail(id).replies.size(), 1U);
+
+    // Refused for another reason (Daan holds it): nothing is written on the way either.
+    const std::int64_t held = startConversation("p9", "Andere klant");
+    ASSERT_TRUE(inbox.claim(held, kDaan));
+    const inbox::Seen heldSeen = inbox::seenOf(detail(held), timeline(held));
+    news();
+    auto refused = inbox.reply(held, kEva, "Ik help je", domain::Channel::OffPlatform, {}, {}, &heldSeen);
+    ASSERT_TRUE(refused) << refused.message();
+    EXPECT_TRUE(refused->heldByOther());
+    EXPECT_EQ(news(), Ids{}) << "a refused reply changed the conversation";
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, StoreContractChanges, ::testing::ValuesIn(test::workspaceFactories()),

@@ -78,7 +78,8 @@ private:
 
     // Watcher thread only.
     store::ChangePosition m_position;
-    std::chrono::steady_clock::time_point m_lastRead;
+    // The wall clock, which runs on while a laptop sleeps (the steady clock does not).
+    std::chrono::system_clock::time_point m_lastRead;
     std::chrono::steady_clock::time_point m_lastSaid;
     std::vector<store::Presence> m_lastPresent;
     bool m_connectedAgain = false;   // after an outage, until the first read succeeds

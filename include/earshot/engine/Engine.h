@@ -10,6 +10,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "earshot/connectors/Connector.h"
@@ -30,6 +31,13 @@ struct EngineOptions {
     // The CLI reads environment variables, the console the system keychain; nothing stores
     // it in the database.
     connectors::CredentialLookup credentials;
+    // One poller per source across a team: this engine polls a source only while it holds
+    // the source's lease, which lasts this long unless renewed (every third of it while the
+    // engine runs). Another desktop or listener takes over within it after this one quits
+    // or dies.
+    int leaseSeconds = 60;
+    // How this engine signs its leases; empty: this machine, process and a random tag.
+    std::string poller;
 };
 
 // One line of `poll --once`: what happened to one source.
@@ -38,7 +46,8 @@ struct SourcePollSummary {
     std::string name;
     std::string url;
     std::string outcome;      // "ok", "not modified", "failed", "disabled", "rate limited",
-                              // "needs credentials", "waiting" (its platform's budget is spent)
+                              // "needs credentials", "waiting" (its platform's budget is spent),
+                              // "polled elsewhere" (another poller of the team holds its lease)
     int newMentions = 0;
     int duplicates = 0;
     int filteredOut = 0;
@@ -104,6 +113,16 @@ private:
                        std::optional<std::int64_t> retryAfter, SourcePollSummary& summary,
                        bool needsCredentials = false);
     Result<std::vector<store::Source>> dueSources(std::int64_t now, std::int64_t& nextDue);
+    // Takes (or renews) the lease of each source; returns those this engine may poll now.
+    Result<std::vector<bool>> takeLeases(const std::vector<store::Source>& sources);
+    void renewLeasesWhenDue();
+    // Runs a poll's write on the writer only while this engine still holds the source's
+    // lease; a former holder's poll writes nothing.
+    void submitFenced(std::int64_t sourceId, std::function<Status(store::Session&)> work,
+                      std::function<void(const Status&)> done);
+    std::int64_t fenceOf(std::int64_t sourceId);
+    // Lets the source's lease go at once, for a poller that can read it.
+    void letGo(std::int64_t sourceId);
 
     std::unique_ptr<store::Session> m_reader;
     store::Writer& m_writer;
@@ -112,6 +131,10 @@ private:
     net::Fetcher m_fetcher;
     Schedule m_schedule;
     RateBudgets m_budgets;             // poll thread only
+    std::string m_poller;
+    std::unordered_map<std::int64_t, std::int64_t> m_fences;          // guarded by m_mutex
+    std::unordered_map<std::int64_t, std::int64_t> m_elsewhereUntil;  // poll thread only
+    std::int64_t m_leasesRenewedAt = 0;                                // poll thread only
     std::mutex m_mutex;                // guards summaries written by the writer thread, and waking
     std::condition_variable m_wake;
     bool m_wakeRequested = false;

@@ -71,6 +71,12 @@ struct PollRecord {
     domain::SourceState shownState() const { return needsCredentials ? domain::SourceState::NeedsCredentials : storedState(); }
 };
 
+// The answer to asking for a source's poll lease.
+struct Lease {
+    std::optional<std::int64_t> fence;   // the asker holds it, under this number
+    std::string holder;                  // otherwise: who does
+};
+
 class SourceStore {
 public:
     virtual ~SourceStore() = default;
@@ -101,6 +107,22 @@ public:
     virtual Status recordPoll(const PollRecord& record) = 0;
     // Not polled before `nextPollAt` (a platform's budget is spent), without counting a failure.
     virtual Status postpone(std::int64_t id, std::int64_t nextPollAt) = 0;
+
+    // One poller per source, however many desktops and listeners a team runs: the lease to
+    // poll a source, held by `poller` for `seconds` on the database's clock. Gives the
+    // lease's fencing number when `poller` holds it now (taken, or its own renewed; another's
+    // taken over once expired, with the number raised), else who holds it.
+    virtual Result<Lease> takeLease(std::int64_t sourceId, const std::string& poller, int seconds) = 0;
+    // Takes the lease over from `gone` before it expires: for a holder known to have died (a
+    // process of this machine that no longer runs). None when `gone` does not hold it.
+    virtual Result<std::optional<std::int64_t>> takeLeaseFrom(std::int64_t sourceId, const std::string& poller,
+                                                              const std::string& gone, int seconds) = 0;
+    // Whether `poller` still holds the lease with this number; it then stays so until the
+    // transaction ends (a takeover waits), so what a poll writes under it is never a former
+    // holder's.
+    virtual Result<bool> holdsLease(std::int64_t sourceId, const std::string& poller, std::int64_t fence) = 0;
+    // Every lease `poller` holds lasts `seconds` more; 0 lets them all go at once.
+    virtual Status renewLeases(const std::string& poller, int seconds) = 0;
 
 protected:
     SourceStore() = default;

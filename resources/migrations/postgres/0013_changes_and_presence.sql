@@ -1,5 +1,6 @@
--- Schema 13: what lets every desktop show what the others did, live, without reloading
--- everything (store/ChangeStore.h, store/PresenceStore.h).
+-- Schema 13: what lets the desktops of a team work side by side: each shows what the others
+-- did, live, without reloading everything, who is where (store/ChangeStore.h,
+-- store/PresenceStore.h), and each source has one poller at a time.
 
 -- The change log: one row for each change to a conversation, written by the triggers below,
 -- and a notification on channel earshot_changes, which is only a hint to read it. A change
@@ -13,6 +14,7 @@ CREATE TABLE changes (
     at              timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX changes_by_transaction ON changes(xid);
+CREATE INDEX changes_by_time ON changes(at);   -- for pruning
 
 -- SECURITY DEFINER: agents read the log, only the owner's triggers write it.
 CREATE FUNCTION changes_record(conversation bigint) RETURNS void
@@ -70,7 +72,19 @@ CREATE TRIGGER presence_changed AFTER UPDATE ON presence
     FOR EACH ROW WHEN (OLD.conversation_id IS DISTINCT FROM NEW.conversation_id
                        OR OLD.activity IS DISTINCT FROM NEW.activity)
     EXECUTE FUNCTION presence_hint();
--- Everyone reads everyone's presence; an agent's login writes and removes only its own.
+-- Everyone reads everyone's presence; an agent's login writes and removes only its own, and
+-- long-expired rows.
 ALTER TABLE presence ENABLE ROW LEVEL SECURITY;
 CREATE POLICY presence_read ON presence FOR SELECT USING (true);
 CREATE POLICY presence_own ON presence USING (db_user = current_user) WITH CHECK (db_user = current_user);
+-- What a crashed desktop said an hour ago anyone may clear away.
+CREATE POLICY presence_expired ON presence FOR DELETE USING (expires_at < now() - interval '1 hour');
+
+-- One poller per source: who may poll it until when (on the server's clock), and the fencing
+-- number each takeover raises; a poll writes only while its holder and number still stand.
+CREATE TABLE poll_leases (
+    source_id  bigint PRIMARY KEY REFERENCES sources(id),
+    poller     text   NOT NULL,
+    fence      bigint NOT NULL,
+    expires_at timestamptz NOT NULL
+);

@@ -1,5 +1,6 @@
--- Schema 13: what lets every desktop (and every process on one desk) show what the others
--- did, without reloading everything (store/ChangeStore.h, store/PresenceStore.h).
+-- Schema 13: what lets the desktops of a team (and the processes of one desk) work side by
+-- side: each shows what the others did without reloading everything, who is where
+-- (store/ChangeStore.h, store/PresenceStore.h), and each source has one poller at a time.
 
 -- The change log: one row for each change to a conversation, written by the triggers below.
 -- SQLite commits one writer at a time, so a reader that remembers the last seq it read misses
@@ -10,6 +11,7 @@ CREATE TABLE changes (
     conversation_id INTEGER NOT NULL,
     at              INTEGER NOT NULL DEFAULT (CAST(strftime('%s', 'now') AS INTEGER))
 );
+CREATE INDEX changes_by_time ON changes(at);   -- for pruning
 CREATE TRIGGER changes_conversation_insert AFTER INSERT ON conversations
 BEGIN INSERT INTO changes(conversation_id) VALUES (NEW.id); END;
 CREATE TRIGGER changes_conversation_update AFTER UPDATE ON conversations
@@ -39,3 +41,12 @@ CREATE TABLE presence (
     activity        TEXT    NOT NULL CHECK (activity IN ('viewing', 'replying')),
     expires_at      INTEGER NOT NULL
 ) WITHOUT ROWID;
+
+-- One poller per source: who may poll it until when (unix seconds), and the fencing number
+-- each takeover raises; a poll writes only while its holder and number still stand.
+CREATE TABLE poll_leases (
+    source_id  INTEGER PRIMARY KEY REFERENCES sources(id),
+    poller     TEXT    NOT NULL,
+    fence      INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+);

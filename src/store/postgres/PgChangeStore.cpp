@@ -65,6 +65,9 @@ Result<Changes> PgChangeStore::since(const ChangePosition& from)
 
 Status PgPresenceStore::announce(const Presence& presence)
 {
+    // What crashed desktops said long ago (the same hour as on SQLite).
+    if (auto cleared = m_db.run("DELETE FROM presence WHERE expires_at < now() - interval '1 hour'"); !cleared)
+        return cleared;
     return m_db.run(
         "INSERT INTO presence(desktop, agent, conversation_id, activity, expires_at)"
         " VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5))"

@@ -46,6 +46,7 @@ constexpr TableRights kAgentRights[] = {
     {"changes", "SELECT"},
     // Each login's own rows only (a row-level policy).
     {"presence", "SELECT, UPDATE, DELETE", "db_user"},
+    {"poll_leases", "SELECT, INSERT, UPDATE"},
 };
 
 constexpr const char* kRolesLock = "SELECT pg_advisory_xact_lock(4406012013)";

@@ -227,6 +227,56 @@ Status PgSourceStore::postpone(std::int64_t id, std::int64_t nextPollAt)
                     {id, nextPollAt});
 }
 
+// Taken when free, expired, or already this poller's; a takeover raises the fencing number.
+Result<Lease> PgSourceStore::takeLease(std::int64_t sourceId, const std::string& poller, int seconds)
+{
+    auto rows = m_db.query(
+        "INSERT INTO poll_leases AS l (source_id, poller, fence, expires_at)"
+        " VALUES ($1, $2, 1, now() + make_interval(secs => $3))"
+        " ON CONFLICT (source_id) DO UPDATE SET poller = excluded.poller,"
+        "  fence = l.fence + CASE WHEN l.poller = excluded.poller THEN 0 ELSE 1 END, expires_at = excluded.expires_at"
+        " WHERE l.poller = excluded.poller OR l.expires_at <= now()"
+        " RETURNING fence",
+        {sourceId, poller, seconds});
+    if (!rows)
+        return rows.error();
+    if (!rows->empty())
+        return Lease{rows->integer(0, 0), poller};
+    auto holder = m_db.query("SELECT poller FROM poll_leases WHERE source_id = $1", {sourceId});
+    if (!holder)
+        return holder.error();
+    return Lease{std::nullopt, holder->empty() ? std::string() : holder->text(0, 0)};
+}
+
+Result<std::optional<std::int64_t>> PgSourceStore::takeLeaseFrom(std::int64_t sourceId, const std::string& poller,
+                                                                 const std::string& gone, int seconds)
+{
+    auto rows = m_db.query(
+        "UPDATE poll_leases SET poller = $2, fence = fence + 1, expires_at = now() + make_interval(secs => $4)"
+        " WHERE source_id = $1 AND poller = $3 RETURNING fence",
+        {sourceId, poller, gone, seconds});
+    if (!rows)
+        return rows.error();
+    return rows->empty() ? std::optional<std::int64_t>() : rows->integer(0, 0);
+}
+
+Result<bool> PgSourceStore::holdsLease(std::int64_t sourceId, const std::string& poller, std::int64_t fence)
+{
+    auto rows = m_db.query("SELECT 1 FROM poll_leases WHERE source_id = $1 AND poller = $2 AND fence = $3 FOR UPDATE",
+                           {sourceId, poller, fence});
+    if (!rows)
+        return rows.error();
+    return !rows->empty();
+}
+
+Status PgSourceStore::renewLeases(const std::string& poller, int seconds)
+{
+    // A lease let go (or run out) stays so: renewing does not take it back.
+    return m_db.run("UPDATE poll_leases SET expires_at = now() + make_interval(secs => $2)"
+                    " WHERE poller = $1 AND expires_at > now()",
+                    {poller, seconds});
+}
+
 Status PgSourceStore::recordPoll(const PollRecord& r)
 {
     const std::string state(domain::sourceStateName(r.storedState()));

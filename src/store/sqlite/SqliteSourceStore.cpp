@@ -235,6 +235,79 @@ Status SqliteSourceStore::postpone(std::int64_t id, std::int64_t nextPollAt)
     return update->bind(1, id).bind(2, nextPollAt).run();
 }
 
+// Taken when free, expired, or already this poller's; a takeover raises the fencing number.
+Result<Lease> SqliteSourceStore::takeLease(std::int64_t sourceId, const std::string& poller, int seconds)
+{
+    auto take = m_db.prepare(
+        "INSERT INTO poll_leases AS l (source_id, poller, fence, expires_at)"
+        " VALUES (?1, ?2, 1, CAST(strftime('%s', 'now') AS INTEGER) + ?3)"
+        " ON CONFLICT (source_id) DO UPDATE SET poller = excluded.poller,"
+        "  fence = l.fence + CASE WHEN l.poller = excluded.poller THEN 0 ELSE 1 END, expires_at = excluded.expires_at"
+        " WHERE l.poller = excluded.poller OR l.expires_at <= CAST(strftime('%s', 'now') AS INTEGER)"
+        " RETURNING fence");
+    if (!take)
+        return take.error();
+    take->bind(1, sourceId).bind(2, poller).bind(3, seconds);
+    auto row = take->step();
+    if (!row)
+        return row.error();
+    if (*row) {
+        const std::int64_t fence = take->integer(0);
+        if (auto done = take->step(); !done)   // finishes the statement (RETURNING writes as it steps)
+            return done.error();
+        return Lease{fence, poller};
+    }
+    auto holder = m_db.prepare("SELECT poller FROM poll_leases WHERE source_id = ?1");
+    if (!holder)
+        return holder.error();
+    holder->bind(1, sourceId);
+    auto found = holder->step();
+    if (!found)
+        return found.error();
+    return Lease{std::nullopt, *found ? holder->text(0) : std::string()};
+}
+
+Result<std::optional<std::int64_t>> SqliteSourceStore::takeLeaseFrom(std::int64_t sourceId, const std::string& poller,
+                                                                     const std::string& gone, int seconds)
+{
+    auto take = m_db.prepare(
+        "UPDATE poll_leases SET poller = ?2, fence = fence + 1, expires_at = CAST(strftime('%s', 'now') AS INTEGER) + ?4"
+        " WHERE source_id = ?1 AND poller = ?3 RETURNING fence");
+    if (!take)
+        return take.error();
+    take->bind(1, sourceId).bind(2, poller).bind(3, gone).bind(4, seconds);
+    auto row = take->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return std::optional<std::int64_t>();
+    const std::int64_t fence = take->integer(0);
+    if (auto done = take->step(); !done)
+        return done.error();
+    return std::optional<std::int64_t>(fence);
+}
+
+// One writer at a time holds SQLite's write lock until it commits: nobody takes the lease over
+// meanwhile.
+Result<bool> SqliteSourceStore::holdsLease(std::int64_t sourceId, const std::string& poller, std::int64_t fence)
+{
+    auto query = m_db.prepare("SELECT 1 FROM poll_leases WHERE source_id = ?1 AND poller = ?2 AND fence = ?3");
+    if (!query)
+        return query.error();
+    query->bind(1, sourceId).bind(2, poller).bind(3, fence);
+    return query->step();
+}
+
+Status SqliteSourceStore::renewLeases(const std::string& poller, int seconds)
+{
+    auto update = m_db.prepare(
+        "UPDATE poll_leases SET expires_at = CAST(strftime('%s', 'now') AS INTEGER) + ?2"
+        " WHERE poller = ?1 AND expires_at > CAST(strftime('%s', 'now') AS INTEGER)");   // a lease let go stays so
+    if (!update)
+        return update.error();
+    return update->bind(1, poller).bind(2, seconds).run();
+}
+
 Status SqliteSourceStore::recordPoll(const PollRecord& r)
 {
     const std::string state(domain::sourceStateName(r.storedState()));

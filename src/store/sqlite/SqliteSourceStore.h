@@ -20,6 +20,11 @@ public:
     Status update(const Source& source) override;
     Status recordPoll(const PollRecord& record) override;
     Status postpone(std::int64_t id, std::int64_t nextPollAt) override;
+    Result<Lease> takeLease(std::int64_t sourceId, const std::string& poller, int seconds) override;
+    Result<std::optional<std::int64_t>> takeLeaseFrom(std::int64_t sourceId, const std::string& poller,
+                                                      const std::string& gone, int seconds) override;
+    Result<bool> holdsLease(std::int64_t sourceId, const std::string& poller, std::int64_t fence) override;
+    Status renewLeases(const std::string& poller, int seconds) override;
 
 private:
     Database& m_db;
