@@ -125,6 +125,7 @@ std::string kindName(inbox::Outcome::Kind kind)
     case inbox::Outcome::Kind::Changed: return "changed";
     case inbox::Outcome::Kind::Unchanged: return "unchanged";
     case inbox::Outcome::Kind::HeldByOther: return "held_by_other";
+    case inbox::Outcome::Kind::ChangedMeanwhile: return "changed_meanwhile";
     }
     return "changed";
 }
