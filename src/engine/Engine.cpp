@@ -586,27 +586,33 @@ void Engine::recordFailure(const store::Source& source, const std::string& error
                     });
 }
 
+// One transaction per lease: one holding several rows locked while it waits for another
+// poller's could deadlock with that poller's own writes.
 Result<std::vector<bool>> Engine::takeLeases(const std::vector<store::Source>& sources)
 {
     std::vector<std::optional<std::int64_t>> fences(sources.size());
-    Status taken = m_writer.run([&](store::Session& session) -> Status {
-        for (std::size_t i = 0; i < sources.size(); ++i) {
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+        const auto take = [&](store::Session& session) -> Status {
             auto lease = session.sources().takeLease(sources[i].id, m_poller, m_options.leaseSeconds);
             if (!lease)
                 return lease.error();
             fences[i] = lease->fence;
             if (!fences[i] && diedOnThisMachine(lease->holder)) {
-                auto takenOver = session.sources().takeLeaseFrom(sources[i].id, m_poller, lease->holder,
-                                                                 m_options.leaseSeconds);
-                if (!takenOver)
-                    return takenOver.error();
-                fences[i] = *takenOver;
+                auto fromGone = session.sources().takeLeaseFrom(sources[i].id, m_poller, lease->holder,
+                                                                m_options.leaseSeconds);
+                if (!fromGone)
+                    return fromGone.error();
+                fences[i] = *fromGone;
             }
-        }
-        return Ok{};
-    });
-    if (!taken)
-        return taken.error();
+            return Ok{};
+        };
+        // The server may still pick this transaction to undo when pollers collide: try again.
+        Status taken = m_writer.run(take);
+        for (int retry = 0; !taken && retry < 3 && !m_stopping; ++retry)
+            taken = m_writer.run(take);
+        if (!taken)
+            return taken.error();
+    }
     std::vector<bool> mayPoll(sources.size());
     std::lock_guard lock(m_mutex);
     for (std::size_t i = 0; i < sources.size(); ++i) {
