@@ -83,7 +83,6 @@ public:
     // Who else is at which conversation, as the assignee column shows it beside the holder:
     // "Anouk Smit replying…". Only the rows whose text changed are repainted.
     void setPresence(const QHash<qint64, QString>& byConversation);
-    QString presenceAt(std::int64_t conversationId) const { return m_presence.value(conversationId); }
 
     // Moves "now" on and repaints the waiting column; the model's timer calls it every minute.
     void tick();
